@@ -1,0 +1,27 @@
+package org.campaignrl.application.port.in;
+
+import java.util.List;
+import java.util.Optional;
+import org.campaignrl.application.model.DatasetVersion;
+import org.campaignrl.application.model.ModelSummary;
+
+/** What is loaded: the active model and its dataset, and the other versions. */
+public interface ServingStatusQuery {
+
+    ServingStatus status();
+
+    record ServingStatus(Optional<ModelSummary> activeModel, Optional<DatasetSummary> activeDataset,
+                         Optional<DatasetSummary> latestDataset, List<ModelSummary> models) {
+    }
+
+    /** A dataset without its cells. */
+    record DatasetSummary(long id, java.time.Instant createdAt, org.campaignrl.application.model.IngestSummary summary,
+                          int states, int nonEmptyCells, List<Integer> subjectIds, List<String> domains) {
+        public static DatasetSummary of(DatasetVersion dataset) {
+            var space = dataset.cells().space();
+            return new DatasetSummary(dataset.id(), dataset.createdAt(), dataset.summary(), space.size(),
+                    dataset.cells().nonEmptyCount(),
+                    java.util.Arrays.stream(space.subjectIds()).boxed().toList(), space.domains());
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.campaignrl.application.port.out;
+
+import java.nio.file.Path;
+import org.campaignrl.application.IngestRefusedException;
+import org.campaignrl.application.model.AggregatedLogs;
+
+/**
+ * Reads the three campaign logs and aggregates them into cells. Any engine may stand behind it
+ * (streaming CSV, SQL in a database, a cluster job) as long as it follows the same join rules.
+ */
+public interface CampaignLogSource {
+    /**
+     * @param rejectsReport where each rejected row goes, with file, line, field and reason
+     * @throws IngestRefusedException when a file cannot be read at all
+     */
+    AggregatedLogs aggregate(LogFiles files, Path rejectsReport, ProgressListener progress);
+
+    /** The three input files. */
+    record LogFiles(Path sentEmails, Path responded, Path userbase) {
+    }
+}

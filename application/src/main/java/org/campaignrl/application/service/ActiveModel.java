@@ -1,0 +1,37 @@
+package org.campaignrl.application.service;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.campaignrl.application.NothingServedException;
+import org.campaignrl.application.port.out.DatasetRepository;
+import org.campaignrl.application.port.out.ModelRepository;
+
+/** Holds the snapshot being served and swaps it atomically when another model becomes active. */
+public final class ActiveModel {
+    private final ModelRepository models;
+    private final DatasetRepository datasets;
+    private final AtomicReference<Optional<ServingSnapshot>> current = new AtomicReference<>(Optional.empty());
+
+    public ActiveModel(ModelRepository models, DatasetRepository datasets) {
+        this.models = models;
+        this.datasets = datasets;
+    }
+
+    /** The snapshot to answer from; throws when nothing has been trained yet. */
+    public ServingSnapshot snapshot() {
+        return current.get().orElseThrow(NothingServedException::new);
+    }
+
+    public Optional<ServingSnapshot> snapshotIfAny() {
+        return current.get();
+    }
+
+    /** Loads the active model and its dataset from storage and serves them from now on. */
+    public Optional<ServingSnapshot> reload() {
+        Optional<ServingSnapshot> loaded = models.loadActive().map(model -> ServingSnapshot.of(model,
+                datasets.load(model.model().datasetId()).orElseThrow(() -> new IllegalStateException(
+                        "model " + model.id() + " refers to missing dataset " + model.model().datasetId()))));
+        current.set(loaded);
+        return loaded;
+    }
+}

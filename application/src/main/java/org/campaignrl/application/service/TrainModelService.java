@@ -1,0 +1,60 @@
+package org.campaignrl.application.service;
+
+import java.time.Clock;
+import org.campaignrl.application.InvalidCommandException;
+import org.campaignrl.application.NotFoundException;
+import org.campaignrl.application.model.DatasetVersion;
+import org.campaignrl.application.model.TrainedModel;
+import org.campaignrl.application.port.in.TrainModelUseCase;
+import org.campaignrl.application.port.out.DatasetRepository;
+import org.campaignrl.application.port.out.ModelRepository;
+import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.domain.Environment;
+import org.campaignrl.domain.QLearner;
+
+/** Trains on a stored dataset, stores the model as a new version, and serves it if activated. */
+public final class TrainModelService implements TrainModelUseCase {
+    static final String STAGE = "training";
+
+    private final DatasetRepository datasets;
+    private final ModelRepository models;
+    private final ActiveModel activeModel;
+    private final Clock clock;
+
+    public TrainModelService(DatasetRepository datasets, ModelRepository models, ActiveModel activeModel, Clock clock) {
+        this.datasets = datasets;
+        this.models = models;
+        this.activeModel = activeModel;
+        this.clock = clock;
+    }
+
+    @Override
+    public TrainOutcome train(TrainModelCommand command, ProgressListener progress) {
+        DatasetVersion dataset = command.datasetId()
+                .map(id -> datasets.load(id).orElseThrow(() -> new NotFoundException("no dataset with id " + id)))
+                .orElseGet(() -> datasets.loadLatest().orElseThrow(
+                        () -> new NotFoundException("no dataset yet: ingest campaign logs first")));
+        Environment environment = new Environment(dataset.cells(), command.rewardRule());
+        int startState = command.startState().map(vector -> {
+            try {
+                return dataset.cells().space().indexOfVector(vector);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidCommandException("startState", e.getMessage());
+            }
+        }).orElse(0);
+
+        long started = System.nanoTime();
+        QLearner.Result result = new QLearner(command.hyperparameters())
+                .train(environment, startState, (done, total) -> progress.progress(STAGE, done, total));
+        long trainingNanos = System.nanoTime() - started;
+
+        TrainedModel model = new TrainedModel(dataset.id(), command.hyperparameters(), command.rewardRule(), startState,
+                result.qTable(), result.stats(), clock.instant());
+        long id = models.save(model, command.activate());
+        if (command.activate()) {
+            activeModel.reload();
+        }
+        return new TrainOutcome(id, dataset.id(), command.activate(), environment.goalCount(), result.stats(),
+                trainingNanos);
+    }
+}

@@ -1,0 +1,69 @@
+package org.campaignrl.domain;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/** Follows argmax Q from a state: what the learned model recommends. */
+public final class GreedyPolicy {
+    private final QTable qTable;
+    private final Environment environment;
+
+    public GreedyPolicy(QTable qTable, Environment environment) {
+        if (qTable.states() != environment.stateCount()) {
+            throw new IllegalArgumentException("Q table has " + qTable.states() + " states, the environment "
+                    + environment.stateCount());
+        }
+        this.qTable = qTable;
+        this.environment = environment;
+    }
+
+    /** The recommended action in a state (ties go to the lowest action code). */
+    public int bestAction(int state) {
+        return qTable.bestAction(state);
+    }
+
+    /**
+     * The states visited from {@code start} (included) following the best action, until a goal cell
+     * is entered, the next state was already visited (the policy would loop), or {@code maxSteps}
+     * steps were taken.
+     */
+    public Rollout rollout(int start, int maxSteps) {
+        List<Integer> visited = new ArrayList<>();
+        BitSet seen = new BitSet(environment.stateCount());
+        int state = start;
+        visited.add(state);
+        seen.set(state);
+        for (int step = 0; step < maxSteps; step++) {
+            int next = environment.next(state, qTable.bestAction(state));
+            if (seen.get(next)) {
+                return new Rollout(visited, Rollout.End.LOOP);
+            }
+            visited.add(next);
+            seen.set(next);
+            if (environment.isGoal(next)) {
+                return new Rollout(visited, Rollout.End.GOAL);
+            }
+            state = next;
+        }
+        return new Rollout(visited, Rollout.End.STEP_LIMIT);
+    }
+
+    /** The visited states, in order, and why the rollout stopped. */
+    public record Rollout(List<Integer> states, End end) {
+        public Rollout {
+            states = List.copyOf(states);
+        }
+
+        public enum End { GOAL, LOOP, STEP_LIMIT }
+
+        public boolean reachedGoal() {
+            return end == End.GOAL;
+        }
+
+        /** Actions taken: one fewer than the states visited. */
+        public int steps() {
+            return states.size() - 1;
+        }
+    }
+}
