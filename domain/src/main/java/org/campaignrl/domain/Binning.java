@@ -64,10 +64,11 @@ public final class Binning {
     /** The text after the last '@', lower-cased; null when there is no '@' or nothing after it. */
     public static String emailDomain(String address) {
         int at = address.lastIndexOf('@');
-        if (at < 0 || at == address.length() - 1) {
+        if (at < 0) {
             return null;
         }
-        return address.substring(at + 1).trim().toLowerCase(java.util.Locale.ROOT);
+        String domain = address.substring(at + 1).trim();
+        return domain.isEmpty() ? null : domain.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void requireNonNegative(int value, String what) {

@@ -26,8 +26,11 @@ public final class ActiveModel {
         return current.get();
     }
 
-    /** Loads the active model and its dataset from storage and serves them from now on. */
-    public Optional<ServingSnapshot> reload() {
+    /**
+     * Loads the active model and its dataset from storage and serves them from now on. Synchronized so that
+     * two reloads racing cannot end with the older one's snapshot set last.
+     */
+    public synchronized Optional<ServingSnapshot> reload() {
         Optional<ServingSnapshot> loaded = models.loadActive().map(model -> ServingSnapshot.of(model,
                 datasets.load(model.model().datasetId()).orElseThrow(() -> new IllegalStateException(
                         "model " + model.id() + " refers to missing dataset " + model.model().datasetId()))));

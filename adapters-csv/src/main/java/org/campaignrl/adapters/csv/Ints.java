@@ -1,0 +1,37 @@
+package org.campaignrl.adapters.csv;
+
+/** Parses int fields without throwing, so that a bad row costs no exception. */
+final class Ints {
+    /** Returned for text that is not an int; no int widens to it. */
+    static final long NOT_AN_INT = Long.MIN_VALUE;
+
+    private Ints() {
+    }
+
+    /** An optional sign and decimal digits only, within the int range; anything else is {@link #NOT_AN_INT}. */
+    static long parse(String text) {
+        int length = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (length > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            negative = text.charAt(0) == '-';
+            i = 1;
+        }
+        if (i == length) {
+            return NOT_AN_INT;
+        }
+        long value = 0;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return NOT_AN_INT;
+            }
+            value = value * 10 + (c - '0');
+            if (value > Integer.MAX_VALUE + 1L) {
+                return NOT_AN_INT;
+            }
+        }
+        value = negative ? -value : value;
+        return value > Integer.MAX_VALUE ? NOT_AN_INT : value;
+    }
+}

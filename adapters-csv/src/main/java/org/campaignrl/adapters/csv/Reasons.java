@@ -1,0 +1,20 @@
+package org.campaignrl.adapters.csv;
+
+/** Why a row was rejected: the keys of {@code FileSummary.rejectedByReason} and of the rejects report. */
+final class Reasons {
+    static final String BAD_DATE = "bad date";
+    static final String NON_INTEGER_ID = "non-integer id";
+    static final String UNKNOWN_GENDER_CODE = "unknown gender code";
+    static final String UNKNOWN_TYPE_CODE = "unknown type code";
+    static final String NEGATIVE_AGE = "negative age";
+    static final String NEGATIVE_TENURE = "negative tenure";
+    static final String NON_INTEGER_AGE = "non-integer age";
+    static final String NON_INTEGER_TENURE = "non-integer tenure";
+    static final String ADDRESS_WITHOUT_AT = "address without '@'";
+    static final String CUSTOMER_NOT_IN_USERBASE = "customer not in userbase";
+    static final String REPEATED_CUSTOMER_ID = "repeated Customer_ID";
+    static final String WRONG_COLUMN_COUNT = "wrong column count";
+
+    private Reasons() {
+    }
+}

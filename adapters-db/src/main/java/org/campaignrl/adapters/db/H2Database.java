@@ -1,0 +1,95 @@
+package org.campaignrl.adapters.db;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/** Connecting to H2: a small pool from the driver itself, and a few settings a file database needs. */
+final class H2Database {
+    private static final String PREFIX = "jdbc:h2:";
+    private static final String DEFAULT_USER = "sa";
+
+    /**
+     * Settings added to a file URL unless it sets them itself. LOCK_TIMEOUT: a write that meets
+     * another one (the web app training while a CLI activates) waits 10 s rather than 1 s before
+     * failing. WRITE_DELAY=0: a commit reaches the file at once, so a process killed right after a
+     * save still has it (the default holds commits back up to 0.5 s); our writes are few and large.
+     */
+    private static final Map<String, String> FILE_DEFAULTS = Map.of("LOCK_TIMEOUT", "10000", "WRITE_DELAY", "0");
+
+    private H2Database() {
+    }
+
+    /**
+     * A pool of embedded connections. Disposing it closes the idle connections; the database itself
+     * closes, written out completely, when the last connection does.
+     */
+    static ConnectionSource connect(String jdbcUrl) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(withFileDefaults(jdbcUrl),
+                setting(jdbcUrl, "USER").orElse(DEFAULT_USER), setting(jdbcUrl, "PASSWORD").orElse(""));
+        return new ConnectionSource(pool, describe(jdbcUrl), pool::dispose);
+    }
+
+    /** The file database {@code name} in {@code dir}: H2 adds {@code .mv.db} and creates missing folders. */
+    static String fileUrl(Path dir, String name) {
+        return PREFIX + "file:" + dir.toAbsolutePath().normalize().resolve(name);
+    }
+
+    static String withFileDefaults(String jdbcUrl) {
+        if (!isFile(jdbcUrl)) {
+            return jdbcUrl;
+        }
+        StringBuilder url = new StringBuilder(jdbcUrl.endsWith(";") ? jdbcUrl.substring(0, jdbcUrl.length() - 1) : jdbcUrl);
+        FILE_DEFAULTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .filter(setting -> setting(jdbcUrl, setting.getKey()).isEmpty())
+                .forEach(setting -> url.append(';').append(setting.getKey()).append('=').append(setting.getValue()));
+        return url.toString();
+    }
+
+    /** "H2 file /abs/path/campaign-rl.mv.db", "H2 in-memory test", "H2 server tcp://host/~/db". */
+    static String describe(String jdbcUrl) {
+        String location = location(jdbcUrl);
+        if (startsWith(location, "mem:")) {
+            return "H2 in-memory " + location.substring("mem:".length());
+        }
+        if (!isFile(jdbcUrl)) {
+            return "H2 server " + location;
+        }
+        String path = startsWith(location, "file:") ? location.substring("file:".length()) : location;
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return "H2 file " + Path.of(path + ".mv.db").toAbsolutePath().normalize();
+    }
+
+    /** A file database: not in memory and not reached through an H2 server. */
+    private static boolean isFile(String jdbcUrl) {
+        String location = location(jdbcUrl);
+        return !(startsWith(location, "mem:") || startsWith(location, "tcp:") || startsWith(location, "ssl:"));
+    }
+
+    /** What comes between "jdbc:h2:" and the first ";" setting. */
+    private static String location(String jdbcUrl) {
+        String rest = jdbcUrl.substring(PREFIX.length());
+        int settings = rest.indexOf(';');
+        return settings < 0 ? rest : rest.substring(0, settings);
+    }
+
+    /** The value of a ";KEY=value" setting of the URL; H2 setting names ignore case. */
+    static Optional<String> setting(String jdbcUrl, String key) {
+        String[] parts = jdbcUrl.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            int equals = parts[i].indexOf('=');
+            if (equals > 0 && parts[i].substring(0, equals).trim().equalsIgnoreCase(key)) {
+                return Optional.of(parts[i].substring(equals + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(String text, String prefix) {
+        return text.toLowerCase(Locale.ROOT).startsWith(prefix);
+    }
+}

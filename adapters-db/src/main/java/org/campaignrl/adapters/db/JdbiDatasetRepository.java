@@ -1,0 +1,238 @@
+package org.campaignrl.adapters.db;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.DatasetVersion;
+import org.campaignrl.application.model.FileSummary;
+import org.campaignrl.application.model.IngestSummary;
+import org.campaignrl.application.port.out.DatasetRepository;
+import org.campaignrl.domain.Attribute;
+import org.campaignrl.domain.Cells;
+import org.campaignrl.domain.StateSpace;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Datasets in the {@code dataset*} tables: one row for the dataset, its files, rejections and non-empty cells. */
+final class JdbiDatasetRepository implements DatasetRepository {
+    /** Cells sent per JDBC batch: bounds the memory a very large space needs while saving. */
+    private static final int CELLS_PER_BATCH = 5_000;
+    private static final String SUBJECT_SEPARATOR = ",";
+    private static final String DOMAIN_SEPARATOR = "\n";
+
+    private static final String SELECT_DATASET = "SELECT id, created_at, subject_ids, domains, customers, sends, "
+            + "responded_sends, distinct_response_pairs, response_pairs_without_send, first_send_date, "
+            + "last_send_date, rejects_report FROM dataset";
+    private static final String INSERT_CELL = "INSERT INTO dataset_cell (dataset_id, subject_id, day_of_week, "
+            + "tenure_group, email_domain, age_group, gender, customer_type, sends, responses) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final Jdbi jdbi;
+
+    JdbiDatasetRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public long save(AggregatedLogs logs, Instant createdAt) {
+        return jdbi.inTransaction(handle -> {
+            long id = insertDataset(handle, logs, createdAt);
+            insertFiles(handle, id, logs.summary().files());
+            insertCells(handle, id, logs.cells());
+            return id;
+        });
+    }
+
+    @Override
+    public Optional<DatasetVersion> load(long id) {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT_DATASET + " WHERE id = :id")
+                .bind("id", id)
+                .map(JdbiDatasetRepository::datasetRow)
+                .findOne()
+                .map(row -> rebuild(handle, row)));
+    }
+
+    @Override
+    public Optional<DatasetVersion> loadLatest() {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT_DATASET + " ORDER BY id DESC FETCH FIRST 1 ROW ONLY")
+                .map(JdbiDatasetRepository::datasetRow)
+                .findOne()
+                .map(row -> rebuild(handle, row)));
+    }
+
+    // --- writing
+
+    private static long insertDataset(Handle handle, AggregatedLogs logs, Instant createdAt) {
+        IngestSummary summary = logs.summary();
+        StateSpace space = logs.cells().space();
+        return handle.createUpdate("INSERT INTO dataset (created_at, subject_ids, domains, customers, sends, "
+                        + "responded_sends, distinct_response_pairs, response_pairs_without_send, first_send_date, "
+                        + "last_send_date, rejects_report) VALUES (:createdAt, :subjectIds, :domains, :customers, "
+                        + ":sends, :respondedSends, :distinctResponsePairs, :responsePairsWithoutSend, "
+                        + ":firstSendDate, :lastSendDate, :rejectsReport)")
+                .bind("createdAt", SqlTime.utc(createdAt))
+                .bind("subjectIds", Arrays.stream(space.subjectIds()).mapToObj(Integer::toString)
+                        .collect(Collectors.joining(SUBJECT_SEPARATOR)))
+                .bind("domains", joinDomains(space.domains()))
+                .bind("customers", summary.customers())
+                .bind("sends", summary.sends())
+                .bind("respondedSends", summary.respondedSends())
+                .bind("distinctResponsePairs", summary.distinctResponsePairs())
+                .bind("responsePairsWithoutSend", summary.responsePairsWithoutSend())
+                .bindByType("firstSendDate", summary.firstSendDate(), LocalDate.class)
+                .bindByType("lastSendDate", summary.lastSendDate(), LocalDate.class)
+                .bindByType("rejectsReport", summary.rejectsReport(), String.class)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** Newline-separated: a domain may hold a comma, but a line break would split it when loading. */
+    private static String joinDomains(List<String> domains) {
+        domains.stream().filter(domain -> domain.contains(DOMAIN_SEPARATOR)).findFirst().ifPresent(domain -> {
+            throw new IllegalArgumentException("cannot store email domain with a line break: '" + domain + "'");
+        });
+        return String.join(DOMAIN_SEPARATOR, domains);
+    }
+
+    private static void insertFiles(Handle handle, long datasetId, List<FileSummary> files) {
+        PreparedBatch fileRows = handle.prepareBatch(
+                "INSERT INTO dataset_file (dataset_id, position, file, rows_read, accepted) VALUES (?, ?, ?, ?, ?)");
+        PreparedBatch rejectionRows = handle.prepareBatch(
+                "INSERT INTO dataset_rejection (dataset_id, position, reason, row_count) VALUES (?, ?, ?, ?)");
+        for (int position = 0; position < files.size(); position++) {
+            FileSummary file = files.get(position);
+            fileRows.add(datasetId, position, file.file(), file.rowsRead(), file.accepted());
+            for (Map.Entry<String, Long> rejection : file.rejectedByReason().entrySet()) {
+                rejectionRows.add(datasetId, position, rejection.getKey(), rejection.getValue());
+            }
+        }
+        executeUnlessEmpty(fileRows);
+        executeUnlessEmpty(rejectionRows);
+    }
+
+    /** One row per cell with sends, in batches; a cell never sent to has no responses either and is left out. */
+    private static void insertCells(Handle handle, long datasetId, Cells cells) {
+        StateSpace space = cells.space();
+        int state = 0;
+        while (state < space.size()) {
+            PreparedBatch batch = handle.prepareBatch(INSERT_CELL);
+            for (; state < space.size() && batch.size() < CELLS_PER_BATCH; state++) {
+                if (cells.sends(state) > 0) {
+                    int[] codes = space.codesOf(state);
+                    batch.add(datasetId,
+                            space.subjectId(codes[Attribute.SUBJECT.position()]),
+                            codes[Attribute.DAY.position()],
+                            codes[Attribute.TENURE.position()],
+                            space.domains().get(codes[Attribute.DOMAIN.position()]),
+                            codes[Attribute.AGE.position()],
+                            codes[Attribute.GENDER.position()],
+                            codes[Attribute.TYPE.position()],
+                            cells.sends(state),
+                            cells.responses(state));
+                }
+            }
+            executeUnlessEmpty(batch);
+        }
+    }
+
+    private static void executeUnlessEmpty(PreparedBatch batch) {
+        try (batch) {
+            if (batch.size() > 0) {
+                batch.execute();
+            }
+        }
+    }
+
+    // --- reading
+
+    /** The {@code dataset} row: the state space and the summary's totals. */
+    private record DatasetRow(long id, Instant createdAt, StateSpace space, long customers, long sends,
+                              long respondedSends, long distinctResponsePairs, long responsePairsWithoutSend,
+                              LocalDate firstSendDate, LocalDate lastSendDate, String rejectsReport) {
+
+        IngestSummary summary(List<FileSummary> files) {
+            return new IngestSummary(files, customers, sends, respondedSends, distinctResponsePairs,
+                    responsePairsWithoutSend, firstSendDate, lastSendDate, rejectsReport);
+        }
+    }
+
+    private static DatasetRow datasetRow(ResultSet row, StatementContext context) throws SQLException {
+        int[] subjectIds = Arrays.stream(row.getString("subject_ids").split(SUBJECT_SEPARATOR))
+                .mapToInt(Integer::parseInt).toArray();
+        List<String> domains = List.of(row.getString("domains").split(DOMAIN_SEPARATOR, -1));
+        return new DatasetRow(row.getLong("id"), SqlTime.instant(row, "created_at"),
+                new StateSpace(subjectIds, domains), row.getLong("customers"), row.getLong("sends"),
+                row.getLong("responded_sends"), row.getLong("distinct_response_pairs"),
+                row.getLong("response_pairs_without_send"), row.getObject("first_send_date", LocalDate.class),
+                row.getObject("last_send_date", LocalDate.class), row.getString("rejects_report"));
+    }
+
+    private static DatasetVersion rebuild(Handle handle, DatasetRow row) {
+        IngestSummary summary = row.summary(files(handle, row.id()));
+        return new DatasetVersion(row.id(), cells(handle, row.id(), row.space()), summary, row.createdAt());
+    }
+
+    /** A {@code dataset_rejection} row: rows of the file at {@code position} rejected for {@code reason}. */
+    private record Rejection(int position, String reason, long rows) {
+    }
+
+    /** The files in their original order, each with its rejections by reason. */
+    private static List<FileSummary> files(Handle handle, long datasetId) {
+        Map<Integer, Map<String, Long>> rejectionsByPosition = new HashMap<>();
+        handle.createQuery("SELECT position, reason, row_count FROM dataset_rejection WHERE dataset_id = :id")
+                .bind("id", datasetId)
+                .map((row, context) -> new Rejection(row.getInt("position"), row.getString("reason"),
+                        row.getLong("row_count")))
+                .forEach(rejection -> rejectionsByPosition.computeIfAbsent(rejection.position(), p -> new HashMap<>())
+                        .put(rejection.reason(), rejection.rows()));
+        return handle.createQuery("SELECT position, file, rows_read, accepted FROM dataset_file "
+                        + "WHERE dataset_id = :id ORDER BY position")
+                .bind("id", datasetId)
+                .map((row, context) -> new FileSummary(row.getString("file"), row.getLong("rows_read"),
+                        row.getLong("accepted"), rejectionsByPosition.getOrDefault(row.getInt("position"), Map.of())))
+                .list();
+    }
+
+    /** A stored cell at its state index. */
+    private record StoredCell(int state, long sends, long responses) {
+    }
+
+    /** Every state of the space, zero where no row was stored. */
+    private static Cells cells(Handle handle, long datasetId, StateSpace space) {
+        long[] sends = new long[space.size()];
+        long[] responses = new long[space.size()];
+        handle.createQuery("SELECT subject_id, day_of_week, tenure_group, email_domain, age_group, gender, "
+                        + "customer_type, sends, responses FROM dataset_cell WHERE dataset_id = :id")
+                .bind("id", datasetId)
+                .map((row, context) -> new StoredCell(stateOf(row, space, datasetId), row.getLong("sends"),
+                        row.getLong("responses")))
+                .forEach(cell -> {
+                    sends[cell.state()] = cell.sends();
+                    responses[cell.state()] = cell.responses();
+                });
+        return new Cells(space, sends, responses);
+    }
+
+    private static int stateOf(ResultSet row, StateSpace space, long datasetId) throws SQLException {
+        int subjectCode = space.subjectCode(row.getInt("subject_id"));
+        int domainCode = space.domainCode(row.getString("email_domain"));
+        if (subjectCode < 0 || domainCode < 0) {
+            throw new IllegalStateException("dataset " + datasetId + " has a cell for subject "
+                    + row.getInt("subject_id") + " and domain '" + row.getString("email_domain")
+                    + "', outside its state space " + space);
+        }
+        return space.indexOfCodes(subjectCode, row.getInt("day_of_week"), row.getInt("tenure_group"), domainCode,
+                row.getInt("age_group"), row.getInt("gender"), row.getInt("customer_type"));
+    }
+}

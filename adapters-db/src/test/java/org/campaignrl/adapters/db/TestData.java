@@ -1,0 +1,104 @@
+package org.campaignrl.adapters.db;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.FileSummary;
+import org.campaignrl.application.model.IngestSummary;
+import org.campaignrl.application.model.TrainedModel;
+import org.campaignrl.domain.Action;
+import org.campaignrl.domain.Cells;
+import org.campaignrl.domain.Hyperparameters;
+import org.campaignrl.domain.QTable;
+import org.campaignrl.domain.RewardRule;
+import org.campaignrl.domain.StateSpace;
+import org.campaignrl.domain.TrainingStats;
+
+/** Datasets and models with enough variety to catch a column mixed up or a value rounded. */
+final class TestData {
+    /** A moment in milliseconds, like the application's clock; one hour into a daylight-saving change in Europe. */
+    static final Instant CREATED = Instant.parse("2024-03-31T01:30:00.123Z");
+
+    private TestData() {
+    }
+
+    /** 3 subjects × 2 domains: 5 880 states, about one in nine sent to. */
+    static StateSpace smallSpace() {
+        return new StateSpace(new int[] {12, 3, 7}, List.of("yahoo.com", "gmail.com"));
+    }
+
+    /** The size of the real data's space: 3 subjects × 6 domains = 17 640 states. */
+    static StateSpace fullSizeSpace() {
+        return new StateSpace(new int[] {1, 2, 3},
+                List.of("gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com"));
+    }
+
+    /** Some cells sent to, most not; responses from none to all of the sends. */
+    static Cells cells(StateSpace space, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        long[] sends = new long[space.size()];
+        long[] responses = new long[space.size()];
+        for (int state = 0; state < space.size(); state++) {
+            if (random.nextInt(9) == 0 || state == space.size() - 1) {
+                sends[state] = 1 + random.nextInt(5_000);
+                responses[state] = random.nextLong(sends[state] + 1);
+            }
+        }
+        sends[0] = 40;
+        responses[0] = 40;
+        return new Cells(space, sends, responses);
+    }
+
+    static IngestSummary summary() {
+        // Not in alphabetical order, so that the stored order is what comes back.
+        return new IngestSummary(List.of(
+                new FileSummary("sent_emails.csv", 1_000, 990, Map.of("bad date", 6L, "unknown customer", 4L)),
+                new FileSummary("responded.csv", 300, 300, Map.of()),
+                new FileSummary("userbase.csv", 50, 47, Map.of("age missing", 2L, "gender not F or M", 1L))),
+                47, 990, 120, 118, 2, LocalDate.of(2023, 1, 2), LocalDate.of(2023, 6, 30),
+                "/data/rejected_rows.csv");
+    }
+
+    static AggregatedLogs logs() {
+        return new AggregatedLogs(cells(smallSpace(), 1), summary());
+    }
+
+    /** A dataset in which nothing was accepted: no cells sent to, no send dates, no rejects report. */
+    static AggregatedLogs emptyLogs() {
+        StateSpace space = new StateSpace(new int[] {1}, List.of("example.com"));
+        IngestSummary summary = new IngestSummary(
+                List.of(new FileSummary("sent_emails.csv", 2, 0, Map.of("bad date", 2L))),
+                0, 0, 0, 0, 0, null, null, null);
+        return new AggregatedLogs(new Cells(space, new long[space.size()], new long[space.size()]), summary);
+    }
+
+    /** A model over {@code space} with values of every sign and size, and a curve of awkward fractions. */
+    static TrainedModel model(long datasetId, StateSpace space, long seed, Instant createdAt) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[space.size() * Action.COUNT];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (random.nextDouble() - 0.4) * Math.pow(10, random.nextInt(-5, 4));
+        }
+        values[0] = -0.0;
+        values[1] = Double.MIN_VALUE;
+        values[2] = -Double.MAX_VALUE;
+        values[3] = -1.0 / 3;
+        values[values.length - 1] = 29.999999999999996;
+        List<TrainingStats.CurvePoint> curve = new ArrayList<>();
+        for (int point = 1; point <= 100; point++) {
+            curve.add(new TrainingStats.CurvePoint(point * 37, point / 3.0 / 100, 100.0 / (point + 6)));
+        }
+        return new TrainedModel(datasetId,
+                new Hyperparameters(3_700, 0.1 + seed / 1e6, 1.0 / 7, 0.6, 99, seed * 1_000_003),
+                new RewardRule(0.3, 10, 3.3333333333333335),
+                space.size() - 1,
+                new QTable(space.size(), values),
+                new TrainingStats(3_700, 123_456_789_012L, 1_234, curve),
+                createdAt.plus(seed, ChronoUnit.MILLIS));
+    }
+}

@@ -1,0 +1,28 @@
+package org.campaignrl.adapters.cli;
+
+import java.nio.file.Path;
+import org.campaignrl.application.CampaignRl;
+import org.campaignrl.application.port.out.ProgressListener;
+
+/** What the CLI needs from the composition root: wired use cases over a database, and the data generator. */
+public interface CliRuntime {
+
+    /** The use cases over the database at {@code jdbcUrl}, or the default H2 file database when it is null. */
+    Session open(String jdbcUrl);
+
+    /** Writes a synthetic dataset; returns a one-line account of what was written. */
+    String generate(Path outDir, int customers, long seed, ProgressListener progress) throws Exception;
+
+    /** Where the bundled sample lives, ingested by {@code serve} on an empty database. */
+    Path bundledSampleDir();
+
+    interface Session extends AutoCloseable {
+        CampaignRl app();
+
+        /** Which database, for people: "H2 file …" or "PostgreSQL …". */
+        String storage();
+
+        @Override
+        void close();
+    }
+}

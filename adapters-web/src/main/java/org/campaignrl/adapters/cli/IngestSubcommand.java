@@ -1,0 +1,73 @@
+package org.campaignrl.adapters.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.campaignrl.application.model.FileSummary;
+import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
+import org.campaignrl.application.port.in.IngestLogsUseCase.IngestOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "ingest", description = "Read the three campaign logs, aggregate them into cells and store them as a new dataset.")
+final class IngestSubcommand implements Callable<Integer> {
+    private final CliRuntime runtime;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOption database;
+
+    @Option(names = "--data-dir", required = true, paramLabel = "DIR", description = "Folder with the three CSV files.")
+    Path dataDir;
+
+    @Option(names = "--sent", paramLabel = "FILE", description = "Sends log (default: DIR/sent_emails.csv).")
+    Path sent;
+
+    @Option(names = "--responded", paramLabel = "FILE", description = "Responses log (default: DIR/responded.csv).")
+    Path responded;
+
+    @Option(names = "--customers", paramLabel = "FILE", description = "Userbase (default: DIR/userbase.csv).")
+    Path customers;
+
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Report of rejected rows (default: DIR/rejected_rows.csv).")
+    Path rejects;
+
+    IngestSubcommand(CliRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public Integer call() {
+        IngestLogsCommand defaults = IngestLogsCommand.inFolder(dataDir);
+        IngestLogsCommand command = new IngestLogsCommand(
+                sent != null ? sent : defaults.sentEmails(),
+                responded != null ? responded : defaults.responded(),
+                customers != null ? customers : defaults.userbase(),
+                rejects != null ? rejects : defaults.rejectsReport());
+        try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
+            long started = System.nanoTime();
+            IngestOutcome outcome = session.app().ingestLogs().ingest(command, TerminalProgress.onStderr());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            var s = outcome.summary();
+            out().printf("Dataset %d stored in %s (%.2f s)%n", outcome.datasetId(), session.storage(), seconds);
+            for (FileSummary file : s.files()) {
+                out().printf("  %-18s %,12d rows read  %,12d accepted  %,8d rejected%s%n", file.file(), file.rowsRead(),
+                        file.accepted(), file.rejected(), file.rejected() == 0 ? "" : "  " + file.rejectedByReason());
+            }
+            out().printf("  %,d customers, %,d sends (%s to %s), %,d responded (%.2f %%)%n", s.customers(), s.sends(),
+                    s.firstSendDate(), s.lastSendDate(), s.respondedSends(), 100 * s.baseRate());
+            out().printf("  %,d distinct responding (subject, customer) pairs, %,d of them without a send%n",
+                    s.distinctResponsePairs(), s.responsePairsWithoutSend());
+            out().println("  Rejected rows: " + s.rejectsReport());
+        }
+        return 0;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+}

@@ -1,0 +1,62 @@
+package org.campaignrl.adapters.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.campaignrl.application.InvalidCommandException;
+
+/** Reads a request's JSON body field by field, so that every problem names the field at fault. */
+final class JsonBody {
+    private final JsonNode root;
+
+    private JsonBody(JsonNode root) {
+        this.root = root;
+    }
+
+    static JsonBody parse(ObjectMapper mapper, String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidCommandException("body", "a JSON object is required");
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidCommandException("body", "malformed JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidCommandException("body", "must be a JSON object");
+        }
+        return new JsonBody(root);
+    }
+
+    int requiredInt(String field) {
+        return toInt(required(field), field);
+    }
+
+    int[] requiredIntArray(String field) {
+        JsonNode node = required(field);
+        if (!node.isArray()) {
+            throw new InvalidCommandException(field, "must be an array of integers");
+        }
+        int[] values = new int[node.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = toInt(node.get(i), field + "[" + i + "]");
+        }
+        return values;
+    }
+
+    private JsonNode required(String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            throw new InvalidCommandException(field, "is required");
+        }
+        return node;
+    }
+
+    private static int toInt(JsonNode node, String field) {
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new InvalidCommandException(field, "must be an integer, was " + node);
+        }
+        return node.intValue();
+    }
+}

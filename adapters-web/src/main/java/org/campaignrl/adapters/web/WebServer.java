@@ -1,0 +1,100 @@
+package org.campaignrl.adapters.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import java.util.Map;
+import org.campaignrl.application.CampaignRl;
+import org.campaignrl.application.IngestRefusedException;
+import org.campaignrl.application.InvalidCommandException;
+import org.campaignrl.application.NotFoundException;
+import org.campaignrl.application.NothingServedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of campaign-rl: the compatible JSON endpoints, health, and the home page.
+ * A client's mistake is always a 4xx with an {@link ApiError} body; only our own faults are 500.
+ */
+public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private final Javalin javalin;
+
+    public WebServer(CampaignRl app) {
+        ObjectMapper mapper = new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
+        CompatibleApi compatibleApi = new CompatibleApi(app.nextAction(), app.campaignAudience(), mapper);
+        this.javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.http.maxRequestSize = 1_000_000;
+            config.http.prefer405over404 = true;
+            compatibleApi.register(config.routes);
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up",
+                    "serving", app.servingStatus().status().activeModel().isPresent())));
+            config.routes.get("/", ctx -> {
+                StringOutput html = new StringOutput();
+                templates.render("home.jte", HomeView.of(app.servingStatus().status()), html);
+                ctx.html(html.toString());
+            });
+            mapErrors(config);
+        });
+    }
+
+    private static void mapErrors(JavalinConfig config) {
+        config.routes.exception(InvalidCommandException.class, (e, ctx) ->
+                error(ctx, HttpStatus.BAD_REQUEST, e.field(), e.problem()));
+        config.routes.exception(IngestRefusedException.class, (e, ctx) ->
+                error(ctx, HttpStatus.BAD_REQUEST, null, e.getMessage()));
+        config.routes.exception(NotFoundException.class, (e, ctx) ->
+                error(ctx, HttpStatus.NOT_FOUND, null, e.getMessage()));
+        config.routes.exception(NothingServedException.class, (e, ctx) ->
+                error(ctx, HttpStatus.SERVICE_UNAVAILABLE, null, e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, null, "internal error; the server log has the details");
+        });
+        // Javalin's own answers (no route, wrong method, body too large) are plain text: give them our shape.
+        config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
+            if (!isJson(ctx)) {
+                error(ctx, HttpStatus.NOT_FOUND, null, "no such endpoint: " + ctx.method() + " " + ctx.path());
+            }
+        });
+        config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(), ctx ->
+                error(ctx, HttpStatus.METHOD_NOT_ALLOWED, null, ctx.method() + " is not allowed on " + ctx.path()));
+        config.routes.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx ->
+                error(ctx, HttpStatus.CONTENT_TOO_LARGE, "body", "the request body is larger than allowed"));
+    }
+
+    private static boolean isJson(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/json");
+    }
+
+    private static void error(Context ctx, HttpStatus status, String field, String message) {
+        ctx.status(status).json(new ApiError(status.getCode(), status.getMessage(), field, message));
+    }
+
+    /** Starts listening; port 0 picks a free one (see {@link #port()}). */
+    public WebServer start(String host, int port) {
+        javalin.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public void stop() {
+        javalin.stop();
+    }
+}

@@ -1,0 +1,97 @@
+package org.campaignrl.boot;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.campaignrl.adapters.cli.CliRuntime;
+import org.campaignrl.adapters.csv.CsvCampaignLogSource;
+import org.campaignrl.adapters.csv.CsvCellsWriter;
+import org.campaignrl.adapters.db.Storage;
+import org.campaignrl.application.CampaignRl;
+import org.campaignrl.application.port.out.DatasetRepository;
+import org.campaignrl.application.port.out.ModelRepository;
+import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.service.ActiveModel;
+import org.campaignrl.application.service.CampaignAudienceService;
+import org.campaignrl.application.service.ExportCellsService;
+import org.campaignrl.application.service.IngestLogsService;
+import org.campaignrl.application.service.NextActionService;
+import org.campaignrl.application.service.ServingStatusService;
+import org.campaignrl.application.service.TrainModelService;
+import org.campaignrl.data.CampaignLogGenerator;
+import org.campaignrl.data.GenerationReport;
+import org.campaignrl.data.GeneratorSettings;
+
+/** The composition root: the one place that names every adapter and wires them by hand. */
+public final class Wiring implements CliRuntime {
+    /** Set by the {@code ./campaign-rl} launcher to the project folder. */
+    static final String HOME_VARIABLE = "CAMPAIGN_RL_HOME";
+
+    private final Path installFolder;
+
+    public Wiring(Path installFolder) {
+        this.installFolder = installFolder;
+    }
+
+    static Path installFolder() {
+        String home = System.getenv(HOME_VARIABLE);
+        return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
+    }
+
+    /** The default database: an H2 file under {@code var/} of the install folder. */
+    public Path defaultDatabaseFolder() {
+        return installFolder.resolve("var");
+    }
+
+    @Override
+    public Session open(String jdbcUrl) {
+        Storage storage = Storage.open(jdbcUrl != null ? jdbcUrl : Storage.defaultH2Url(defaultDatabaseFolder()));
+        try {
+            CampaignRl app = wire(storage.datasets(), storage.models(), Clock.systemUTC());
+            return new Session() {
+                @Override
+                public CampaignRl app() {
+                    return app;
+                }
+
+                @Override
+                public String storage() {
+                    return storage.describe();
+                }
+
+                @Override
+                public void close() {
+                    storage.close();
+                }
+            };
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    /** Every use case over the given repositories, serving the active model they hold. */
+    public static CampaignRl wire(DatasetRepository datasets, ModelRepository models, Clock clock) {
+        ActiveModel activeModel = new ActiveModel(models, datasets);
+        activeModel.reload();
+        return new CampaignRl(
+                new IngestLogsService(new CsvCampaignLogSource(), datasets, clock),
+                new TrainModelService(datasets, models, activeModel, clock),
+                new NextActionService(activeModel),
+                new CampaignAudienceService(activeModel),
+                new ExportCellsService(datasets, new CsvCellsWriter()),
+                new ServingStatusService(activeModel, datasets, models));
+    }
+
+    @Override
+    public String generate(Path outDir, int customers, long seed, ProgressListener progress) throws Exception {
+        GenerationReport report = new CampaignLogGenerator(new GeneratorSettings(customers, seed))
+                .writeTo(outDir, (done, total) -> progress.progress("generating", done, total));
+        return String.format("Wrote %,d customers, %,d sends and %,d response rows to %s", report.customers(),
+                report.sends(), report.responseRows(), outDir);
+    }
+
+    @Override
+    public Path bundledSampleDir() {
+        return installFolder.resolve("data").resolve("sample");
+    }
+}

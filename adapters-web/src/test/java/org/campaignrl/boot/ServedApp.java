@@ -1,0 +1,57 @@
+package org.campaignrl.boot;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.campaignrl.adapters.db.Storage;
+import org.campaignrl.adapters.web.WebServer;
+import org.campaignrl.application.CampaignRl;
+import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
+import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
+import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.data.CampaignLogGenerator;
+import org.campaignrl.data.GenerationProgress;
+import org.campaignrl.data.GeneratorSettings;
+
+/** A real server over a real H2 file database, for tests that speak HTTP to it. */
+final class ServedApp implements AutoCloseable {
+    final Storage storage;
+    final CampaignRl app;
+    final WebServer server;
+
+    private ServedApp(Storage storage, CampaignRl app, WebServer server) {
+        this.storage = storage;
+        this.app = app;
+        this.server = server;
+    }
+
+    /** Generates a small seeded dataset, ingests it and trains a model, then serves it on a free port. */
+    static ServedApp trained(Path folder) throws Exception {
+        Path logs = folder.resolve("logs");
+        new CampaignLogGenerator(new GeneratorSettings(4_000, 7)).writeTo(logs, GenerationProgress.NONE);
+        ServedApp served = empty(folder);
+        served.app.ingestLogs().ingest(IngestLogsCommand.inFolder(logs), ProgressListener.NONE);
+        TrainModelCommand defaults = TrainModelCommand.defaults();
+        served.app.trainModel().train(new TrainModelCommand(5_000, defaults.epsilon(), defaults.alpha(),
+                defaults.gamma(), defaults.maxSteps(), defaults.seed(), defaults.targetRate(), defaults.minSends(),
+                defaults.rewardFactor(), Optional.empty(), Optional.empty(), true), ProgressListener.NONE);
+        return served;
+    }
+
+    /** A server over an empty database. */
+    static ServedApp empty(Path folder) {
+        Storage storage = Storage.open(Storage.defaultH2Url(folder.resolve("db")));
+        CampaignRl app = Wiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
+        return new ServedApp(storage, app, new WebServer(app).start("127.0.0.1", 0));
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        storage.close();
+    }
+}

@@ -1,0 +1,102 @@
+package org.campaignrl.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.campaignrl.application.Fixtures;
+import org.campaignrl.application.IngestRefusedException;
+import org.campaignrl.application.fakes.InMemoryDatasetRepository;
+import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.DatasetVersion;
+import org.campaignrl.application.model.FileSummary;
+import org.campaignrl.application.model.IngestSummary;
+import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
+import org.campaignrl.application.port.in.IngestLogsUseCase.IngestOutcome;
+import org.campaignrl.application.port.out.CampaignLogSource;
+import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.domain.Cells;
+import org.junit.jupiter.api.Test;
+
+class IngestLogsServiceTest {
+    private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
+    private final Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
+    private final IngestLogsCommand command = IngestLogsCommand.inFolder(Path.of("logs"));
+
+    private final Cells cells = Fixtures.CellsBuilder.on(Fixtures.space()).at(new int[] {12, 0, 0, 0, 0, 0, 0}, 3, 1)
+            .build();
+    private final IngestSummary summary = new IngestSummary(
+            List.of(new FileSummary("sent_emails.csv", 4, 3, Map.of("bad date", 1L))), 2, 3, 1, 1, 0, null, null, "");
+
+    @Test
+    void theAggregatedLogsAreStoredAsANewDatasetStampedByTheClock() {
+        List<Object> seen = new ArrayList<>();
+        ProgressListener progress = (stage, done, total) -> { };
+        CampaignLogSource source = (files, rejectsReport, listener) -> {
+            seen.add(files);
+            seen.add(rejectsReport);
+            seen.add(listener);
+            return new AggregatedLogs(cells, summary);
+        };
+
+        IngestOutcome outcome = new IngestLogsService(source, datasets, clock).ingest(command, progress);
+
+        assertEquals(List.of(new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(),
+                command.userbase()), command.rejectsReport(), progress), seen);
+        assertEquals(1, outcome.datasetId());
+        assertSame(summary, outcome.summary());
+        DatasetVersion stored = datasets.loadLatest().orElseThrow();
+        assertEquals(outcome.datasetId(), stored.id());
+        assertEquals(cells, stored.cells());
+        assertEquals(summary, stored.summary());
+        assertEquals(Fixtures.NOW, stored.createdAt());
+    }
+
+    @Test
+    void eachIngestIsANewVersion() {
+        CampaignLogSource source = (files, rejectsReport, listener) -> new AggregatedLogs(cells, summary);
+        IngestLogsService service = new IngestLogsService(source, datasets, clock);
+
+        long first = service.ingest(command, ProgressListener.NONE).datasetId();
+        long second = service.ingest(command, ProgressListener.NONE).datasetId();
+
+        assertTrue(second > first);
+        assertEquals(2, datasets.all().size());
+        assertEquals(second, datasets.loadLatest().orElseThrow().id());
+    }
+
+    @Test
+    void aRefusedReadStoresNothing() {
+        CampaignLogSource source = (files, rejectsReport, listener) -> {
+            throw new IngestRefusedException("userbase.csv", 0, "missing header");
+        };
+
+        IngestRefusedException e = assertThrows(IngestRefusedException.class,
+                () -> new IngestLogsService(source, datasets, clock).ingest(command, ProgressListener.NONE));
+
+        assertEquals("userbase.csv", e.file());
+        assertTrue(datasets.all().isEmpty());
+        assertTrue(datasets.loadLatest().isEmpty());
+    }
+
+    @Test
+    void aRefusedReadLeavesTheCurrentDatasetCurrent() {
+        long existing = datasets.save(cells);
+        CampaignLogSource source = (files, rejectsReport, listener) -> {
+            throw new IngestRefusedException("sent_emails.csv", 17, "unreadable");
+        };
+
+        assertThrows(IngestRefusedException.class,
+                () -> new IngestLogsService(source, datasets, clock).ingest(command, ProgressListener.NONE));
+
+        assertEquals(1, datasets.all().size());
+        assertEquals(existing, datasets.loadLatest().orElseThrow().id());
+    }
+}
