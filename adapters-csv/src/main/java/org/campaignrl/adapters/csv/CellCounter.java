@@ -8,9 +8,10 @@ import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
 
 /**
- * Counts sends and responded sends per audience cell. The subject lines are only known once every
- * send is read, so counts are kept per subject id, each over the sub-space of the other six
- * attributes (domains numbered by first sighting), and laid into the state space at the end.
+ * Counts sends and responded sends per audience cell, in one or two parts (training, and held out when
+ * the ingest splits the sends). The subject lines are only known once every send is read, so counts are
+ * kept per subject id, each over the sub-space of the other six attributes (domains numbered by first
+ * sighting), and laid into the state space of all subjects seen at the end.
  */
 final class CellCounter {
     private static final int DAYS = Binning.DAY_LABELS.size();
@@ -24,11 +25,17 @@ final class CellCounter {
     /** The most domains a state space with a single subject line can hold. */
     static final int MAX_DOMAINS = (int) (MAX_STATES / CELLS_PER_DOMAIN);
 
+    static final int TRAINING = 0;
+    static final int HELD_OUT = 1;
+
     private final int domainCount;
     private final int cellsPerSubject;
+    private final int parts;
     private final Int2ObjectOpenHashMap<SubjectCounts> bySubject = new Int2ObjectOpenHashMap<>();
 
-    CellCounter(int domainCount) {
+    /** @param parts 1 for training cells only, 2 for training and held-out cells */
+    CellCounter(int domainCount, int parts) {
+        this.parts = parts;
         if (domainCount > MAX_DOMAINS) {
             throw new IllegalArgumentException(domainCount + " domains is more than " + MAX_DOMAINS);
         }
@@ -45,13 +52,14 @@ final class CellCounter {
         return bySubject.size();
     }
 
-    /** Counts one send, given its customer's packed codes (see {@link Customers}). */
-    void count(int subjectId, int dayCode, int customerCodes, boolean responded) {
-        SubjectCounts counts = bySubject.get(subjectId);
-        if (counts == null) {
-            counts = new SubjectCounts(cellsPerSubject);
-            bySubject.put(subjectId, counts);
+    /** Counts one send into a part, given its customer's packed codes (see {@link Customers}). */
+    void count(int part, int subjectId, int dayCode, int customerCodes, boolean responded) {
+        SubjectCounts all = bySubject.get(subjectId);
+        if (all == null) {
+            all = new SubjectCounts(parts, cellsPerSubject);
+            bySubject.put(subjectId, all);
         }
+        Counts counts = all.parts[part];
         int cell = ((((dayCode * TENURES + Customers.tenureCode(customerCodes)) * domainCount
                 + Customers.domainId(customerCodes)) * AGES + Customers.ageCode(customerCodes)) * GENDERS
                 + Customers.genderCode(customerCodes)) * TYPES + Customers.typeCode(customerCodes);
@@ -62,11 +70,11 @@ final class CellCounter {
     }
 
     /**
-     * The counts laid out over the state space of the subjects seen and the given domains.
+     * One part's counts laid out over the state space of all the subjects seen and the given domains.
      *
      * @param domainsByFirstSeen the domain of each domain id the counts used
      */
-    Cells toCells(List<String> domainsByFirstSeen) {
+    Cells toCells(List<String> domainsByFirstSeen, int part) {
         int[] subjectIds = bySubject.keySet().toIntArray();
         StateSpace space = new StateSpace(subjectIds, domainsByFirstSeen);
         int[] sortedDomainCode = new int[domainCount];
@@ -77,7 +85,7 @@ final class CellCounter {
         long[] responded = new long[space.size()];
         for (int subjectId : subjectIds) {
             int subjectCode = space.subjectCode(subjectId);
-            SubjectCounts counts = bySubject.get(subjectId);
+            Counts counts = bySubject.get(subjectId).parts[part];
             for (int cell = 0; cell < cellsPerSubject; cell++) {
                 if (counts.sends[cell] == 0) {
                     continue;
@@ -103,10 +111,21 @@ final class CellCounter {
     }
 
     private static final class SubjectCounts {
+        final Counts[] parts;
+
+        SubjectCounts(int partCount, int cells) {
+            parts = new Counts[partCount];
+            for (int part = 0; part < partCount; part++) {
+                parts[part] = new Counts(cells);
+            }
+        }
+    }
+
+    private static final class Counts {
         final long[] sends;
         final long[] responded;
 
-        SubjectCounts(int cells) {
+        Counts(int cells) {
             sends = new long[cells];
             responded = new long[cells];
         }

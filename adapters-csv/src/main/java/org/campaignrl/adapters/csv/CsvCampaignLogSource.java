@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.IngestSummary;
+import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.CampaignLogSource;
 import org.campaignrl.application.port.out.ProgressListener;
 import org.campaignrl.domain.Cells;
@@ -25,7 +27,7 @@ public final class CsvCampaignLogSource implements CampaignLogSource {
     }
 
     @Override
-    public AggregatedLogs aggregate(LogFiles files, Path rejectsReport, ProgressListener progress) {
+    public AggregatedLogs aggregate(LogFiles files, SendSplit split, Path rejectsReport, ProgressListener progress) {
         ProgressListener listener = Objects.requireNonNullElse(progress, ProgressListener.NONE);
         try (LogFile userbase = LogFile.open(files.userbase(), UserbaseRows.COLUMNS);
              LogFile responded = LogFile.open(files.responded(), ResponseRows.COLUMNS);
@@ -39,20 +41,22 @@ public final class CsvCampaignLogSource implements CampaignLogSource {
             responded.forEachRow(rejects, listener, new ResponseRows(responded, customers, responses));
 
             // Domains are all known once the userbase is read; subject lines only at the end.
-            CellCounter counter = new CellCounter(customers.domainCount());
-            SendRows sends = new SendRows(sent, customers, responses, counter);
+            CellCounter counter = new CellCounter(customers.domainCount(), split.isNone() ? 1 : 2);
+            SendRows sends = new SendRows(sent, customers, responses, split, counter);
             sent.forEachRow(rejects, listener, sends);
             if (sends.sends() == 0) {
                 throw sent.refusal(0, "no send was accepted (see " + rejectsReport + ")");
             }
 
-            Cells cells = counter.toCells(customers.domainsByFirstSeen());
+            Cells cells = counter.toCells(customers.domainsByFirstSeen(), CellCounter.TRAINING);
+            Optional<Cells> heldOut = split.isNone() ? Optional.empty()
+                    : Optional.of(counter.toCells(customers.domainsByFirstSeen(), CellCounter.HELD_OUT));
             IngestSummary summary = new IngestSummary(
                     List.of(userbase.summary(), responded.summary(), sent.summary()),
                     customers.count(), sends.sends(), sends.respondedSends(),
                     responses.distinctPairs(), responses.pairsWithoutSend(),
                     sends.firstSendDate(), sends.lastSendDate(), rejectsReport.toString());
-            return new AggregatedLogs(cells, summary);
+            return new AggregatedLogs(cells, heldOut, split, summary);
         } catch (IOException e) {
             throw new UncheckedIOException("closing the campaign logs or the rejects report failed: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package org.campaignrl.adapters.csv;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
+import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.domain.Binning;
 
 /**
@@ -19,6 +20,7 @@ final class SendRows implements Consumer<Row> {
     private final Customers customers;
     private final Responses responses;
     private final CellCounter cells;
+    private final SendSplit split;
     private final int sentDate;
     private final int customerId;
     private final int subjectLineId;
@@ -28,7 +30,8 @@ final class SendRows implements Consumer<Row> {
     private long firstEpochDay = Long.MAX_VALUE;
     private long lastEpochDay = Long.MIN_VALUE;
 
-    SendRows(LogFile file, Customers customers, Responses responses, CellCounter cells) {
+    SendRows(LogFile file, Customers customers, Responses responses, SendSplit split, CellCounter cells) {
+        this.split = split;
         this.file = file;
         this.customers = customers;
         this.responses = responses;
@@ -65,12 +68,14 @@ final class SendRows implements Consumer<Row> {
                     + " distinct SubjectLine_ID values: the audience space would be too large");
         }
         boolean responded = responses.matchSend((int) subject, (int) customer);
-        cells.count((int) subject, Binning.dayCode(sent), customerCodes, responded);
+        long epochDay = sent.toEpochDay();
+        boolean heldOut = split.holdsOut((int) subject, (int) customer, epochDay);
+        cells.count(heldOut ? CellCounter.HELD_OUT : CellCounter.TRAINING, (int) subject, Binning.dayCode(sent),
+                customerCodes, responded);
         sends++;
         if (responded) {
             respondedSends++;
         }
-        long epochDay = sent.toEpochDay();
         firstEpochDay = Math.min(firstEpochDay, epochDay);
         lastEpochDay = Math.max(lastEpochDay, epochDay);
     }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
@@ -170,7 +171,7 @@ class CsvCampaignLogSourceTest {
     @Test
     void reportsProgressPerFileEndingAtTheFileSize() throws IOException {
         List<String> calls = new ArrayList<>();
-        new CsvCampaignLogSource().aggregate(files, report,
+        new CsvCampaignLogSource().aggregate(files, SendSplit.NONE, report,
                 (stage, done, total) -> calls.add(stage + " " + done + "/" + total));
 
         long userbase = Files.size(files.userbase());
@@ -216,7 +217,7 @@ class CsvCampaignLogSourceTest {
     }
 
     private AggregatedLogs aggregate() {
-        return new CsvCampaignLogSource().aggregate(files, report, ProgressListener.NONE);
+        return new CsvCampaignLogSource().aggregate(files, SendSplit.NONE, report, ProgressListener.NONE);
     }
 
     private static void assertCell(Cells cells, int[] vector, long sends, long responses) {

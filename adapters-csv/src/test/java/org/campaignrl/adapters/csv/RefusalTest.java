@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.campaignrl.application.port.out.ProgressListener;
@@ -108,6 +109,6 @@ class RefusalTest {
 
     private IngestRefusedException refuse() {
         return assertThrows(IngestRefusedException.class, () -> new CsvCampaignLogSource()
-                .aggregate(new LogFiles(sent, responded, userbase), report, ProgressListener.NONE));
+                .aggregate(new LogFiles(sent, responded, userbase), SendSplit.NONE, report, ProgressListener.NONE));
     }
 }

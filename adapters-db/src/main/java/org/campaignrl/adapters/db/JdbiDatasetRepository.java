@@ -14,6 +14,7 @@ import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
+import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
@@ -32,10 +33,11 @@ final class JdbiDatasetRepository implements DatasetRepository {
 
     private static final String SELECT_DATASET = "SELECT id, created_at, subject_ids, domains, customers, sends, "
             + "responded_sends, distinct_response_pairs, response_pairs_without_send, first_send_date, "
-            + "last_send_date, rejects_report FROM dataset";
-    private static final String INSERT_CELL = "INSERT INTO dataset_cell (dataset_id, subject_id, day_of_week, "
-            + "tenure_group, email_domain, age_group, gender, customer_type, sends, responses) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "last_send_date, rejects_report, split_kind, split_held_out_from, split_held_out_share, split_seed "
+            + "FROM dataset";
+    /** Training cells; the held-out ones of a split dataset are laid out alike in their own table. */
+    private static final String TRAINING_CELLS = "dataset_cell";
+    private static final String HELD_OUT_CELLS = "dataset_held_out_cell";
 
     private final Jdbi jdbi;
 
@@ -48,7 +50,10 @@ final class JdbiDatasetRepository implements DatasetRepository {
         return jdbi.inTransaction(handle -> {
             long id = insertDataset(handle, logs, createdAt);
             insertFiles(handle, id, logs.summary().files());
-            insertCells(handle, id, logs.cells());
+            insertCells(handle, TRAINING_CELLS, id, logs.cells());
+            if (logs.heldOutCells().isPresent()) {
+                insertCells(handle, HELD_OUT_CELLS, id, logs.heldOutCells().get());
+            }
             return id;
         });
     }
@@ -77,9 +82,11 @@ final class JdbiDatasetRepository implements DatasetRepository {
         StateSpace space = logs.cells().space();
         return handle.createUpdate("INSERT INTO dataset (created_at, subject_ids, domains, customers, sends, "
                         + "responded_sends, distinct_response_pairs, response_pairs_without_send, first_send_date, "
-                        + "last_send_date, rejects_report) VALUES (:createdAt, :subjectIds, :domains, :customers, "
+                        + "last_send_date, rejects_report, split_kind, split_held_out_from, split_held_out_share, "
+                        + "split_seed) VALUES (:createdAt, :subjectIds, :domains, :customers, "
                         + ":sends, :respondedSends, :distinctResponsePairs, :responsePairsWithoutSend, "
-                        + ":firstSendDate, :lastSendDate, :rejectsReport)")
+                        + ":firstSendDate, :lastSendDate, :rejectsReport, :splitKind, :splitFrom, :splitShare, "
+                        + ":splitSeed)")
                 .bind("createdAt", SqlTime.utc(createdAt))
                 .bind("subjectIds", Arrays.stream(space.subjectIds()).mapToObj(Integer::toString)
                         .collect(Collectors.joining(SUBJECT_SEPARATOR)))
@@ -92,6 +99,10 @@ final class JdbiDatasetRepository implements DatasetRepository {
                 .bindByType("firstSendDate", summary.firstSendDate(), LocalDate.class)
                 .bindByType("lastSendDate", summary.lastSendDate(), LocalDate.class)
                 .bindByType("rejectsReport", summary.rejectsReport(), String.class)
+                .bind("splitKind", logs.split().kind().name())
+                .bindByType("splitFrom", logs.split().heldOutFrom(), LocalDate.class)
+                .bind("splitShare", logs.split().heldOutShare())
+                .bind("splitSeed", logs.split().seed())
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one();
@@ -122,11 +133,13 @@ final class JdbiDatasetRepository implements DatasetRepository {
     }
 
     /** One row per cell with sends, in batches; a cell never sent to has no responses either and is left out. */
-    private static void insertCells(Handle handle, long datasetId, Cells cells) {
+    private static void insertCells(Handle handle, String table, long datasetId, Cells cells) {
         StateSpace space = cells.space();
+        String insert = "INSERT INTO " + table + " (dataset_id, subject_id, day_of_week, tenure_group, email_domain, "
+                + "age_group, gender, customer_type, sends, responses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         int state = 0;
         while (state < space.size()) {
-            PreparedBatch batch = handle.prepareBatch(INSERT_CELL);
+            PreparedBatch batch = handle.prepareBatch(insert);
             for (; state < space.size() && batch.size() < CELLS_PER_BATCH; state++) {
                 if (cells.sends(state) > 0) {
                     int[] codes = space.codesOf(state);
@@ -159,7 +172,8 @@ final class JdbiDatasetRepository implements DatasetRepository {
     /** The {@code dataset} row: the state space and the summary's totals. */
     private record DatasetRow(long id, Instant createdAt, StateSpace space, long customers, long sends,
                               long respondedSends, long distinctResponsePairs, long responsePairsWithoutSend,
-                              LocalDate firstSendDate, LocalDate lastSendDate, String rejectsReport) {
+                              LocalDate firstSendDate, LocalDate lastSendDate, String rejectsReport,
+                              SendSplit split) {
 
         IngestSummary summary(List<FileSummary> files) {
             return new IngestSummary(files, customers, sends, respondedSends, distinctResponsePairs,
@@ -175,12 +189,21 @@ final class JdbiDatasetRepository implements DatasetRepository {
                 new StateSpace(subjectIds, domains), row.getLong("customers"), row.getLong("sends"),
                 row.getLong("responded_sends"), row.getLong("distinct_response_pairs"),
                 row.getLong("response_pairs_without_send"), row.getObject("first_send_date", LocalDate.class),
-                row.getObject("last_send_date", LocalDate.class), row.getString("rejects_report"));
+                row.getObject("last_send_date", LocalDate.class), row.getString("rejects_report"), split(row));
+    }
+
+    private static SendSplit split(ResultSet row) throws SQLException {
+        return new SendSplit(SendSplit.Kind.valueOf(row.getString("split_kind")),
+                row.getObject("split_held_out_from", LocalDate.class), row.getDouble("split_held_out_share"),
+                row.getLong("split_seed"));
     }
 
     private static DatasetVersion rebuild(Handle handle, DatasetRow row) {
         IngestSummary summary = row.summary(files(handle, row.id()));
-        return new DatasetVersion(row.id(), cells(handle, row.id(), row.space()), summary, row.createdAt());
+        Optional<Cells> heldOut = row.split().isNone() ? Optional.empty()
+                : Optional.of(cells(handle, HELD_OUT_CELLS, row.id(), row.space()));
+        return new DatasetVersion(row.id(), cells(handle, TRAINING_CELLS, row.id(), row.space()), heldOut, row.split(),
+                summary, row.createdAt());
     }
 
     /** A {@code dataset_rejection} row: rows of the file at {@code position} rejected for {@code reason}. */
@@ -209,11 +232,11 @@ final class JdbiDatasetRepository implements DatasetRepository {
     }
 
     /** Every state of the space, zero where no row was stored. */
-    private static Cells cells(Handle handle, long datasetId, StateSpace space) {
+    private static Cells cells(Handle handle, String table, long datasetId, StateSpace space) {
         long[] sends = new long[space.size()];
         long[] responses = new long[space.size()];
         handle.createQuery("SELECT subject_id, day_of_week, tenure_group, email_domain, age_group, gender, "
-                        + "customer_type, sends, responses FROM dataset_cell WHERE dataset_id = :id")
+                        + "customer_type, sends, responses FROM " + table + " WHERE dataset_id = :id")
                 .bind("id", datasetId)
                 .map((row, context) -> new StoredCell(stateOf(row, space, datasetId), row.getLong("sends"),
                         row.getLong("responses")))

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
+import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
@@ -47,6 +50,30 @@ abstract class DatasetRepositoryContract extends DatabaseTest {
         assertEquals(List.of("sent_emails.csv", "responded.csv", "userbase.csv"),
                 loaded.files().stream().map(FileSummary::file).toList());
         assertEquals(Map.of("bad date", 6L, "unknown customer", 4L), loaded.files().get(0).rejectedByReason());
+    }
+
+    @Test
+    void heldOutCellsAndTheSplitThatMadeThemLoadBack() {
+        StateSpace space = TestData.smallSpace();
+        for (SendSplit split : List.of(SendSplit.byDate(LocalDate.of(2016, 3, 1)), SendSplit.randomPairs(0.25, 99))) {
+            AggregatedLogs logs = new AggregatedLogs(TestData.cells(space, 3), Optional.of(TestData.cells(space, 11)),
+                    split, TestData.summary());
+
+            DatasetVersion loaded = datasets().load(datasets().save(logs, TestData.CREATED)).orElseThrow();
+
+            assertEquals(split, loaded.split());
+            assertEquals(logs.cells(), loaded.cells());
+            assertEquals(logs.heldOutCells(), loaded.heldOutCells());
+        }
+    }
+
+    @Test
+    void aDatasetWithoutSplitHasNoHeldOutCells() {
+        DatasetVersion loaded = datasets().load(datasets().save(TestData.logs(), TestData.CREATED)).orElseThrow();
+
+        assertEquals(SendSplit.NONE, loaded.split());
+        assertTrue(loaded.heldOutCells().isEmpty());
+        assertEquals(0, countRows("dataset_held_out_cell"));
     }
 
     @Test
@@ -142,7 +169,8 @@ abstract class DatasetRepositoryContract extends DatabaseTest {
 
         assertThrows(RuntimeException.class, () -> datasets().save(refused, TestData.CREATED));
 
-        for (String table : List.of("dataset", "dataset_file", "dataset_rejection", "dataset_cell")) {
+        for (String table : List.of("dataset", "dataset_file", "dataset_rejection", "dataset_cell",
+                "dataset_held_out_cell")) {
             assertEquals(0, countRows(table), table);
         }
         assertTrue(datasets().loadLatest().isEmpty());

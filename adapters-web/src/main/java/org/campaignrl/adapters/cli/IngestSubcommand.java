@@ -1,6 +1,9 @@
 package org.campaignrl.adapters.cli;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import org.campaignrl.application.InvalidCommandException;
+import org.campaignrl.application.model.SendSplit;
 import java.util.concurrent.Callable;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
@@ -36,6 +39,18 @@ final class IngestSubcommand implements Callable<Integer> {
     @Option(names = "--rejects", paramLabel = "FILE", description = "Report of rejected rows (default: DIR/rejected_rows.csv).")
     Path rejects;
 
+    @Option(names = "--holdout-from", paramLabel = "DATE",
+            description = "Hold out the sends on or after this date (yyyy-MM-dd) for evaluation.")
+    LocalDate holdoutFrom;
+
+    @Option(names = "--holdout-share", paramLabel = "SHARE",
+            description = "Hold out this share (0..1) of (subject, customer) pairs, drawn with --holdout-seed.")
+    Double holdoutShare;
+
+    @Option(names = "--holdout-seed", defaultValue = "42", paramLabel = "S",
+            description = "Seed of the random held-out pairs (default: ${DEFAULT-VALUE}).")
+    long holdoutSeed;
+
     IngestSubcommand(CliRuntime runtime) {
         this.runtime = runtime;
     }
@@ -47,7 +62,7 @@ final class IngestSubcommand implements Callable<Integer> {
                 sent != null ? sent : defaults.sentEmails(),
                 responded != null ? responded : defaults.responded(),
                 customers != null ? customers : defaults.userbase(),
-                rejects != null ? rejects : defaults.rejectsReport());
+                rejects != null ? rejects : defaults.rejectsReport(), split());
         try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
             long started = System.nanoTime();
             IngestOutcome outcome = session.app().ingestLogs().ingest(command, TerminalProgress.onStderr());
@@ -63,8 +78,27 @@ final class IngestSubcommand implements Callable<Integer> {
             out().printf("  %,d distinct responding (subject, customer) pairs, %,d of them without a send%n",
                     s.distinctResponsePairs(), s.responsePairsWithoutSend());
             out().println("  Rejected rows: " + s.rejectsReport());
+            if (!command.split().isNone()) {
+                out().println("  Held out for evaluation: " + command.split().describe());
+            }
         }
         return 0;
+    }
+
+    private SendSplit split() {
+        if (holdoutFrom != null && holdoutShare != null) {
+            throw new InvalidCommandException("holdout", "give --holdout-from or --holdout-share, not both");
+        }
+        if (holdoutFrom != null) {
+            return SendSplit.byDate(holdoutFrom);
+        }
+        if (holdoutShare != null) {
+            if (!(holdoutShare > 0 && holdoutShare < 1)) {
+                throw new InvalidCommandException("holdout-share", "must be within (0, 1), was " + holdoutShare);
+            }
+            return SendSplit.randomPairs(holdoutShare, holdoutSeed);
+        }
+        return SendSplit.NONE;
     }
 
     private java.io.PrintWriter out() {

@@ -23,7 +23,7 @@ public final class IngestLogsService implements IngestLogsUseCase {
     public IngestOutcome ingest(IngestLogsCommand command, ProgressListener progress) {
         AggregatedLogs logs = source.aggregate(
                 new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(), command.userbase()),
-                command.rejectsReport(), progress);
+                command.split(), command.rejectsReport(), progress);
         long id = datasets.save(logs, clock.instant());
         return new IngestOutcome(id, logs.summary());
     }

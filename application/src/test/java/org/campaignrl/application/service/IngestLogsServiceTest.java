@@ -39,7 +39,7 @@ class IngestLogsServiceTest {
     void theAggregatedLogsAreStoredAsANewDatasetStampedByTheClock() {
         List<Object> seen = new ArrayList<>();
         ProgressListener progress = (stage, done, total) -> { };
-        CampaignLogSource source = (files, rejectsReport, listener) -> {
+        CampaignLogSource source = (files, split, rejectsReport, listener) -> {
             seen.add(files);
             seen.add(rejectsReport);
             seen.add(listener);
@@ -61,7 +61,7 @@ class IngestLogsServiceTest {
 
     @Test
     void eachIngestIsANewVersion() {
-        CampaignLogSource source = (files, rejectsReport, listener) -> new AggregatedLogs(cells, summary);
+        CampaignLogSource source = (files, split, rejectsReport, listener) -> new AggregatedLogs(cells, summary);
         IngestLogsService service = new IngestLogsService(source, datasets, clock);
 
         long first = service.ingest(command, ProgressListener.NONE).datasetId();
@@ -74,7 +74,7 @@ class IngestLogsServiceTest {
 
     @Test
     void aRefusedReadStoresNothing() {
-        CampaignLogSource source = (files, rejectsReport, listener) -> {
+        CampaignLogSource source = (files, split, rejectsReport, listener) -> {
             throw new IngestRefusedException("userbase.csv", 0, "missing header");
         };
 
@@ -89,7 +89,7 @@ class IngestLogsServiceTest {
     @Test
     void aRefusedReadLeavesTheCurrentDatasetCurrent() {
         long existing = datasets.save(cells);
-        CampaignLogSource source = (files, rejectsReport, listener) -> {
+        CampaignLogSource source = (files, split, rejectsReport, listener) -> {
             throw new IngestRefusedException("sent_emails.csv", 17, "unreadable");
         };
 

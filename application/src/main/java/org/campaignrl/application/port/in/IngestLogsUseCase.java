@@ -4,6 +4,7 @@ import static org.campaignrl.application.Validate.notNull;
 
 import java.nio.file.Path;
 import org.campaignrl.application.model.IngestSummary;
+import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.ProgressListener;
 
 /** Reads the three campaign logs, aggregates them into cells and stores them as a new dataset. */
@@ -11,12 +12,22 @@ public interface IngestLogsUseCase {
 
     IngestOutcome ingest(IngestLogsCommand command, ProgressListener progress);
 
-    record IngestLogsCommand(Path sentEmails, Path responded, Path userbase, Path rejectsReport) {
+    /** @param split which sends to set aside for held-out evaluation ({@link SendSplit#NONE}: none) */
+    record IngestLogsCommand(Path sentEmails, Path responded, Path userbase, Path rejectsReport, SendSplit split) {
         public IngestLogsCommand {
             notNull(sentEmails, "sentEmails");
             notNull(responded, "responded");
             notNull(userbase, "userbase");
             notNull(rejectsReport, "rejectsReport");
+            notNull(split, "split");
+        }
+
+        public IngestLogsCommand(Path sentEmails, Path responded, Path userbase, Path rejectsReport) {
+            this(sentEmails, responded, userbase, rejectsReport, SendSplit.NONE);
+        }
+
+        public IngestLogsCommand withSplit(SendSplit newSplit) {
+            return new IngestLogsCommand(sentEmails, responded, userbase, rejectsReport, newSplit);
         }
 
         /** The default file names in one folder, rejects reported beside them. */

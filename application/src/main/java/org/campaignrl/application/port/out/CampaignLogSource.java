@@ -3,6 +3,7 @@ package org.campaignrl.application.port.out;
 import java.nio.file.Path;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.SendSplit;
 
 /**
  * Reads the three campaign logs and aggregates them into cells. Any engine may stand behind it
@@ -10,10 +11,11 @@ import org.campaignrl.application.model.AggregatedLogs;
  */
 public interface CampaignLogSource {
     /**
+     * @param split         which accepted sends go to the held-out cells instead of the training cells
      * @param rejectsReport where each rejected row goes, with file, line, field and reason
      * @throws IngestRefusedException when a file cannot be read at all
      */
-    AggregatedLogs aggregate(LogFiles files, Path rejectsReport, ProgressListener progress);
+    AggregatedLogs aggregate(LogFiles files, SendSplit split, Path rejectsReport, ProgressListener progress);
 
     /** The three input files. */
     record LogFiles(Path sentEmails, Path responded, Path userbase) {
