@@ -66,4 +66,18 @@ public final class Environment {
     public int goalCount() {
         return goalCount;
     }
+
+    // The tables themselves, for the training loop in this package, which reads them once per step; not copies.
+
+    int[] nextStates() {
+        return next;
+    }
+
+    double[] rewards() {
+        return rewardOnEntering;
+    }
+
+    boolean[] goals() {
+        return goal;
+    }
 }

@@ -1,7 +1,6 @@
 package org.campaignrl.domain;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 
 /** Follows argmax Q from a state: what the learned model recommends. */
@@ -29,18 +28,16 @@ public final class GreedyPolicy {
      * steps were taken.
      */
     public Rollout rollout(int start, int maxSteps) {
+        // A rollout visits at most maxSteps + 1 states: scanning them is cheaper than a set over the whole space.
         List<Integer> visited = new ArrayList<>();
-        BitSet seen = new BitSet(environment.stateCount());
         int state = start;
         visited.add(state);
-        seen.set(state);
         for (int step = 0; step < maxSteps; step++) {
             int next = environment.next(state, qTable.bestAction(state));
-            if (seen.get(next)) {
+            if (visited.contains(next)) {
                 return new Rollout(visited, Rollout.End.LOOP);
             }
             visited.add(next);
-            seen.set(next);
             if (environment.isGoal(next)) {
                 return new Rollout(visited, Rollout.End.GOAL);
             }
