@@ -1,6 +1,7 @@
 package org.campaignrl.adapters.csv;
 
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import java.util.List;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Binning;
@@ -12,6 +13,9 @@ import org.campaignrl.domain.StateSpace;
  * the ingest splits the sends). The subject lines are only known once every send is read, so counts are
  * kept per subject id, each over the sub-space of the other six attributes (domains numbered by first
  * sighting), and laid into the state space of all subjects seen at the end.
+ *
+ * <p>Each part of sent_emails.csv being read has its own counter (see {@link SendRows}); they share one
+ * {@link Subjects}, which bounds the state space by the subjects of all of them, and are added up at the end.
  */
 final class CellCounter {
     private static final int DAYS = Binning.DAY_LABELS.size();
@@ -25,39 +29,46 @@ final class CellCounter {
     /** The most domains a state space with a single subject line can hold. */
     static final int MAX_DOMAINS = (int) (MAX_STATES / CELLS_PER_DOMAIN);
 
+    private static final int SMALL_IDS = 256;
+
     static final int TRAINING = 0;
     static final int HELD_OUT = 1;
 
     private final int domainCount;
     private final int cellsPerSubject;
     private final int parts;
+    private final Subjects subjects;
     private final Int2ObjectOpenHashMap<SubjectCounts> bySubject = new Int2ObjectOpenHashMap<>();
+    /** The counts of subject ids 0..SMALL_IDS-1, found without hashing: subject ids are usually small. */
+    private final SubjectCounts[] bySmallId = new SubjectCounts[SMALL_IDS];
 
-    /** @param parts 1 for training cells only, 2 for training and held-out cells */
-    CellCounter(int domainCount, int parts) {
+    /**
+     * @param parts    1 for training cells only, 2 for training and held-out cells
+     * @param subjects the distinct subjects of every counter of this ingest
+     */
+    CellCounter(int domainCount, int parts, Subjects subjects) {
         this.parts = parts;
         if (domainCount > MAX_DOMAINS) {
             throw new IllegalArgumentException(domainCount + " domains is more than " + MAX_DOMAINS);
         }
         this.domainCount = domainCount;
         this.cellsPerSubject = CELLS_PER_DOMAIN * domainCount;
+        this.subjects = subjects;
     }
 
-    /** Whether sends for this subject can be counted without the state space growing too large. */
-    boolean hasRoomFor(int subjectId) {
-        return bySubject.containsKey(subjectId) || (bySubject.size() + 1L) * cellsPerSubject <= MAX_STATES;
-    }
-
+    /** The distinct subjects of all the counters sharing this one's {@link Subjects}. */
     int subjectCount() {
-        return bySubject.size();
+        return subjects.count();
     }
 
-    /** Counts one send into a part, given its customer's packed codes (see {@link Customers}). */
-    void count(int part, int subjectId, int dayCode, int customerCodes, boolean responded) {
-        SubjectCounts all = bySubject.get(subjectId);
-        if (all == null) {
-            all = new SubjectCounts(parts, cellsPerSubject);
-            bySubject.put(subjectId, all);
+    /**
+     * Counts one send into a part, given its customer's packed codes (see {@link Customers}); false, and
+     * nothing counted, when its subject would be one too many for the state space.
+     */
+    boolean count(int part, int subjectId, int dayCode, int customerCodes, boolean responded) {
+        SubjectCounts all = subjectId >= 0 && subjectId < SMALL_IDS ? bySmallId[subjectId] : null;
+        if (all == null && (all = find(subjectId)) == null) {
+            return false;
         }
         Counts counts = all.parts[part];
         int cell = ((((dayCode * TENURES + Customers.tenureCode(customerCodes)) * domainCount
@@ -66,6 +77,36 @@ final class CellCounter {
         counts.sends[cell]++;
         if (responded) {
             counts.responded[cell]++;
+        }
+        return true;
+    }
+
+    private SubjectCounts find(int subjectId) {
+        SubjectCounts all = bySubject.get(subjectId);
+        if (all == null) {
+            if (!subjects.admit(subjectId)) {
+                return null;
+            }
+            all = new SubjectCounts(parts, cellsPerSubject);
+            bySubject.put(subjectId, all);
+        }
+        if (subjectId >= 0 && subjectId < SMALL_IDS) {
+            bySmallId[subjectId] = all;
+        }
+        return all;
+    }
+
+    /** Adds another counter's counts (same domains and parts) to this one's. */
+    void add(CellCounter other) {
+        for (var entry : other.bySubject.int2ObjectEntrySet()) {
+            SubjectCounts mine = bySubject.get(entry.getIntKey());
+            if (mine == null) {
+                bySubject.put(entry.getIntKey(), entry.getValue());
+                continue;
+            }
+            for (int part = 0; part < parts; part++) {
+                mine.parts[part].add(entry.getValue().parts[part]);
+            }
         }
     }
 
@@ -128,6 +169,42 @@ final class CellCounter {
         Counts(int cells) {
             sends = new long[cells];
             responded = new long[cells];
+        }
+
+        void add(Counts other) {
+            for (int cell = 0; cell < sends.length; cell++) {
+                sends[cell] += other.sends[cell];
+                responded[cell] += other.responded[cell];
+            }
+        }
+    }
+
+    /**
+     * The distinct subjects met by the counters of one reading of sent_emails.csv, shared by its parts.
+     * Asked only when a counter meets a subject new to it, so the lock is taken a few times per part.
+     */
+    static final class Subjects {
+        private final long cellsPerSubject;
+        private final IntOpenHashSet ids = new IntOpenHashSet();
+
+        Subjects(int domainCount) {
+            this.cellsPerSubject = (long) CELLS_PER_DOMAIN * domainCount;
+        }
+
+        /** Whether sends of this subject may be counted without the state space growing too large. */
+        synchronized boolean admit(int subjectId) {
+            if (ids.contains(subjectId)) {
+                return true;
+            }
+            if ((ids.size() + 1L) * cellsPerSubject > MAX_STATES) {
+                return false;
+            }
+            ids.add(subjectId);
+            return true;
+        }
+
+        synchronized int count() {
+            return ids.size();
         }
     }
 }

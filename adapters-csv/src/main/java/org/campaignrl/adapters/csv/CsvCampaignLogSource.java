@@ -19,11 +19,19 @@ import org.campaignrl.domain.Cells;
  * responded pairs and cells, never with sends.
  *
  * <p>All three headers are checked before any row is read, so a file that cannot be read at all is
- * refused before the rejects report is touched.
+ * refused before the rejects report is touched. The userbase is read in file order; the responses and
+ * the sends, whose rows do not depend on one another, in parts on all cores (see {@link PartedReader}).
  */
 public final class CsvCampaignLogSource implements CampaignLogSource {
+    private final PartedReader.Settings settings;
 
     public CsvCampaignLogSource() {
+        this(PartedReader.Settings.DEFAULT);
+    }
+
+    /** With other cuts of the files into parts: for the tests, which cut tiny files into many. */
+    CsvCampaignLogSource(PartedReader.Settings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -34,27 +42,28 @@ public final class CsvCampaignLogSource implements CampaignLogSource {
              LogFile sent = LogFile.open(files.sentEmails(), SendRows.COLUMNS);
              RejectsReport rejects = RejectsReport.create(rejectsReport)) {
 
-            Customers customers = new Customers();
-            userbase.forEachRow(rejects, listener, new UserbaseRows(userbase, customers));
+            Customers customers = userbase.forEachRow(rejects, listener, settings.onePart(),
+                    part -> new UserbaseRows(userbase)).get(0).customers();
 
-            Responses responses = new Responses();
-            responded.forEachRow(rejects, listener, new ResponseRows(responded, customers, responses));
+            Responses responses = Responses.merge(responded.forEachRow(rejects, listener, settings,
+                    part -> new ResponseRows(responded, customers)).stream().map(ResponseRows::responses).toList(),
+                    customers);
 
             // Domains are all known once the userbase is read; subject lines only at the end.
-            CellCounter counter = new CellCounter(customers.domainCount(), split.isNone() ? 1 : 2);
-            SendRows sends = new SendRows(sent, customers, responses, split, counter);
-            sent.forEachRow(rejects, listener, sends);
+            SendRows sends = SendRows.merge(sent.forEachRow(rejects, listener, settings,
+                    SendRows.parts(sent, customers, responses, split, split.isNone() ? 1 : 2)));
             if (sends.sends() == 0) {
                 throw sent.refusal(0, "no send was accepted (see " + rejectsReport + ")");
             }
 
+            CellCounter counter = sends.cells();
             Cells cells = counter.toCells(customers.domainsByFirstSeen(), CellCounter.TRAINING);
             Optional<Cells> heldOut = split.isNone() ? Optional.empty()
                     : Optional.of(counter.toCells(customers.domainsByFirstSeen(), CellCounter.HELD_OUT));
             IngestSummary summary = new IngestSummary(
                     List.of(userbase.summary(), responded.summary(), sent.summary()),
                     customers.count(), sends.sends(), sends.respondedSends(),
-                    responses.distinctPairs(), responses.pairsWithoutSend(),
+                    responses.distinctPairs(), sends.pairsWithoutSend(),
                     sends.firstSendDate(), sends.lastSendDate(), rejectsReport.toString());
             return new AggregatedLogs(cells, heldOut, split, summary);
         } catch (IOException e) {

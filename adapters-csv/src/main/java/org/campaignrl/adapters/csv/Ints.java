@@ -34,4 +34,30 @@ final class Ints {
         value = negative ? -value : value;
         return value > Integer.MAX_VALUE ? NOT_AN_INT : value;
     }
+
+    /** The same rules as {@link #parse(String)}, over the bytes {@code [from, to)} of a row. */
+    static long parse(byte[] bytes, int from, int to) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
+            negative = bytes[i] == '-';
+            i++;
+        }
+        if (i == to) {
+            return NOT_AN_INT;
+        }
+        long value = 0;
+        for (; i < to; i++) {
+            int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return NOT_AN_INT;
+            }
+            value = value * 10 + digit;
+            if (value > Integer.MAX_VALUE + 1L) {
+                return NOT_AN_INT;
+            }
+        }
+        value = negative ? -value : value;
+        return value > Integer.MAX_VALUE ? NOT_AN_INT : value;
+    }
 }

@@ -1,22 +1,22 @@
 package org.campaignrl.adapters.csv;
 
-import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -27,8 +27,13 @@ import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.port.out.ProgressListener;
 
 /**
- * One input log, opened with its header checked. Its rows are then streamed to a handler with their
+ * One input log, opened with its header checked. Its rows are then streamed to handlers with their
  * physical line numbers, and the fate of every row (accepted, or rejected for a reason) is tallied.
+ *
+ * <p>Commons CSV reads the header, and the rows too whenever the {@link PartedReader} fast path is not sure
+ * to read them exactly as it would (a quoted value over several lines, say): both hand the same
+ * {@link Row} to the same handlers, so the rules, the counts and the rejects report do not depend on the
+ * path taken.
  */
 final class LogFile implements Closeable {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
@@ -42,16 +47,16 @@ final class LogFile implements Closeable {
     private static final long MIN_PROGRESS_STEP = 64 * 1024;
     private static final long MAX_PROGRESS_STEP = 1024 * 1024;
     private static final int PROGRESS_REPORTS = 200;
+    /** The longest header line the fast path looks for; a longer one leaves the file to Commons CSV. */
+    private static final int MAX_HEADER_BYTES = 1 << 20;
 
     private final Path path;
     private final long size;
     private final CountingInputStream bytes;
     private final CSVParser parser;
     private final List<String> header;
-
-    private long rowsRead;
-    private long accepted;
-    private final Object2LongOpenHashMap<String> rejectedByReason = new Object2LongOpenHashMap<>();
+    private final int columnCount;
+    private final Tally tally = new Tally();
 
     private LogFile(Path path, long size, CountingInputStream bytes, CSVParser parser) {
         this.path = path;
@@ -59,6 +64,7 @@ final class LogFile implements Closeable {
         this.bytes = bytes;
         this.parser = parser;
         this.header = parser.getHeaderNames().stream().map(String::trim).toList();
+        this.columnCount = header.size();
     }
 
     /**
@@ -106,38 +112,96 @@ final class LogFile implements Closeable {
         return header.get(column);
     }
 
+    int columnCount() {
+        return columnCount;
+    }
+
+    long size() {
+        return size;
+    }
+
     /**
-     * Hands every data row to the handler (rows with the wrong number of values are rejected before
-     * it sees them) and reports progress in bytes under the stage {@code "reading <file name>"}.
+     * Hands every data row to a handler (rows with the wrong number of values are rejected before any
+     * handler sees them) and reports progress in bytes under the stage {@code "reading <file name>"}.
+     * The rows are read in up to {@code settings.maxParts()} parts at once, each with its own handler
+     * from {@code newHandler} (given the part's index); use {@link PartedReader.Settings#onePart()} where
+     * the handler must see the rows in file order.
      *
+     * @return the handlers of the parts, in file order
      * @throws IngestRefusedException when the CSV is malformed beyond one row, such as an unclosed quote
      */
-    void forEachRow(RejectsReport report, ProgressListener progress, Consumer<Row> handler) {
-        String stage = "reading " + name();
-        long step = Math.min(MAX_PROGRESS_STEP, Math.max(MIN_PROGRESS_STEP, size / PROGRESS_REPORTS));
-        long nextProgress = step;
-        progress.progress(stage, 0, size);
+    <H extends RowHandler> List<H> forEachRow(RejectsReport report, ProgressListener listener,
+                                              PartedReader.Settings settings, IntFunction<H> newHandler) {
+        Progress progress = new Progress("reading " + name(), size, listener);
+        progress.start();
+        long dataStart = settings.fastPath() ? dataStart() : -1;
+        if (dataStart >= 0) {
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                List<H> handlers = new PartedReader(this, channel, settings)
+                        .read(dataStart, size, newHandler, report, tally, progress);
+                progress.end();
+                return handlers;
+            } catch (PartedReader.Unsure e) {
+                // Read again below, from the start: nothing of the first attempt was reported or tallied.
+            } catch (IOException | UncheckedIOException e) {
+                throw new IngestRefusedException(path.toString(), 0, "cannot be read further: " + e.getMessage(), e);
+            }
+        }
+        H handler = newHandler.apply(0);
+        readWithCommonsCsv(report, progress, handler);
+        progress.end();
+        return List.of(handler);
+    }
 
-        Row row = new Row(this, report);
+    /** The general path: Commons CSV reads every record, on this thread, with its physical line. */
+    private void readWithCommonsCsv(RejectsReport report, Progress progress, RowHandler handler) {
+        Row row = new Row(this, report, tally, true);
         long line = parser.getCurrentLineNumber() + 1;
         Iterator<CSVRecord> records = parser.iterator();
         for (CSVRecord record = next(records, line); record != null; record = next(records, line)) {
             row.moveTo(record, line);
-            rowsRead++;
-            if (row.size() != header.size()) {
-                row.reject("", Reasons.WRONG_COLUMN_COUNT, row.size() + " values, the header has " + header.size());
-            } else {
-                handler.accept(row);
-            }
-            tally(row);
-            if (bytes.count() >= nextProgress) {
-                progress.progress(stage, Math.min(bytes.count(), size), size);
-                nextProgress = bytes.count() + step;
-            }
+            handle(row, handler);
+            progress.report(bytes.count());
             // Where the parser stands now is where the next row starts, even after a quoted line break.
             line = parser.getCurrentLineNumber() + 1;
         }
-        progress.progress(stage, size, size);
+    }
+
+    /** Checks the number of values, hands the row to the handler, and tallies what became of it. */
+    void handle(Row row, RowHandler handler) {
+        if (row.size() != columnCount) {
+            row.reject("", Reasons.WRONG_COLUMN_COUNT, row.size() + " values, the header has " + columnCount);
+        } else {
+            handler.accept(row);
+        }
+        row.tally();
+    }
+
+    /**
+     * Where the data rows start when the header is one plain physical line (no quote, no lone CR), so
+     * that the fast path may start there; -1 otherwise, and Commons CSV reads the rows too.
+     */
+    private long dataStart() {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            ByteBuffer start = ByteBuffer.allocate((int) Math.min(size, MAX_HEADER_BYTES));
+            while (start.hasRemaining() && channel.read(start) >= 0) {
+                // read on
+            }
+            byte[] head = Arrays.copyOf(start.array(), start.position());
+            int from = head.length >= UTF8_BOM.length && Arrays.equals(head, 0, UTF8_BOM.length, UTF8_BOM, 0,
+                    UTF8_BOM.length) ? UTF8_BOM.length : 0;
+            for (int i = from; i < head.length; i++) {
+                if (head[i] == '\n') {
+                    return i + 1;
+                }
+                if (head[i] == '"' || (head[i] == '\r' && (i + 1 == head.length || head[i + 1] != '\n'))) {
+                    return -1;
+                }
+            }
+            return head.length == size ? size : -1;
+        } catch (IOException e) {
+            return -1; // Commons CSV read the header; let it read the rows and say what went wrong
+        }
     }
 
     /** The next record, or null at the end; a failure to parse refuses the file at the line it happened. */
@@ -151,21 +215,47 @@ final class LogFile implements Closeable {
     }
 
     FileSummary summary() {
-        Map<String, Long> rejected = new TreeMap<>(rejectedByReason);
-        return new FileSummary(name(), rowsRead, accepted, rejected);
+        return new FileSummary(name(), tally.rowsRead(), tally.accepted(), tally.rejectedByReason());
+    }
+
+    /**
+     * Reports bytes read, at most about {@value #PROGRESS_REPORTS} times, never going back: when the fast
+     * path gives way to Commons CSV halfway, the bar waits until the second reading passes the first.
+     */
+    static final class Progress {
+        private final String stage;
+        private final long size;
+        private final ProgressListener listener;
+        private final long step;
+        private long next;
+
+        Progress(String stage, long size, ProgressListener listener) {
+            this.stage = stage;
+            this.size = size;
+            this.listener = listener;
+            this.step = Math.min(MAX_PROGRESS_STEP, Math.max(MIN_PROGRESS_STEP, size / PROGRESS_REPORTS));
+            this.next = step;
+        }
+
+        void start() {
+            listener.progress(stage, 0, size);
+        }
+
+        void report(long done) {
+            if (done >= next) {
+                listener.progress(stage, Math.min(done, size), size);
+                next = done + step;
+            }
+        }
+
+        void end() {
+            listener.progress(stage, size, size);
+        }
     }
 
     @Override
     public void close() throws IOException {
         parser.close();
-    }
-
-    private void tally(Row row) {
-        if (row.rejectedFor() == null) {
-            accepted++;
-        } else {
-            rejectedByReason.addTo(row.rejectedFor(), 1);
-        }
     }
 
     private void checkHeader(List<String> requiredColumns) {

@@ -10,7 +10,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** The rejected rows, written as they are found so that none is held in memory. */
-final class RejectsReport implements Closeable {
+final class RejectsReport implements RejectSink, Closeable {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader("file", "line", "field", "reason", "value")
             .setRecordSeparator('\n')
@@ -37,7 +37,8 @@ final class RejectsReport implements Closeable {
         }
     }
 
-    void reject(String file, long line, String field, String reason, String value) {
+    @Override
+    public void reject(String file, long line, String field, String reason, String value) {
         try {
             printer.printRecord(file, line, field, reason, value);
         } catch (IOException e) {

@@ -1,44 +1,46 @@
 package org.campaignrl.adapters.csv;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Checks each response row and keeps the distinct (subject, customer) pairs. A repeated response is
- * accepted and counted once; the response date only has to be a date.
+ * accepted and counted once; the response date only has to be a date. One per part of the file.
  */
-final class ResponseRows implements Consumer<Row> {
+final class ResponseRows implements RowHandler {
     static final String RESPONDED_DATE = "Responded_Date";
     static final String CUSTOMER_ID = "Customer_ID";
     static final String SUBJECT_LINE_ID = "SubjectLine_ID";
     static final List<String> COLUMNS = List.of(RESPONDED_DATE, CUSTOMER_ID, SUBJECT_LINE_ID);
 
     private final Customers customers;
-    private final Responses responses;
+    private final Responses responses = new Responses();
     private final int respondedDate;
     private final int customerId;
     private final int subjectLineId;
 
-    ResponseRows(LogFile file, Customers customers, Responses responses) {
+    ResponseRows(LogFile file, Customers customers) {
         this.customers = customers;
-        this.responses = responses;
         respondedDate = file.column(RESPONDED_DATE);
         customerId = file.column(CUSTOMER_ID);
         subjectLineId = file.column(SUBJECT_LINE_ID);
     }
 
+    Responses responses() {
+        return responses;
+    }
+
     @Override
     public void accept(Row row) {
-        if (IsoDates.parse(row.get(respondedDate)) == null) {
+        if (row.epochDay(respondedDate) == IsoDates.NOT_A_DATE) {
             row.reject(respondedDate, Reasons.BAD_DATE);
             return;
         }
-        long customer = Ints.parse(row.get(customerId));
+        long customer = row.integer(customerId);
         if (customer == Ints.NOT_AN_INT) {
             row.reject(customerId, Reasons.NON_INTEGER_ID);
             return;
         }
-        long subject = Ints.parse(row.get(subjectLineId));
+        long subject = row.integer(subjectLineId);
         if (subject == Ints.NOT_AN_INT) {
             row.reject(subjectLineId, Reasons.NON_INTEGER_ID);
             return;

@@ -1,38 +1,39 @@
 package org.campaignrl.adapters.csv;
 
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+import java.util.List;
 
 /**
  * The distinct (subject, customer) pairs that responded, each packed into a long. A send counts as
- * responded when its pair is here, whatever the dates; how many pairs no send ever matched is kept too.
+ * responded when its pair is here, whatever the dates. Built per part of responded.csv and merged;
+ * then only read, by as many threads as read the sends.
  */
 final class Responses {
     private final LongOpenHashSet respondedPairs = new LongOpenHashSet();
-    private final LongOpenHashSet pairsSentTo = new LongOpenHashSet();
 
     void record(int subjectId, int customerId) {
         respondedPairs.add(pair(subjectId, customerId));
     }
 
-    /** Whether the pair of this send responded; remembers that the pair had a send. */
-    boolean matchSend(int subjectId, int customerId) {
-        long pair = pair(subjectId, customerId);
-        if (!respondedPairs.contains(pair)) {
-            return false;
-        }
-        pairsSentTo.add(pair);
-        return true;
+    boolean responded(long pair) {
+        return respondedPairs.contains(pair);
     }
 
     long distinctPairs() {
         return respondedPairs.size();
     }
 
-    long pairsWithoutSend() {
-        return respondedPairs.size() - pairsSentTo.size();
+    /** The pairs of every part, in one; marks the customers who responded (see {@link Customers#markResponded}). */
+    static Responses merge(List<Responses> parts, Customers customers) {
+        Responses all = parts.get(0);
+        for (int p = 1; p < parts.size(); p++) {
+            all.respondedPairs.addAll(parts.get(p).respondedPairs);
+        }
+        all.respondedPairs.forEach((long pair) -> customers.markResponded((int) pair));
+        return all;
     }
 
-    private static long pair(int subjectId, int customerId) {
+    static long pair(int subjectId, int customerId) {
         return (long) subjectId << 32 | (customerId & 0xFFFF_FFFFL);
     }
 }

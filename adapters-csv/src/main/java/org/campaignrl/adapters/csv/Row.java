@@ -1,42 +1,122 @@
 package org.campaignrl.adapters.csv;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The row being read, as its handler sees it. One instance per file, moved from row to row, so that
- * reading allocates nothing of its own. A row is accepted unless its handler rejects it.
+ * The row being read, as its handler sees it: the values are byte ranges of the reader's buffer, so that
+ * an accepted row costs no String. One instance per reader, moved from row to row. A row is accepted
+ * unless its handler rejects it.
+ *
+ * <p>A row read in a later part of a file (see {@link PartedReader}) only knows its line counted from its
+ * part's start; its rejections go to a {@link RejectBuffer} that adds the offset once the parts before it
+ * are counted.
  */
 final class Row {
     private final LogFile file;
-    private final RejectsReport report;
-    private CSVRecord record;
+    private final RejectSink rejects;
+    private final Tally tally;
+    /**
+     * Whether this row's reader reads the whole file, in order: then the row is the first, in file order,
+     * to break a rule over all the rows (such as too many subjects), and a refusal can name its line.
+     */
+    private final boolean wholeFile;
+    private final int[] starts;
+    private final int[] ends;
+    private byte[] bytes;
+    private int size;
     private long line;
     private String rejectedFor;
+    /** Holds the values of a record that Commons CSV read, as bytes. */
+    private byte[] recordBytes = new byte[256];
 
-    Row(LogFile file, RejectsReport report) {
+    Row(LogFile file, RejectSink rejects, Tally tally, boolean wholeFile) {
         this.file = file;
-        this.report = report;
+        this.rejects = rejects;
+        this.tally = tally;
+        this.wholeFile = wholeFile;
+        this.starts = new int[file.columnCount()];
+        this.ends = new int[file.columnCount()];
     }
 
-    void moveTo(CSVRecord record, long line) {
-        this.record = record;
+    /** Starts a new row on {@code line}; its values are then set with {@link #value}. */
+    void moveTo(byte[] bytes, long line) {
+        this.bytes = bytes;
         this.line = line;
+        this.size = 0;
         this.rejectedFor = null;
     }
 
-    /** The value in a column, by its index in the header. */
-    String get(int column) {
-        return record.get(column);
+    /** Starts a new row on {@code line} with the values of a record read by Commons CSV. */
+    void moveTo(CSVRecord record, long line) {
+        moveTo(recordBytes, line);
+        int length = 0;
+        for (String value : record) {
+            byte[] encoded = value.getBytes(StandardCharsets.UTF_8);
+            if (length + encoded.length > recordBytes.length) {
+                recordBytes = Arrays.copyOf(recordBytes, Math.max(2 * recordBytes.length, length + encoded.length));
+                bytes = recordBytes;
+            }
+            System.arraycopy(encoded, 0, recordBytes, length, encoded.length);
+            value(length, length + encoded.length);
+            length += encoded.length;
+        }
     }
 
-    /** The physical line the row starts on, the header being line 1. */
+    /** Adds the next value; only the header's number of values is kept, the rest only counted. */
+    void value(int start, int end) {
+        if (size < starts.length) {
+            starts[size] = start;
+            ends[size] = end;
+        }
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The physical line the row starts on (the header being line 1), or within its part; see the class comment. */
     long line() {
         return line;
     }
 
+    /** The value as an int (see {@link Ints}), or {@link Ints#NOT_AN_INT}. */
+    long integer(int column) {
+        return Ints.parse(bytes, starts[column], ends[column]);
+    }
+
+    /** The value as days since 1970-01-01 (see {@link IsoDates}), or {@link IsoDates#NOT_A_DATE}. */
+    long epochDay(int column) {
+        return IsoDates.epochDay(bytes, starts[column], ends[column]);
+    }
+
+    /** The value when it is one ASCII character, else -1. */
+    int letter(int column) {
+        return ends[column] - starts[column] == 1 && bytes[starts[column]] >= 0 ? bytes[starts[column]] : -1;
+    }
+
+    byte[] bytes() {
+        return bytes;
+    }
+
+    int start(int column) {
+        return starts[column];
+    }
+
+    int end(int column) {
+        return ends[column];
+    }
+
+    /** The value as text: only for what is kept or reported, never for every row. */
+    String text(int column) {
+        return new String(bytes, starts[column], ends[column] - starts[column], StandardCharsets.UTF_8);
+    }
+
     /** Rejects the row because of the value in {@code column}; a row is rejected at most once. */
     void reject(int column, String reason) {
-        reject(file.columnName(column), reason, record.get(column));
+        reject(file.columnName(column), reason, text(column));
     }
 
     void reject(String field, String reason, String value) {
@@ -44,15 +124,20 @@ final class Row {
             throw new IllegalStateException(file.name() + ":" + line + " is already rejected for " + rejectedFor);
         }
         rejectedFor = reason;
-        report.reject(file.name(), line, field, reason, value);
+        rejects.reject(file.name(), line, field, reason, value);
     }
 
-    /** The reason the row was rejected for, or null when it is accepted. */
-    String rejectedFor() {
-        return rejectedFor;
+    /**
+     * Refuses the whole ingest at this row. Where the file is read in parts, the first row to break the
+     * rule may lie in another part, or the line only be known within this one: the file is then read
+     * again by Commons CSV, whole and in order, which names the right row and line.
+     */
+    RuntimeException refuse(String reason) {
+        return wholeFile ? file.refusal(line, reason) : new PartedReader.Unsure(reason);
     }
 
-    int size() {
-        return record.size();
+    /** Counts the row as read, and as accepted or rejected; called once the handler is done with it. */
+    void tally() {
+        tally.count(rejectedFor);
     }
 }

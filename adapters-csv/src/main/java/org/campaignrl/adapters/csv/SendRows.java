@@ -1,22 +1,22 @@
 package org.campaignrl.adapters.csv;
 
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.domain.Binning;
 
 /**
- * Checks each send, joins it to its customer and to the responses, and counts it into its cell.
- * This runs once per row of the largest file: nothing here keeps a row or boxes a number.
+ * Checks each send, joins it to its customer and to the responses, and counts it into its cell. One per
+ * part of the file, merged at the end. This runs once per row of the largest file: nothing here keeps a
+ * row, allocates or boxes a number.
  */
-final class SendRows implements Consumer<Row> {
+final class SendRows implements RowHandler {
     static final String SENT_DATE = "Sent_Date";
     static final String CUSTOMER_ID = "Customer_ID";
     static final String SUBJECT_LINE_ID = "SubjectLine_ID";
     static final List<String> COLUMNS = List.of(SENT_DATE, CUSTOMER_ID, SUBJECT_LINE_ID);
 
-    private final LogFile file;
     private final Customers customers;
     private final Responses responses;
     private final CellCounter cells;
@@ -25,14 +25,18 @@ final class SendRows implements Consumer<Row> {
     private final int customerId;
     private final int subjectLineId;
 
+    /** The responded pairs this part saw a send of: the pairs no send matched are counted from them. */
+    private final LongOpenHashSet pairsSentTo = new LongOpenHashSet();
+    // Sends come grouped by customer: the last customer looked up is often the next one.
+    private int lastCustomer;
+    private int lastCustomerCodes = Customers.NOT_FOUND;
     private long sends;
     private long respondedSends;
     private long firstEpochDay = Long.MAX_VALUE;
     private long lastEpochDay = Long.MIN_VALUE;
 
-    SendRows(LogFile file, Customers customers, Responses responses, SendSplit split, CellCounter cells) {
+    private SendRows(LogFile file, Customers customers, Responses responses, SendSplit split, CellCounter cells) {
         this.split = split;
-        this.file = file;
         this.customers = customers;
         this.responses = responses;
         this.cells = cells;
@@ -41,43 +45,89 @@ final class SendRows implements Consumer<Row> {
         subjectLineId = file.column(SUBJECT_LINE_ID);
     }
 
+    /**
+     * Makes the handler of each part. {@link LogFile#forEachRow} asks for part 0 whenever a reading of the
+     * file starts (again, after the fast path gave way), so part 0 starts a new count of distinct subjects,
+     * which the parts share: the state space is bounded by all of them together.
+     */
+    static IntFunction<SendRows> parts(LogFile file, Customers customers, Responses responses, SendSplit split,
+                                       int splitParts) {
+        return new IntFunction<>() {
+            private CellCounter.Subjects subjects;
+
+            @Override
+            public SendRows apply(int part) {
+                if (part == 0) {
+                    subjects = new CellCounter.Subjects(customers.domainCount());
+                }
+                return new SendRows(file, customers, responses, split,
+                        new CellCounter(customers.domainCount(), splitParts, subjects));
+            }
+        };
+    }
+
     @Override
     public void accept(Row row) {
-        LocalDate sent = IsoDates.parse(row.get(sentDate));
-        if (sent == null) {
+        long epochDay = row.epochDay(sentDate);
+        if (epochDay == IsoDates.NOT_A_DATE) {
             row.reject(sentDate, Reasons.BAD_DATE);
             return;
         }
-        long customer = Ints.parse(row.get(customerId));
+        long customer = row.integer(customerId);
         if (customer == Ints.NOT_AN_INT) {
             row.reject(customerId, Reasons.NON_INTEGER_ID);
             return;
         }
-        long subject = Ints.parse(row.get(subjectLineId));
+        long subject = row.integer(subjectLineId);
         if (subject == Ints.NOT_AN_INT) {
             row.reject(subjectLineId, Reasons.NON_INTEGER_ID);
             return;
         }
-        int customerCodes = customers.codes((int) customer);
+        int customerCodes = (int) customer == lastCustomer && lastCustomerCodes != Customers.NOT_FOUND
+                ? lastCustomerCodes : customers.codes((int) customer);
+        lastCustomer = (int) customer;
+        lastCustomerCodes = customerCodes;
         if (customerCodes == Customers.NOT_FOUND) {
             row.reject(customerId, Reasons.CUSTOMER_NOT_IN_USERBASE);
             return;
         }
-        if (!cells.hasRoomFor((int) subject)) {
-            throw file.refusal(row.line(), "more than " + cells.subjectCount()
+        long pair = Responses.pair((int) subject, (int) customer);
+        boolean responded = Customers.responded(customerCodes) && responses.responded(pair);
+        int part = split.holdsOut((int) subject, (int) customer, epochDay) ? CellCounter.HELD_OUT : CellCounter.TRAINING;
+        if (!cells.count(part, (int) subject, IsoDates.dayCode(epochDay), customerCodes, responded)) {
+            throw row.refuse("more than " + cells.subjectCount()
                     + " distinct SubjectLine_ID values: the audience space would be too large");
         }
-        boolean responded = responses.matchSend((int) subject, (int) customer);
-        long epochDay = sent.toEpochDay();
-        boolean heldOut = split.holdsOut((int) subject, (int) customer, epochDay);
-        cells.count(heldOut ? CellCounter.HELD_OUT : CellCounter.TRAINING, (int) subject, Binning.dayCode(sent),
-                customerCodes, responded);
-        sends++;
         if (responded) {
+            pairsSentTo.add(pair);
             respondedSends++;
         }
+        sends++;
         firstEpochDay = Math.min(firstEpochDay, epochDay);
         lastEpochDay = Math.max(lastEpochDay, epochDay);
+    }
+
+    /** Adds the counts of a later part of the file to this one's. */
+    void add(SendRows later) {
+        cells.add(later.cells);
+        pairsSentTo.addAll(later.pairsSentTo);
+        sends += later.sends;
+        respondedSends += later.respondedSends;
+        firstEpochDay = Math.min(firstEpochDay, later.firstEpochDay);
+        lastEpochDay = Math.max(lastEpochDay, later.lastEpochDay);
+    }
+
+    /** The counts of all the parts, in the first one. */
+    static SendRows merge(List<SendRows> parts) {
+        SendRows all = parts.get(0);
+        for (int p = 1; p < parts.size(); p++) {
+            all.add(parts.get(p));
+        }
+        return all;
+    }
+
+    CellCounter cells() {
+        return cells;
     }
 
     long sends() {
@@ -86,6 +136,11 @@ final class SendRows implements Consumer<Row> {
 
     long respondedSends() {
         return respondedSends;
+    }
+
+    /** How many responded pairs no accepted send matched. */
+    long pairsWithoutSend() {
+        return responses.distinctPairs() - pairsSentTo.size();
     }
 
     /** The earliest accepted send date, or null when none was accepted. */
