@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.DatasetListing;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
+import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.domain.Attribute;
@@ -24,17 +27,23 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Datasets in the {@code dataset*} tables: one row for the dataset, its files, rejections and non-empty cells. */
+/**
+ * Datasets in the {@code dataset*} tables: one row for the dataset, its files (as read: path, size,
+ * checksum; and as counted: rows accepted and rejected by reason) and its non-empty cells.
+ */
 final class JdbiDatasetRepository implements DatasetRepository {
     /** Cells sent per JDBC batch: bounds the memory a very large space needs while saving. */
     private static final int CELLS_PER_BATCH = 5_000;
     private static final String SUBJECT_SEPARATOR = ",";
     private static final String DOMAIN_SEPARATOR = "\n";
 
-    private static final String SELECT_DATASET = "SELECT id, created_at, subject_ids, domains, customers, sends, "
+    private static final String DATASET_COLUMNS = "id, created_at, subject_ids, domains, customers, sends, "
             + "responded_sends, distinct_response_pairs, response_pairs_without_send, first_send_date, "
-            + "last_send_date, rejects_report, split_kind, split_held_out_from, split_held_out_share, split_seed "
-            + "FROM dataset";
+            + "last_send_date, rejects_report, split_kind, split_held_out_from, split_held_out_share, split_seed";
+    private static final String SELECT_DATASET = "SELECT " + DATASET_COLUMNS + " FROM dataset";
+    /** The dataset rows with the number of training cells each has (one row per cell sent to). */
+    private static final String SELECT_LISTING = "SELECT " + DATASET_COLUMNS + ", (SELECT COUNT(*) FROM dataset_cell "
+            + "WHERE dataset_cell.dataset_id = dataset.id) AS cells_with_sends FROM dataset";
     /** Training cells; the held-out ones of a split dataset are laid out alike in their own table. */
     private static final String TRAINING_CELLS = "dataset_cell";
     private static final String HELD_OUT_CELLS = "dataset_held_out_cell";
@@ -46,10 +55,11 @@ final class JdbiDatasetRepository implements DatasetRepository {
     }
 
     @Override
-    public long save(AggregatedLogs logs, Instant createdAt) {
+    public long save(AggregatedLogs logs, List<InputFile> inputs, Instant createdAt) {
         return jdbi.inTransaction(handle -> {
             long id = insertDataset(handle, logs, createdAt);
             insertFiles(handle, id, logs.summary().files());
+            insertInputs(handle, id, inputs);
             insertCells(handle, TRAINING_CELLS, id, logs.cells());
             if (logs.heldOutCells().isPresent()) {
                 insertCells(handle, HELD_OUT_CELLS, id, logs.heldOutCells().get());
@@ -73,6 +83,16 @@ final class JdbiDatasetRepository implements DatasetRepository {
                 .map(JdbiDatasetRepository::datasetRow)
                 .findOne()
                 .map(row -> rebuild(handle, row)));
+    }
+
+    @Override
+    public List<DatasetListing> list() {
+        return jdbi.withHandle(handle -> listings(handle, SELECT_LISTING + " ORDER BY id DESC", null));
+    }
+
+    @Override
+    public Optional<DatasetListing> describe(long id) {
+        return jdbi.withHandle(handle -> listings(handle, SELECT_LISTING + " WHERE id = :id", id).stream().findFirst());
     }
 
     // --- writing
@@ -130,6 +150,16 @@ final class JdbiDatasetRepository implements DatasetRepository {
         }
         executeUnlessEmpty(fileRows);
         executeUnlessEmpty(rejectionRows);
+    }
+
+    private static void insertInputs(Handle handle, long datasetId, List<InputFile> inputs) {
+        PreparedBatch rows = handle.prepareBatch("INSERT INTO dataset_input "
+                + "(dataset_id, position, role, path, size_bytes, sha256) VALUES (?, ?, ?, ?, ?, ?)");
+        for (int position = 0; position < inputs.size(); position++) {
+            InputFile input = inputs.get(position);
+            rows.add(datasetId, position, input.role(), input.path(), input.sizeBytes(), input.sha256());
+        }
+        executeUnlessEmpty(rows);
     }
 
     /** One row per cell with sends, in batches; a cell never sent to has no responses either and is left out. */
@@ -203,7 +233,68 @@ final class JdbiDatasetRepository implements DatasetRepository {
         Optional<Cells> heldOut = row.split().isNone() ? Optional.empty()
                 : Optional.of(cells(handle, HELD_OUT_CELLS, row.id(), row.space()));
         return new DatasetVersion(row.id(), cells(handle, TRAINING_CELLS, row.id(), row.space()), heldOut, row.split(),
-                summary, row.createdAt());
+                summary, row.createdAt(), inputs(handle, row.id()).getOrDefault(row.id(), List.of()));
+    }
+
+    /** Listings without cells: a few queries in all, however many datasets there are. */
+    private static List<DatasetListing> listings(Handle handle, String select, Long id) {
+        var query = handle.createQuery(select);
+        if (id != null) {
+            query.bind("id", id);
+        }
+        List<Map.Entry<DatasetRow, Integer>> rows = query
+                .map((row, context) -> Map.entry(datasetRow(row, context), row.getInt("cells_with_sends")))
+                .list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<FileSummary>> files = id == null ? allFiles(handle) : Map.of(id, files(handle, id));
+        Map<Long, List<InputFile>> inputs = inputs(handle, id);
+        return rows.stream().map(entry -> {
+            DatasetRow row = entry.getKey();
+            StateSpace space = row.space();
+            return new DatasetListing(row.id(), row.createdAt(), row.summary(files.getOrDefault(row.id(), List.of())),
+                    row.split(), inputs.getOrDefault(row.id(), List.of()),
+                    Arrays.stream(space.subjectIds()).boxed().toList(), space.domains(), space.size(), entry.getValue());
+        }).toList();
+    }
+
+    /** The input files of one dataset ({@code datasetId} given) or of all, in the order they were read. */
+    private static Map<Long, List<InputFile>> inputs(Handle handle, Long datasetId) {
+        var query = handle.createQuery("SELECT dataset_id, role, path, size_bytes, sha256 FROM dataset_input"
+                + (datasetId == null ? "" : " WHERE dataset_id = :id") + " ORDER BY dataset_id, position");
+        if (datasetId != null) {
+            query.bind("id", datasetId);
+        }
+        Map<Long, List<InputFile>> byDataset = new HashMap<>();
+        query.map((row, context) -> Map.entry(row.getLong("dataset_id"), new InputFile(row.getString("role"),
+                        row.getString("path"), row.getLong("size_bytes"), row.getString("sha256"))))
+                .forEach(entry -> byDataset.computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
+                        .add(entry.getValue()));
+        return byDataset;
+    }
+
+    /** Every dataset's files, as {@link #files} gives one dataset's. */
+    private static Map<Long, List<FileSummary>> allFiles(Handle handle) {
+        Map<Long, Map<Integer, Map<String, Long>>> rejections = new HashMap<>();
+        handle.createQuery("SELECT dataset_id, position, reason, row_count FROM dataset_rejection")
+                .map((row, context) -> Map.entry(row.getLong("dataset_id"), new Rejection(row.getInt("position"),
+                        row.getString("reason"), row.getLong("row_count"))))
+                .forEach(entry -> rejections.computeIfAbsent(entry.getKey(), k -> new HashMap<>())
+                        .computeIfAbsent(entry.getValue().position(), k -> new HashMap<>())
+                        .put(entry.getValue().reason(), entry.getValue().rows()));
+        Map<Long, List<FileSummary>> byDataset = new HashMap<>();
+        handle.createQuery("SELECT dataset_id, position, file, rows_read, accepted FROM dataset_file "
+                        + "ORDER BY dataset_id, position")
+                .map((row, context) -> {
+                    long datasetId = row.getLong("dataset_id");
+                    return Map.entry(datasetId, new FileSummary(row.getString("file"), row.getLong("rows_read"),
+                            row.getLong("accepted"), rejections.getOrDefault(datasetId, Map.of())
+                            .getOrDefault(row.getInt("position"), Map.of())));
+                })
+                .forEach(entry -> byDataset.computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
+                        .add(entry.getValue()));
+        return byDataset;
     }
 
     /** A {@code dataset_rejection} row: rows of the file at {@code position} rejected for {@code reason}. */

@@ -25,7 +25,8 @@ final class Migrations {
      * Every script, oldest first. A jar's folders cannot be listed portably, so a new script is
      * named here as well; MigrationsTest checks that this list and the folder agree.
      */
-    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__held_out_cells.sql");
+    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__held_out_cells.sql",
+            "V3__model_registry.sql");
 
     static final String FOLDER = "/db/migration/";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
@@ -66,7 +67,11 @@ final class Migrations {
 
     /** Applies what is missing; refuses a database whose schema is newer than this program. */
     static void apply(Jdbi jdbi, SqlDialect dialect, String databaseName) {
-        List<Migration> migrations = all();
+        apply(jdbi, dialect, databaseName, all());
+    }
+
+    /** Applies those of {@code migrations} that the database lacks; tests build older schemas with it. */
+    static void apply(Jdbi jdbi, SqlDialect dialect, String databaseName, List<Migration> migrations) {
         jdbi.useHandle(handle -> handle.execute("CREATE TABLE IF NOT EXISTS schema_history ("
                 + "version INT PRIMARY KEY, "
                 + "description VARCHAR NOT NULL, "

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
+import org.campaignrl.application.port.out.RetrainingHistory;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.TemplateEngine;
@@ -21,6 +22,7 @@ public final class Storage implements AutoCloseable {
     private final Jdbi jdbi;
     private final DatasetRepository datasets;
     private final ModelRepository models;
+    private final RetrainingHistory retrainingHistory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Storage(ConnectionSource connections, Jdbi jdbi) {
@@ -28,6 +30,7 @@ public final class Storage implements AutoCloseable {
         this.jdbi = jdbi;
         this.datasets = new JdbiDatasetRepository(jdbi);
         this.models = new JdbiModelRepository(jdbi);
+        this.retrainingHistory = new JdbiRetrainingHistory(jdbi);
     }
 
     /**
@@ -74,6 +77,10 @@ public final class Storage implements AutoCloseable {
 
     public ModelRepository models() {
         return models;
+    }
+
+    public RetrainingHistory retrainingHistory() {
+        return retrainingHistory;
     }
 
     /** Which database this is, for people: "H2 file /abs/campaign-rl.mv.db", "PostgreSQL host:5432/db"; no password. */

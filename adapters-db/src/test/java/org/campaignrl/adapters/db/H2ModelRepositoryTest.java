@@ -2,7 +2,7 @@ package org.campaignrl.adapters.db;
 
 import java.nio.file.Path;
 
-class H2ModelRepositoryTest extends ModelRepositoryContract {
+class H2ModelRepositoryTest extends SqlModelRepositoryContract {
     @Override
     TestDatabase createDatabase(Path tempDir) {
         return new H2TestDatabase(tempDir);

@@ -3,44 +3,52 @@ package org.campaignrl.adapters.db;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.campaignrl.application.model.AggregatedLogs;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.model.ModelVersion;
 import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.application.port.out.ModelRepository;
-import org.campaignrl.domain.StateSpace;
+import org.campaignrl.application.port.out.ModelRepository.Deletion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What any {@link ModelRepository} must do; one subclass per database. */
-abstract class ModelRepositoryContract extends DatabaseTest {
-    private long datasetId;
+/** What any {@link ModelRepository} must do; one subclass per adapter (in memory, H2, PostgreSQL). */
+abstract class ModelRepositoryContract extends RepositoryTest {
+    long datasetId;
 
     @BeforeEach
     void storeADataset() {
         datasetId = storage.datasets().save(TestData.logs(), TestData.CREATED);
     }
 
-    private ModelRepository models() {
+    ModelRepository models() {
         return storage.models();
     }
 
-    private TrainedModel model(long seed) {
+    TrainedModel model(long seed) {
         return TestData.model(datasetId, TestData.smallSpace(), seed, TestData.CREATED);
     }
 
-    private long activeId() {
+    long activeId() {
         return models().loadActive().orElseThrow().id();
     }
 
     @Test
     void nothingIsActiveBeforeTheFirstModel() {
         assertTrue(models().loadActive().isEmpty());
+        assertEquals(OptionalLong.empty(), models().activeId());
         assertTrue(models().list().isEmpty());
     }
 
@@ -52,7 +60,9 @@ abstract class ModelRepositoryContract extends DatabaseTest {
         ModelVersion loaded = models().load(id).orElseThrow();
 
         assertEquals(id, loaded.id());
-        assertEquals(model, loaded.model());   // records: hyperparameters, rule, start state, stats with curve, instant
+        assertEquals(model, loaded.model());   // records: hyperparameters, rule, start state, stats with curve, instant, who
+        assertEquals("ana.lyst@example 1", loaded.model().startedBy());
+        assertEquals(Map.of(), loaded.metrics());
         double[] expected = model.qTable().toArray();
         double[] actual = loaded.model().qTable().toArray();
         assertArrayEquals(Arrays.stream(expected).mapToLong(Double::doubleToRawLongBits).toArray(),
@@ -68,6 +78,7 @@ abstract class ModelRepositoryContract extends DatabaseTest {
 
         assertEquals(id, active.id());
         assertEquals(model(1), active.model());
+        assertEquals(OptionalLong.of(id), models().activeId());
     }
 
     @Test
@@ -88,6 +99,7 @@ abstract class ModelRepositoryContract extends DatabaseTest {
         assertTrue(models().activate(first));
 
         assertEquals(first, activeId());
+        assertEquals(OptionalLong.of(first), models().activeId());
         assertEquals(model(1), models().loadActive().orElseThrow().model());
     }
 
@@ -98,6 +110,7 @@ abstract class ModelRepositoryContract extends DatabaseTest {
         assertFalse(models().activate(id + 1));
 
         assertEquals(id, activeId());
+        assertEquals(OptionalLong.empty(), models().rollback());
     }
 
     @Test
@@ -105,6 +118,7 @@ abstract class ModelRepositoryContract extends DatabaseTest {
         long first = models().save(model(1), false);
         long second = models().save(model(2), true);
         long third = models().save(model(3), false);
+        models().saveMetrics(second, Map.of("success_rate", 0.25));
 
         List<ModelSummary> listed = models().list();
 
@@ -112,7 +126,9 @@ abstract class ModelRepositoryContract extends DatabaseTest {
         assertEquals(List.of(false, true, false), listed.stream().map(ModelSummary::active).toList());
         TrainedModel expected = model(2);
         assertEquals(new ModelSummary(second, datasetId, expected.hyperparameters(), expected.rewardRule(),
-                expected.stats().totalSteps(), expected.stats().goalRate(), expected.createdAt(), true), listed.get(1));
+                expected.stats().totalSteps(), expected.stats().goalRate(), expected.createdAt(), true,
+                "ana.lyst@example 2", Map.of("success_rate", 0.25)), listed.get(1));
+        assertEquals(Map.of(), listed.get(0).metrics());
     }
 
     @Test
@@ -123,61 +139,162 @@ abstract class ModelRepositoryContract extends DatabaseTest {
     }
 
     @Test
-    void aModelOfAMissingDatasetIsRefusedAndLeavesNothingBehind() {
+    void aModelOfAMissingDatasetIsRefusedAndChangesNothing() {
         long active = models().save(model(1), true);
         TrainedModel orphan = TestData.model(datasetId + 1, TestData.smallSpace(), 2, TestData.CREATED);
 
         assertThrows(RuntimeException.class, () -> models().save(orphan, true));
 
-        assertEquals(1, countRows("model"));
-        assertEquals(100, countRows("model_curve"));
+        assertEquals(List.of(active), models().list().stream().map(ModelSummary::id).toList());
         assertEquals(active, activeId());
     }
 
-    /** Prints, does not assert, how long serving a real-sized model takes to store and load. */
+    // --- rollback
+
     @Test
-    void loadingTheActiveModelOfAFullSizeSpace() {
-        StateSpace space = TestData.fullSizeSpace();
-        AggregatedLogs logs = new AggregatedLogs(TestData.cells(space, 3), TestData.summary());
-        long start = System.nanoTime();
-        long fullDataset = storage.datasets().save(logs, TestData.CREATED);
-        double datasetSaveMillis = (System.nanoTime() - start) / 1e6;
-        TrainedModel model = TestData.model(fullDataset, space, 4, TestData.CREATED);
-        start = System.nanoTime();
-        models().save(model, true);
-        double modelSaveMillis = (System.nanoTime() - start) / 1e6;
-        reopen();   // nothing cached from the save
+    void rollbackGoesBackThroughTheDistinctActiveModels() {
+        long one = models().save(model(1), true);
+        long two = models().save(model(2), true);
+        assertTrue(models().activate(two));   // already active: not a step of its own
+        long three = models().save(model(3), false);
+        assertTrue(models().activate(three));
+        assertTrue(models().activate(one));   // history: one, two, three, one
 
-        Timing modelLoad = Timing.of(() -> models().loadActive().orElseThrow());
-        Timing datasetLoad = Timing.of(() -> storage.datasets().load(fullDataset).orElseThrow());
-        Timing roundTrip = Timing.of(() -> storage.jdbi().withHandle(handle ->
-                handle.createQuery("SELECT 1").mapTo(Integer.class).one()));
-
-        assertEquals(model, models().loadActive().orElseThrow().model());
-        System.out.printf("[timing] %s, %,d states: loadActive (Q table %,d bytes) first %.1f ms, median %.1f ms; "
-                        + "load dataset (%,d cells sent to) first %.1f ms, median %.1f ms; "
-                        + "SELECT 1 on a fresh handle median %.1f ms; save dataset %.1f ms, save model %.1f ms "
-                        + "(medians of %d runs after the first)%n",
-                storage.describe(), space.size(), model.qTable().toArray().length * 8L,
-                modelLoad.firstMillis(), modelLoad.medianMillis(), logs.cells().nonEmptyCount(),
-                datasetLoad.firstMillis(), datasetLoad.medianMillis(), roundTrip.medianMillis(),
-                datasetSaveMillis, modelSaveMillis, Timing.RUNS);
+        assertEquals(OptionalLong.of(three), models().rollback());
+        assertEquals(three, activeId());
+        assertEquals(OptionalLong.of(two), models().rollback());
+        assertEquals(OptionalLong.of(one), models().rollback());
+        assertEquals(OptionalLong.empty(), models().rollback());
+        assertEquals(one, activeId());
     }
 
-    /** The first (cold) run and the median of the following ones. */
-    private record Timing(double firstMillis, double medianMillis) {
-        static final int RUNS = 15;
+    @Test
+    void anActivationAfterARollbackStartsFromWhereTheRollbackLeft() {
+        long one = models().save(model(1), true);
+        long two = models().save(model(2), true);
+        long three = models().save(model(3), true);
+        models().rollback();                  // one, two
+        models().activate(one);               // one, two, one
 
-        static Timing of(Runnable work) {
-            double[] millis = new double[RUNS + 1];
-            for (int run = 0; run < millis.length; run++) {
-                long start = System.nanoTime();
-                work.run();
-                millis[run] = (System.nanoTime() - start) / 1e6;
+        assertEquals(OptionalLong.of(two), models().rollback());
+        assertEquals(OptionalLong.of(one), models().rollback());
+        assertEquals(OptionalLong.empty(), models().rollback());
+        assertNotEquals(three, activeId());
+    }
+
+    @Test
+    void rollbackWithNothingOrOneModelActivatedChangesNothing() {
+        assertEquals(OptionalLong.empty(), models().rollback());
+        long one = models().save(model(1), true);
+        models().save(model(2), false);
+
+        assertEquals(OptionalLong.empty(), models().rollback());
+        assertEquals(one, activeId());
+    }
+
+    // --- delete
+
+    @Test
+    void deletingAnInactiveModelRemovesItWithItsMetricsAndHistory() {
+        long one = models().save(model(1), true);
+        long two = models().save(model(2), true);
+        long three = models().save(model(3), true);
+        models().saveMetrics(two, Map.of("success_rate", 0.5));
+
+        assertEquals(Deletion.DELETED, models().delete(two));
+
+        assertTrue(models().load(two).isEmpty());
+        assertEquals(List.of(three, one), models().list().stream().map(ModelSummary::id).toList());
+        assertFalse(models().saveMetrics(two, Map.of("success_rate", 0.5)));
+        assertEquals(OptionalLong.of(one), models().rollback());   // two left the history with it
+        assertEquals(Deletion.NO_SUCH_MODEL, models().delete(two));
+    }
+
+    @Test
+    void theActiveModelIsNeverDeleted() {
+        long one = models().save(model(1), true);
+
+        assertEquals(Deletion.ACTIVE_MODEL, models().delete(one));
+
+        assertEquals(one, activeId());
+        assertEquals(model(1), models().load(one).orElseThrow().model());
+    }
+
+    @Test
+    void anUnknownModelIsNotDeleted() {
+        long one = models().save(model(1), false);
+
+        assertEquals(Deletion.NO_SUCH_MODEL, models().delete(one + 1));
+        assertEquals(1, models().list().size());
+    }
+
+    // --- metrics
+
+    @Test
+    void metricsAreMergedByNameAndLoadWithTheModel() {
+        long id = models().save(model(1), true);
+
+        assertTrue(models().saveMetrics(id, Map.of("success_rate", 0.5, "mean_q_error", 3.25)));
+        assertTrue(models().saveMetrics(id, Map.of("success_rate", 0.625, "held_out_lift", -1e-9)));
+        assertTrue(models().saveMetrics(id, Map.of()));
+
+        Map<String, Double> expected = Map.of("success_rate", 0.625, "mean_q_error", 3.25, "held_out_lift", -1e-9);
+        assertEquals(expected, models().load(id).orElseThrow().metrics());
+        assertEquals(expected, models().loadActive().orElseThrow().metrics());
+        assertEquals(expected, models().list().get(0).metrics());
+        assertEquals(model(1), models().load(id).orElseThrow().model());
+    }
+
+    @Test
+    void metricsOfAnUnknownModelOrNotFiniteAreRefused() {
+        long id = models().save(model(1), false);
+
+        assertFalse(models().saveMetrics(id + 1, Map.of("success_rate", 0.5)));
+        assertThrows(IllegalArgumentException.class, () -> models().saveMetrics(id, Map.of("x", Double.NaN)));
+        assertThrows(IllegalArgumentException.class, () -> models().saveMetrics(id, Map.of(" ", 1.0)));
+        assertThrows(IllegalArgumentException.class, () -> models().saveMetrics(id, Map.of("n".repeat(101), 1.0)));
+
+        assertEquals(Map.of(), models().load(id).orElseThrow().metrics());
+    }
+
+    // --- several writers
+
+    /** Writers racing (two servers and a CLI, say) never leave the pointer and the history disagreeing. */
+    @Test
+    void concurrentActivationsAndRollbacksLeaveAConsistentHistory() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int seed = 1; seed <= 4; seed++) {
+            ids.add(models().save(model(seed), seed == 1));
+        }
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int writer = 0; writer < 4; writer++) {
+                SplittableRandom random = new SplittableRandom(writer);
+                done.add(writers.submit(() -> {
+                    for (int step = 0; step < 15; step++) {
+                        if (random.nextInt(4) == 0) {
+                            models().rollback();
+                        } else {
+                            assertTrue(models().activate(ids.get(random.nextInt(ids.size()))));
+                        }
+                    }
+                    return null;
+                }));
             }
-            double[] warm = Arrays.copyOfRange(millis, 1, millis.length);
-            Arrays.sort(warm);
-            return new Timing(millis[0], warm[warm.length / 2]);
+            for (Future<?> writer : done) {
+                writer.get();
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        // Rolling all the way back: each step changes the active model, and it ends.
+        long active = activeId();
+        for (OptionalLong back = models().rollback(); back.isPresent(); back = models().rollback()) {
+            assertNotEquals(active, back.getAsLong());
+            assertEquals(back.getAsLong(), activeId());
+            active = back.getAsLong();
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
+import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Cells;
@@ -99,6 +100,17 @@ final class TestData {
                 space.size() - 1,
                 new QTable(space.size(), values),
                 new TrainingStats(3_700, 123_456_789_012L, 1_234, curve),
-                createdAt.plus(seed, ChronoUnit.MILLIS));
+                createdAt.plus(seed, ChronoUnit.MILLIS), "ana.lyst@example " + seed);
+    }
+
+    /** The three files of an ingest, as the application records them. */
+    static List<InputFile> inputs() {
+        return List.of(
+                new InputFile("sent", "/data/logs/sent_emails.csv", 49_852_467,
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+                new InputFile("responded", "/data/logs/respondéd, 2024.csv", 0,
+                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+                new InputFile("userbase", "/data/logs/userbase.csv", 20_467_206L * 1_000,
+                        "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"));
     }
 }

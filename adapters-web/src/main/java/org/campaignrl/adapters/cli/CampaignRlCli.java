@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "campaign-rl", mixinStandardHelpOptions = true, version = "campaign-rl 0.1.0",
         description = "Learns which audience, and which day, to send a marketing email to, from past campaign logs.",
         subcommands = {GenerateSubcommand.class, IngestSubcommand.class, ExportCellsSubcommand.class, TrainSubcommand.class,
-                NextActionSubcommand.class, AudienceSubcommand.class, StatusSubcommand.class, ServeSubcommand.class})
+                EvaluateSubcommand.class, SweepSubcommand.class,
+                NextActionSubcommand.class, AudienceSubcommand.class, StatusSubcommand.class, ServeSubcommand.class,
+                ModelsCommand.class})
 public final class CampaignRlCli {
 
     /** A command line whose subcommands get the runtime through picocli's factory. */

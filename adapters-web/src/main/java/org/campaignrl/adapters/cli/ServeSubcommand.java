@@ -2,17 +2,24 @@ package org.campaignrl.adapters.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.campaignrl.adapters.web.ActiveModelPolling;
+import org.campaignrl.adapters.web.ScheduledRetraining;
 import org.campaignrl.adapters.web.WebServer;
+import org.campaignrl.adapters.web.WebSettings;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
+import org.campaignrl.application.port.in.RetrainingUseCase.RetrainCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 @Command(name = "serve", description = "Serve the dashboard and the JSON API. On an empty database, first ingest the "
         + "bundled sample and train a model with the defaults.")
@@ -35,18 +42,47 @@ final class ServeSubcommand implements Callable<Integer> {
             + "(default: the bundled sample).")
     Path sampleDir;
 
+    @Option(names = "--poll-every", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+            description = "How often to ask the database which model is active, to serve one activated by another "
+                    + "server or the CLI (default: ${DEFAULT-VALUE}; e.g. 500ms, 2s).")
+    Duration pollEvery;
+
+    @Option(names = "--retrain-every", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Look for new logs in --watch-dir this often (e.g. 6h, 1d); when there are, ingest, train, "
+                    + "and activate the new model unless it is worse than the active one.")
+    Duration retrainEvery;
+
+    @Option(names = "--watch-dir", paramLabel = "DIR",
+            description = "Where new logs arrive for --retrain-every, under their default names.")
+    Path watchDir;
+
+    @Option(names = "--retrain-tolerance", paramLabel = "SHARE", defaultValue = "0.02",
+            description = "How much worse than the active model's a quality figure may be, as a share of it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double retrainTolerance;
+
     ServeSubcommand(CliRuntime runtime) {
         this.runtime = runtime;
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        Optional<RetrainCommand> retrain = retrainCommand();
         CliRuntime.Session session = runtime.open(database.jdbcUrl());
         CampaignRl app = session.app();
         prepareFirstModel(app);
-        WebServer server = new WebServer(app).start(host, port);
+        WebSettings web = new WebSettings(Path.of(System.getProperty("java.io.tmpdir"), "campaign-rl-uploads"),
+                (sampleDir != null ? sampleDir : runtime.bundledSampleDir()).toString());
+        WebServer server = new WebServer(app, web).start(host, port);
+        ActiveModelPolling polling = ActiveModelPolling.start(app.refreshServing(), pollEvery);
+        Optional<ScheduledRetraining> retraining = retrain.map(command -> {
+            out().printf("Retraining every %s from %s, tolerance %s%n", retrainEvery, watchDir, retrainTolerance);
+            return ScheduledRetraining.start(app.retraining(), retrainEvery, command);
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            polling.close();
+            retraining.ifPresent(ScheduledRetraining::close);
             server.stop();
             session.close();
             stopped.countDown();
@@ -55,6 +91,14 @@ final class ServeSubcommand implements Callable<Integer> {
         out().printf("Serving model %d from %s on http://%s:%d/%n", model, session.storage(), host, server.port());
         stopped.await();
         return 0;
+    }
+
+    /** {@code --retrain-every} and {@code --watch-dir} go together; checked before anything is opened. */
+    private Optional<RetrainCommand> retrainCommand() {
+        if ((retrainEvery == null) != (watchDir == null)) {
+            throw new ParameterException(spec.commandLine(), "--retrain-every and --watch-dir go together");
+        }
+        return retrainEvery == null ? Optional.empty() : Optional.of(new RetrainCommand(watchDir, retrainTolerance));
     }
 
     /** On an empty database: ingest the sample (if there is no dataset) and train with the defaults. */
@@ -76,7 +120,7 @@ final class ServeSubcommand implements Callable<Integer> {
                     rejects), TerminalProgress.onStderr());
         }
         out().println("No active model: training one with the defaults");
-        app.trainModel().train(TrainModelCommand.defaults(), TerminalProgress.onStderr());
+        app.trainModel().train(TrainModelCommand.defaults().withStartedBy("serve"), TerminalProgress.onStderr());
     }
 
     private java.io.PrintWriter out() {

@@ -57,6 +57,10 @@ final class TrainSubcommand implements Callable<Integer> {
     @Option(names = "--no-activate", description = "Store the model without making it the active one.")
     boolean noActivate;
 
+    @Option(names = "--by", paramLabel = "NAME", defaultValue = "${sys:user.name}",
+            description = "Who starts the training, recorded with the model (default: the OS user, ${DEFAULT-VALUE}).")
+    String startedBy;
+
     TrainSubcommand(CliRuntime runtime) {
         this.runtime = runtime;
     }
@@ -65,7 +69,7 @@ final class TrainSubcommand implements Callable<Integer> {
     public Integer call() {
         TrainModelCommand command = new TrainModelCommand(episodes, epsilon, alpha, gamma, maxSteps, seed,
                 targetRate, minSends, rewardFactor, Optional.ofNullable(startState), Optional.ofNullable(datasetId),
-                !noActivate);
+                !noActivate, startedBy);
         try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
             TrainOutcome outcome = session.app().trainModel().train(command, TerminalProgress.onStderr());
             var stats = outcome.stats();

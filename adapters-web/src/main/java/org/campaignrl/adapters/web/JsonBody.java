@@ -29,6 +29,66 @@ final class JsonBody {
         return new JsonBody(root);
     }
 
+    /** An empty body reads as an empty object: every field takes its default. */
+    static JsonBody parseOrEmpty(ObjectMapper mapper, String body) {
+        return body == null || body.isBlank() ? new JsonBody(mapper.createObjectNode()) : parse(mapper, body);
+    }
+
+    boolean has(String field) {
+        JsonNode node = root.get(field);
+        return node != null && !node.isNull();
+    }
+
+    String requiredText(String field) {
+        JsonNode node = required(field);
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw new InvalidCommandException(field, "must be a non-empty string");
+        }
+        return node.asText();
+    }
+
+    int optionalInt(String field, int fallback) {
+        return has(field) ? requiredInt(field) : fallback;
+    }
+
+    long optionalLong(String field, long fallback) {
+        if (!has(field)) {
+            return fallback;
+        }
+        JsonNode node = root.get(field);
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            throw new InvalidCommandException(field, "must be an integer, was " + node);
+        }
+        return node.longValue();
+    }
+
+    double optionalDouble(String field, double fallback) {
+        if (!has(field)) {
+            return fallback;
+        }
+        JsonNode node = root.get(field);
+        if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
+            throw new InvalidCommandException(field, "must be a number, was " + node);
+        }
+        return node.doubleValue();
+    }
+
+    boolean optionalBoolean(String field, boolean fallback) {
+        if (!has(field)) {
+            return fallback;
+        }
+        JsonNode node = root.get(field);
+        if (!node.isBoolean()) {
+            throw new InvalidCommandException(field, "must be true or false, was " + node);
+        }
+        return node.booleanValue();
+    }
+
+    /** The body's scalar fields as text, for readers shared with forms. */
+    Fields asFields() {
+        return new Fields(field -> has(field) && root.get(field).isValueNode() ? root.get(field).asText() : null);
+    }
+
     int requiredInt(String field) {
         return toInt(required(field), field);
     }

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.Map;
 import org.campaignrl.application.CampaignRl;
+import org.campaignrl.application.ConflictException;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NotFoundException;
@@ -29,6 +30,10 @@ public final class WebServer {
     private final Javalin javalin;
 
     public WebServer(CampaignRl app) {
+        this(app, WebSettings.inTemporaryFolder());
+    }
+
+    public WebServer(CampaignRl app, WebSettings settings) {
         ObjectMapper mapper = new ObjectMapper()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
@@ -41,11 +46,13 @@ public final class WebServer {
             compatibleApi.register(config.routes);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up",
                     "serving", app.servingStatus().status().activeModel().isPresent())));
-            config.routes.get("/", ctx -> {
-                StringOutput html = new StringOutput();
-                templates.render("home.jte", HomeView.of(app.servingStatus().status()), html);
-                ctx.html(html.toString());
-            });
+            config.staticFiles.add("/public", Location.CLASSPATH);
+            Pages pages = new Pages(app, templates, settings);
+            pages.register(config.routes);
+            new AudienceFinder(app, pages).register(config.routes);
+            new DashboardApi(app, mapper).register(config.routes);
+            new EvaluationApi(app.evaluateModel()).register(config.routes);
+            ModelsApi.register(config.routes, app);
             mapErrors(config);
         });
     }
@@ -57,6 +64,8 @@ public final class WebServer {
                 error(ctx, HttpStatus.BAD_REQUEST, null, e.getMessage()));
         config.routes.exception(NotFoundException.class, (e, ctx) ->
                 error(ctx, HttpStatus.NOT_FOUND, null, e.getMessage()));
+        config.routes.exception(ConflictException.class, (e, ctx) ->
+                error(ctx, HttpStatus.CONFLICT, null, e.getMessage()));
         config.routes.exception(NothingServedException.class, (e, ctx) ->
                 error(ctx, HttpStatus.SERVICE_UNAVAILABLE, null, e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {

@@ -1,13 +1,18 @@
 package org.campaignrl.application.service;
 
 import java.time.Clock;
+import java.util.List;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.port.in.IngestLogsUseCase;
 import org.campaignrl.application.port.out.CampaignLogSource;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ProgressListener;
 
-/** Aggregates the logs, then stores the dataset; a refused read stores nothing. */
+/**
+ * Aggregates the logs, then stores the dataset with its input files' sizes and checksums; a refused
+ * read, or a file that changed while it was read, stores nothing.
+ */
 public final class IngestLogsService implements IngestLogsUseCase {
     private final CampaignLogSource source;
     private final DatasetRepository datasets;
@@ -21,10 +26,13 @@ public final class IngestLogsService implements IngestLogsUseCase {
 
     @Override
     public IngestOutcome ingest(IngestLogsCommand command, ProgressListener progress) {
+        InputFileChecksums checksums = InputFileChecksums.before(List.of("sent", "responded", "userbase"),
+                List.of(command.sentEmails(), command.responded(), command.userbase()));
         AggregatedLogs logs = source.aggregate(
                 new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(), command.userbase()),
                 command.split(), command.rejectsReport(), progress);
-        long id = datasets.save(logs, clock.instant());
+        List<InputFile> inputs = checksums.afterIngest(progress);
+        long id = datasets.save(logs, inputs, clock.instant());
         return new IngestOutcome(id, logs.summary());
     }
 }

@@ -49,7 +49,7 @@ public final class TrainModelService implements TrainModelUseCase {
         long trainingNanos = System.nanoTime() - started;
 
         TrainedModel model = new TrainedModel(dataset.id(), command.hyperparameters(), command.rewardRule(), startState,
-                result.qTable(), result.stats(), clock.instant());
+                result.qTable(), result.stats(), clock.instant(), command.startedBy());
         long id = models.save(model, command.activate());
         if (command.activate()) {
             activeModel.reload();

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.DatasetListing;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.IngestSummary;
+import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.domain.Cells;
 
@@ -15,9 +17,10 @@ public final class InMemoryDatasetRepository implements DatasetRepository {
     private final List<DatasetVersion> datasets = new ArrayList<>();
 
     @Override
-    public synchronized long save(AggregatedLogs logs, Instant createdAt) {
+    public synchronized long save(AggregatedLogs logs, List<InputFile> inputs, Instant createdAt) {
         long id = datasets.size() + 1;
-        datasets.add(new DatasetVersion(id, logs.cells(), logs.summary(), createdAt));
+        datasets.add(new DatasetVersion(id, logs.cells(), logs.heldOutCells(), logs.split(), logs.summary(), createdAt,
+                inputs));
         return id;
     }
 
@@ -34,6 +37,17 @@ public final class InMemoryDatasetRepository implements DatasetRepository {
     @Override
     public synchronized Optional<DatasetVersion> loadLatest() {
         return datasets.isEmpty() ? Optional.empty() : Optional.of(datasets.get(datasets.size() - 1));
+    }
+
+    @Override
+    public synchronized List<DatasetListing> list() {
+        return all().stream().map(DatasetVersion::listing)
+                .sorted(java.util.Comparator.comparingLong(DatasetListing::id).reversed()).toList();
+    }
+
+    @Override
+    public synchronized Optional<DatasetListing> describe(long id) {
+        return load(id).map(DatasetVersion::listing);
     }
 
     /** Everything saved, oldest first. */

@@ -1,31 +1,41 @@
 package org.campaignrl.application.fakes;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.campaignrl.application.model.ModelMetrics;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.model.ModelVersion;
 import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.application.port.out.ModelRepository;
 
-/** Model versions in a list; ids count from 1; at most one is active. */
+/** Model versions by id; ids count from 1; at most one is active; activations kept as a stack. */
 public final class InMemoryModelRepository implements ModelRepository {
-    private final List<ModelVersion> models = new ArrayList<>();
+    private final Map<Long, TrainedModel> models = new LinkedHashMap<>();
+    private final Map<Long, Map<String, Double>> metrics = new HashMap<>();
+    private final List<Long> activations = new ArrayList<>();
+    private long lastId;
     private long activeId;
 
     @Override
     public synchronized long save(TrainedModel model, boolean activate) {
-        long id = models.size() + 1;
-        models.add(new ModelVersion(id, model));
+        long id = ++lastId;
+        models.put(id, model);
         if (activate) {
-            activeId = id;
+            activate(id);
         }
         return id;
     }
 
     @Override
     public synchronized Optional<ModelVersion> load(long id) {
-        return id >= 1 && id <= models.size() ? Optional.of(models.get((int) id - 1)) : Optional.empty();
+        TrainedModel model = models.get(id);
+        return model == null ? Optional.empty()
+                : Optional.of(new ModelVersion(id, model, metrics.getOrDefault(id, Map.of())));
     }
 
     @Override
@@ -34,28 +44,71 @@ public final class InMemoryModelRepository implements ModelRepository {
     }
 
     @Override
+    public synchronized OptionalLong activeId() {
+        return activeId == 0 ? OptionalLong.empty() : OptionalLong.of(activeId);
+    }
+
+    @Override
     public synchronized boolean activate(long id) {
-        if (load(id).isEmpty()) {
+        if (!models.containsKey(id)) {
             return false;
         }
-        activeId = id;
+        if (id != activeId) {
+            activeId = id;
+            activations.add(id);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized OptionalLong rollback() {
+        int top = activations.size() - 1;
+        while (top >= 0 && activations.get(top) == activeId) {
+            top--;
+        }
+        if (activeId == 0 || top < 0) {
+            return OptionalLong.empty();
+        }
+        activations.subList(top + 1, activations.size()).clear();
+        activeId = activations.get(top);
+        return OptionalLong.of(activeId);
+    }
+
+    @Override
+    public synchronized Deletion delete(long id) {
+        if (!models.containsKey(id)) {
+            return Deletion.NO_SUCH_MODEL;
+        }
+        if (id == activeId) {
+            return Deletion.ACTIVE_MODEL;
+        }
+        models.remove(id);
+        metrics.remove(id);
+        activations.removeIf(activated -> activated == id);
+        return Deletion.DELETED;
+    }
+
+    @Override
+    public synchronized boolean saveMetrics(long modelId, Map<String, Double> figures) {
+        Map<String, Double> checked = ModelMetrics.checked(figures);
+        if (!models.containsKey(modelId)) {
+            return false;
+        }
+        metrics.computeIfAbsent(modelId, id -> new HashMap<>()).putAll(checked);
         return true;
     }
 
     @Override
     public synchronized List<ModelSummary> list() {
         List<ModelSummary> summaries = new ArrayList<>();
-        for (int i = models.size() - 1; i >= 0; i--) {
-            ModelVersion version = models.get(i);
-            TrainedModel model = version.model();
-            summaries.add(new ModelSummary(version.id(), model.datasetId(), model.hyperparameters(), model.rewardRule(),
-                    model.stats().totalSteps(), model.stats().goalRate(), model.createdAt(), version.id() == activeId));
+        for (long id : models.keySet()) {
+            summaries.add(0, ModelSummary.of(load(id).orElseThrow(), id == activeId));
         }
         return summaries;
     }
 
-    /** Everything saved, oldest first. */
+    /** Everything saved and not deleted, oldest first. */
     public synchronized List<ModelVersion> all() {
-        return List.copyOf(models);
+        return models.keySet().stream().map(id -> load(id).orElseThrow()).toList();
     }
 }

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,22 +22,80 @@ import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
+import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestOutcome;
 import org.campaignrl.application.port.out.CampaignLogSource;
 import org.campaignrl.application.port.out.ProgressListener;
 import org.campaignrl.domain.Cells;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IngestLogsServiceTest {
     private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
     private final Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
-    private final IngestLogsCommand command = IngestLogsCommand.inFolder(Path.of("logs"));
+    @TempDir
+    Path folder;
+    private IngestLogsCommand command;
 
     private final Cells cells = Fixtures.CellsBuilder.on(Fixtures.space()).at(new int[] {12, 0, 0, 0, 0, 0, 0}, 3, 1)
             .build();
     private final IngestSummary summary = new IngestSummary(
             List.of(new FileSummary("sent_emails.csv", 4, 3, Map.of("bad date", 1L))), 2, 3, 1, 1, 0, null, null, "");
+
+    @BeforeEach
+    void writeLogs() throws IOException {
+        command = IngestLogsCommand.inFolder(folder);
+        Files.writeString(command.sentEmails(), "abc");
+        Files.writeString(command.responded(), "");
+        Files.writeString(command.userbase(), "userbase\n");
+    }
+
+    @Test
+    void theInputFilesAreRecordedWithSizesAndSha256() {
+        CampaignLogSource source = (files, split, rejectsReport, listener) -> new AggregatedLogs(cells, summary);
+        List<String> stages = new ArrayList<>();
+
+        new IngestLogsService(source, datasets, clock).ingest(command, (stage, done, total) -> stages.add(stage));
+
+        assertEquals(List.of(
+                new InputFile("sent", command.sentEmails().toAbsolutePath().toString(), 3,
+                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+                new InputFile("responded", command.responded().toAbsolutePath().toString(), 0,
+                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+                new InputFile("userbase", command.userbase().toAbsolutePath().toString(), 9,
+                        sha256("userbase\n"))), datasets.loadLatest().orElseThrow().inputs());
+        assertEquals(List.of(InputFileChecksums.STAGE), stages);
+    }
+
+    @Test
+    void aFileChangedWhileBeingIngestedStoresNothing() {
+        CampaignLogSource source = (files, split, rejectsReport, listener) -> {
+            try {
+                Files.writeString(files.responded(), "a late line\n", StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new AggregatedLogs(cells, summary);
+        };
+
+        IngestRefusedException e = assertThrows(IngestRefusedException.class,
+                () -> new IngestLogsService(source, datasets, clock).ingest(command, ProgressListener.NONE));
+
+        assertEquals(command.responded().toString(), e.file());
+        assertTrue(e.getMessage().contains("changed while it was being ingested"), e.getMessage());
+        assertTrue(datasets.all().isEmpty());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void theAggregatedLogsAreStoredAsANewDatasetStampedByTheClock() {

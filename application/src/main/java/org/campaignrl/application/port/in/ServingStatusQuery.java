@@ -16,12 +16,13 @@ public interface ServingStatusQuery {
 
     /** A dataset without its cells. */
     record DatasetSummary(long id, java.time.Instant createdAt, org.campaignrl.application.model.IngestSummary summary,
-                          int states, int nonEmptyCells, List<Integer> subjectIds, List<String> domains) {
+                          int states, int nonEmptyCells, List<Integer> subjectIds, List<String> domains,
+                          org.campaignrl.application.model.SendSplit split) {
         public static DatasetSummary of(DatasetVersion dataset) {
             var space = dataset.cells().space();
             return new DatasetSummary(dataset.id(), dataset.createdAt(), dataset.summary(), space.size(),
                     dataset.cells().nonEmptyCount(),
-                    java.util.Arrays.stream(space.subjectIds()).boxed().toList(), space.domains());
+                    java.util.Arrays.stream(space.subjectIds()).boxed().toList(), space.domains(), dataset.split());
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.campaignrl.application.Validate.within;
 
 import java.util.Optional;
 import org.campaignrl.application.InvalidCommandException;
+import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.application.port.out.ProgressListener;
 import org.campaignrl.domain.Hyperparameters;
 import org.campaignrl.domain.RewardRule;
@@ -19,11 +20,14 @@ public interface TrainModelUseCase {
      * @param startState the state vector of the first episode (subject id, then codes); empty for the
      *                   first state of the space
      * @param datasetId  the dataset to train on; empty for the current (latest) one
+     * @param startedBy  who asked for it, recorded with the model (a user name, "api", "scheduler")
      */
     record TrainModelCommand(
             int episodes, double epsilon, double alpha, double gamma, int maxSteps, long seed,
             double targetRate, long minSends, double rewardFactor,
-            Optional<int[]> startState, Optional<Long> datasetId, boolean activate) {
+            Optional<int[]> startState, Optional<Long> datasetId, boolean activate, String startedBy) {
+
+        public static final int MAX_STARTED_BY_LENGTH = 200;
 
         public TrainModelCommand {
             atLeast(episodes, 1, "episodes");
@@ -44,6 +48,24 @@ public interface TrainModelUseCase {
             }
             startState = startState == null ? Optional.empty() : startState.map(int[]::clone);
             datasetId = datasetId == null ? Optional.empty() : datasetId;
+            startedBy = startedBy == null ? TrainedModel.UNKNOWN_STARTER : startedBy.strip();
+            if (startedBy.isEmpty() || startedBy.length() > MAX_STARTED_BY_LENGTH) {
+                throw new InvalidCommandException("startedBy", "must have 1.." + MAX_STARTED_BY_LENGTH
+                        + " characters");
+            }
+        }
+
+        /** Started by someone not named. */
+        public TrainModelCommand(int episodes, double epsilon, double alpha, double gamma, int maxSteps, long seed,
+                                 double targetRate, long minSends, double rewardFactor, Optional<int[]> startState,
+                                 Optional<Long> datasetId, boolean activate) {
+            this(episodes, epsilon, alpha, gamma, maxSteps, seed, targetRate, minSends, rewardFactor, startState,
+                    datasetId, activate, TrainedModel.UNKNOWN_STARTER);
+        }
+
+        public TrainModelCommand withStartedBy(String who) {
+            return new TrainModelCommand(episodes, epsilon, alpha, gamma, maxSteps, seed, targetRate, minSends,
+                    rewardFactor, startState, datasetId, activate, who);
         }
 
         /** The documented defaults: 20 000 episodes, ε 0.1, α 0.1, γ 0.6, target 0.30, 10 sends, factor 3, seed 42. */

@@ -1,0 +1,20 @@
+package org.campaignrl.adapters.db;
+
+import org.campaignrl.application.port.out.DatasetRepository;
+import org.campaignrl.application.port.out.ModelRepository;
+import org.campaignrl.application.port.out.RetrainingHistory;
+
+/** The repositories of one adapter under test, empty when a test starts. */
+interface StorageFixture extends AutoCloseable {
+    DatasetRepository datasets();
+
+    ModelRepository models();
+
+    RetrainingHistory retrainingHistory();
+
+    /** Which adapter, for messages. */
+    String describe();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,138 @@
+package org.campaignrl.adapters.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.campaignrl.application.CampaignRl;
+import org.campaignrl.application.InvalidCommandException;
+import org.campaignrl.application.NotFoundException;
+import org.campaignrl.application.port.in.DatasetOverviewQuery.AttributeBreakdown;
+import org.campaignrl.application.port.in.DatasetOverviewQuery.DatasetOverview;
+import org.campaignrl.application.port.in.DatasetOverviewQuery.ValueStats;
+import org.campaignrl.application.port.in.ExploreStateQuery.CellView;
+import org.campaignrl.application.port.in.ExploreStateQuery.ExploreStateCommand;
+import org.campaignrl.application.port.in.ExploreStateQuery.StateView;
+import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
+import org.campaignrl.application.port.in.JobsUseCase.JobView;
+import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
+
+/** {@code /api/v1}: jobs (training, ingest) and their progress, states with their Q values, the dataset overview. */
+final class DashboardApi {
+    private final CampaignRl app;
+    private final ObjectMapper mapper;
+
+    DashboardApi(CampaignRl app, ObjectMapper mapper) {
+        this.app = app;
+        this.mapper = mapper;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/v1/jobs", ctx -> ctx.json(app.jobs().jobs().stream().map(JobJson::of).toList()));
+        routes.get("/api/v1/jobs/{id}", this::job);
+        routes.post("/api/v1/training-jobs", this::startTraining);
+        routes.post("/api/v1/ingest-jobs", this::startIngest);
+        routes.get("/api/v1/states/{state}", this::state);
+        routes.get("/api/v1/dataset/overview", this::overview);
+    }
+
+    private void job(Context ctx) {
+        long id = pathId(ctx, "id");
+        JobView job = app.jobs().job(id).orElseThrow(() -> new NotFoundException("no job with id " + id));
+        ctx.json(JobJson.of(job));
+    }
+
+    /** Every field optional: what is left out takes the documented default. */
+    private void startTraining(Context ctx) {
+        JsonBody body = JsonBody.parseOrEmpty(mapper, ctx.body());
+        TrainModelCommand d = TrainModelCommand.defaults();
+        TrainModelCommand command = new TrainModelCommand(body.optionalInt("episodes", d.episodes()),
+                body.optionalDouble("epsilon", d.epsilon()), body.optionalDouble("alpha", d.alpha()),
+                body.optionalDouble("gamma", d.gamma()), body.optionalInt("maxSteps", d.maxSteps()),
+                body.optionalLong("seed", d.seed()), body.optionalDouble("targetRate", d.targetRate()),
+                body.optionalLong("minSends", d.minSends()), body.optionalDouble("rewardFactor", d.rewardFactor()),
+                body.has("startState") ? Optional.of(body.requiredIntArray("startState")) : Optional.empty(),
+                body.has("datasetId") ? Optional.of(body.optionalLong("datasetId", 0)) : Optional.empty(),
+                body.optionalBoolean("activate", true));
+        accepted(ctx, app.jobs().startTraining(command));
+    }
+
+    private void startIngest(Context ctx) {
+        JsonBody body = JsonBody.parse(mapper, ctx.body());
+        Path folder = Path.of(body.requiredText("dataDir"));
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidCommandException("dataDir", "no such folder on the server: " + folder);
+        }
+        accepted(ctx, app.jobs().startIngest(IngestLogsCommand.inFolder(folder).withSplit(Pages.split(body.asFields()))));
+    }
+
+    private static void accepted(Context ctx, JobView job) {
+        ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/jobs/" + job.id()).json(JobJson.of(job));
+    }
+
+    private void state(Context ctx) {
+        StateView view = app.exploreState().explore(new ExploreStateCommand(Pages.parseState(ctx.pathParam("state"))));
+        ctx.header(CompatibleApi.MODEL_VERSION_HEADER, Long.toString(view.modelId()));
+        ctx.json(StateJson.of(view));
+    }
+
+    private void overview(Context ctx) {
+        ctx.json(OverviewJson.of(app.datasetOverview().overview()));
+    }
+
+    static long pathId(Context ctx, String name) {
+        String raw = ctx.pathParam(name);
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new InvalidCommandException(name, "must be an integer, was '" + raw + "'");
+        }
+    }
+
+    record CellJson(List<Integer> state, List<String> labels, long sends, long responses, double conversion,
+                    boolean goal) {
+        static CellJson of(CellView c) {
+            return new CellJson(c.state(), c.labels(), c.sends(), c.responses(), c.conversion(), c.goal());
+        }
+    }
+
+    record ActionJson(int action, String attribute, double qValue, CellJson next) {
+    }
+
+    record StateJson(long modelVersion, CellJson cell, double rewardOnEntering, List<ActionJson> actions,
+                     int bestAction, List<CellJson> greedyPath, String pathEnd) {
+        static StateJson of(StateView v) {
+            return new StateJson(v.modelId(), CellJson.of(v.cell()), v.rewardOnEntering(),
+                    v.actions().stream().map(a -> new ActionJson(a.action(), a.attribute(), a.qValue(),
+                            CellJson.of(a.next()))).toList(),
+                    v.bestAction(), v.greedyPath().stream().map(CellJson::of).toList(), v.pathEnd());
+        }
+    }
+
+    record ValueJson(String label, long sends, long responses, double conversion) {
+        static ValueJson of(ValueStats v) {
+            return new ValueJson(v.label(), v.sends(), v.responses(), v.conversion());
+        }
+    }
+
+    record BreakdownJson(String attribute, List<ValueJson> values) {
+        static BreakdownJson of(AttributeBreakdown b) {
+            return new BreakdownJson(b.attribute(), b.values().stream().map(ValueJson::of).toList());
+        }
+    }
+
+    record OverviewJson(long datasetId, long sends, long respondedSends, double baseRate, List<BreakdownJson> byAttribute,
+                        List<String> subjects, List<String> days, List<List<ValueJson>> subjectByDay) {
+        static OverviewJson of(DatasetOverview o) {
+            var s = o.dataset().summary();
+            return new OverviewJson(o.dataset().id(), s.sends(), s.respondedSends(), s.baseRate(),
+                    o.byAttribute().stream().map(BreakdownJson::of).toList(), o.subjectByDay().subjects(),
+                    o.subjectByDay().days(),
+                    o.subjectByDay().cells().stream().map(row -> row.stream().map(ValueJson::of).toList()).toList());
+        }
+    }
+}

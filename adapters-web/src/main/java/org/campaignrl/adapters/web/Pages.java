@@ -1,0 +1,208 @@
+package org.campaignrl.adapters.web;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.campaignrl.application.CampaignRl;
+import org.campaignrl.application.InvalidCommandException;
+import org.campaignrl.application.NotFoundException;
+import org.campaignrl.application.NothingServedException;
+import org.campaignrl.application.model.SendSplit;
+import org.campaignrl.application.port.in.DatasetOverviewQuery.DatasetOverview;
+import org.campaignrl.application.port.in.ExploreStateQuery.ExploreStateCommand;
+import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
+import org.campaignrl.application.port.in.JobsUseCase.JobView;
+import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
+import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
+import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
+import org.campaignrl.domain.Attribute;
+
+/** The dashboard's server-rendered pages and the forms they post. Forms start jobs and redirect to watch them. */
+final class Pages {
+    private final CampaignRl app;
+    private final TemplateEngine templates;
+    private final WebSettings settings;
+
+    Pages(CampaignRl app, TemplateEngine templates, WebSettings settings) {
+        this.app = app;
+        this.templates = templates;
+        this.settings = settings;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/", this::overview);
+        routes.get("/explorer", this::explorer);
+        routes.get("/models", ctx -> models(ctx, null));
+        routes.post("/models/train", this::train);
+        routes.get("/data", ctx -> data(ctx, null));
+        routes.post("/data/ingest", this::ingestFolder);
+        routes.post("/data/upload", this::upload);
+    }
+
+    private void overview(Context ctx) {
+        DatasetOverview overview;
+        try {
+            overview = app.datasetOverview().overview();
+        } catch (NotFoundException noDataset) {
+            overview = null;
+        }
+        render(ctx, "overview.jte", OverviewView.of(app.servingStatus().status(), overview));
+    }
+
+    private void explorer(Context ctx) {
+        ServingStatus status = app.servingStatus().status();
+        Optional<DatasetSummary> dataset = status.activeDataset();
+        if (dataset.isEmpty()) {
+            render(ctx, "explorer.jte", ExplorerView.problem(List.of(), List.of(), null,
+                    new NothingServedException().getMessage()));
+            return;
+        }
+        List<Integer> subjects = dataset.get().subjectIds();
+        List<String> domains = dataset.get().domains();
+        int[] state = new int[Attribute.COUNT];
+        state[0] = subjects.get(0);
+        try {
+            Fields fields = new Fields(ctx::queryParam);
+            for (int slot = 0; slot < Attribute.COUNT; slot++) {
+                String name = ExplorerView.PARAMETERS.get(slot);
+                if (fields.text(name) != null) {
+                    state[slot] = fields.requiredInt(name);
+                }
+            }
+            render(ctx, "explorer.jte", ExplorerView.of(app.exploreState().explore(new ExploreStateCommand(state)),
+                    subjects, domains));
+        } catch (InvalidCommandException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, "explorer.jte", ExplorerView.problem(subjects, domains, state,
+                    e.field() + ": " + e.problem()));
+        }
+    }
+
+    private void models(Context ctx, String problem) {
+        render(ctx, "models.jte", ModelsPageView.of(app.servingStatus().status(), watchedJob(ctx), problem));
+    }
+
+    private void train(Context ctx) {
+        Fields form = new Fields(ctx::formParam);
+        try {
+            TrainModelCommand command = new TrainModelCommand(form.requiredInt("episodes"),
+                    form.requiredDouble("epsilon"), form.requiredDouble("alpha"), form.requiredDouble("gamma"),
+                    form.requiredInt("maxSteps"), form.requiredLong("seed"), form.requiredDouble("targetRate"),
+                    form.requiredLong("minSends"), form.requiredDouble("rewardFactor"), Optional.empty(),
+                    Optional.empty(), "true".equals(form.text("activate")));
+            JobView job = app.jobs().startTraining(command);
+            ctx.redirect("/models?job=" + job.id(), HttpStatus.SEE_OTHER);
+        } catch (InvalidCommandException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            models(ctx, e.field() + ": " + e.problem());
+        }
+    }
+
+    private void data(Context ctx, String problem) {
+        render(ctx, "data.jte", DataPageView.of(app.servingStatus().status().latestDataset().orElse(null),
+                watchedJob(ctx), settings.suggestedDataFolder(), problem));
+    }
+
+    private void ingestFolder(Context ctx) {
+        Fields form = new Fields(ctx::formParam);
+        try {
+            Path folder = Path.of(form.requiredText("dataDir"));
+            if (!Files.isDirectory(folder)) {
+                throw new InvalidCommandException("dataDir", "no such folder on the server: " + folder);
+            }
+            JobView job = app.jobs().startIngest(IngestLogsCommand.inFolder(folder).withSplit(split(form)));
+            ctx.redirect("/data?job=" + job.id(), HttpStatus.SEE_OTHER);
+        } catch (InvalidCommandException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            data(ctx, e.field() + ": " + e.problem());
+        }
+    }
+
+    /** The three files go to a fresh folder under the uploads folder, outside anything served. */
+    private void upload(Context ctx) throws IOException {
+        try {
+            Path folder = Files.createTempDirectory(createdUploads(), "upload-");
+            for (String[] part : new String[][] {{"sent", "sent_emails.csv"}, {"responded", "responded.csv"},
+                    {"userbase", "userbase.csv"}}) {
+                UploadedFile file = ctx.uploadedFile(part[0]);
+                if (file == null || file.size() == 0) {
+                    throw new InvalidCommandException(part[0], "a non-empty " + part[1] + " is required");
+                }
+                try (InputStream content = file.content()) {
+                    Files.copy(content, folder.resolve(part[1]), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            JobView job = app.jobs().startIngest(IngestLogsCommand.inFolder(folder));
+            ctx.redirect("/data?job=" + job.id(), HttpStatus.SEE_OTHER);
+        } catch (InvalidCommandException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            data(ctx, e.field() + ": " + e.problem());
+        }
+    }
+
+    private Path createdUploads() throws IOException {
+        return Files.createDirectories(settings.uploadsFolder());
+    }
+
+    static SendSplit split(Fields form) {
+        String from = form.text("holdoutFrom");
+        Double share = form.optionalDouble("holdoutShare");
+        if (from != null && share != null) {
+            throw new InvalidCommandException("holdoutShare", "give a held-out date or a share, not both");
+        }
+        if (from != null) {
+            try {
+                return SendSplit.byDate(LocalDate.parse(from));
+            } catch (DateTimeParseException e) {
+                throw new InvalidCommandException("holdoutFrom", "must be a date yyyy-MM-dd, was '" + from + "'");
+            }
+        }
+        if (share != null) {
+            if (!(share > 0 && share < 1)) {
+                throw new InvalidCommandException("holdoutShare", "must be within (0, 1), was " + share);
+            }
+            String seed = form.text("holdoutSeed");
+            return SendSplit.randomPairs(share, seed == null ? 42 : form.requiredLong("holdoutSeed"));
+        }
+        return SendSplit.NONE;
+    }
+
+    private JobView watchedJob(Context ctx) {
+        String id = ctx.queryParam("job");
+        if (id == null) {
+            return null;
+        }
+        try {
+            return app.jobs().job(Long.parseLong(id)).orElse(null);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    void render(Context ctx, String template, Object view) {
+        StringOutput html = new StringOutput();
+        templates.render(template, view, html);
+        ctx.html(html.toString());
+    }
+
+    static int[] parseState(String text) {
+        try {
+            return Arrays.stream(text.split(",", -1)).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new InvalidCommandException("state", "must be 7 integers separated by commas, was '" + text + "'");
+        }
+    }
+}

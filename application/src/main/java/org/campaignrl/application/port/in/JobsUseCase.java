@@ -1,0 +1,46 @@
+package org.campaignrl.application.port.in;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
+import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
+
+/**
+ * Long work (ingest, training) run in the background, one job at a time, with progress that pages and
+ * API clients poll. Jobs live as long as the server process.
+ */
+public interface JobsUseCase {
+
+    JobView startIngest(IngestLogsCommand command);
+
+    JobView startTraining(TrainModelCommand command);
+
+    Optional<JobView> job(long id);
+
+    /** Newest first. */
+    List<JobView> jobs();
+
+    enum Kind { INGEST, TRAINING }
+
+    enum State { QUEUED, RUNNING, SUCCEEDED, FAILED }
+
+    /**
+     * A moment of a job. {@code resultId} is the dataset or model version made (0 until it succeeded);
+     * {@code outcome} says in words what came of it, or why it failed.
+     */
+    record JobView(long id, Kind kind, State state, String stage, long done, long total, Instant submitted,
+                   Instant finished, long resultId, String outcome) {
+
+        public double fraction() {
+            if (state == State.SUCCEEDED) {
+                return 1;
+            }
+            return total <= 0 ? 0 : Math.min(1, (double) done / total);
+        }
+
+        public boolean finishedRunning() {
+            return state == State.SUCCEEDED || state == State.FAILED;
+        }
+    }
+}

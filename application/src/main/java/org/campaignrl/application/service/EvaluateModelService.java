@@ -1,0 +1,94 @@
+package org.campaignrl.application.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.campaignrl.application.InvalidCommandException;
+import org.campaignrl.application.NotFoundException;
+import org.campaignrl.application.NothingServedException;
+import org.campaignrl.application.model.DatasetVersion;
+import org.campaignrl.application.model.ModelVersion;
+import org.campaignrl.application.model.TrainedModel;
+import org.campaignrl.application.port.in.EvaluateModelUseCase;
+import org.campaignrl.application.port.out.DatasetRepository;
+import org.campaignrl.application.port.out.ModelRepository;
+import org.campaignrl.application.port.out.TrueProbabilitiesPort;
+import org.campaignrl.domain.Cells;
+import org.campaignrl.domain.Environment;
+import org.campaignrl.domain.quality.FoldReport;
+import org.campaignrl.domain.quality.OptimalPlan;
+import org.campaignrl.domain.quality.PolicyQuality;
+import org.campaignrl.domain.ranking.HeldOutEvaluation;
+import org.campaignrl.domain.ranking.RankingMethod;
+import org.campaignrl.domain.ranking.TruthRegret;
+
+public final class EvaluateModelService implements EvaluateModelUseCase {
+    private final ModelRepository models;
+    private final DatasetRepository datasets;
+    private final TrueProbabilitiesPort truth;
+
+    public EvaluateModelService(ModelRepository models, DatasetRepository datasets, TrueProbabilitiesPort truth) {
+        this.models = models;
+        this.datasets = datasets;
+        this.truth = truth;
+    }
+
+    @Override
+    public Evaluation evaluate(EvaluateModelCommand command) {
+        ModelVersion version = command.modelId()
+                .map(id -> models.load(id).orElseThrow(() -> new NotFoundException("no model with id " + id)))
+                .orElseGet(() -> models.loadActive().orElseThrow(NothingServedException::new));
+        TrainedModel model = version.model();
+        DatasetVersion dataset = datasets.load(model.datasetId()).orElseThrow(() -> new NotFoundException(
+                "model " + version.id() + " refers to missing dataset " + model.datasetId()));
+        Environment environment = new Environment(dataset.cells(), model.rewardRule());
+
+        PolicyQuality quality = quality(model, environment);
+        FoldReport folds = FoldReport.run(model.qTable(), environment, command.samplesPerFold(),
+                model.hyperparameters().maxSteps(), command.seed());
+        Optional<HeldOut> heldOut = dataset.heldOutCells().map(cells -> heldOut(dataset, cells, command));
+        Optional<TruthComparison> truthComparison = command.truthFile().map(file -> truth(dataset.cells(), file, command));
+        return new Evaluation(version.id(), dataset.id(), quality.figures(), folds, heldOut, truthComparison);
+    }
+
+    /** The learned policy against the exact optimum of the same environment. */
+    static PolicyQuality quality(TrainedModel model, Environment environment) {
+        OptimalPlan plan = new OptimalPlan(environment, model.hyperparameters().gamma());
+        return PolicyQuality.measure(model.qTable(), environment, plan, model.hyperparameters().maxSteps());
+    }
+
+    private static HeldOut heldOut(DatasetVersion dataset, Cells heldOutCells, EvaluateModelCommand command) {
+        HeldOutEvaluation.Options options = new HeldOutEvaluation.Options(command.topN(), command.minSends(),
+                command.confidence(), command.bootstrapSamples(), command.seed(),
+                HeldOutEvaluation.Options.DEFAULT.oracle());
+        List<RankingMethod> methods = new ArrayList<>(List.of(RankingMethod.values()));
+        HeldOutEvaluation.Comparison comparison = HeldOutEvaluation.compare(dataset.cells(), heldOutCells, methods, options);
+        HeldOutEvaluation.Result chosen = comparison.results().get(methods.indexOf(command.method()));
+        List<MethodResult> results = comparison.results().stream()
+                .map(r -> new MethodResult(r.label(), r.top(), r.lift(), r.regret())).toList();
+        return new HeldOut(dataset.split().describe(), command.method().name(), command.topN(), command.minSends(),
+                command.bootstrapSamples(), chosen.base(), chosen.top(), chosen.oracle(), chosen.lift(), chosen.regret(),
+                results);
+    }
+
+    private TruthComparison truth(Cells training, Path file, EvaluateModelCommand command) {
+        double[] probabilities;
+        try {
+            probabilities = truth.load(file, training.space());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCommandException("truthFile", e.getMessage());
+        }
+        List<TruthResult> results = new ArrayList<>();
+        for (RankingMethod method : RankingMethod.values()) {
+            TruthRegret regret = TruthRegret.evaluate(training, probabilities, method, command.topN(),
+                    command.minSends(), command.confidence());
+            results.add(new TruthResult(method.name(), regret.chosenMean(), regret.bestMean(), regret.regret()));
+        }
+        return new TruthComparison(file.toString(), results);
+    }
+}

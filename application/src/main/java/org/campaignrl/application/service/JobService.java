@@ -1,0 +1,146 @@
+package org.campaignrl.application.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.campaignrl.application.port.in.IngestLogsUseCase;
+import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
+import org.campaignrl.application.port.in.JobsUseCase;
+import org.campaignrl.application.port.in.TrainModelUseCase;
+import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
+import org.campaignrl.application.port.out.ProgressListener;
+
+/**
+ * Runs ingests and trainings on one background thread, in the order submitted: two trainings at once
+ * would only halve each other's speed on a small machine, and an ingest must not race a training that
+ * reads the dataset it replaces.
+ */
+public final class JobService implements JobsUseCase, AutoCloseable {
+    private final IngestLogsUseCase ingestLogs;
+    private final TrainModelUseCase trainModel;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "campaign-rl-jobs");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong lastId = new AtomicLong();
+    private final ConcurrentMap<Long, Job> jobs = new ConcurrentHashMap<>();
+
+    public JobService(IngestLogsUseCase ingestLogs, TrainModelUseCase trainModel, Clock clock) {
+        this.ingestLogs = ingestLogs;
+        this.trainModel = trainModel;
+        this.clock = clock;
+    }
+
+    @Override
+    public JobView startIngest(IngestLogsCommand command) {
+        return submit(Kind.INGEST, progress -> {
+            var outcome = ingestLogs.ingest(command, progress);
+            var summary = outcome.summary();
+            return new Result(outcome.datasetId(), String.format(Locale.ROOT,
+                    "dataset %d: %,d sends, %,d responded, %,d rows rejected", outcome.datasetId(), summary.sends(),
+                    summary.respondedSends(), summary.rowsRejected()));
+        });
+    }
+
+    @Override
+    public JobView startTraining(TrainModelCommand command) {
+        return submit(Kind.TRAINING, progress -> {
+            var outcome = trainModel.train(command, progress);
+            return new Result(outcome.modelId(), String.format(Locale.ROOT,
+                    "model %d on dataset %d%s: %.1f %% of %,d episodes reached a goal", outcome.modelId(),
+                    outcome.datasetId(), outcome.activated() ? ", activated" : "", 100 * outcome.stats().goalRate(),
+                    outcome.stats().episodes()));
+        });
+    }
+
+    @Override
+    public Optional<JobView> job(long id) {
+        return Optional.ofNullable(jobs.get(id)).map(Job::view);
+    }
+
+    @Override
+    public List<JobView> jobs() {
+        return jobs.values().stream().map(Job::view).sorted(Comparator.comparingLong(JobView::id).reversed()).toList();
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+
+    private JobView submit(Kind kind, Work work) {
+        Job job = new Job(lastId.incrementAndGet(), kind, clock.instant());
+        jobs.put(job.id, job);
+        worker.submit(() -> job.run(work));
+        return job.view();
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        Result run(ProgressListener progress);
+    }
+
+    private record Result(long id, String outcome) {
+    }
+
+    /** A job's live state: written by the worker thread, read by any request thread through {@link #view()}. */
+    private final class Job implements ProgressListener {
+        final long id;
+        final Kind kind;
+        final Instant submitted;
+        private State state = State.QUEUED;
+        private String stage = "queued";
+        private long done;
+        private long total;
+        private Instant finished;
+        private long resultId;
+        private String outcome = "";
+
+        Job(long id, Kind kind, Instant submitted) {
+            this.id = id;
+            this.kind = kind;
+            this.submitted = submitted;
+        }
+
+        void run(Work work) {
+            synchronized (this) {
+                state = State.RUNNING;
+                stage = "starting";
+            }
+            try {
+                Result result = work.run(this);
+                finish(State.SUCCEEDED, result.id(), result.outcome());
+            } catch (RuntimeException | Error e) {
+                finish(State.FAILED, 0, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        }
+
+        @Override
+        public synchronized void progress(String stage, long done, long total) {
+            this.stage = stage;
+            this.done = done;
+            this.total = total;
+        }
+
+        private synchronized void finish(State endState, long resultId, String outcome) {
+            this.state = endState;
+            this.resultId = resultId;
+            this.outcome = outcome;
+            this.finished = clock.instant();
+        }
+
+        synchronized JobView view() {
+            return new JobView(id, kind, state, stage, done, total, submitted, finished, resultId, outcome);
+        }
+    }
+}
