@@ -88,6 +88,7 @@ public final class EvaluationJson {
             methods.add(method);
         }
         json.put("methods", methods);
+        t.truthBestHeldOutConversion().ifPresent(e -> put(json, "truth_best_heldout_conversion", e));
         return json;
     }
 

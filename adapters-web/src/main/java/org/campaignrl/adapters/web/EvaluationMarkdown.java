@@ -31,6 +31,9 @@ public final class EvaluationMarkdown {
                 md.append("| ").append(r.method()).append(" | ").append(pct(r.chosenMean())).append(" | ")
                         .append(pct(r.bestMean())).append(" | ").append(pts(r.regret())).append(" |\n");
             }
+            t.truthBestHeldOutConversion().ifPresent(best -> md.append("\nThe truly best cells (by true probability, ")
+                    .append("same minimum of training sends) convert at ").append(pct(best.value())).append(" (")
+                    .append(interval(best, true)).append(") on the held-out sends.\n"));
             md.append('\n');
         });
         return md.toString();

@@ -50,7 +50,7 @@ public final class EvaluateModelService implements EvaluateModelUseCase {
         FoldReport folds = FoldReport.run(model.qTable(), environment, command.samplesPerFold(),
                 model.hyperparameters().maxSteps(), command.seed());
         Optional<HeldOut> heldOut = dataset.heldOutCells().map(cells -> heldOut(dataset, cells, command));
-        Optional<TruthComparison> truthComparison = command.truthFile().map(file -> truth(dataset.cells(), file, command));
+        Optional<TruthComparison> truthComparison = command.truthFile().map(file -> truth(dataset, file, command));
         return new Evaluation(version.id(), dataset.id(), quality.figures(), folds, heldOut, truthComparison);
     }
 
@@ -60,10 +60,13 @@ public final class EvaluateModelService implements EvaluateModelUseCase {
         return PolicyQuality.measure(model.qTable(), environment, plan, model.hyperparameters().maxSteps());
     }
 
+    private static HeldOutEvaluation.Options options(EvaluateModelCommand command) {
+        return new HeldOutEvaluation.Options(command.topN(), command.minSends(), command.confidence(),
+                command.bootstrapSamples(), command.seed(), HeldOutEvaluation.Options.DEFAULT.oracle());
+    }
+
     private static HeldOut heldOut(DatasetVersion dataset, Cells heldOutCells, EvaluateModelCommand command) {
-        HeldOutEvaluation.Options options = new HeldOutEvaluation.Options(command.topN(), command.minSends(),
-                command.confidence(), command.bootstrapSamples(), command.seed(),
-                HeldOutEvaluation.Options.DEFAULT.oracle());
+        HeldOutEvaluation.Options options = options(command);
         List<RankingMethod> methods = new ArrayList<>(List.of(RankingMethod.values()));
         HeldOutEvaluation.Comparison comparison = HeldOutEvaluation.compare(dataset.cells(), heldOutCells, methods, options);
         HeldOutEvaluation.Result chosen = comparison.results().get(methods.indexOf(command.method()));
@@ -74,7 +77,8 @@ public final class EvaluateModelService implements EvaluateModelUseCase {
                 results);
     }
 
-    private TruthComparison truth(Cells training, Path file, EvaluateModelCommand command) {
+    private TruthComparison truth(DatasetVersion dataset, Path file, EvaluateModelCommand command) {
+        Cells training = dataset.cells();
         double[] probabilities;
         try {
             probabilities = truth.load(file, training.space());
@@ -89,6 +93,15 @@ public final class EvaluateModelService implements EvaluateModelUseCase {
                     command.minSends(), command.confidence());
             results.add(new TruthResult(method.name(), regret.chosenMean(), regret.bestMean(), regret.regret()));
         }
-        return new TruthComparison(file.toString(), results);
+        // The truly best cells, picked by their true probability, measured on the same held-out sends.
+        double[] truthScores = probabilities.clone();
+        for (int s = 0; s < truthScores.length; s++) {
+            if (Double.isNaN(truthScores[s])) {
+                truthScores[s] = Double.NEGATIVE_INFINITY;
+            }
+        }
+        var bestHeldOut = dataset.heldOutCells().map(heldOut -> HeldOutEvaluation.evaluate(training, heldOut, "TRUTH",
+                truthScores, options(command)).top());
+        return new TruthComparison(file.toString(), results, bestHeldOut);
     }
 }

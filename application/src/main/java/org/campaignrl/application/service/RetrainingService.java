@@ -165,12 +165,11 @@ public final class RetrainingService implements RetrainingUseCase {
                 STARTED_BY);
     }
 
-    /** The stored figures when they include a watched one; otherwise measured now and stored. */
+    /**
+     * Measured now, with the guard's own measure (which may differ from the figures stored at training), and
+     * stored with the model so that the decision can be checked later.
+     */
     private Map<String, Double> figures(long modelId) {
-        Map<String, Double> stored = summary(modelId).map(ModelSummary::metrics).orElse(Map.of());
-        if (stored.keySet().stream().anyMatch(watched::containsKey)) {
-            return stored;
-        }
         Map<String, Double> measured = new LinkedHashMap<>();
         quality.measure(modelId).forEach((name, value) -> {
             if (value != null && Double.isFinite(value)) {
@@ -178,9 +177,7 @@ public final class RetrainingService implements RetrainingUseCase {
             }
         });
         models.saveMetrics(modelId, measured);
-        Map<String, Double> all = new LinkedHashMap<>(stored);
-        all.putAll(measured);
-        return all;
+        return measured;
     }
 
     private Optional<ModelSummary> summary(long modelId) {

@@ -51,10 +51,23 @@ public final class TrainModelService implements TrainModelUseCase {
         TrainedModel model = new TrainedModel(dataset.id(), command.hyperparameters(), command.rewardRule(), startState,
                 result.qTable(), result.stats(), clock.instant(), command.startedBy());
         long id = models.save(model, command.activate());
+        // Every model carries its distance to the optimum, so that versions can be compared and guarded.
+        models.saveMetrics(id, finite(EvaluateModelService.quality(model, environment).figures()));
         if (command.activate()) {
             activeModel.reload();
         }
         return new TrainOutcome(id, dataset.id(), command.activate(), environment.goalCount(), result.stats(),
                 trainingNanos);
+    }
+
+    /** Figures that are undefined (NaN, say a mean over no successful start) are left out rather than stored. */
+    private static java.util.Map<String, Double> finite(java.util.Map<String, Double> figures) {
+        java.util.Map<String, Double> kept = new java.util.LinkedHashMap<>();
+        figures.forEach((name, value) -> {
+            if (Double.isFinite(value)) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
     }
 }

@@ -108,7 +108,7 @@ class RetrainingServiceTest {
         assertEquals(Optional.empty(), first.activeModelId());
         assertEquals(Optional.of(initial), first.candidateModelId());
         assertEquals(RetrainingService.STARTED_BY, models.load(initial).orElseThrow().model().startedBy());
-        assertEquals(Map.of("success_rate", 0.6), models.load(initial).orElseThrow().metrics());
+        assertEquals(0.6, models.load(initial).orElseThrow().metrics().get("success_rate"));
     }
 
     @Test
@@ -124,7 +124,7 @@ class RetrainingServiceTest {
         long candidate = decision.candidateModelId().orElseThrow();
         assertEquals(initial, models.activeId().orElseThrow());
         assertEquals(initial, activeModel.snapshot().model().id());
-        assertEquals(Map.of("success_rate", 0.3), models.load(candidate).orElseThrow().metrics());
+        assertEquals(0.3, models.load(candidate).orElseThrow().metrics().get("success_rate"));
         assertEquals(decision, retraining.status().decisions().get(0));
         assertEquals(2, retraining.status().decisions().size());
     }

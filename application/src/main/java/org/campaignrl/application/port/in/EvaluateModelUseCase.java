@@ -68,8 +68,12 @@ public interface EvaluateModelUseCase {
     record MethodResult(String method, Estimate topConversion, Estimate lift, Estimate regret) {
     }
 
-    /** Mean true probability of the cells each method picks, against the truly best ones. */
-    record TruthComparison(String file, List<TruthResult> methods) {
+    /**
+     * Mean true probability of the cells each method picks, against the truly best ones; and, when the
+     * dataset has a held-out part, the held-out conversion of the truly best cells, to set beside each
+     * method's.
+     */
+    record TruthComparison(String file, List<TruthResult> methods, Optional<Estimate> truthBestHeldOutConversion) {
         public TruthComparison {
             methods = List.copyOf(methods);
         }
