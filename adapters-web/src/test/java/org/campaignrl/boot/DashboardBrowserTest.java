@@ -47,7 +47,8 @@ class DashboardBrowserTest {
     @Test
     void every_page_loads_with_its_heading_and_no_error() throws Exception {
         for (String[] page : new String[][] {{"/", "Overview"}, {"/audiences", "Audience finder"},
-                {"/explorer", "State explorer"}, {"/models", "Models"}, {"/data", "Data"}}) {
+                {"/explorer", "State explorer"}, {"/models", "Models"}, {"/evaluation", "Evaluation"},
+                {"/data", "Data"}}) {
             open(page[0]);
             assertEquals(page[1], browser.driver.findElement(By.tagName("h1")).getText());
             assertTrue(browser.driver.getTitle().startsWith(page[1]), browser.driver.getTitle());
@@ -58,6 +59,11 @@ class DashboardBrowserTest {
         assertEquals(3, browser.driver.findElements(By.cssSelector("#heatmap tbody tr")).size());
         browser.screenshot("overview", 1280);
         browser.screenshot("overview-phone", 390);
+        open("/evaluation");
+        assertFalse(browser.driver.findElements(By.cssSelector("#quality tr")).isEmpty());
+        assertTrue(browser.driver.findElement(By.id("fold-report")).getText()
+                .startsWith("Model Results for Training Fold 0:"));
+        browser.screenshot("evaluation", 1280);
     }
 
     @Test
@@ -122,6 +128,29 @@ class DashboardBrowserTest {
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#models tbody tr"));
         assertEquals(versionsBefore + 1, rows.size());
         assertTrue(rows.get(0).getText().contains("active"), rows.get(0).getText());
+    }
+
+    @Test
+    void an_older_version_is_activated_compared_and_rolled_back_from_the_page() throws Exception {
+        served.app.trainModel().train(ServedApp.smallTraining(1_000, 77), org.campaignrl.application.port.out.ProgressListener.NONE);
+        open("/models");
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#models tbody tr"));
+        String newest = rows.get(0).getAttribute("data-model");
+        String older = rows.get(rows.size() - 1).getAttribute("data-model");
+
+        browser.driver.findElement(By.cssSelector("button[data-activate='" + older + "']")).click();
+        assertTrue(browser.driver.findElement(By.id("notice")).getText().contains("model " + older + " is active"));
+        assertTrue(browser.driver.findElement(By.cssSelector("#models tr[data-model='" + older + "']")).getText()
+                .contains("active"));
+
+        new Select(browser.driver.findElement(By.name("a"))).selectByValue(older);
+        new Select(browser.driver.findElement(By.name("b"))).selectByValue(newest);
+        browser.driver.findElement(By.cssSelector("#compare-form button")).click();
+        assertTrue(browser.driver.findElement(By.id("changed-states")).getText().contains(" of "));
+
+        browser.driver.findElement(By.id("rollback")).click();
+        assertTrue(browser.driver.findElement(By.id("notice")).getText().contains("rolled back: model " + newest));
+        browser.screenshot("models-actions", 1280);
     }
 
     @Test

@@ -31,11 +31,15 @@ final class ServedApp implements AutoCloseable {
         new CampaignLogGenerator(new GeneratorSettings(4_000, 7)).writeTo(logs, GenerationProgress.NONE);
         ServedApp served = empty(folder);
         served.app.ingestLogs().ingest(IngestLogsCommand.inFolder(logs), ProgressListener.NONE);
-        TrainModelCommand defaults = TrainModelCommand.defaults();
-        served.app.trainModel().train(new TrainModelCommand(5_000, defaults.epsilon(), defaults.alpha(),
-                defaults.gamma(), defaults.maxSteps(), defaults.seed(), defaults.targetRate(), defaults.minSends(),
-                defaults.rewardFactor(), Optional.empty(), Optional.empty(), true), ProgressListener.NONE);
+        served.app.trainModel().train(smallTraining(5_000, TrainModelCommand.defaults().seed()), ProgressListener.NONE);
         return served;
+    }
+
+    /** The defaults but for fewer episodes, activated. */
+    static TrainModelCommand smallTraining(int episodes, long seed) {
+        TrainModelCommand d = TrainModelCommand.defaults();
+        return new TrainModelCommand(episodes, d.epsilon(), d.alpha(), d.gamma(), d.maxSteps(), seed, d.targetRate(),
+                d.minSends(), d.rewardFactor(), Optional.empty(), Optional.empty(), true);
     }
 
     /** A server over an empty database. */

@@ -69,6 +69,7 @@ public final class EvaluationJson {
             put(method, "top10_conversion", m.topConversion());
             put(method, "lift", m.lift());
             put(method, "regret", m.regret());
+            put(method, "over_raw_rate", m.overRawRate());
             methods.add(method);
         }
         json.put("methods", methods);

@@ -50,10 +50,13 @@ public final class EvaluationMarkdown {
                 .append(row("oracle top-N conversion", h.oracleConversion(), true))
                 .append(row("lift (top / base)", h.lift(), false))
                 .append(row("regret (oracle − top)", h.regret(), true))
-                .append("\n| ranking | top-N conversion | 95 % interval | lift |\n|---|---|---|---|\n");
+                .append("\n| ranking | top-N conversion | 95 % interval | lift | over raw rate (paired 95 % interval) |\n")
+                .append("|---|---|---|---|---|\n");
         for (MethodResult m : h.methods()) {
             md.append("| ").append(m.method()).append(" | ").append(pct(m.topConversion().value())).append(" | ")
-                    .append(interval(m.topConversion(), true)).append(" | ").append(fmt(m.lift().value())).append(" |\n");
+                    .append(interval(m.topConversion(), true)).append(" | ").append(fmt(m.lift().value())).append(" | ")
+                    .append(pts(m.overRawRate().value())).append(" (").append(pts(m.overRawRate().lower())).append(" – ")
+                    .append(pts(m.overRawRate().upper())).append(") |\n");
         }
         md.append('\n');
     }

@@ -1,17 +1,27 @@
 package org.campaignrl.adapters.web;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
-import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
+import org.campaignrl.application.port.in.ModelRegistryQuery.FigurePair;
+import org.campaignrl.application.port.in.ModelRegistryQuery.ModelComparison;
+import org.campaignrl.application.port.in.ModelRegistryQuery.ModelDetails;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
+import org.campaignrl.domain.Action;
+import org.campaignrl.domain.TrainingStats;
 
-/** The models page: every version, the training form with its defaults, and the job being watched. */
-public record ModelsPageView(List<Row> models, Defaults defaults, JobBox job, String problem) {
+/**
+ * The models page: every version with its quality figures and the actions on it, the training form with
+ * its defaults, the job being watched, a comparison of two versions, and the active model's learning curve.
+ */
+public record ModelsPageView(List<Row> models, Defaults defaults, JobBox job, Comparison comparison,
+                             BarChartView curve, String problem, String notice) {
 
     public record Row(long id, String created, long datasetId, String episodes, String epsilon, String alpha,
                       String gamma, String seed, String targetRate, String minSends, String trainingGoalRate,
-                      boolean active) {
+                      String successRate, String meanSteps, String meanQError, String startedBy, boolean active) {
     }
 
     /** The form's starting values: the documented defaults. */
@@ -19,13 +29,21 @@ public record ModelsPageView(List<Row> models, Defaults defaults, JobBox job, St
                            String targetRate, long minSends, String rewardFactor) {
     }
 
-    static ModelsPageView of(ServingStatus status, JobView job, String problem) {
+    public record Comparison(long a, long b, String changed, List<String> changedByAction, List<FigureRow> figures) {
+    }
+
+    public record FigureRow(String name, String a, String b, String difference) {
+    }
+
+    static ModelsPageView of(List<ModelSummary> models, JobView job, ModelComparison comparison,
+                             ModelDetails activeDetails, String problem, String notice) {
         TrainModelCommand d = TrainModelCommand.defaults();
         Defaults defaults = new Defaults(d.episodes(), Format.number(d.epsilon()), Format.number(d.alpha()),
                 Format.number(d.gamma()), d.maxSteps(), d.seed(), Format.number(d.targetRate()), d.minSends(),
                 Format.number(d.rewardFactor()));
-        return new ModelsPageView(status.models().stream().map(ModelsPageView::row).toList(), defaults,
-                job == null ? null : JobBox.of(job), problem);
+        return new ModelsPageView(models.stream().map(ModelsPageView::row).toList(), defaults,
+                job == null ? null : JobBox.of(job), comparison == null ? null : comparison(comparison),
+                activeDetails == null ? null : curve(activeDetails), problem, notice);
     }
 
     private static Row row(ModelSummary m) {
@@ -33,6 +51,53 @@ public record ModelsPageView(List<Row> models, Defaults defaults, JobBox job, St
         return new Row(m.id(), Format.when(m.createdAt()), m.datasetId(), Format.count(h.episodes()),
                 Format.number(h.epsilon()), Format.number(h.alpha()), Format.number(h.gamma()), Long.toString(h.seed()),
                 Format.percent(m.rewardRule().targetRate()), Format.count(m.rewardRule().minSends()),
-                Format.percent(m.trainingGoalRate()), m.active());
+                Format.percent(m.trainingGoalRate()), figure(m, "success_rate", true), figure(m, "mean_steps", false)
+                        + " / " + figure(m, "mean_optimal_steps", false),
+                figure(m, "mean_abs_q_error", false), m.startedBy(), m.active());
+    }
+
+    private static String figure(ModelSummary m, String name, boolean percent) {
+        Double value = m.metrics().get(name);
+        if (value == null) {
+            return "–";
+        }
+        return percent ? Format.percent(value) : String.format(Locale.ROOT, "%.3g", value);
+    }
+
+    private static Comparison comparison(ModelComparison c) {
+        List<String> byAction = new ArrayList<>();
+        for (int action = 0; action < Action.COUNT; action++) {
+            byAction.add(Format.count(c.changedByAction().get(action)) + " now " + action + " · next "
+                    + Action.ofCode(action).attribute().displayName());
+        }
+        List<FigureRow> figures = new ArrayList<>();
+        for (FigurePair f : c.figures()) {
+            figures.add(new FigureRow(f.name(), value(f.a()), value(f.b()), value(f.difference())));
+        }
+        return new Comparison(c.a().id(), c.b().id(), Format.count(c.changedStates()) + " of "
+                + Format.count(c.comparedStates()) + " states (" + Format.percent(c.changedShare()) + ")", byAction,
+                figures);
+    }
+
+    private static String value(Double value) {
+        return value == null ? "–" : String.format(Locale.ROOT, "%.4g", value);
+    }
+
+    /** The share of episodes reaching a goal per window of the active model's training, as bars. */
+    private static BarChartView curve(ModelDetails details) {
+        List<TrainingStats.CurvePoint> points = details.curve();
+        int step = Math.max(1, points.size() / 20);
+        List<String> labels = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        List<String> detail = new ArrayList<>();
+        for (int i = step - 1; i < points.size(); i += step) {
+            TrainingStats.CurvePoint p = points.get(i);
+            labels.add("episode " + Format.count(p.episode()));
+            rates.add(p.goalRate());
+            detail.add(String.format(Locale.ROOT, "up to episode %,d: %.1f %% reached a goal, %.1f steps on average",
+                    p.episode(), 100 * p.goalRate(), p.meanSteps()));
+        }
+        return BarChartView.of("Learning curve of model " + details.summary().id()
+                + ": episodes reaching a goal", "learning-curve", labels, rates, detail);
     }
 }

@@ -17,11 +17,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.campaignrl.application.CampaignRl;
+import org.campaignrl.application.ConflictException;
+import org.campaignrl.application.model.ModelSummary;
+import org.campaignrl.application.port.in.ManageModelsUseCase.ActivateModelCommand;
+import org.campaignrl.application.port.in.ManageModelsUseCase.DeleteModelCommand;
+import org.campaignrl.application.port.in.ModelRegistryQuery.CompareModelsQuery;
+import org.campaignrl.application.port.in.ModelRegistryQuery.ModelComparison;
+import org.campaignrl.application.port.in.ModelRegistryQuery.ModelDetails;
+import org.campaignrl.application.port.in.ModelRegistryQuery.ShowModelQuery;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.NothingServedException;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.in.DatasetOverviewQuery.DatasetOverview;
+import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.ExploreStateQuery.ExploreStateCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
@@ -47,6 +56,10 @@ final class Pages {
         routes.get("/explorer", this::explorer);
         routes.get("/models", ctx -> models(ctx, null));
         routes.post("/models/train", this::train);
+        routes.post("/models/rollback", this::rollback);
+        routes.post("/models/{id}/activate", this::activate);
+        routes.post("/models/{id}/delete", this::delete);
+        routes.get("/evaluation", this::evaluation);
         routes.get("/data", ctx -> data(ctx, null));
         routes.post("/data/ingest", this::ingestFolder);
         routes.post("/data/upload", this::upload);
@@ -92,7 +105,74 @@ final class Pages {
     }
 
     private void models(Context ctx, String problem) {
-        render(ctx, "models.jte", ModelsPageView.of(app.servingStatus().status(), watchedJob(ctx), problem));
+        List<ModelSummary> models = app.modelRegistry().models();
+        ModelComparison comparison = null;
+        String a = ctx.queryParam("a");
+        String b = ctx.queryParam("b");
+        if (problem == null && a != null && b != null) {
+            try {
+                Fields query = new Fields(ctx::queryParam);
+                comparison = app.modelRegistry().compare(new CompareModelsQuery(query.requiredLong("a"),
+                        query.requiredLong("b")));
+            } catch (InvalidCommandException e) {
+                ctx.status(HttpStatus.BAD_REQUEST);
+                problem = e.field() + ": " + e.problem();
+            } catch (NotFoundException e) {
+                ctx.status(HttpStatus.NOT_FOUND);
+                problem = e.getMessage();
+            }
+        }
+        ModelDetails active = models.stream().filter(ModelSummary::active).findFirst()
+                .map(m -> app.modelRegistry().model(new ShowModelQuery(m.id()))).orElse(null);
+        render(ctx, "models.jte", ModelsPageView.of(models, watchedJob(ctx), comparison, active, problem,
+                ctx.queryParam("done")));
+    }
+
+    private void evaluation(Context ctx) {
+        try {
+            Fields query = new Fields(ctx::queryParam);
+            Optional<Long> model = query.text("model") == null ? Optional.empty() : Optional.of(query.requiredLong("model"));
+            render(ctx, "evaluation.jte", EvaluationView.of(app.evaluateModel().evaluate(
+                    EvaluateModelCommand.defaults(model))));
+        } catch (InvalidCommandException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            render(ctx, "evaluation.jte", EvaluationView.problem(e.field() + ": " + e.problem()));
+        } catch (NotFoundException | NothingServedException e) {
+            ctx.status(e instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.OK);
+            render(ctx, "evaluation.jte", EvaluationView.problem(e.getMessage()));
+        }
+    }
+
+    private void activate(Context ctx) {
+        long id = DashboardApi.pathId(ctx, "id");
+        afterChange(ctx, () -> "model " + app.manageModels().activate(new ActivateModelCommand(id)).id() + " is active");
+    }
+
+    private void rollback(Context ctx) {
+        afterChange(ctx, () -> "rolled back: model " + app.manageModels().rollback().id() + " is active");
+    }
+
+    private void delete(Context ctx) {
+        long id = DashboardApi.pathId(ctx, "id");
+        afterChange(ctx, () -> {
+            app.manageModels().delete(new DeleteModelCommand(id));
+            return "model " + id + " deleted";
+        });
+    }
+
+    /** Post, then redirect, so that a reload does not repeat the change; a refused change shows why. */
+    private void afterChange(Context ctx, java.util.function.Supplier<String> change) {
+        try {
+            String done = change.get();
+            ctx.redirect("/models?done=" + java.net.URLEncoder.encode(done, java.nio.charset.StandardCharsets.UTF_8),
+                    HttpStatus.SEE_OTHER);
+        } catch (ConflictException e) {
+            ctx.status(HttpStatus.CONFLICT);
+            models(ctx, e.getMessage());
+        } catch (NotFoundException e) {
+            ctx.status(HttpStatus.NOT_FOUND);
+            models(ctx, e.getMessage());
+        }
     }
 
     private void train(Context ctx) {

@@ -84,8 +84,8 @@ public final class SweepReport {
                 double x = x(left, e.getKey(), minEpisodes, maxEpisodes);
                 double mean = e.getValue().stream().mapToDouble(Double::doubleValue).filter(Double::isFinite).average().orElse(0);
                 line.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y(top, mean, max)));
-                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n",
-                        x, top + PANEL_HEIGHT + 16, e.getKey()));
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                        x, top + PANEL_HEIGHT + 16, compact(e.getKey())));
                 for (double v : e.getValue()) {
                     svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\">"
                             + "<title>%d episodes: %.4g</title></circle>%n", x, y(top, v, max), colour(i), e.getKey(), v));
@@ -95,6 +95,14 @@ public final class SweepReport {
                     line.toString().trim(), colour(i)));
             i++;
         }
+    }
+
+    /** 20k, 1.5M: axis labels that do not run into each other. */
+    static String compact(int episodes) {
+        if (episodes >= 1_000_000) {
+            return String.format(Locale.ROOT, "%sM", Format.number(episodes / 1e6));
+        }
+        return episodes >= 1_000 ? String.format(Locale.ROOT, "%sk", Format.number(episodes / 1e3)) : Integer.toString(episodes);
     }
 
     private static double x(int left, double episodes, double min, double max) {

@@ -70,8 +70,12 @@ public final class EvaluateModelService implements EvaluateModelUseCase {
         List<RankingMethod> methods = new ArrayList<>(List.of(RankingMethod.values()));
         HeldOutEvaluation.Comparison comparison = HeldOutEvaluation.compare(dataset.cells(), heldOutCells, methods, options);
         HeldOutEvaluation.Result chosen = comparison.results().get(methods.indexOf(command.method()));
-        List<MethodResult> results = comparison.results().stream()
-                .map(r -> new MethodResult(r.label(), r.top(), r.lift(), r.regret())).toList();
+        int raw = methods.indexOf(RankingMethod.RAW_RATE);
+        List<MethodResult> results = new ArrayList<>();
+        for (int i = 0; i < methods.size(); i++) {
+            HeldOutEvaluation.Result r = comparison.results().get(i);
+            results.add(new MethodResult(r.label(), r.top(), r.lift(), r.regret(), comparison.difference(i, raw)));
+        }
         return new HeldOut(dataset.split().describe(), command.method().name(), command.topN(), command.minSends(),
                 command.bootstrapSamples(), chosen.base(), chosen.top(), chosen.oracle(), chosen.lift(), chosen.regret(),
                 results);

@@ -65,7 +65,8 @@ public interface EvaluateModelUseCase {
         }
     }
 
-    record MethodResult(String method, Estimate topConversion, Estimate lift, Estimate regret) {
+    /** {@code overRawRate}: its top conversion minus raw-rate ranking's, with a paired interval (same bootstrap draws). */
+    record MethodResult(String method, Estimate topConversion, Estimate lift, Estimate regret, Estimate overRawRate) {
     }
 
     /**
