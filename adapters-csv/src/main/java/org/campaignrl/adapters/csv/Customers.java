@@ -1,7 +1,7 @@
 package org.campaignrl.adapters.csv;
 
 import it.unimi.dsi.fastutil.bytes.ByteArrays;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenCustomHashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,9 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The accepted customers of the userbase, each kept as one int packing its codes, so that millions of
- * customers fit in a primitive map. Domains are numbered in the order they are first seen; the state
- * space sorts them later. Domains are looked up by their UTF-8 bytes, so that a row costs no String.
+ * The accepted customers of the userbase, each kept as one long in a primitive map, so that millions of
+ * customers fit: the low int packs the customer's codes, the high int the subject lines the customer
+ * responded to (see {@link #markResponded}). Domains are numbered in the order they are first seen; the
+ * state space sorts them later. Domains are looked up by their UTF-8 bytes, so that a row costs no String.
  *
  * <p>Built by one thread; then only read, by as many as read the sends.
  */
@@ -21,32 +22,33 @@ final class Customers {
     /** Marks an id met on a row that was not accepted, so that later rows with it are still repeats. */
     private static final int SEEN_NOT_ACCEPTED = -2;
 
-    // Packed layout, low bits first: type (1), gender (1), age (3), tenure (3), the domain id (22), and
-    // whether the customer responded to anything (1). The sign bit stays clear of the two markers above.
+    // Packed codes, low bits first: type (1), gender (1), age (3), tenure (3), then the domain id. The int
+    // stays non-negative, clear of the two markers above, whatever the responded subjects above it.
     private static final int GENDER_SHIFT = 1;
     private static final int AGE_SHIFT = 2;
     private static final int TENURE_SHIFT = 5;
     private static final int DOMAIN_SHIFT = 8;
-    private static final int DOMAIN_BITS = 22;
-    /** Far more domains than a state space holds (see {@code CellCounter.MAX_DOMAINS}). */
-    private static final int DOMAIN_ID_LIMIT = 1 << DOMAIN_BITS;
-    private static final int RESPONDED = 1 << (DOMAIN_SHIFT + DOMAIN_BITS);
+    /** Keeps packed codes non-negative; far more than a state space holds. */
+    private static final int DOMAIN_ID_LIMIT = 1 << (31 - DOMAIN_SHIFT);
+    /** Subject ids 0..30 have a bit each in the responded subjects; the last bit stands for all the others. */
+    static final int SUBJECT_BITS = 31;
+    static final int OTHER_SUBJECTS = 1 << SUBJECT_BITS;
 
-    private final Int2IntOpenHashMap codesById;
+    private final Int2LongOpenHashMap byId;
     private final Object2IntOpenCustomHashMap<byte[]> domainIds = new Object2IntOpenCustomHashMap<>(ByteArrays.HASH_STRATEGY);
     private final List<String> domainsByFirstSeen = new ArrayList<>();
     private long count;
 
     /** @param expected about how many customers there will be, so that the map does not grow row by row */
     Customers(int expected) {
-        codesById = new Int2IntOpenHashMap(expected);
-        codesById.defaultReturnValue(NOT_FOUND);
+        byId = new Int2LongOpenHashMap(expected);
+        byId.defaultReturnValue(NOT_FOUND);
         domainIds.defaultReturnValue(-1);
     }
 
     /** Records that a row carried this id; false when an earlier row already did. */
     boolean firstSighting(int id) {
-        return codesById.putIfAbsent(id, SEEN_NOT_ACCEPTED) == NOT_FOUND;
+        return byId.putIfAbsent(id, SEEN_NOT_ACCEPTED) == NOT_FOUND;
     }
 
     /** The id of a domain already numbered, given as the UTF-8 bytes of its lower-cased text; -1 when it is new. */
@@ -68,35 +70,51 @@ final class Customers {
 
     /** Accepts a customer whose id was just seen for the first time. */
     void add(int id, int domainId, int tenureCode, int ageCode, int genderCode, int typeCode) {
-        codesById.put(id, domainId << DOMAIN_SHIFT | tenureCode << TENURE_SHIFT | ageCode << AGE_SHIFT
+        byId.put(id, domainId << DOMAIN_SHIFT | tenureCode << TENURE_SHIFT | ageCode << AGE_SHIFT
                 | genderCode << GENDER_SHIFT | typeCode);
         count++;
     }
 
     /** The packed codes of an accepted customer, or {@link #NOT_FOUND}. */
     int codes(int id) {
-        int codes = codesById.get(id);
+        return codes(entry(id));
+    }
+
+    /** Everything kept of a customer: see {@link #codes(long)} and {@link #respondedSubjects(long)}. */
+    long entry(int id) {
+        return byId.get(id);
+    }
+
+    /** The packed codes of an entry, or {@link #NOT_FOUND} when the id is not an accepted customer's. */
+    static int codes(long entry) {
+        int codes = (int) entry;
         return codes >= 0 ? codes : NOT_FOUND;
     }
 
     /**
-     * Marks an accepted customer as having responded to some subject line. Most sends are to customers
-     * who never responded: their codes, looked up anyway, then spare a look into the far larger (and so
-     * rarely cached) set of responded pairs. The profile of the send loop had that look at a quarter of it.
+     * Notes that an accepted customer responded to a subject line. The send loop looks each send's customer
+     * up anyway; with the responded subjects beside the codes it needs no look into the set of responded
+     * pairs, which is far larger and so rarely in cache: that look was a quarter of the loop's profile.
      */
-    void markResponded(int id) {
-        int codes = codesById.get(id);
-        if (codes >= 0) {
-            codesById.put(id, codes | RESPONDED);
+    void markResponded(int id, int subjectId) {
+        long entry = byId.get(id);
+        if ((int) entry >= 0) {
+            byId.put(id, entry | (long) subjectBit(subjectId) << 32);
         }
     }
 
-    static boolean responded(int codes) {
-        return (codes & RESPONDED) != 0;
+    /** The subjects an entry's customer responded to, one bit each (see {@link #subjectBit}); 0 for none. */
+    static int respondedSubjects(long entry) {
+        return (int) (entry >>> 32);
+    }
+
+    /** The bit of a subject id among responded subjects: its own for 0..30, {@link #OTHER_SUBJECTS} for any other. */
+    static int subjectBit(int subjectId) {
+        return subjectId >= 0 && subjectId < SUBJECT_BITS ? 1 << subjectId : OTHER_SUBJECTS;
     }
 
     static int domainId(int codes) {
-        return codes >>> DOMAIN_SHIFT & (DOMAIN_ID_LIMIT - 1);
+        return codes >>> DOMAIN_SHIFT;
     }
 
     static int tenureCode(int codes) {

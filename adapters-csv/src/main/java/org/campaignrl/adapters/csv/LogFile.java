@@ -124,8 +124,10 @@ final class LogFile implements Closeable {
      * Hands every data row to a handler (rows with the wrong number of values are rejected before any
      * handler sees them) and reports progress in bytes under the stage {@code "reading <file name>"}.
      * The rows are read in up to {@code settings.maxParts()} parts at once, each with its own handler
-     * from {@code newHandler} (given the part's index); use {@link PartedReader.Settings#onePart()} where
-     * the handler must see the rows in file order.
+     * from {@code newHandler}, given the part's index: 0 whenever a reading of the file starts, which
+     * happens a second time when the fast path gives way to Commons CSV (handlers that share something
+     * between parts start it afresh for part 0, see {@link SendRows#parts}). Use
+     * {@link PartedReader.Settings#onePart()} where the handler must see the rows in file order.
      *
      * @return the handlers of the parts, in file order
      * @throws IngestRefusedException when the CSV is malformed beyond one row, such as an unclosed quote
@@ -143,7 +145,7 @@ final class LogFile implements Closeable {
                 return handlers;
             } catch (PartedReader.Unsure e) {
                 // Read again below, from the start: nothing of the first attempt was reported or tallied.
-            } catch (IOException | UncheckedIOException e) {
+            } catch (IOException e) {
                 throw new IngestRefusedException(path.toString(), 0, "cannot be read further: " + e.getMessage(), e);
             }
         }

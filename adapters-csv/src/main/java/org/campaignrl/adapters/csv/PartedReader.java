@@ -92,7 +92,6 @@ final class PartedReader {
     private final LogFile file;
     private final FileChannel channel;
     private final Settings settings;
-    private final int columns;
     /** Bytes read so far by each part, for progress from the calling thread. */
     private AtomicLongArray bytesRead;
     /** Set when a part failed, so that the others stop at their next buffer. */
@@ -102,7 +101,6 @@ final class PartedReader {
         this.file = file;
         this.channel = channel;
         this.settings = settings;
-        this.columns = file.columnCount();
     }
 
     /**
@@ -188,7 +186,7 @@ final class PartedReader {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop = true;
-                return e;
+                return new IllegalStateException("interrupted while reading " + file.name(), e);
             }
         }
     }

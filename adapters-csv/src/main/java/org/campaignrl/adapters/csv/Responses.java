@@ -23,14 +23,22 @@ final class Responses {
         return respondedPairs.size();
     }
 
-    /** The pairs of every part, in one; marks the customers who responded (see {@link Customers#markResponded}). */
+    /** The pairs of every part, in one; notes each pair with its customer (see {@link Customers#markResponded}). */
     static Responses merge(List<Responses> parts, Customers customers) {
         Responses all = parts.get(0);
         for (int p = 1; p < parts.size(); p++) {
             all.respondedPairs.addAll(parts.get(p).respondedPairs);
         }
-        all.respondedPairs.forEach((long pair) -> customers.markResponded((int) pair));
+        all.respondedPairs.forEach((long pair) -> customers.markResponded(customerId(pair), subjectId(pair)));
         return all;
+    }
+
+    static int subjectId(long pair) {
+        return (int) (pair >>> 32);
+    }
+
+    static int customerId(long pair) {
+        return (int) pair;
     }
 
     static long pair(int subjectId, int customerId) {

@@ -1,5 +1,7 @@
 package org.campaignrl.adapters.csv;
 
+import it.unimi.dsi.fastutil.ints.Int2IntMap;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,11 +27,16 @@ final class SendRows implements RowHandler {
     private final int customerId;
     private final int subjectLineId;
 
-    /** The responded pairs this part saw a send of: the pairs no send matched are counted from them. */
-    private final LongOpenHashSet pairsSentTo = new LongOpenHashSet();
+    // Which responded pairs this part saw an accepted send of, to count those no send matched: per customer
+    // the bits of its subjects 0..30 (see Customers.subjectBit), the pairs of any other subject as pairs. The
+    // current customer's bits gather in pendingSent and go to the map when the customer changes.
+    private final Int2IntOpenHashMap sentSubjects = new Int2IntOpenHashMap();
+    private final LongOpenHashSet otherPairsSentTo = new LongOpenHashSet();
+    private int pendingCustomer;
+    private int pendingSent;
     // Sends come grouped by customer: the last customer looked up is often the next one.
     private int lastCustomer;
-    private int lastCustomerCodes = Customers.NOT_FOUND;
+    private long lastEntry = Customers.NOT_FOUND;
     private long sends;
     private long respondedSends;
     private long firstEpochDay = Long.MAX_VALUE;
@@ -83,23 +90,28 @@ final class SendRows implements RowHandler {
             row.reject(subjectLineId, Reasons.NON_INTEGER_ID);
             return;
         }
-        int customerCodes = (int) customer == lastCustomer && lastCustomerCodes != Customers.NOT_FOUND
-                ? lastCustomerCodes : customers.codes((int) customer);
+        long entry = (int) customer == lastCustomer && lastEntry != Customers.NOT_FOUND
+                ? lastEntry : customers.entry((int) customer);
         lastCustomer = (int) customer;
-        lastCustomerCodes = customerCodes;
+        lastEntry = entry;
+        int customerCodes = Customers.codes(entry);
         if (customerCodes == Customers.NOT_FOUND) {
             row.reject(customerId, Reasons.CUSTOMER_NOT_IN_USERBASE);
             return;
         }
-        long pair = Responses.pair((int) subject, (int) customer);
-        boolean responded = Customers.responded(customerCodes) && responses.responded(pair);
+        // Exact from the customer's own bits for subject ids 0..30; any other subject shares one bit, so its
+        // pair is looked up among the responded pairs.
+        int subjectBit = Customers.subjectBit((int) subject);
+        boolean responded = (Customers.respondedSubjects(entry) & subjectBit) != 0
+                && (subjectBit != Customers.OTHER_SUBJECTS || responses.responded(Responses.pair((int) subject,
+                (int) customer)));
         int part = split.holdsOut((int) subject, (int) customer, epochDay) ? CellCounter.HELD_OUT : CellCounter.TRAINING;
         if (!cells.count(part, (int) subject, IsoDates.dayCode(epochDay), customerCodes, responded)) {
             throw row.refuse("more than " + cells.subjectCount()
                     + " distinct SubjectLine_ID values: the audience space would be too large");
         }
         if (responded) {
-            pairsSentTo.add(pair);
+            markSent((int) customer, (int) subject, subjectBit);
             respondedSends++;
         }
         sends++;
@@ -107,10 +119,34 @@ final class SendRows implements RowHandler {
         lastEpochDay = Math.max(lastEpochDay, epochDay);
     }
 
+    private void markSent(int customer, int subject, int subjectBit) {
+        if (subjectBit == Customers.OTHER_SUBJECTS) {
+            otherPairsSentTo.add(Responses.pair(subject, customer));
+            return;
+        }
+        if (customer != pendingCustomer) {
+            flushSent();
+            pendingCustomer = customer;
+        }
+        pendingSent |= subjectBit;
+    }
+
+    private void flushSent() {
+        if (pendingSent != 0) {
+            sentSubjects.put(pendingCustomer, sentSubjects.get(pendingCustomer) | pendingSent);
+            pendingSent = 0;
+        }
+    }
+
     /** Adds the counts of a later part of the file to this one's. */
     void add(SendRows later) {
         cells.add(later.cells);
-        pairsSentTo.addAll(later.pairsSentTo);
+        flushSent();
+        later.flushSent();
+        for (Int2IntMap.Entry sent : later.sentSubjects.int2IntEntrySet()) {
+            sentSubjects.put(sent.getIntKey(), sentSubjects.get(sent.getIntKey()) | sent.getIntValue());
+        }
+        otherPairsSentTo.addAll(later.otherPairsSentTo);
         sends += later.sends;
         respondedSends += later.respondedSends;
         firstEpochDay = Math.min(firstEpochDay, later.firstEpochDay);
@@ -140,7 +176,12 @@ final class SendRows implements RowHandler {
 
     /** How many responded pairs no accepted send matched. */
     long pairsWithoutSend() {
-        return responses.distinctPairs() - pairsSentTo.size();
+        flushSent();
+        long sentTo = otherPairsSentTo.size();
+        for (int subjects : sentSubjects.values()) {
+            sentTo += Integer.bitCount(subjects);
+        }
+        return responses.distinctPairs() - sentTo;
     }
 
     /** The earliest accepted send date, or null when none was accepted. */
