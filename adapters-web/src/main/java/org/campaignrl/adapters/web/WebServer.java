@@ -10,6 +10,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
 import java.util.Map;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.ConflictException;
@@ -53,6 +54,7 @@ public final class WebServer {
             new DashboardApi(app, mapper).register(config.routes);
             new EvaluationApi(app.evaluateModel()).register(config.routes);
             ModelsApi.register(config.routes, app);
+            new ApiDocs(mapper).register(config);
             mapErrors(config);
         });
     }
@@ -101,6 +103,15 @@ public final class WebServer {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** Every HTTP route registered, as "METHOD /path" in registration order: the OpenAPI document's test reads it. */
+    public List<String> registeredRoutes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
     }
 
     public void stop() {

@@ -1,0 +1,380 @@
+package org.campaignrl.adapters.web;
+
+import static org.campaignrl.adapters.web.OpenApiSchemas.int64;
+import static org.campaignrl.adapters.web.OpenApiSchemas.integer;
+import static org.campaignrl.adapters.web.OpenApiSchemas.number;
+import static org.campaignrl.adapters.web.OpenApiSchemas.text;
+import static org.campaignrl.adapters.web.OpenApiSchemas.textOneOf;
+import static org.campaignrl.adapters.web.RecordSchemas.arrayOf;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.HttpStatus;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.campaignrl.application.NothingServedException;
+import org.campaignrl.application.model.RetrainingDecision;
+import org.campaignrl.application.model.SendSplit;
+import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
+import org.campaignrl.application.port.in.JobsUseCase;
+import org.campaignrl.domain.Attribute;
+
+/**
+ * The OpenAPI 3.0 document of every JSON endpoint the server registers: the two endpoints the reference
+ * service's clients call, {@code /health}, this document, and everything under {@code /api/v1}.
+ *
+ * <p>Not in it, on purpose: the dashboard's HTML pages, their form posts, the CSV export, the static assets
+ * and the Swagger UI at {@code /api/docs}: they are for browsers, not for programs. {@code OpenApiDocumentHttpTest}
+ * names them as its one list of exclusions and checks that the document and the registered routes agree both
+ * ways; a route added without its operation here fails that test.
+ *
+ * <p>Answers' schemas are read from the records that write them ({@link RecordSchemas}); request bodies and
+ * answers written as maps are in {@link OpenApiSchemas}.
+ */
+final class OpenApiDocument {
+    static final String RESPONSES = "#/components/responses/";
+    static final String HEADERS = "#/components/headers/";
+    /** The shared error answers, by status; each one's body is an {@code ApiError}. */
+    static final Map<Integer, String> ERRORS = Map.of(400, "BadRequest", 404, "NotFound", 409, "Conflict",
+            413, "ContentTooLarge", 500, "InternalError", 503, "NothingServed");
+
+    private static final String COMPATIBLE = "compatible";
+    private static final String SERVICE = "service";
+    private static final String MODELS = "models";
+    private static final String DATA = "data";
+    private static final String JOBS = "jobs";
+    private static final String EXPLORE = "explore";
+
+    private final ObjectMapper mapper;
+    private final ObjectNode document;
+    private final ObjectNode paths;
+    private final RecordSchemas schemas;
+
+    private OpenApiDocument(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.document = mapper.createObjectNode().put("openapi", "3.0.3");
+        info();
+        document.putArray("servers").addObject().put("url", "/").put("description", "this server");
+        tags();
+        this.paths = document.putObject("paths");
+        ObjectNode components = document.putObject("components");
+        ObjectNode schemaComponents = components.putObject("schemas");
+        OpenApiSchemas.addTo(schemaComponents);
+        this.schemas = new RecordSchemas(schemaComponents);
+        errorResponses(components.putObject("responses"));
+        headers(components.putObject("headers"));
+    }
+
+    static ObjectNode build(ObjectMapper mapper) {
+        OpenApiDocument openApi = new OpenApiDocument(mapper);
+        openApi.compatible();
+        openApi.service();
+        openApi.models();
+        openApi.data();
+        openApi.jobs();
+        openApi.explore();
+        openApi.describeFields();
+        return openApi.document;
+    }
+
+    private void info() {
+        document.putObject("info")
+                .put("title", "campaign-rl")
+                .put("version", "v1")
+                .put("description", """
+                        Decides which audience, and which day, to send a marketing email to, from a Q-learning \
+                        model trained on past campaign logs.
+
+                        A **state** is `[subject_id, day, tenure, domain, age, gender, type]`: the subject line's \
+                        id, then one code per attribute (see `NextActionRequest`). Answers that come from a model \
+                        name its version in the `X-Model-Version` header.
+
+                        **Errors** all have one shape, `ApiError`: `{"status", "error", "field"?, "message"}`; \
+                        `field` names the request field at fault. An unknown path answers 404, a known path with \
+                        another method 405, a body over 1 MB 413, all in that shape.
+
+                        The dashboard for people is at `/`.""");
+    }
+
+    private void tags() {
+        var tags = document.putArray("tags");
+        tags.addObject().put("name", COMPATIBLE).put("description", "The reference service's two endpoints, in "
+                + "the shapes its clients expect.");
+        tags.addObject().put("name", EXPLORE).put("description", "States with their Q values, ranked audiences.");
+        tags.addObject().put("name", MODELS).put("description", "The model registry: versions, the active one, "
+                + "comparison, evaluation, scheduled retraining.");
+        tags.addObject().put("name", DATA).put("description", "Ingested datasets and the active dataset's "
+                + "conversion by attribute.");
+        tags.addObject().put("name", JOBS).put("description", "Long work in the background: training and "
+                + "ingest. Start one, then poll `GET /api/v1/jobs/{id}` until it has finished.");
+        tags.addObject().put("name", SERVICE).put("description", "Health, and this document.");
+    }
+
+    /** The shared error answers, each with a real example of its body. */
+    private static void errorResponses(ObjectNode responses) {
+        error(responses, HttpStatus.BAD_REQUEST, "The request is malformed or a value is out of range; `field` "
+                + "names the culprit.", "state[3]", "Email Domain code 99 is out of range 0..5");
+        error(responses, HttpStatus.NOT_FOUND, "Nothing has that id, or there is no dataset yet.", null,
+                "no model with id 99");
+        error(responses, HttpStatus.CONFLICT, "Refused in the current state: deleting the active model, rolling "
+                + "back with nothing before.", null, "model 1 is the active model: activate another one (or roll "
+                + "back) before deleting it");
+        error(responses, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than 1 MB.", "body",
+                "the request body is larger than allowed");
+        error(responses, HttpStatus.INTERNAL_SERVER_ERROR, "A fault of the server's own; its log has the details.",
+                null, "internal error; the server log has the details");
+        error(responses, HttpStatus.SERVICE_UNAVAILABLE, "No model is active yet: ingest logs and train one first.",
+                null, new NothingServedException().getMessage());
+    }
+
+    private static void error(ObjectNode responses, HttpStatus status, String description, String field,
+                              String message) {
+        ObjectNode response = responses.putObject(ERRORS.get(status.getCode())).put("description", description);
+        ObjectNode media = response.putObject("content").putObject(OpenApiOperation.JSON);
+        media.set("schema", RecordSchemas.ref("ApiError"));
+        ObjectNode example = media.putObject("example").put("status", status.getCode()).put("error", status.getMessage());
+        if (field != null) {
+            example.put("field", field);
+        }
+        example.put("message", message);
+    }
+
+    private static void headers(ObjectNode headers) {
+        ObjectNode modelVersion = headers.putObject("ModelVersion")
+                .put("description", "Id of the model version that answered.");
+        modelVersion.set("schema", int64());
+        ObjectNode location = headers.putObject("JobLocation")
+                .put("description", "Where to follow the job: `/api/v1/jobs/{id}`.");
+        location.set("schema", text());
+    }
+
+    // --- the operations, by tag
+
+    private void compatible() {
+        get("/campaign-audience", COMPATIBLE, "getCampaignAudience",
+                "The audience to send a subject line to, as the reference service answered it")
+                .description("Follows the active model's greedy policy from `[subjectId, 0, 0, 0, 0, 0, 0]` until a "
+                        + "goal, a repeated state or the step limit; each step's audience with its historical "
+                        + "conversion.")
+                .queryParameter("subjectId", true, "Id of the subject line, e.g. 2.", integer())
+                .answers(200, "The greedy rollout's audiences.", schemas.ref(CompatibleApi.CampaignAudienceView.class),
+                        example("""
+                                {"campaign-audience": {"Email Subject": "Email Subject 2", "Audience Permutations": [
+                                  {"audience-profile": {"Age Group": "< 20", "Customer Type": "Business",
+                                    "Day of Week": "Monday", "Email Domain": "gmail.com", "Gender": "Female",
+                                    "Tenure Group": "< 5"}, "expected-conversions": 0.41}]}}"""))
+                .withModelVersionHeader()
+                .errors(400, 404, 503);
+        post("/campaign-audience", COMPATIBLE, "postCampaignAudience",
+                "The same as GET, for clients that POST; the subject is still read from the query string")
+                .queryParameter("subjectId", true, "Id of the subject line, e.g. 2.", integer())
+                .answers(200, "The greedy rollout's audiences.", schemas.ref(CompatibleApi.CampaignAudienceView.class))
+                .withModelVersionHeader()
+                .errors(400, 404, 503);
+        post("/get-next-action", COMPATIBLE, "getNextAction",
+                "The best action after applying an action to a state")
+                .description("Applies `action` to `state`, then answers the greedy action (argmax Q, ties to the "
+                        + "lowest) of the state reached.")
+                .jsonBody(true, "A state and the action to apply to it.", RecordSchemas.ref("NextActionRequest"),
+                        example("{\"state\": [2, 4, 3, 1, 0, 0, 0], \"action\": 2}"))
+                .answers(200, "The action to take next.", schemas.ref(CompatibleApi.NextActionView.class),
+                        example("{\"next_action\": 4}"))
+                .withModelVersionHeader()
+                .errors(400, 413, 503);
+    }
+
+    private void service() {
+        get("/health", SERVICE, "getHealth", "Whether the server is up and serving a model")
+                .answers(200, "Up; `serving` tells whether a model is active.", RecordSchemas.ref("Health"));
+        get("/api/openapi.json", SERVICE, "getOpenApiDocument", "This document")
+                .answers(200, "The OpenAPI 3 document; a browsable view is at `/api/docs`.",
+                        OpenApiSchemas.object().put("additionalProperties", true));
+    }
+
+    private void models() {
+        get("/api/v1/models", MODELS, "listModels", "Every model version, with settings and quality figures")
+                .answers(200, "The model versions; `active` marks the one served.",
+                        arrayOf(schemas.ref(ModelsApi.ModelJson.class)));
+        get("/api/v1/models/{id}", MODELS, "getModel", "One model version, with its learning curve")
+                .pathParameter("id", "Model id.", int64(), 1)
+                .answers(200, "The model.", schemas.ref(ModelsApi.ModelDetailJson.class))
+                .errors(400, 404);
+        get("/api/v1/models/compare", MODELS, "compareModels",
+                "Compare two models: states whose greedy action changes, figures side by side")
+                .queryParameter("a", true, "The first model's id.", int64())
+                .queryParameter("b", true, "The second model's id.", int64())
+                .answers(200, "The comparison.", schemas.ref(ModelsApi.ComparisonJson.class))
+                .errors(400, 404);
+        post("/api/v1/models/{id}/activate", MODELS, "activateModel", "Serve this model from now on")
+                .pathParameter("id", "Model id.", int64(), 1)
+                .answers(200, "The model now served.", schemas.ref(ModelsApi.ModelJson.class))
+                .withModelVersionHeader()
+                .errors(400, 404);
+        post("/api/v1/models/rollback", MODELS, "rollBackModel", "Serve again the model active before this one")
+                .answers(200, "The model now served.", schemas.ref(ModelsApi.ModelJson.class))
+                .withModelVersionHeader()
+                .errors(409);
+        delete("/api/v1/models/{id}", MODELS, "deleteModel", "Delete a model version (never the active one)")
+                .pathParameter("id", "Model id.", int64(), 1)
+                .answers(204, "Deleted.", null)
+                .errors(400, 404, 409);
+        get("/api/v1/models/{id}/evaluation", MODELS, "evaluateModel",
+                "Measure a model: policy quality, folds, held-out lift")
+                .description("The same object as the CLI's `evaluate --json`. Computed on each call: it can take "
+                        + "seconds on a large dataset.")
+                .pathParameter("id", "Model id.", int64(), 1)
+                .queryParameter("method", false, "Ranking of audiences measured on held-out sends.",
+                        textOneOf(AudienceFinder.methods()).put("default", evaluationDefaults().method().name()))
+                .queryParameter("top", false, "How many top audiences are measured.",
+                        integer().put("default", evaluationDefaults().topN()))
+                .queryParameter("minSends", false, "Sends an audience needs to be ranked.",
+                        int64().put("default", evaluationDefaults().minSends()))
+                .queryParameter("confidence", false, "Confidence level of the intervals, within (0, 1).",
+                        number().put("default", evaluationDefaults().confidence()))
+                .queryParameter("bootstrap", false, "Bootstrap draws for the intervals.",
+                        integer().put("default", evaluationDefaults().bootstrapSamples()))
+                .queryParameter("seed", false, "Random seed.", int64().put("default", evaluationDefaults().seed()))
+                .answers(200, "The evaluation.", RecordSchemas.ref("Evaluation"))
+                .errors(400, 404);
+        get("/api/v1/retraining", MODELS, "getRetraining", "The retraining schedule, its last run and its decisions")
+                .description("`schedule` is null unless the server runs with `serve --retrain-every`.")
+                .answers(200, "The schedule and decisions.", schemas.ref(ModelsApi.RetrainingJson.class));
+    }
+
+    private static EvaluateModelCommand evaluationDefaults() {
+        return EvaluateModelCommand.defaults(Optional.empty());
+    }
+
+    private void data() {
+        get("/api/v1/datasets", DATA, "listDatasets", "Every ingested dataset version")
+                .answers(200, "The datasets.", arrayOf(schemas.ref(ModelsApi.DatasetJson.class)));
+        get("/api/v1/datasets/{id}", DATA, "getDataset",
+                "One dataset: ingest summary, input files with checksums, models trained on it")
+                .pathParameter("id", "Dataset id.", int64(), 1)
+                .answers(200, "The dataset.", schemas.ref(ModelsApi.DatasetJson.class))
+                .errors(400, 404);
+        get("/api/v1/dataset/overview", DATA, "getDatasetOverview",
+                "The active dataset's conversion by attribute, and subject × day of week")
+                .answers(200, "The overview.", schemas.ref(DashboardApi.OverviewJson.class))
+                .errors(404);
+        get("/api/v1/rejected-rows", DATA, "listRejectedRows",
+                "The rows an ingest rejected, with file, line, field and reason")
+                .queryParameter("datasetId", false, "Dataset whose ingest is shown; the latest when left out.", int64())
+                .queryParameter("limit", false, "How many of the first rejected rows, within 1..10000.",
+                        integer().put("default", 100).put("minimum", 1).put("maximum", 10_000))
+                .answers(200, "The first rejected rows, and how many there were in all.",
+                        schemas.ref(DashboardApi.RejectedRowsJson.class))
+                .errors(400, 404);
+    }
+
+    private void jobs() {
+        get("/api/v1/jobs", JOBS, "listJobs", "Every background job since the server started")
+                .answers(200, "The jobs.", arrayOf(schemas.ref(JobJson.class)));
+        get("/api/v1/jobs/{id}", JOBS, "getJob", "One job and its progress")
+                .pathParameter("id", "Job id.", int64(), 1)
+                .answers(200, "The job.", schemas.ref(JobJson.class))
+                .errors(400, 404);
+        post("/api/v1/training-jobs", JOBS, "startTraining", "Train a new model in the background")
+                .jsonBody(false, "Settings; an empty body trains with the defaults.",
+                        RecordSchemas.ref("TrainingJobRequest"), example("{\"episodes\": 20000, \"seed\": 7}"))
+                .answers(202, "Started; follow it at `Location`.", schemas.ref(JobJson.class))
+                .withJobLocationHeader()
+                .errors(400, 413);
+        post("/api/v1/ingest-jobs", JOBS, "startIngest", "Ingest campaign logs from a folder on the server")
+                .jsonBody(true, "The folder, and optionally how to hold sends out.",
+                        RecordSchemas.ref("IngestJobRequest"), example("{\"dataDir\": \"/srv/campaign-logs\"}"))
+                .answers(202, "Started; follow it at `Location`.", schemas.ref(JobJson.class))
+                .withJobLocationHeader()
+                .errors(400, 413);
+    }
+
+    private void explore() {
+        get("/api/v1/states/{state}", EXPLORE, "getState",
+                "A state: its cell, the Q value of each action, the greedy path from it")
+                .pathParameter("state", "The seven codes separated by commas, as in `/get-next-action`.",
+                        text().put("pattern", "^-?\\d+(,-?\\d+){6}$"), "2,4,3,1,0,0,0")
+                .answers(200, "The state under the active model.", schemas.ref(DashboardApi.StateJson.class))
+                .withModelVersionHeader()
+                .errors(400, 503);
+        OpenApiOperation audiences = get("/api/v1/audiences", EXPLORE, "rankAudiences",
+                "Audiences for a subject line, ranked by a conservative estimate of their conversion")
+                .description("Cells (every attribute fixed) and segments (a few fixed, the rest any) of the active "
+                        + "dataset, with conversion intervals and expected responses; the dashboard's audience "
+                        + "finder and its CSV export read the same parameters.")
+                .queryParameter("subjectId", false, "Subject line; the first one when left out.", integer())
+                .queryParameter("method", false, "Ranking.",
+                        textOneOf(AudienceFinder.methods()).put("default", "WILSON_LOWER_BOUND"))
+                .queryParameter("minSends", false, "Sends an audience needs.", int64().put("default", 10))
+                .queryParameter("confidence", false, "Confidence level of the intervals.",
+                        number().put("default", 0.95))
+                .queryParameter("limit", false, "How many cells and segments.", integer().put("default", 20))
+                .queryParameter("emails", false, "Emails to send, for the expected responses.",
+                        int64().put("default", 10_000))
+                .queryParameter("maxFixed", false, "Most attributes a segment fixes.", integer().put("default", 2));
+        for (int slot = 1; slot < Attribute.COUNT; slot++) {
+            audiences.queryParameter(ExplorerView.PARAMETERS.get(slot), false, "Keep only audiences whose "
+                    + Attribute.atPosition(slot).displayName().toLowerCase(Locale.ROOT) + " has this code (as in a "
+                    + "state); `any` or left out: any.", text().put("example", "any"));
+        }
+        audiences.answers(200, "The ranking.", schemas.ref(AudienceFinder.AudiencesJson.class))
+                .errors(400, 404);
+    }
+
+    /** What a field's name alone does not tell. */
+    private void describeFields() {
+        schemas.oneOf(JobJson.class, "kind", JobsUseCase.Kind.class)
+                .oneOf(JobJson.class, "state", JobsUseCase.State.class)
+                .oneOf(ModelsApi.DecisionJson.class, "outcome", RetrainingDecision.Outcome.class)
+                .oneOf(ModelsApi.SplitJson.class, "kind", SendSplit.Kind.class)
+                .describe(JobJson.class, "stage", "What it is doing now.")
+                .describe(JobJson.class, "fraction", "Progress within 0..1.")
+                .describe(JobJson.class, "finished", "Null until the job has finished.")
+                .describe(JobJson.class, "resultId", "The dataset or model it made; 0 until it succeeded.")
+                .describe(JobJson.class, "outcome", "What happened, once finished.")
+                .describe(ModelsApi.ModelJson.class, "active", "Whether this is the model served.")
+                .describe(ModelsApi.ModelJson.class, "metrics", "Quality figures by name: `success_rate`, "
+                        + "`mean_abs_q_error`, `held_out_lift`, …")
+                .describe(ModelsApi.TrainingJson.class, "goalRate", "Share of training episodes that reached a goal.")
+                .describe(DashboardApi.StateJson.class, "bestAction", "The greedy action: argmax Q, ties to the "
+                        + "lowest.")
+                .describe(DashboardApi.StateJson.class, "pathEnd", "Why the greedy path stops.")
+                .describe(ModelsApi.DatasetJson.class, "models", "Ids of the models trained on it; only when "
+                        + "showing one dataset.")
+                .describe(ModelsApi.DecisionJson.class, "id", "0 for a run that found nothing new (not recorded).");
+        schemas.component(ModelsApi.StatesJson.class).put("description", "How many states both models know, in "
+                + "how many b's greedy action differs from a's, and which action b takes there.");
+    }
+
+    // --- plumbing
+
+    private OpenApiOperation get(String path, String tag, String operationId, String summary) {
+        return operation("get", path, tag, operationId, summary);
+    }
+
+    private OpenApiOperation post(String path, String tag, String operationId, String summary) {
+        return operation("post", path, tag, operationId, summary);
+    }
+
+    private OpenApiOperation delete(String path, String tag, String operationId, String summary) {
+        return operation("delete", path, tag, operationId, summary);
+    }
+
+    private OpenApiOperation operation(String method, String path, String tag, String operationId, String summary) {
+        ObjectNode pathItem = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
+        if (pathItem.has(method)) {
+            throw new IllegalStateException(method + " " + path + " is documented twice");
+        }
+        return new OpenApiOperation(pathItem.putObject(method), tag, operationId, summary);
+    }
+
+    private JsonNode example(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an example in the OpenAPI document is not JSON: " + json, e);
+        }
+    }
+}
