@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.campaignrl.adapters.cli.CliRuntime;
 import org.campaignrl.adapters.csv.CsvCampaignLogSource;
 import org.campaignrl.adapters.csv.CsvCellsWriter;
+import org.campaignrl.adapters.csv.CsvRejectsReader;
 import org.campaignrl.adapters.db.Storage;
 import org.campaignrl.adapters.db.memory.InMemoryStorage;
 import org.campaignrl.application.CampaignRl;
@@ -25,6 +26,7 @@ import org.campaignrl.application.service.EvaluateModelService;
 import org.campaignrl.application.service.ManageModelsService;
 import org.campaignrl.application.service.ModelRegistryService;
 import org.campaignrl.application.service.RankAudiencesService;
+import org.campaignrl.application.service.RejectedRowsService;
 import org.campaignrl.application.service.RefreshServingService;
 import org.campaignrl.application.service.RetrainingGuard;
 import org.campaignrl.application.service.RetrainingService;
@@ -122,7 +124,8 @@ public final class Wiring implements CliRuntime {
                 new RankAudiencesService(activeModel, datasets),
                 new RetrainingService(ingestLogs, trainModel, manageModels, datasets, models, retrainingHistory,
                         modelId -> qualityFigures(evaluateModel, modelId), RetrainingGuard.standard(0).watched(),
-                        clock));
+                        clock),
+                new RejectedRowsService(datasets, new CsvRejectsReader()));
     }
 
     /** What the retraining guard compares: the evaluation's figures, and the held-out lift when there is one. */

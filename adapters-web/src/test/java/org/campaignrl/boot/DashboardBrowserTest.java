@@ -168,6 +168,8 @@ class DashboardBrowserTest {
     void uploading_three_files_ingests_them_with_live_progress() throws Exception {
         Path logs = folder.resolve("upload");
         new CampaignLogGenerator(new GeneratorSettings(1_500, 3)).writeTo(logs, GenerationProgress.NONE);
+        java.nio.file.Files.writeString(logs.resolve("userbase.csv"), "2147483000,X,C,someone@example.com,30,5\n",
+                java.nio.file.StandardOpenOption.APPEND);
         open("/data");
         String before = browser.driver.findElement(By.id("latest-dataset")).getText();
         browser.driver.findElement(By.name("sent")).sendKeys(logs.resolve("sent_emails.csv").toAbsolutePath().toString());
@@ -180,6 +182,9 @@ class DashboardBrowserTest {
         String after = browser.driver.findElement(By.id("latest-dataset")).getText();
         assertNotEquals(before, after);
         assertEquals(3, browser.driver.findElements(By.cssSelector("#files tbody tr")).size());
+        List<WebElement> rejected = browser.driver.findElements(By.cssSelector("#rejected-rows tbody tr"));
+        assertEquals(1, rejected.size());
+        assertTrue(rejected.get(0).getText().contains("unknown gender code"), rejected.get(0).getText());
         browser.screenshot("data", 1280);
     }
 

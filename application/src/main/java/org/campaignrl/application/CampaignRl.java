@@ -13,6 +13,7 @@ import org.campaignrl.application.port.in.ModelRegistryQuery;
 import org.campaignrl.application.port.in.NextActionQuery;
 import org.campaignrl.application.port.in.RankAudiencesQuery;
 import org.campaignrl.application.port.in.RefreshServingUseCase;
+import org.campaignrl.application.port.in.RejectedRowsQuery;
 import org.campaignrl.application.port.in.RetrainingUseCase;
 import org.campaignrl.application.port.in.ServingStatusQuery;
 import org.campaignrl.application.port.in.SweepUseCase;
@@ -36,5 +37,6 @@ public record CampaignRl(
         EvaluateModelUseCase evaluateModel,
         SweepUseCase sweep,
         RankAudiencesQuery rankAudiences,
-        RetrainingUseCase retraining) {
+        RetrainingUseCase retraining,
+        RejectedRowsQuery rejectedRows) {
 }

@@ -19,6 +19,7 @@ import org.campaignrl.application.port.in.ExploreStateQuery.ExploreStateCommand;
 import org.campaignrl.application.port.in.ExploreStateQuery.StateView;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
+import org.campaignrl.application.port.in.RejectedRowsQuery.RejectedRowsCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 
 /** {@code /api/v1}: jobs (training, ingest) and their progress, states with their Q values, the dataset overview. */
@@ -38,6 +39,7 @@ final class DashboardApi {
         routes.post("/api/v1/ingest-jobs", this::startIngest);
         routes.get("/api/v1/states/{state}", this::state);
         routes.get("/api/v1/dataset/overview", this::overview);
+        routes.get("/api/v1/rejected-rows", this::rejectedRows);
     }
 
     private void job(Context ctx) {
@@ -82,6 +84,22 @@ final class DashboardApi {
 
     private void overview(Context ctx) {
         ctx.json(OverviewJson.of(app.datasetOverview().overview()));
+    }
+
+    /** {@code ?datasetId=ID&limit=N}: the first rows the ingest of that dataset (default the latest) rejected. */
+    private void rejectedRows(Context ctx) {
+        Fields query = new Fields(ctx::queryParam);
+        var rejected = app.rejectedRows().rejectedRows(new RejectedRowsCommand(
+                query.text("datasetId") == null ? Optional.empty() : Optional.of(query.requiredLong("datasetId")),
+                query.text("limit") == null ? 100 : query.requiredInt("limit")));
+        ctx.json(new RejectedRowsJson(rejected.datasetId(), rejected.report(), rejected.total(), rejected.rows().stream()
+                .map(r -> new RejectedRowJson(r.file(), r.line(), r.field(), r.reason(), r.value())).toList()));
+    }
+
+    record RejectedRowsJson(long datasetId, String report, long total, List<RejectedRowJson> rows) {
+    }
+
+    record RejectedRowJson(String file, long line, String field, String reason, String value) {
     }
 
     static long pathId(Context ctx, String name) {

@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
+import org.campaignrl.application.port.in.RejectedRowsQuery.RejectedRows;
 import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
 
 /** The data page: the latest ingest's account of every row, and the ingest being watched. */
-public record DataPageView(Latest latest, JobBox job, String defaultFolder, String problem) {
+public record DataPageView(Latest latest, JobBox job, String defaultFolder, String problem, List<String[]> rejectedRows,
+                           String rejectedRowsNote) {
 
     public record Latest(long id, String created, String sends, String responded, String dateRange, String split,
                          String rejectsReport, List<FileRow> files, List<RejectionRow> rejections) {
@@ -20,9 +22,17 @@ public record DataPageView(Latest latest, JobBox job, String defaultFolder, Stri
     public record RejectionRow(String file, String reason, String rows) {
     }
 
-    static DataPageView of(DatasetSummary latest, JobView job, String defaultFolder, String problem) {
+    static DataPageView of(DatasetSummary latest, JobView job, String defaultFolder, String problem,
+                           RejectedRows rejected) {
+        List<String[]> rows = rejected == null ? List.of() : rejected.rows().stream()
+                .map(r -> new String[] {r.file(), Long.toString(r.line()), r.field(), r.reason(), r.value()}).toList();
+        String note = rejected == null || rejected.total() == 0 ? null
+                : rows.size() == rejected.total() ? "All " + Format.count(rejected.total()) + " rejected rows:"
+                : rows.isEmpty() ? "The report " + rejected.report() + " is no longer there."
+                : "The first " + Format.count(rows.size()) + " of " + Format.count(rejected.total()) + " rejected rows (all in "
+                        + rejected.report() + "):";
         return new DataPageView(latest == null ? null : latest(latest), job == null ? null : JobBox.of(job),
-                defaultFolder, problem);
+                defaultFolder, problem, rows, note);
     }
 
     private static Latest latest(DatasetSummary dataset) {

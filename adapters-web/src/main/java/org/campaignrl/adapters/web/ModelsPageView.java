@@ -8,6 +8,7 @@ import org.campaignrl.application.port.in.JobsUseCase.JobView;
 import org.campaignrl.application.port.in.ModelRegistryQuery.FigurePair;
 import org.campaignrl.application.port.in.ModelRegistryQuery.ModelComparison;
 import org.campaignrl.application.port.in.ModelRegistryQuery.ModelDetails;
+import org.campaignrl.application.port.in.RetrainingUseCase.RetrainingStatus;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.TrainingStats;
@@ -17,7 +18,14 @@ import org.campaignrl.domain.TrainingStats;
  * its defaults, the job being watched, a comparison of two versions, and the active model's learning curve.
  */
 public record ModelsPageView(List<Row> models, Defaults defaults, JobBox job, Comparison comparison,
-                             BarChartView curve, String problem, String notice) {
+                             BarChartView curve, Retraining retraining, String problem, String notice) {
+
+    /** The retraining schedule in words, and its decisions, newest first. */
+    public record Retraining(String schedule, String lastRun, List<DecisionRow> decisions) {
+    }
+
+    public record DecisionRow(String when, String outcome, String dataset, String candidate, String active, String reason) {
+    }
 
     public record Row(long id, String created, long datasetId, String episodes, String epsilon, String alpha,
                       String gamma, String seed, String targetRate, String minSends, String trainingGoalRate,
@@ -36,14 +44,27 @@ public record ModelsPageView(List<Row> models, Defaults defaults, JobBox job, Co
     }
 
     static ModelsPageView of(List<ModelSummary> models, JobView job, ModelComparison comparison,
-                             ModelDetails activeDetails, String problem, String notice) {
+                             ModelDetails activeDetails, RetrainingStatus retraining, String problem, String notice) {
         TrainModelCommand d = TrainModelCommand.defaults();
         Defaults defaults = new Defaults(d.episodes(), Format.number(d.epsilon()), Format.number(d.alpha()),
                 Format.number(d.gamma()), d.maxSteps(), d.seed(), Format.number(d.targetRate()), d.minSends(),
                 Format.number(d.rewardFactor()));
         return new ModelsPageView(models.stream().map(ModelsPageView::row).toList(), defaults,
                 job == null ? null : JobBox.of(job), comparison == null ? null : comparison(comparison),
-                activeDetails == null ? null : curve(activeDetails), problem, notice);
+                activeDetails == null ? null : curve(activeDetails), retraining(retraining), problem, notice);
+    }
+
+    private static Retraining retraining(RetrainingStatus status) {
+        String schedule = status.schedule().map(s -> "every " + s.every().toString().substring(2).toLowerCase(Locale.ROOT)
+                + " from " + s.watchDir() + ", tolerance " + Format.percent(s.tolerance()) + "; next run "
+                + Format.when(s.nextRunAt())).orElse("not scheduled: serve --retrain-every DURATION --watch-dir DIR");
+        String lastRun = status.lastRun().map(d -> Format.when(d.decidedAt()) + ": "
+                + d.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ", " + d.reason()).orElse("none yet");
+        List<DecisionRow> decisions = status.decisions().stream().map(d -> new DecisionRow(Format.when(d.decidedAt()),
+                d.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '), d.datasetId().map(String::valueOf).orElse("–"),
+                d.candidateModelId().map(String::valueOf).orElse("–"), d.activeModelId().map(String::valueOf).orElse("–"),
+                d.reason())).toList();
+        return new Retraining(schedule, lastRun, decisions);
     }
 
     private static Row row(ModelSummary m) {

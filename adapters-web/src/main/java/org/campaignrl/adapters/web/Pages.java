@@ -34,6 +34,8 @@ import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelComm
 import org.campaignrl.application.port.in.ExploreStateQuery.ExploreStateCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
+import org.campaignrl.application.port.in.RejectedRowsQuery.RejectedRows;
+import org.campaignrl.application.port.in.RejectedRowsQuery.RejectedRowsCommand;
 import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
 import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
@@ -124,8 +126,8 @@ final class Pages {
         }
         ModelDetails active = models.stream().filter(ModelSummary::active).findFirst()
                 .map(m -> app.modelRegistry().model(new ShowModelQuery(m.id()))).orElse(null);
-        render(ctx, "models.jte", ModelsPageView.of(models, watchedJob(ctx), comparison, active, problem,
-                ctx.queryParam("done")));
+        render(ctx, "models.jte", ModelsPageView.of(models, watchedJob(ctx), comparison, active,
+                app.retraining().status(), problem, ctx.queryParam("done")));
     }
 
     private void evaluation(Context ctx) {
@@ -192,8 +194,11 @@ final class Pages {
     }
 
     private void data(Context ctx, String problem) {
-        render(ctx, "data.jte", DataPageView.of(app.servingStatus().status().latestDataset().orElse(null),
-                watchedJob(ctx), settings.suggestedDataFolder(), problem));
+        DatasetSummary latest = app.servingStatus().status().latestDataset().orElse(null);
+        RejectedRows rejected = latest == null ? null
+                : app.rejectedRows().rejectedRows(new RejectedRowsCommand(Optional.of(latest.id()), 100));
+        render(ctx, "data.jte", DataPageView.of(latest, watchedJob(ctx), settings.suggestedDataFolder(), problem,
+                rejected));
     }
 
     private void ingestFolder(Context ctx) {
