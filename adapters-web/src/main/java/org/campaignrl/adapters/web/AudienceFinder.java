@@ -24,6 +24,14 @@ import org.campaignrl.domain.ranking.RankingMethod;
  * query parameters (subjectId, method, minSends, confidence, emails, limit, and day…type to fix attributes).
  */
 final class AudienceFinder {
+    // The defaults of every query parameter, here once: the OpenAPI document states them too.
+    static final RankingMethod DEFAULT_METHOD = RankingMethod.WILSON_LOWER_BOUND;
+    static final long DEFAULT_MIN_SENDS = 10;
+    static final double DEFAULT_CONFIDENCE = 0.95;
+    static final int DEFAULT_LIMIT = 20;
+    static final long DEFAULT_EMAILS = 10_000;
+    static final int DEFAULT_MAX_FIXED = 2;
+
     private final CampaignRl app;
     private final Pages pages;
 
@@ -106,13 +114,13 @@ final class AudienceFinder {
             fixed[slot] = query.text(name) == null || "any".equals(query.text(name)) ? -1 : query.requiredInt(name);
         }
         return new RankAudiencesCommand(subjectId,
-                EvaluationApi.method(query.text("method"), RankingMethod.WILSON_LOWER_BOUND),
-                query.text("minSends") == null ? 10 : query.requiredLong("minSends"),
-                query.text("confidence") == null ? 0.95 : query.requiredDouble("confidence"),
+                EvaluationApi.method(query.text("method"), DEFAULT_METHOD),
+                query.text("minSends") == null ? DEFAULT_MIN_SENDS : query.requiredLong("minSends"),
+                query.text("confidence") == null ? DEFAULT_CONFIDENCE : query.requiredDouble("confidence"),
                 fixed,
-                query.text("limit") == null ? 20 : query.requiredInt("limit"),
-                query.text("emails") == null ? 10_000 : query.requiredLong("emails"),
-                query.text("maxFixed") == null ? 2 : query.requiredInt("maxFixed"));
+                query.text("limit") == null ? DEFAULT_LIMIT : query.requiredInt("limit"),
+                query.text("emails") == null ? DEFAULT_EMAILS : query.requiredLong("emails"),
+                query.text("maxFixed") == null ? DEFAULT_MAX_FIXED : query.requiredInt("maxFixed"));
     }
 
     /** The JSON view of a ranking. */

@@ -306,14 +306,14 @@ final class OpenApiDocument {
                         + "finder and its CSV export read the same parameters.")
                 .queryParameter("subjectId", false, "Subject line; the first one when left out.", integer())
                 .queryParameter("method", false, "Ranking.",
-                        textOneOf(AudienceFinder.methods()).put("default", "WILSON_LOWER_BOUND"))
-                .queryParameter("minSends", false, "Sends an audience needs.", int64().put("default", 10))
+                        textOneOf(AudienceFinder.methods()).put("default", AudienceFinder.DEFAULT_METHOD.name()))
+                .queryParameter("minSends", false, "Sends an audience needs.", int64().put("default", AudienceFinder.DEFAULT_MIN_SENDS))
                 .queryParameter("confidence", false, "Confidence level of the intervals.",
-                        number().put("default", 0.95))
-                .queryParameter("limit", false, "How many cells and segments.", integer().put("default", 20))
+                        number().put("default", AudienceFinder.DEFAULT_CONFIDENCE))
+                .queryParameter("limit", false, "How many cells and segments.", integer().put("default", AudienceFinder.DEFAULT_LIMIT))
                 .queryParameter("emails", false, "Emails to send, for the expected responses.",
-                        int64().put("default", 10_000))
-                .queryParameter("maxFixed", false, "Most attributes a segment fixes.", integer().put("default", 2));
+                        int64().put("default", AudienceFinder.DEFAULT_EMAILS))
+                .queryParameter("maxFixed", false, "Most attributes a segment fixes.", integer().put("default", AudienceFinder.DEFAULT_MAX_FIXED));
         for (int slot = 1; slot < Attribute.COUNT; slot++) {
             audiences.queryParameter(ExplorerView.PARAMETERS.get(slot), false, "Keep only audiences whose "
                     + Attribute.atPosition(slot).displayName().toLowerCase(Locale.ROOT) + " has this code (as in a "
