@@ -60,7 +60,8 @@ final class DashboardApi {
                 body.has("startState") ? Optional.of(body.requiredIntArray("startState")) : Optional.empty(),
                 body.has("datasetId") ? Optional.of(body.optionalLong("datasetId", 0)) : Optional.empty(),
                 body.optionalBoolean("activate", true));
-        accepted(ctx, app.jobs().startTraining(command));
+        // Until users sign in (issue 7), the channel is what can be told about who started it.
+        accepted(ctx, app.jobs().startTraining(command.withStartedBy("api")));
     }
 
     private void startIngest(Context ctx) {

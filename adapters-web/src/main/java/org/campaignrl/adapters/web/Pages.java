@@ -185,7 +185,7 @@ final class Pages {
                     form.requiredInt("maxSteps"), form.requiredLong("seed"), form.requiredDouble("targetRate"),
                     form.requiredLong("minSends"), form.requiredDouble("rewardFactor"), Optional.empty(),
                     Optional.empty(), "true".equals(form.text("activate")));
-            JobView job = app.jobs().startTraining(command);
+            JobView job = app.jobs().startTraining(command.withStartedBy("dashboard"));
             ctx.redirect("/models?job=" + job.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidCommandException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
