@@ -51,6 +51,11 @@ final class IngestSubcommand implements Callable<Integer> {
             description = "Seed of the random held-out pairs (default: ${DEFAULT-VALUE}).")
     long holdoutSeed;
 
+    @Option(names = "--max-rejected-share", paramLabel = "SHARE",
+            description = "Refuse the ingest, storing nothing, when more than this share (0..1) of any file's rows "
+                    + "is rejected (default: 0.01; 1 accepts any share).")
+    Double maxRejectedShare;
+
     IngestSubcommand(CliRuntime runtime) {
         this.runtime = runtime;
     }
@@ -62,7 +67,7 @@ final class IngestSubcommand implements Callable<Integer> {
                 sent != null ? sent : defaults.sentEmails(),
                 responded != null ? responded : defaults.responded(),
                 customers != null ? customers : defaults.userbase(),
-                rejects != null ? rejects : defaults.rejectsReport(), split());
+                rejects != null ? rejects : defaults.rejectsReport(), split(), maxRejectedShare());
         try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
             long started = System.nanoTime();
             IngestOutcome outcome = session.app().ingestLogs().ingest(command, TerminalProgress.onStderr());
@@ -99,6 +104,16 @@ final class IngestSubcommand implements Callable<Integer> {
             return SendSplit.randomPairs(holdoutShare, holdoutSeed);
         }
         return SendSplit.NONE;
+    }
+
+    private double maxRejectedShare() {
+        if (maxRejectedShare == null) {
+            return IngestLogsCommand.DEFAULT_MAX_REJECTED_SHARE;
+        }
+        if (!(maxRejectedShare >= 0 && maxRejectedShare <= 1)) {
+            throw new InvalidCommandException("max-rejected-share", "must be within 0..1, was " + maxRejectedShare);
+        }
+        return maxRejectedShare;
     }
 
     private java.io.PrintWriter out() {

@@ -1,8 +1,14 @@
 package org.campaignrl.application.service;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.port.in.IngestLogsUseCase;
 import org.campaignrl.application.port.out.CampaignLogSource;
@@ -11,7 +17,8 @@ import org.campaignrl.application.port.out.ProgressListener;
 
 /**
  * Aggregates the logs, then stores the dataset with its input files' sizes and checksums; a refused
- * read, or a file that changed while it was read, stores nothing.
+ * read, a file with more rejected rows than the command allows, or a file that changed while it was
+ * read, stores nothing (the rejects report is written all the same: it says what to fix).
  */
 public final class IngestLogsService implements IngestLogsUseCase {
     private final CampaignLogSource source;
@@ -31,8 +38,44 @@ public final class IngestLogsService implements IngestLogsUseCase {
         AggregatedLogs logs = source.aggregate(
                 new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(), command.userbase()),
                 command.split(), command.rejectsReport(), progress);
+        checkRejectedShare(logs, command);
         List<InputFile> inputs = checksums.afterIngest(progress);
         long id = datasets.save(logs, inputs, clock.instant());
         return new IngestOutcome(id, logs.summary());
+    }
+
+    /** Refuses the ingest when any file's rejected rows exceed the allowed share of its rows read; names the worst. */
+    private static void checkRejectedShare(AggregatedLogs logs, IngestLogsCommand command) {
+        double limit = command.maxRejectedShare();
+        FileSummary worst = null;
+        double worstShare = 0;
+        for (FileSummary file : logs.summary().files()) {
+            double share = file.rowsRead() == 0 ? 0 : (double) file.rejected() / file.rowsRead();
+            if (share > limit && (worst == null || share > worstShare)) {
+                worst = file;
+                worstShare = share;
+            }
+        }
+        if (worst != null) {
+            throw new IngestRefusedException(path(worst.file(), command), 0, String.format(Locale.ROOT,
+                    "%,d of %,d rows rejected (%s), more than the maximum rejected share of %s; nothing was stored "
+                            + "(the rejected rows are in %s)",
+                    worst.rejected(), worst.rowsRead(), percent(worstShare), percent(limit),
+                    command.rejectsReport()));
+        }
+    }
+
+    /** The path the command gave for a file the summary names, or the name itself. */
+    private static String path(String fileName, IngestLogsCommand command) {
+        for (Path path : List.of(command.sentEmails(), command.responded(), command.userbase())) {
+            if (path.getFileName() != null && path.getFileName().toString().equals(fileName)) {
+                return path.toString();
+            }
+        }
+        return fileName;
+    }
+
+    private static String percent(double share) {
+        return new BigDecimal(100 * share).round(new MathContext(4)).stripTrailingZeros().toPlainString() + " %";
     }
 }

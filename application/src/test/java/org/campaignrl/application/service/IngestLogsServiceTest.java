@@ -46,7 +46,8 @@ class IngestLogsServiceTest {
 
     @BeforeEach
     void writeLogs() throws IOException {
-        command = IngestLogsCommand.inFolder(folder);
+        // The summary below rejects 1 send in 4: these tests are about storing, not the reject limit.
+        command = IngestLogsCommand.inFolder(folder).withMaxRejectedShare(1.0);
         Files.writeString(command.sentEmails(), "abc");
         Files.writeString(command.responded(), "");
         Files.writeString(command.userbase(), "userbase\n");
@@ -160,5 +161,91 @@ class IngestLogsServiceTest {
 
         assertEquals(1, datasets.all().size());
         assertEquals(existing, datasets.loadLatest().orElseThrow().id());
+    }
+
+    // The reject-ratio limit: for each file, rejected rows / rows read, compared with maxRejectedShare.
+
+    private AggregatedLogs logsRejecting(long sentRead, long sentRejected, long userbaseRead, long userbaseRejected) {
+        IngestSummary rejecting = new IngestSummary(List.of(
+                new FileSummary("userbase.csv", userbaseRead, userbaseRead - userbaseRejected,
+                        userbaseRejected == 0 ? Map.of() : Map.of("unknown gender code", userbaseRejected)),
+                new FileSummary("responded.csv", 0, 0, Map.of()),
+                new FileSummary("sent_emails.csv", sentRead, sentRead - sentRejected,
+                        sentRejected == 0 ? Map.of() : Map.of("bad date", sentRejected))),
+                2, 3, 1, 1, 0, null, null, "");
+        return new AggregatedLogs(cells, rejecting);
+    }
+
+    @Test
+    void theDefaultLimitIsOnePercent() {
+        assertEquals(0.01, IngestLogsCommand.inFolder(folder).maxRejectedShare());
+        assertEquals(0.01, new IngestLogsCommand(folder, folder, folder, folder).maxRejectedShare());
+        assertEquals(0.25, IngestLogsCommand.inFolder(folder).withMaxRejectedShare(0.25)
+                .withSplit(org.campaignrl.application.model.SendSplit.byDate(java.time.LocalDate.of(2016, 3, 1)))
+                .maxRejectedShare(), "withSplit keeps the limit");
+    }
+
+    @Test
+    void moreRejectedThanTheLimitIsRefusedNamingTheWorstFileAndStoresNothing() {
+        long existing = datasets.save(cells);
+        List<Path> reportsWritten = new ArrayList<>();
+        CampaignLogSource source = (files, split, rejectsReport, listener) -> {
+            reportsWritten.add(rejectsReport);
+            return logsRejecting(1_000, 11, 200, 3); // sends 1.1 %, userbase 1.5 %: the userbase is worse
+        };
+
+        IngestRefusedException e = assertThrows(IngestRefusedException.class, () -> new IngestLogsService(source,
+                datasets, clock).ingest(IngestLogsCommand.inFolder(folder), ProgressListener.NONE));
+
+        assertEquals(command.userbase().toString(), e.file());
+        assertTrue(e.getMessage().contains("userbase.csv"), e.getMessage());
+        assertTrue(e.getMessage().contains("3 of 200 rows rejected (1.5 %)"), e.getMessage());
+        assertTrue(e.getMessage().contains("maximum rejected share of 1 %"), e.getMessage());
+        assertTrue(e.getMessage().contains(command.rejectsReport().toString()), e.getMessage());
+        assertEquals(List.of(command.rejectsReport()), reportsWritten, "the rejects report is still written");
+        assertEquals(1, datasets.all().size());
+        assertEquals(existing, datasets.loadLatest().orElseThrow().id());
+    }
+
+    @Test
+    void oneFileOverTheLimitIsEnoughToRefuse() {
+        CampaignLogSource source = (files, split, rejectsReport, listener) -> logsRejecting(1_000, 11, 200, 0);
+
+        IngestRefusedException e = assertThrows(IngestRefusedException.class, () -> new IngestLogsService(source,
+                datasets, clock).ingest(IngestLogsCommand.inFolder(folder), ProgressListener.NONE));
+
+        assertEquals(command.sentEmails().toString(), e.file());
+        assertTrue(e.getMessage().contains("11 of 1,000 rows rejected (1.1 %)"), e.getMessage());
+        assertTrue(datasets.all().isEmpty());
+    }
+
+    @Test
+    void exactlyTheLimitIsStored() {
+        CampaignLogSource source = (files, split, rejectsReport, listener) -> logsRejecting(1_000, 10, 300, 3);
+
+        long id = new IngestLogsService(source, datasets, clock)
+                .ingest(IngestLogsCommand.inFolder(folder), ProgressListener.NONE).datasetId();
+
+        assertEquals(id, datasets.loadLatest().orElseThrow().id());
+    }
+
+    @Test
+    void aLimitOfOneAcceptsAnyShare() {
+        CampaignLogSource source = (files, split, rejectsReport, listener) -> logsRejecting(1_000, 999, 10, 10);
+
+        long id = new IngestLogsService(source, datasets, clock)
+                .ingest(IngestLogsCommand.inFolder(folder).withMaxRejectedShare(1.0), ProgressListener.NONE)
+                .datasetId();
+
+        assertEquals(id, datasets.loadLatest().orElseThrow().id());
+    }
+
+    @Test
+    void aLimitOfZeroRefusesAnyRejection() {
+        CampaignLogSource source = (files, split, rejectsReport, listener) -> logsRejecting(1_000, 1, 10, 0);
+
+        assertThrows(IngestRefusedException.class, () -> new IngestLogsService(source, datasets, clock)
+                .ingest(IngestLogsCommand.inFolder(folder).withMaxRejectedShare(0), ProgressListener.NONE));
+        assertTrue(datasets.all().isEmpty());
     }
 }

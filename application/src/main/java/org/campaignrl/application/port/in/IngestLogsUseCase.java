@@ -1,6 +1,7 @@
 package org.campaignrl.application.port.in;
 
 import static org.campaignrl.application.Validate.notNull;
+import static org.campaignrl.application.Validate.within;
 
 import java.nio.file.Path;
 import org.campaignrl.application.model.IngestSummary;
@@ -12,14 +13,27 @@ public interface IngestLogsUseCase {
 
     IngestOutcome ingest(IngestLogsCommand command, ProgressListener progress);
 
-    /** @param split which sends to set aside for held-out evaluation ({@link SendSplit#NONE}: none) */
-    record IngestLogsCommand(Path sentEmails, Path responded, Path userbase, Path rejectsReport, SendSplit split) {
+    /**
+     * @param split            which sends to set aside for held-out evaluation ({@link SendSplit#NONE}: none)
+     * @param maxRejectedShare the largest share (0..1) of any one file's rows that may be rejected; beyond
+     *                         it the ingest is refused and nothing is stored ({@code 1.0}: no limit)
+     */
+    record IngestLogsCommand(Path sentEmails, Path responded, Path userbase, Path rejectsReport, SendSplit split,
+                             double maxRejectedShare) {
+        /** 1 %: a few bad rows are normal in exported logs, more usually mean the wrong file or layout. */
+        public static final double DEFAULT_MAX_REJECTED_SHARE = 0.01;
+
         public IngestLogsCommand {
             notNull(sentEmails, "sentEmails");
             notNull(responded, "responded");
             notNull(userbase, "userbase");
             notNull(rejectsReport, "rejectsReport");
             notNull(split, "split");
+            within(maxRejectedShare, 0, 1, "maxRejectedShare");
+        }
+
+        public IngestLogsCommand(Path sentEmails, Path responded, Path userbase, Path rejectsReport, SendSplit split) {
+            this(sentEmails, responded, userbase, rejectsReport, split, DEFAULT_MAX_REJECTED_SHARE);
         }
 
         public IngestLogsCommand(Path sentEmails, Path responded, Path userbase, Path rejectsReport) {
@@ -27,7 +41,11 @@ public interface IngestLogsUseCase {
         }
 
         public IngestLogsCommand withSplit(SendSplit newSplit) {
-            return new IngestLogsCommand(sentEmails, responded, userbase, rejectsReport, newSplit);
+            return new IngestLogsCommand(sentEmails, responded, userbase, rejectsReport, newSplit, maxRejectedShare);
+        }
+
+        public IngestLogsCommand withMaxRejectedShare(double share) {
+            return new IngestLogsCommand(sentEmails, responded, userbase, rejectsReport, split, share);
         }
 
         /** The default file names in one folder, rejects reported beside them. */

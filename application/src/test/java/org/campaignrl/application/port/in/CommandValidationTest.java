@@ -177,6 +177,17 @@ class CommandValidationTest {
             assertEquals(folder.resolve("rejected_rows.csv"), command.rejectsReport());
             assertRejectedField("dataDir", () -> IngestLogsCommand.inFolder(null));
         }
+
+        @Test
+        void theMaxRejectedShareIsWithinZeroAndOne() {
+            IngestLogsCommand command = IngestLogsCommand.inFolder(Path.of("logs"));
+            assertEquals(0.01, command.maxRejectedShare());
+            assertEquals(0.0, command.withMaxRejectedShare(0).maxRejectedShare());
+            assertEquals(1.0, command.withMaxRejectedShare(1).maxRejectedShare());
+            assertRejectedField("maxRejectedShare", () -> command.withMaxRejectedShare(-0.01));
+            assertRejectedField("maxRejectedShare", () -> command.withMaxRejectedShare(1.5));
+            assertRejectedField("maxRejectedShare", () -> command.withMaxRejectedShare(Double.NaN));
+        }
     }
 
     @Nested
