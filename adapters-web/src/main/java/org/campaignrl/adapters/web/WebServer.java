@@ -10,6 +10,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.net.URLDecoder;
+import java.nio.file.InvalidPathException;
 import java.util.List;
 import java.util.Map;
 import org.campaignrl.application.CampaignRl;
@@ -44,6 +46,7 @@ public final class WebServer {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = 1_000_000;
             config.http.prefer405over404 = true;
+            SecurityHeaders.register(config);
             compatibleApi.register(config.routes);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up",
                     "serving", app.servingStatus().status().activeModel().isPresent())));
@@ -60,20 +63,29 @@ public final class WebServer {
     }
 
     private static void mapErrors(JavalinConfig config) {
+        JettyErrors.register(config);
         config.routes.exception(InvalidCommandException.class, (e, ctx) ->
                 error(ctx, HttpStatus.BAD_REQUEST, e.field(), e.problem()));
         config.routes.exception(IngestRefusedException.class, (e, ctx) ->
                 error(ctx, HttpStatus.BAD_REQUEST, null, e.getMessage()));
+        // A path the server's file system cannot even name (a NUL character, say): the client's mistake.
+        config.routes.exception(InvalidPathException.class, (e, ctx) ->
+                error(ctx, HttpStatus.BAD_REQUEST, null, "not a valid path on the server: " + e.getReason()));
         config.routes.exception(NotFoundException.class, (e, ctx) ->
                 error(ctx, HttpStatus.NOT_FOUND, null, e.getMessage()));
         config.routes.exception(ConflictException.class, (e, ctx) ->
                 error(ctx, HttpStatus.CONFLICT, null, e.getMessage()));
         config.routes.exception(NothingServedException.class, (e, ctx) ->
                 error(ctx, HttpStatus.SERVICE_UNAVAILABLE, null, e.getMessage()));
-        config.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, null, "internal error; the server log has the details");
+        // Javalin decodes path parameters itself, and a bad percent escape there ("/api/v1/models/;%") throws.
+        config.routes.exception(IllegalArgumentException.class, (e, ctx) -> {
+            if (isPathDecoding(e)) {
+                error(ctx, HttpStatus.BAD_REQUEST, null, "malformed percent escape in the path: " + e.getMessage());
+            } else {
+                unexpected(e, ctx);
+            }
         });
+        config.routes.exception(Exception.class, WebServer::unexpected);
         // Javalin's own answers (no route, wrong method, body too large) are plain text: give them our shape.
         config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
             if (!isJson(ctx)) {
@@ -84,6 +96,16 @@ public final class WebServer {
                 error(ctx, HttpStatus.METHOD_NOT_ALLOWED, null, ctx.method() + " is not allowed on " + ctx.path()));
         config.routes.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx ->
                 error(ctx, HttpStatus.CONTENT_TOO_LARGE, "body", "the request body is larger than allowed"));
+    }
+
+    private static void unexpected(Exception e, Context ctx) {
+        LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, null, "internal error; the server log has the details");
+    }
+
+    private static boolean isPathDecoding(IllegalArgumentException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().equals(URLDecoder.class.getName());
     }
 
     private static boolean isJson(Context ctx) {
