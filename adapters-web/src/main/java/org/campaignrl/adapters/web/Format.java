@@ -21,9 +21,12 @@ final class Format {
         return String.format(Locale.ROOT, "%.2f %%", rate * 100);
     }
 
+    /** Whole numbers without decimals, others to four significant digits without trailing zeros: 0.1, 0.35. */
     static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
-                : String.format(Locale.ROOT, "%.4g", value);
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     static String when(Instant instant) {
