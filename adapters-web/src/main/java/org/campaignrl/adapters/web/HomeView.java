@@ -1,9 +1,6 @@
 package org.campaignrl.adapters.web;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.ModelSummary;
@@ -12,9 +9,6 @@ import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
 
 /** What the home page shows, already formatted: the template only lays it out. */
 public record HomeView(Dataset dataset, Model model, List<FileRow> files, List<ModelRow> models) {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     public record Dataset(long id, String created, String sends, String responded, String baseRate, String customers,
                           String dateRange, String rejectedRows, String subjects, String domains, String cells) {
     }
@@ -40,40 +34,28 @@ public record HomeView(Dataset dataset, Model model, List<FileRow> files, List<M
                 dataset == null ? null : dataset(dataset),
                 status.activeModel().map(HomeView::model).orElse(null),
                 dataset == null ? List.of() : dataset.summary().files().stream().map(HomeView::file).toList(),
-                status.models().stream().map(m -> new ModelRow(m.id(), WHEN.format(m.createdAt()), m.datasetId(),
-                        count(m.hyperparameters().episodes()), m.active())).toList());
+                status.models().stream().map(m -> new ModelRow(m.id(), Format.when(m.createdAt()), m.datasetId(),
+                        Format.count(m.hyperparameters().episodes()), m.active())).toList());
     }
 
     private static Dataset dataset(DatasetSummary dataset) {
         IngestSummary s = dataset.summary();
         String range = s.firstSendDate() == null ? "–" : s.firstSendDate() + " to " + s.lastSendDate();
-        return new Dataset(dataset.id(), WHEN.format(dataset.createdAt()), count(s.sends()), count(s.respondedSends()),
-                percent(s.baseRate()), count(s.customers()), range, count(s.rowsRejected()),
+        return new Dataset(dataset.id(), Format.when(dataset.createdAt()), Format.count(s.sends()), Format.count(s.respondedSends()),
+                Format.percent(s.baseRate()), Format.count(s.customers()), range, Format.count(s.rowsRejected()),
                 dataset.subjectIds().toString(), String.join(", ", dataset.domains()),
-                count(dataset.nonEmptyCells()) + " of " + count(dataset.states()));
+                Format.count(dataset.nonEmptyCells()) + " of " + Format.count(dataset.states()));
     }
 
     private static Model model(ModelSummary m) {
         var h = m.hyperparameters();
         var r = m.rewardRule();
-        return new Model(m.id(), WHEN.format(m.createdAt()), m.datasetId(), count(h.episodes()), number(h.epsilon()),
-                number(h.alpha()), number(h.gamma()), count(h.maxSteps()), Long.toString(h.seed()),
-                percent(r.targetRate()), count(r.minSends()), number(r.rewardFactor()), percent(m.trainingGoalRate()));
+        return new Model(m.id(), Format.when(m.createdAt()), m.datasetId(), Format.count(h.episodes()), Format.number(h.epsilon()),
+                Format.number(h.alpha()), Format.number(h.gamma()), Format.count(h.maxSteps()), Long.toString(h.seed()),
+                Format.percent(r.targetRate()), Format.count(r.minSends()), Format.number(r.rewardFactor()), Format.percent(m.trainingGoalRate()));
     }
 
     private static FileRow file(FileSummary f) {
-        return new FileRow(f.file(), count(f.rowsRead()), count(f.accepted()), count(f.rejected()));
-    }
-
-    private static String count(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
-    }
-
-    private static String percent(double rate) {
-        return String.format(Locale.ROOT, "%.2f %%", rate * 100);
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        return new FileRow(f.file(), Format.count(f.rowsRead()), Format.count(f.accepted()), Format.count(f.rejected()));
     }
 }

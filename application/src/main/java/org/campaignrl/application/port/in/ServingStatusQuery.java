@@ -24,5 +24,10 @@ public interface ServingStatusQuery {
                     dataset.cells().nonEmptyCount(),
                     java.util.Arrays.stream(space.subjectIds()).boxed().toList(), space.domains(), dataset.split());
         }
+
+        public static DatasetSummary of(org.campaignrl.application.model.DatasetListing listing) {
+            return new DatasetSummary(listing.id(), listing.createdAt(), listing.summary(), listing.states(),
+                    listing.cellsWithSends(), listing.subjectIds(), listing.domains(), listing.split());
+        }
     }
 }
