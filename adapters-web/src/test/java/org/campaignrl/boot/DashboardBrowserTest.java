@@ -139,16 +139,18 @@ class DashboardBrowserTest {
         String older = rows.get(rows.size() - 1).getAttribute("data-model");
 
         browser.driver.findElement(By.cssSelector("button[data-activate='" + older + "']")).click();
-        assertTrue(browser.driver.findElement(By.id("notice")).getText().contains("model " + older + " is active"));
+        assertTrue(afterNavigation(By.id("notice")).getText().contains("model " + older + " is active"));
         assertTrue(browser.driver.findElement(By.cssSelector("#models tr[data-model='" + older + "']")).getText()
                 .contains("active"));
 
         new Select(browser.driver.findElement(By.name("a"))).selectByValue(older);
         new Select(browser.driver.findElement(By.name("b"))).selectByValue(newest);
         browser.driver.findElement(By.cssSelector("#compare-form button")).click();
-        assertTrue(browser.driver.findElement(By.id("changed-states")).getText().contains(" of "));
+        assertTrue(afterNavigation(By.id("changed-states")).getText().contains(" of "));
 
         browser.driver.findElement(By.id("rollback")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("notice"), "rolled back"));
         assertTrue(browser.driver.findElement(By.id("notice")).getText().contains("rolled back: model " + newest));
         browser.screenshot("models-actions", 1280);
     }
@@ -186,6 +188,12 @@ class DashboardBrowserTest {
         assertEquals(1, rejected.size());
         assertTrue(rejected.get(0).getText().contains("unknown gender code"), rejected.get(0).getText());
         browser.screenshot("data", 1280);
+    }
+
+    /** A click on a form button does not wait for the page it leads to: wait for an element of that page. */
+    private static WebElement afterNavigation(By locator) {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(
+                ExpectedConditions.presenceOfElementLocated(locator));
     }
 
     private static void waitForJob(String state) {
