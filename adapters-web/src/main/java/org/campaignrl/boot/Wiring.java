@@ -1,7 +1,10 @@
 package org.campaignrl.boot;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,11 +15,13 @@ import org.campaignrl.adapters.csv.CsvRejectsReader;
 import org.campaignrl.adapters.db.Storage;
 import org.campaignrl.adapters.db.memory.InMemoryStorage;
 import org.campaignrl.application.CampaignRl;
+import org.campaignrl.application.model.RunOwner;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.Evaluation;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
+import org.campaignrl.application.port.out.RunLog;
 import org.campaignrl.application.port.out.ProgressListener;
 import org.campaignrl.application.service.ActiveModel;
 import org.campaignrl.application.service.CampaignAudienceService;
@@ -30,6 +35,8 @@ import org.campaignrl.application.service.RejectedRowsService;
 import org.campaignrl.application.service.RefreshServingService;
 import org.campaignrl.application.service.RetrainingGuard;
 import org.campaignrl.application.service.RetrainingService;
+import org.campaignrl.application.service.RunRecorder;
+import org.campaignrl.application.service.RunsService;
 import org.campaignrl.application.service.SweepService;
 import org.campaignrl.application.service.ExploreStateService;
 import org.campaignrl.application.service.ExportCellsService;
@@ -47,6 +54,11 @@ import org.campaignrl.data.TruthFile;
 public final class Wiring implements CliRuntime {
     /** Set by the {@code ./campaign-rl} launcher to the project folder. */
     static final String HOME_VARIABLE = "CAMPAIGN_RL_HOME";
+    /**
+     * How long a stopping process waits for its running ingest or training to end: it stops at its next
+     * progress report, within a second or two, unless it is already storing its result, which it finishes.
+     */
+    static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     private final Path installFolder;
 
@@ -68,11 +80,16 @@ public final class Wiring implements CliRuntime {
     public Session open(String jdbcUrl) {
         Storage storage = Storage.open(jdbcUrl != null ? jdbcUrl : Storage.defaultH2Url(defaultDatabaseFolder()));
         try {
-            CampaignRl app = wire(storage.datasets(), storage.models(), storage.retrainingHistory(), Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            RunOwner owner = thisProcess();
+            // Runs left running by a process that died (killed, crashed) are failed before anyone lists them.
+            storage.runs().markInterrupted(owner, clock.instant());
+            Wired wired = wire(storage.datasets(), storage.models(), storage.retrainingHistory(), storage.runs(),
+                    owner, clock);
             return new Session() {
                 @Override
                 public CampaignRl app() {
-                    return app;
+                    return wired.app();
                 }
 
                 @Override
@@ -81,7 +98,22 @@ public final class Wiring implements CliRuntime {
                 }
 
                 @Override
+                public void stop(String why) {
+                    wired.runs().abandon(why);
+                    long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+                    try {
+                        wired.jobs().close(STOP_WAIT);
+                        wired.runs().awaitNoneRunning(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        storage.close();
+                    }
+                }
+
+                @Override
                 public void close() {
+                    wired.jobs().close();
                     storage.close();
                 }
             };
@@ -91,21 +123,46 @@ public final class Wiring implements CliRuntime {
         }
     }
 
-    /** Every use case over the given repositories; retraining decisions are kept in memory only. */
+    /** This process, as the runs it records name it. */
+    static RunOwner thisProcess() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            // A host whose own name does not resolve: the name is still what the environment calls it.
+            String fromEnvironment = System.getenv("HOSTNAME");
+            host = fromEnvironment == null || fromEnvironment.isBlank() ? "localhost" : fromEnvironment;
+        }
+        return new RunOwner(host, ProcessHandle.current().pid());
+    }
+
+    /** Every use case over the given repositories; retraining decisions and runs are kept in memory only. */
     public static CampaignRl wire(DatasetRepository datasets, ModelRepository models, Clock clock) {
         return wire(datasets, models, new InMemoryStorage().retrainingHistory(), clock);
     }
 
-    /** Every use case over the given repositories, serving the active model they hold. */
+    /** Every use case over the given repositories; runs are kept in memory only. */
     public static CampaignRl wire(DatasetRepository datasets, ModelRepository models,
                                   RetrainingHistory retrainingHistory, Clock clock) {
+        return wire(datasets, models, retrainingHistory, new InMemoryStorage().runs(), thisProcess(), clock).app();
+    }
+
+    /** The use cases, and what stopping them cleanly needs. */
+    private record Wired(CampaignRl app, RunRecorder runs, JobService jobs) {
+    }
+
+    /** Every use case over the given repositories, serving the active model they hold. */
+    private static Wired wire(DatasetRepository datasets, ModelRepository models, RetrainingHistory retrainingHistory,
+                              RunLog runLog, RunOwner owner, Clock clock) {
         ActiveModel activeModel = new ActiveModel(models, datasets);
         activeModel.reload();
-        IngestLogsService ingestLogs = new IngestLogsService(new CsvCampaignLogSource(), datasets, clock);
-        TrainModelService trainModel = new TrainModelService(datasets, models, activeModel, clock);
+        RunRecorder runs = new RunRecorder(runLog, owner, clock);
+        IngestLogsService ingestLogs = new IngestLogsService(new CsvCampaignLogSource(), datasets, runs, clock);
+        TrainModelService trainModel = new TrainModelService(datasets, models, activeModel, runs, clock);
+        JobService jobs = new JobService(ingestLogs, trainModel, clock);
         ManageModelsService manageModels = new ManageModelsService(models, activeModel);
         EvaluateModelService evaluateModel = new EvaluateModelService(models, datasets, TruthFile::probabilities);
-        return new CampaignRl(
+        return new Wired(new CampaignRl(
                 ingestLogs,
                 trainModel,
                 new NextActionService(activeModel),
@@ -114,7 +171,7 @@ public final class Wiring implements CliRuntime {
                 new ServingStatusService(activeModel, datasets, models),
                 new ExploreStateService(activeModel),
                 new DatasetOverviewService(activeModel, datasets),
-                new JobService(ingestLogs, trainModel, clock),
+                jobs,
                 new ModelRegistryService(models, datasets),
                 manageModels,
                 new DatasetRegistryService(datasets, models),
@@ -125,7 +182,8 @@ public final class Wiring implements CliRuntime {
                 new RetrainingService(ingestLogs, trainModel, manageModels, datasets, models, retrainingHistory,
                         modelId -> qualityFigures(evaluateModel, modelId), RetrainingGuard.standard(0).watched(),
                         clock),
-                new RejectedRowsService(datasets, new CsvRejectsReader()));
+                new RejectedRowsService(datasets, new CsvRejectsReader()),
+                new RunsService(runLog)), runs, jobs);
     }
 
     /** What the retraining guard compares: the evaluation's figures, and the held-out lift when there is one. */

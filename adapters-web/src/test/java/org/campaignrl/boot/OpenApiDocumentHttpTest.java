@@ -44,7 +44,7 @@ class OpenApiDocumentHttpTest {
             "GET /", "GET /audiences", "GET /audiences.csv", "GET /explorer", "GET /evaluation",
             "GET /models", "POST /models/train", "POST /models/rollback", "POST /models/{id}/activate",
             "POST /models/{id}/delete", "GET /data", "POST /data/ingest", "POST /data/upload",
-            "GET /api/docs");
+            "GET /api/docs", "GET /login", "POST /login", "POST /logout");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_ERROR = "#/components/schemas/ApiError";
@@ -179,6 +179,7 @@ class OpenApiDocumentHttpTest {
             "GET    | /api/v1/models/999999           | -                                                 | 404 | /api/v1/models/{id}",
             "GET    | /campaign-audience?subjectId=777| -                                                 | 404 | /campaign-audience",
             "GET    | /api/v1/jobs/999999             | -                                                 | 404 | /api/v1/jobs/{id}",
+            "GET    | /api/v1/runs?limit=0            | -                                                 | 400 | /api/v1/runs",
             "GET    | /no-such-thing                  | -                                                 | 404 | -",
             "DELETE | /api/v1/models/{model}          | -                                                 | 409 | /api/v1/models/{id}",
             "GET    | /get-next-action                | -                                                 | 405 | -",
@@ -232,6 +233,7 @@ class OpenApiDocumentHttpTest {
             "GET    | /api/v1/dataset/overview         | /api/v1/dataset/overview                 | -",
             "GET    | /api/v1/rejected-rows            | /api/v1/rejected-rows?limit=5            | -",
             "GET    | /api/v1/jobs                     | /api/v1/jobs                             | -",
+            "GET    | /api/v1/runs                     | /api/v1/runs?limit=5                     | -",
             "GET    | /api/v1/states/{state}           | /api/v1/states/{subject},0,0,0,0,0,0     | -",
             "GET    | /api/v1/audiences                | /api/v1/audiences?subjectId={subject}&minSends=1 | -",
     })

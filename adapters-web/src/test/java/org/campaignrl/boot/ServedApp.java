@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.campaignrl.adapters.db.Storage;
 import org.campaignrl.adapters.web.WebServer;
+import org.campaignrl.adapters.web.WebSettings;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
@@ -27,9 +28,13 @@ final class ServedApp implements AutoCloseable {
 
     /** Generates a small seeded dataset, ingests it and trains a model, then serves it on a free port. */
     static ServedApp trained(Path folder) throws Exception {
+        return trained(folder, WebSettings.inTemporaryFolder());
+    }
+
+    static ServedApp trained(Path folder, WebSettings settings) throws Exception {
         Path logs = folder.resolve("logs");
         new CampaignLogGenerator(new GeneratorSettings(4_000, 7)).writeTo(logs, GenerationProgress.NONE);
-        ServedApp served = empty(folder);
+        ServedApp served = empty(folder, settings);
         served.app.ingestLogs().ingest(IngestLogsCommand.inFolder(logs), ProgressListener.NONE);
         served.app.trainModel().train(smallTraining(5_000, TrainModelCommand.defaults().seed()), ProgressListener.NONE);
         return served;
@@ -44,9 +49,13 @@ final class ServedApp implements AutoCloseable {
 
     /** A server over an empty database. */
     static ServedApp empty(Path folder) {
+        return empty(folder, WebSettings.inTemporaryFolder());
+    }
+
+    static ServedApp empty(Path folder, WebSettings settings) {
         Storage storage = Storage.open(Storage.defaultH2Url(folder.resolve("db")));
         CampaignRl app = Wiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
-        return new ServedApp(storage, app, new WebServer(app).start("127.0.0.1", 0));
+        return new ServedApp(storage, app, new WebServer(app, settings).start("127.0.0.1", 0));
     }
 
     String baseUrl() {

@@ -15,6 +15,7 @@ import org.campaignrl.application.port.in.RankAudiencesQuery;
 import org.campaignrl.application.port.in.RefreshServingUseCase;
 import org.campaignrl.application.port.in.RejectedRowsQuery;
 import org.campaignrl.application.port.in.RetrainingUseCase;
+import org.campaignrl.application.port.in.RunsQuery;
 import org.campaignrl.application.port.in.ServingStatusQuery;
 import org.campaignrl.application.port.in.SweepUseCase;
 import org.campaignrl.application.port.in.TrainModelUseCase;
@@ -38,5 +39,6 @@ public record CampaignRl(
         SweepUseCase sweep,
         RankAudiencesQuery rankAudiences,
         RetrainingUseCase retraining,
-        RejectedRowsQuery rejectedRows) {
+        RejectedRowsQuery rejectedRows,
+        RunsQuery runs) {
 }

@@ -21,6 +21,8 @@ import org.campaignrl.domain.Cells;
  * <p>All three headers are checked before any row is read, so a file that cannot be read at all is
  * refused before the rejects report is touched. The userbase is read in file order; the responses and
  * the sends, whose rows do not depend on one another, in parts on all cores (see {@link PartedReader}).
+ * Each file is read with the encoding and delimiter given, or else detected in it (see {@link FileFormat});
+ * the summary says which, file by file.
  */
 public final class CsvCampaignLogSource implements CampaignLogSource {
     private final PartedReader.Settings settings;
@@ -37,9 +39,9 @@ public final class CsvCampaignLogSource implements CampaignLogSource {
     @Override
     public AggregatedLogs aggregate(LogFiles files, SendSplit split, Path rejectsReport, ProgressListener progress) {
         ProgressListener listener = Objects.requireNonNullElse(progress, ProgressListener.NONE);
-        try (LogFile userbase = LogFile.open(files.userbase(), UserbaseRows.COLUMNS);
-             LogFile responded = LogFile.open(files.responded(), ResponseRows.COLUMNS);
-             LogFile sent = LogFile.open(files.sentEmails(), SendRows.COLUMNS);
+        try (LogFile userbase = LogFile.open(files.userbase(), UserbaseRows.COLUMNS, files.format());
+             LogFile responded = LogFile.open(files.responded(), ResponseRows.COLUMNS, files.format());
+             LogFile sent = LogFile.open(files.sentEmails(), SendRows.COLUMNS, files.format());
              RejectsReport rejects = RejectsReport.create(rejectsReport)) {
 
             Customers customers = userbase.forEachRow(rejects, listener, settings.onePart(),

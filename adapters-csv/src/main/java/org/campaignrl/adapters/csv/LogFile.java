@@ -2,12 +2,12 @@ package org.campaignrl.adapters.csv;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.campaignrl.application.IngestRefusedException;
+import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.port.out.ProgressListener;
 
@@ -34,6 +35,12 @@ import org.campaignrl.application.port.out.ProgressListener;
  * to read them exactly as it would (a quoted value over several lines, say): both hand the same
  * {@link Row} to the same handlers, so the rules, the counts and the rejects report do not depend on the
  * path taken.
+ *
+ * <p>The encoding and delimiter are given or detected from the file's first bytes (see {@link FileFormat}).
+ * A UTF-8 file is read as it is by both paths (Commons CSV through ISO-8859-1, which maps each byte to one
+ * char and back), so that its rows hold the file's own bytes and a row with a byte that is no UTF-8 is
+ * rejected, the same row whichever path read it. A file in another encoding is decoded by Commons CSV, and
+ * its rows hold their text as UTF-8.
  */
 final class LogFile implements Closeable {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
@@ -43,45 +50,67 @@ final class LogFile implements Closeable {
             .setAllowMissingColumnNames(true)
             .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
             .get();
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final long MIN_PROGRESS_STEP = 64 * 1024;
     private static final long MAX_PROGRESS_STEP = 1024 * 1024;
     private static final int PROGRESS_REPORTS = 200;
-    /** The longest header line the fast path looks for; a longer one leaves the file to Commons CSV. */
-    private static final int MAX_HEADER_BYTES = 1 << 20;
+    /**
+     * The first bytes, which decide the encoding and the delimiter; the longest header line the fast path
+     * looks for (a longer one leaves the file to Commons CSV).
+     */
+    private static final int HEAD_BYTES = 1 << 20;
 
     private final Path path;
     private final long size;
+    private final FileFormat format;
+    /** Where the fast path may start reading rows, or -1 where only Commons CSV may read them. */
+    private final long fastPathStart;
     private final CountingInputStream bytes;
     private final CSVParser parser;
     private final List<String> header;
     private final int columnCount;
     private final Tally tally = new Tally();
 
-    private LogFile(Path path, long size, CountingInputStream bytes, CSVParser parser) {
+    private LogFile(Path path, long size, FileFormat format, long fastPathStart, CountingInputStream bytes,
+                    CSVParser parser) {
         this.path = path;
         this.size = size;
+        this.format = format;
+        this.fastPathStart = fastPathStart;
         this.bytes = bytes;
         this.parser = parser;
-        this.header = parser.getHeaderNames().stream().map(String::trim).toList();
+        this.header = parser.getHeaderNames().stream().map(name -> format.keepsBytes()
+                ? new String(name.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8) : name)
+                .map(String::trim).toList();
         this.columnCount = header.size();
     }
 
     /**
-     * Opens a log and reads its header.
+     * Opens a log, decides its encoding and delimiter (or takes the given ones), and reads its header.
      *
-     * @throws IngestRefusedException when the file is missing, unreadable, empty, or its header lacks
-     *                                one of the required columns
+     * @throws IngestRefusedException when the file is missing, unreadable, empty, no delimiter (or not the
+     *                                given one) splits its header line, or its header lacks one of the
+     *                                required columns
      */
-    static LogFile open(Path path, List<String> requiredColumns) {
+    static LogFile open(Path path, List<String> requiredColumns, CsvFormat given) {
         CountingInputStream bytes = null;
         try {
             long size = Files.size(path);
+            byte[] head = head(path, size);
+            FileFormat format = FileFormat.decide(head, head.length == size, given, requiredColumns);
+            long fastPathStart = format.isUtf8WithCommas() ? dataStart(head, format.bomLength(), size) : -1;
             bytes = new CountingInputStream(Files.newInputStream(path));
-            CSVParser parser = FORMAT.parse(new InputStreamReader(skipBom(bytes), StandardCharsets.UTF_8));
-            LogFile file = new LogFile(path, size, bytes, parser);
+            bytes.skipNBytes(format.bomLength());
+            // A UTF-8 file's bytes reach the rows as they are: ISO-8859-1 turns each into one char and back.
+            Charset readAs = format.keepsBytes() ? StandardCharsets.ISO_8859_1 : format.charset();
+            CSVParser parser = FORMAT.builder().setDelimiter(format.delimiter()).get().parse(new InputStreamReader(
+                    bytes, readAs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+            LogFile file = new LogFile(path, size, format, fastPathStart, bytes, parser);
             file.checkHeader(requiredColumns);
             return file;
+        } catch (FileFormat.Undecided e) {
+            closeQuietly(bytes);
+            throw new IngestRefusedException(path.toString(), 1, e.getMessage());
         } catch (NoSuchFileException e) {
             throw new IngestRefusedException(path.toString(), 0, "file not found", e);
         } catch (IOException | UncheckedIOException e) {
@@ -96,6 +125,11 @@ final class LogFile implements Closeable {
     /** The file name as given, which the summary and the rejects report use. */
     String name() {
         return path.getFileName().toString();
+    }
+
+    /** How the chars of a record Commons CSV read turn back into the row's bytes (see the class comment). */
+    Charset recordCharset() {
+        return format.keepsBytes() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
     }
 
     /** Refuses the whole ingest because of this file; {@code line} 0 when no one line is at fault. */
@@ -136,7 +170,7 @@ final class LogFile implements Closeable {
                                               PartedReader.Settings settings, IntFunction<H> newHandler) {
         Progress progress = new Progress("reading " + name(), size, listener);
         progress.start();
-        long dataStart = settings.fastPath() ? dataStart() : -1;
+        long dataStart = settings.fastPath() ? fastPathStart : -1;
         if (dataStart >= 0) {
             try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
                 List<H> handlers = new PartedReader(this, channel, settings)
@@ -169,41 +203,46 @@ final class LogFile implements Closeable {
         }
     }
 
-    /** Checks the number of values, hands the row to the handler, and tallies what became of it. */
+    /**
+     * Checks the number of values and, in a file read as UTF-8, that they are UTF-8; hands the row to the
+     * handler, and tallies what became of it. Only a row with a byte beyond ASCII is checked for UTF-8.
+     */
     void handle(Row row, RowHandler handler) {
         if (row.size() != columnCount) {
             row.reject("", Reasons.WRONG_COLUMN_COUNT, row.size() + " values, the header has " + columnCount);
+        } else if (row.beyondAscii() && row.firstColumnNotUtf8() >= 0) {
+            row.reject(row.firstColumnNotUtf8(), Reasons.NOT_UTF8);
         } else {
             handler.accept(row);
         }
         row.tally();
     }
 
-    /**
-     * Where the data rows start when the header is one plain physical line (no quote, no lone CR), so
-     * that the fast path may start there; -1 otherwise, and Commons CSV reads the rows too.
-     */
-    private long dataStart() {
+    /** The file's first {@value #HEAD_BYTES} bytes, or all of them in a smaller file. */
+    private static byte[] head(Path path, long size) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            ByteBuffer start = ByteBuffer.allocate((int) Math.min(size, MAX_HEADER_BYTES));
+            ByteBuffer start = ByteBuffer.allocate((int) Math.min(size, HEAD_BYTES));
             while (start.hasRemaining() && channel.read(start) >= 0) {
                 // read on
             }
-            byte[] head = Arrays.copyOf(start.array(), start.position());
-            int from = head.length >= UTF8_BOM.length && Arrays.equals(head, 0, UTF8_BOM.length, UTF8_BOM, 0,
-                    UTF8_BOM.length) ? UTF8_BOM.length : 0;
-            for (int i = from; i < head.length; i++) {
-                if (head[i] == '\n') {
-                    return i + 1;
-                }
-                if (head[i] == '"' || (head[i] == '\r' && (i + 1 == head.length || head[i + 1] != '\n'))) {
-                    return -1;
-                }
-            }
-            return head.length == size ? size : -1;
-        } catch (IOException e) {
-            return -1; // Commons CSV read the header; let it read the rows and say what went wrong
+            return Arrays.copyOf(start.array(), start.position());
         }
+    }
+
+    /**
+     * Where the data rows start when the header is one plain physical line (no quote, no lone CR) within
+     * the head, so that the fast path may start there; -1 otherwise, and Commons CSV reads the rows too.
+     */
+    private static long dataStart(byte[] head, int from, long size) {
+        for (int i = from; i < head.length; i++) {
+            if (head[i] == '\n') {
+                return i + 1;
+            }
+            if (head[i] == '"' || (head[i] == '\r' && (i + 1 == head.length || head[i + 1] != '\n'))) {
+                return -1;
+            }
+        }
+        return head.length == size ? size : -1;
     }
 
     /** The next record, or null at the end; a failure to parse refuses the file at the line it happened. */
@@ -217,7 +256,7 @@ final class LogFile implements Closeable {
     }
 
     FileSummary summary() {
-        return new FileSummary(name(), tally.rowsRead(), tally.accepted(), tally.rejectedByReason());
+        return new FileSummary(name(), tally.rowsRead(), tally.accepted(), tally.rejectedByReason(), format.used());
     }
 
     /**
@@ -275,16 +314,6 @@ final class LogFile implements Closeable {
                         + "' " + times + " times");
             }
         }
-    }
-
-    /** Leaves the stream after a UTF-8 byte order mark, if there is one. */
-    private static InputStream skipBom(InputStream in) throws IOException {
-        PushbackInputStream pushback = new PushbackInputStream(in, UTF8_BOM.length);
-        byte[] start = pushback.readNBytes(UTF8_BOM.length);
-        if (!Arrays.equals(start, UTF8_BOM)) {
-            pushback.unread(start);
-        }
-        return pushback;
     }
 
     private static void closeQuietly(Closeable closeable) {

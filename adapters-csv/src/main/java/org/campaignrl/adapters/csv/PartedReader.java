@@ -319,7 +319,7 @@ final class PartedReader {
             for (int i = start; i < filled; i++) {
                 byte b = bytes[i];
                 if (b > ',') {
-                    continue; // digits, letters, '-', '.', '@' and any non-ASCII byte: nothing to decide
+                    continue; // digits, letters, '-', '.', '@': nothing to decide
                 }
                 if (b == ',') {
                     row.value(valueStart, i);
@@ -333,6 +333,8 @@ final class PartedReader {
                     quoted = true;
                 } else if (b == '\r' && (i + 1 < filled ? bytes[i + 1] != '\n' : partEnds)) {
                     throw new Unsure("a CR that does not end a line");
+                } else if (b < 0) {
+                    row.markBeyondAscii(); // a byte of a multi-byte character, or no UTF-8: LogFile.handle checks
                 }
             }
             if (!partEnds) {
@@ -351,9 +353,12 @@ final class PartedReader {
             file.handle(row, handler);
         }
 
-        /** A line with quotes: Commons CSV reads it alone, provided they all close on it. */
+        /**
+         * A line with quotes: Commons CSV reads it alone, provided they all close on it; through ISO-8859-1,
+         * so that the row gets the line's own bytes back (see {@link LogFile}).
+         */
         private void splitQuoted(byte[] bytes, int start, int end) {
-            String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+            String line = new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
             List<CSVRecord> records;
             try (CSVParser parser = CSVFormat.RFC4180.parse(new StringReader(line))) {
                 records = parser.getRecords();

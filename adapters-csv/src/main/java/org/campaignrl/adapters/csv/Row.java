@@ -12,6 +12,9 @@ import org.apache.commons.csv.CSVRecord;
  * <p>A row read in a later part of a file (see {@link PartedReader}) only knows its line counted from its
  * part's start; its rejections go to a {@link RejectBuffer} that adds the offset once the parts before it
  * are counted.
+ *
+ * <p>The values' bytes are UTF-8: a UTF-8 file's own bytes, which may hold a byte that is no UTF-8 (see
+ * {@link #firstColumnNotUtf8}), or the text of a file in another encoding, encoded.
  */
 final class Row {
     private final LogFile file;
@@ -28,6 +31,8 @@ final class Row {
     private int size;
     private long line;
     private String rejectedFor;
+    /** Whether a byte of the row is beyond ASCII: only then can it be anything but UTF-8. */
+    private boolean beyondAscii;
     /** Holds the values of a record that Commons CSV read, as bytes. */
     private byte[] recordBytes = new byte[256];
 
@@ -46,14 +51,21 @@ final class Row {
         this.line = line;
         this.size = 0;
         this.rejectedFor = null;
+        this.beyondAscii = false;
     }
 
-    /** Starts a new row on {@code line} with the values of a record read by Commons CSV. */
+    /**
+     * Starts a new row on {@code line} with the values of a record read by Commons CSV, turned back into
+     * bytes with {@link LogFile#recordCharset()}.
+     */
     void moveTo(CSVRecord record, long line) {
         moveTo(recordBytes, line);
         int length = 0;
         for (String value : record) {
-            byte[] encoded = value.getBytes(StandardCharsets.UTF_8);
+            byte[] encoded = value.getBytes(file.recordCharset());
+            for (byte b : encoded) {
+                beyondAscii |= b < 0;
+            }
             if (length + encoded.length > recordBytes.length) {
                 recordBytes = Arrays.copyOf(recordBytes, Math.max(2 * recordBytes.length, length + encoded.length));
                 bytes = recordBytes;
@@ -75,6 +87,25 @@ final class Row {
 
     int size() {
         return size;
+    }
+
+    /** Tells the row that one of its bytes is beyond ASCII: the reader's part of the check for UTF-8. */
+    void markBeyondAscii() {
+        beyondAscii = true;
+    }
+
+    boolean beyondAscii() {
+        return beyondAscii;
+    }
+
+    /** The first column whose value is not well-formed UTF-8, or -1; the values must be the header's number. */
+    int firstColumnNotUtf8() {
+        for (int column = 0; column < size; column++) {
+            if (Utf8.firstMalformed(bytes, starts[column], ends[column]) >= 0) {
+                return column;
+            }
+        }
+        return -1;
     }
 
     /** The physical line the row starts on (the header being line 1), or within its part; see the class comment. */

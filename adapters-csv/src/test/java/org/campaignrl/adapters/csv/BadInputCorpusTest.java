@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -23,6 +24,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.CsvFormat;
+import org.campaignrl.application.model.CsvFormat.EncodingChoice;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
@@ -41,7 +44,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * line, field and reason, the report agreeing with the summary) or refused whole with one
  * {@link IngestRefusedException} naming the file. The table says which, and exactly what was rejected, so a
  * change of behaviour fails here. Every case is read three ways, which must agree: the default fast path,
- * Commons CSV alone, and the fast path cut into many tiny parts through tiny buffers.
+ * Commons CSV alone, and the fast path cut into many tiny parts through tiny buffers. Nothing tells the
+ * reader the encoding or the delimiter: each case also pins what was detected in its file, as the summary
+ * says it.
  */
 class BadInputCorpusTest {
     static final String USERBASE = "Customer_ID,Gender,Type,Email_Address,Age,Tenure\n"
@@ -66,20 +71,31 @@ class BadInputCorpusTest {
 
     enum Outcome { ACCEPTED, REFUSED }
 
+    /** What most files are read as: found valid UTF-8, split at commas. */
+    static final CsvFormat.Used PLAIN = new CsvFormat.Used("UTF-8", EncodingChoice.VALID_UTF8, ',', false);
+
     /**
      * One malformed file and what must become of it.
      *
      * @param rowsRead   ACCEPTED: the rows read from the malformed file
      * @param rejections ACCEPTED: every line of the rejects report, as {@code file:line:field:reason}, in order
      * @param refusal    REFUSED: what the message says (beside the file's path, which it always names)
+     * @param readAs     ACCEPTED: the encoding and delimiter detected in the malformed file
      */
-    record Case(String resource, Outcome outcome, long rowsRead, List<String> rejections, String refusal) {
+    record Case(String resource, Outcome outcome, long rowsRead, List<String> rejections, String refusal,
+                CsvFormat.Used readAs) {
         static Case accepted(String resource, long rowsRead, String... rejections) {
-            return new Case(resource, Outcome.ACCEPTED, rowsRead, List.of(rejections), null);
+            return new Case(resource, Outcome.ACCEPTED, rowsRead, List.of(rejections), null, PLAIN);
         }
 
         static Case refused(String resource, String refusal) {
-            return new Case(resource, Outcome.REFUSED, -1, List.of(), refusal);
+            return new Case(resource, Outcome.REFUSED, -1, List.of(), refusal, null);
+        }
+
+        /** Read as this encoding, found so, and this delimiter, detected. */
+        Case readAs(String encoding, EncodingChoice choice, char delimiter) {
+            return new Case(resource, outcome, rowsRead, rejections, refusal,
+                    new CsvFormat.Used(encoding, choice, delimiter, false));
         }
 
         /** The log this file replaces: userbase.csv, responded.csv or sent_emails.csv. */
@@ -94,8 +110,10 @@ class BadInputCorpusTest {
     }
 
     static final List<Case> CORPUS = List.of(
-            // Refused whole: a header without a required column, or nothing at all to read.
-            Case.refused("sent_emails-semicolons.csv", "the header has no column 'Sent_Date'"),
+            // Refused whole: a header no delimiter splits, a header without a required column, or nothing at all to read.
+            Case.refused("sent_emails-colons.csv", "no delimiter among ',' ';' tab '|' splits the header line into "
+                    + "the required columns [Sent_Date, Customer_ID, SubjectLine_ID] (it reads "
+                    + "'Sent_Date:Customer_ID:SubjectLine_ID')"),
             Case.refused("userbase-missing-header-column.csv", "the header has no column 'Tenure'"),
             Case.refused("sent_emails-renamed-header-column.csv", "the header has no column 'SubjectLine_ID'"),
             Case.refused("userbase-empty.csv", "the file is empty or has no header row"),
@@ -112,10 +130,28 @@ class BadInputCorpusTest {
             Case.accepted("sent_emails-quoted-newlines-commas.csv", 5,
                     "sent_emails.csv:4:Customer_ID:non-integer id",
                     "sent_emails.csv:5:Sent_Date:bad date"),
-            Case.accepted("userbase-bom.csv", 3),
+            Case.accepted("userbase-bom.csv", 3).readAs("UTF-8", EncodingChoice.BYTE_ORDER_MARK, ','),
             Case.accepted("sent_emails-windows-line-endings.csv", 4,
                     "sent_emails.csv:4:Customer_ID:non-integer id"),
-            Case.accepted("userbase-latin1.csv", 3),
+            // Other encodings and delimiters, detected.
+            Case.accepted("userbase-latin1.csv", 3).readAs("windows-1252", EncodingChoice.NOT_UTF8, ','),
+            Case.accepted("userbase-windows-1252.csv", 4,
+                    "userbase.csv:5:Email_Address:address without '@'")
+                    .readAs("windows-1252", EncodingChoice.NOT_UTF8, ','),
+            Case.accepted("userbase-utf16le-bom.csv", 4,
+                    "userbase.csv:5:Email_Address:address without '@'")
+                    .readAs("UTF-16LE", EncodingChoice.BYTE_ORDER_MARK, ','),
+            Case.accepted("sent_emails-utf16be-bom-semicolons.csv", 3,
+                    "sent_emails.csv:4:SubjectLine_ID:non-integer id")
+                    .readAs("UTF-16BE", EncodingChoice.BYTE_ORDER_MARK, ';'),
+            Case.accepted("sent_emails-utf8-bom-semicolons.csv", 3)
+                    .readAs("UTF-8", EncodingChoice.BYTE_ORDER_MARK, ';'),
+            Case.accepted("sent_emails-semicolons.csv", 2).readAs("UTF-8", EncodingChoice.VALID_UTF8, ';'),
+            // The quoted name of an extra column holds the other candidates, which must not split it.
+            Case.accepted("responded-tabs.csv", 3,
+                    "responded.csv:4::wrong column count").readAs("UTF-8", EncodingChoice.VALID_UTF8, '\t'),
+            Case.accepted("userbase-pipes.csv", 4,
+                    "userbase.csv:5:Gender:unknown gender code").readAs("UTF-8", EncodingChoice.VALID_UTF8, '|'),
             Case.accepted("sent_emails-other-date-formats.csv", 9,
                     "sent_emails.csv:3:Sent_Date:bad date",
                     "sent_emails.csv:4:Sent_Date:bad date",
@@ -195,17 +231,28 @@ class BadInputCorpusTest {
     }
 
     @Test
-    void latin1BytesAreReadAsReplacementCharactersNotRejected() throws IOException {
+    void bytesThatAreNoUtf8AreReadAsWindows1252() throws IOException {
         LogFiles files = validTrio();
-        try (InputStream in = BadInputCorpusTest.class.getResourceAsStream("/bad-inputs/userbase-latin1.csv")) {
-            Files.write(files.userbase(), in.readAllBytes());
-        }
+        copy("userbase-latin1.csv", files.userbase());
         for (PartedReader.Settings settings : READINGS.values()) {
             AggregatedLogs logs = new CsvCampaignLogSource(settings).aggregate(files, SendSplit.NONE,
                     dir.resolve("rejected_rows.csv"), ProgressListener.NONE);
-            // The é of "café.fr" is no UTF-8: it becomes U+FFFD, the domain is kept under that name.
-            assertEquals(List.of("caf\uFFFD.fr", "gmail.com"), logs.cells().space().domains());
+            // The é of "café.fr" is the byte E9: no UTF-8, so windows-1252, where it is é.
+            assertEquals(List.of("café.fr", "gmail.com"), logs.cells().space().domains());
         }
+    }
+
+    @Test
+    void textInOtherEncodingsReachesTheDomainsAndTheReportDecoded() throws IOException {
+        LogFiles files = validTrio();
+        Path report = dir.resolve("rejected_rows.csv");
+        copy("userbase-utf16le-bom.csv", files.userbase());
+        AggregatedLogs logs = new CsvCampaignLogSource().aggregate(files, SendSplit.NONE, report, ProgressListener.NONE);
+        assertEquals(List.of("bücher.de", "gmail.com", "yahoo.com"), logs.cells().space().domains());
+
+        copy("userbase-windows-1252.csv", files.userbase());
+        new CsvCampaignLogSource().aggregate(files, SendSplit.NONE, report, ProgressListener.NONE);
+        assertEquals(List.of("müller-at-gmx.de"), readReport(report).stream().map(r -> r.get("value")).toList());
     }
 
     /**
@@ -231,6 +278,12 @@ class BadInputCorpusTest {
 
         check(huge, files, PartedReader.Settings.DEFAULT);
         check(huge, files, PartedReader.Settings.COMMONS_CSV_ONLY);
+    }
+
+    private static void copy(String resource, Path to) throws IOException {
+        try (InputStream in = BadInputCorpusTest.class.getResourceAsStream("/bad-inputs/" + resource)) {
+            Files.write(to, in.readAllBytes());
+        }
     }
 
     private LogFiles validTrio() throws IOException {
@@ -265,6 +318,8 @@ class BadInputCorpusTest {
             reported.stream().filter(r -> r.get("file").equals(file.file()))
                     .forEach(r -> reportedByReason.merge(r.get("reason"), 1L, Long::sum));
             assertEquals(file.rejectedByReason(), reportedByReason, file.file() + ": the report agrees with the summary");
+            assertEquals(Optional.of(file.file().equals(c.replaces()) ? c.readAs() : PLAIN), file.format(),
+                    file.file() + ": the encoding and delimiter it was read with");
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.CsvFormat;
+import org.campaignrl.application.model.CsvFormat.EncodingChoice;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
@@ -100,13 +102,14 @@ class CsvCampaignLogSourceTest {
                         Map.entry("unknown gender code", 2L), Map.entry("unknown type code", 1L),
                         Map.entry("address without '@'", 1L), Map.entry("negative age", 1L),
                         Map.entry("negative tenure", 1L), Map.entry("non-integer age", 1L),
-                        Map.entry("non-integer tenure", 1L), Map.entry("wrong column count", 1L))),
+                        Map.entry("non-integer tenure", 1L), Map.entry("wrong column count", 1L)),
+                        new CsvFormat.Used("UTF-8", EncodingChoice.BYTE_ORDER_MARK, ',', false)),
                 new FileSummary("responded.csv", 10, 5, Map.of(
                         "bad date", 1L, "non-integer id", 2L, "customer not in userbase", 1L,
-                        "wrong column count", 1L)),
+                        "wrong column count", 1L), new CsvFormat.Used("UTF-8", EncodingChoice.VALID_UTF8, ',', false)),
                 new FileSummary("sent_emails.csv", 13, 6, Map.of(
                         "customer not in userbase", 2L, "bad date", 3L, "non-integer id", 1L,
-                        "wrong column count", 1L))),
+                        "wrong column count", 1L), new CsvFormat.Used("UTF-8", EncodingChoice.VALID_UTF8, ',', false))),
                 summary.files());
         assertEquals(4, summary.customers());
         assertEquals(6, summary.sends());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.campaignrl.application.port.out.ProgressListener;
@@ -64,6 +65,30 @@ class FastPathTest {
                 log(random, "Responded_Date,Customer_ID,SubjectLine_ID", 60, trouble, () -> send(random)),
                 log(random, "Customer_ID,Gender,Type,Email_Address,Age,Tenure", 40, trouble, () -> customer(random)));
         assertSameOutcome(files, seed % 3 == 0 ? SendSplit.randomPairs(0.3, seed) : SendSplit.NONE);
+    }
+
+    /**
+     * The same random logs with bytes that are no UTF-8 put in anywhere after the header (in plain and
+     * quoted values, between a CR and its LF, inside a character), read as UTF-8, as the ingest was told:
+     * both paths must reject the same rows as not UTF-8.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
+    void randomLogsWithBytesThatAreNoUtf8ReadTheSame(long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        LogFiles text = write(
+                log(random, "Sent_Date,Customer_ID,SubjectLine_ID", 200, 0, () -> send(random)),
+                log(random, "Responded_Date,Customer_ID,SubjectLine_ID", 60, 0, () -> send(random)),
+                log(random, "Customer_ID,Gender,Type,Email_Address,Age,Tenure", 40, 0, () -> customer(random)));
+        for (Path file : List.of(text.sentEmails(), text.responded(), text.userbase())) {
+            Files.write(file, withBadBytes(random, Files.readAllBytes(file), 6));
+        }
+        LogFiles files = new LogFiles(text.sentEmails(), text.responded(), text.userbase(), CsvFormat.of("UTF-8", null));
+
+        assertSameOutcome(files, SendSplit.NONE);
+        Outcome outcome = outcome(files, SendSplit.NONE, TINY_PARTS, "bad-bytes");
+        assertTrue(outcome.refusal != null || outcome.report.stream().anyMatch(line -> line.contains(",not UTF-8,")),
+                "some row is rejected as not UTF-8");
     }
 
     @Test
@@ -185,6 +210,27 @@ class FastPathTest {
             text.setLength(text.length() - lineEnd.length());             // no line break at the very end
         }
         return text.toString();
+    }
+
+    /** {@code count} sequences that are no UTF-8 (a Latin-1 letter, a lead byte cut short, a surrogate, an overlong form) put in after the header. */
+    private static byte[] withBadBytes(SplittableRandom random, byte[] file, int count) {
+        byte[][] bad = {{(byte) 0xE9}, {(byte) 0xC3}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF},
+                {(byte) 0xFF}, {(byte) 0xF0, (byte) 0x9F}};
+        int dataStart = 0;
+        while (dataStart < file.length && file[dataStart++] != '\n') {
+            // skip the header
+        }
+        byte[] result = file;
+        for (int k = 0; k < count && dataStart < result.length; k++) {
+            int at = dataStart + random.nextInt(result.length - dataStart);
+            byte[] insert = bad[random.nextInt(bad.length)];
+            byte[] longer = new byte[result.length + insert.length];
+            System.arraycopy(result, 0, longer, 0, at);
+            System.arraycopy(insert, 0, longer, at, insert.length);
+            System.arraycopy(result, at, longer, at + insert.length, result.length - at);
+            result = longer;
+        }
+        return result;
     }
 
     private static List<String> send(SplittableRandom random) {

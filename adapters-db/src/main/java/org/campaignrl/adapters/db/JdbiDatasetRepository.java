@@ -19,7 +19,6 @@ import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.DatasetRepository;
-import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
 import org.jdbi.v3.core.Handle;
@@ -29,11 +28,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Datasets in the {@code dataset*} tables: one row for the dataset, its files (as read: path, size,
- * checksum; and as counted: rows accepted and rejected by reason) and its non-empty cells.
+ * checksum; and as counted: rows accepted and rejected by reason), and its cells sent to as one row of
+ * binary columns for the training part and one for the held-out part ({@link CellColumns}).
  */
 final class JdbiDatasetRepository implements DatasetRepository {
-    /** Cells sent per JDBC batch: bounds the memory a very large space needs while saving. */
-    private static final int CELLS_PER_BATCH = 5_000;
     private static final String SUBJECT_SEPARATOR = ",";
     private static final String DOMAIN_SEPARATOR = "\n";
 
@@ -41,12 +39,13 @@ final class JdbiDatasetRepository implements DatasetRepository {
             + "responded_sends, distinct_response_pairs, response_pairs_without_send, first_send_date, "
             + "last_send_date, rejects_report, split_kind, split_held_out_from, split_held_out_share, split_seed";
     private static final String SELECT_DATASET = "SELECT " + DATASET_COLUMNS + " FROM dataset";
-    /** The dataset rows with the number of training cells each has (one row per cell sent to). */
-    private static final String SELECT_LISTING = "SELECT " + DATASET_COLUMNS + ", (SELECT COUNT(*) FROM dataset_cell "
-            + "WHERE dataset_cell.dataset_id = dataset.id) AS cells_with_sends FROM dataset";
-    /** Training cells; the held-out ones of a split dataset are laid out alike in their own table. */
-    private static final String TRAINING_CELLS = "dataset_cell";
-    private static final String HELD_OUT_CELLS = "dataset_held_out_cell";
+    /** The {@code part} of the training cells; the held-out ones of a split dataset are laid out alike. */
+    private static final String TRAINING_CELLS = "training";
+    private static final String HELD_OUT_CELLS = "held_out";
+    /** The dataset rows with the number of training cells each has sent to (no row: none). */
+    private static final String SELECT_LISTING = "SELECT " + DATASET_COLUMNS + ", COALESCE((SELECT cell_count "
+            + "FROM dataset_cells WHERE dataset_cells.dataset_id = dataset.id AND part = '" + TRAINING_CELLS
+            + "'), 0) AS cells_with_sends FROM dataset";
 
     private final Jdbi jdbi;
 
@@ -162,31 +161,21 @@ final class JdbiDatasetRepository implements DatasetRepository {
         executeUnlessEmpty(rows);
     }
 
-    /** One row per cell with sends, in batches; a cell never sent to has no responses either and is left out. */
-    private static void insertCells(Handle handle, String table, long datasetId, Cells cells) {
-        StateSpace space = cells.space();
-        String insert = "INSERT INTO " + table + " (dataset_id, subject_id, day_of_week, tenure_group, email_domain, "
-                + "age_group, gender, customer_type, sends, responses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        int state = 0;
-        while (state < space.size()) {
-            PreparedBatch batch = handle.prepareBatch(insert);
-            for (; state < space.size() && batch.size() < CELLS_PER_BATCH; state++) {
-                if (cells.sends(state) > 0) {
-                    int[] codes = space.codesOf(state);
-                    batch.add(datasetId,
-                            space.subjectId(codes[Attribute.SUBJECT.position()]),
-                            codes[Attribute.DAY.position()],
-                            codes[Attribute.TENURE.position()],
-                            space.domains().get(codes[Attribute.DOMAIN.position()]),
-                            codes[Attribute.AGE.position()],
-                            codes[Attribute.GENDER.position()],
-                            codes[Attribute.TYPE.position()],
-                            cells.sends(state),
-                            cells.responses(state));
-                }
-            }
-            executeUnlessEmpty(batch);
+    /** One row of columns for the cells sent to, none when there are none: one statement whatever their number. */
+    private static void insertCells(Handle handle, String part, long datasetId, Cells cells) {
+        CellColumns columns = CellColumns.of(cells);
+        if (columns.isEmpty()) {
+            return;
         }
+        handle.createUpdate("INSERT INTO dataset_cells (dataset_id, part, cell_count, states, sends, responses) "
+                        + "VALUES (:datasetId, :part, :count, :states, :sends, :responses)")
+                .bind("datasetId", datasetId)
+                .bind("part", part)
+                .bind("count", columns.count())
+                .bind("states", columns.states())
+                .bind("sends", columns.sends())
+                .bind("responses", columns.responses())
+                .execute();
     }
 
     private static void executeUnlessEmpty(PreparedBatch batch) {
@@ -230,10 +219,12 @@ final class JdbiDatasetRepository implements DatasetRepository {
 
     private static DatasetVersion rebuild(Handle handle, DatasetRow row) {
         IngestSummary summary = row.summary(files(handle, row.id()));
+        Map<String, Cells> parts = cells(handle, row.id(), row.space());
+        Cells training = parts.getOrDefault(TRAINING_CELLS, CellColumns.none(row.space()));
         Optional<Cells> heldOut = row.split().isNone() ? Optional.empty()
-                : Optional.of(cells(handle, HELD_OUT_CELLS, row.id(), row.space()));
-        return new DatasetVersion(row.id(), cells(handle, TRAINING_CELLS, row.id(), row.space()), heldOut, row.split(),
-                summary, row.createdAt(), inputs(handle, row.id()).getOrDefault(row.id(), List.of()));
+                : Optional.of(parts.getOrDefault(HELD_OUT_CELLS, CellColumns.none(row.space())));
+        return new DatasetVersion(row.id(), training, heldOut, row.split(), summary, row.createdAt(),
+                inputs(handle, row.id()).getOrDefault(row.id(), List.of()));
     }
 
     /** Listings without cells: a few queries in all, however many datasets there are. */
@@ -318,35 +309,16 @@ final class JdbiDatasetRepository implements DatasetRepository {
                 .list();
     }
 
-    /** A stored cell at its state index. */
-    private record StoredCell(int state, long sends, long responses) {
-    }
-
-    /** Every state of the space, zero where no row was stored. */
-    private static Cells cells(Handle handle, String table, long datasetId, StateSpace space) {
-        long[] sends = new long[space.size()];
-        long[] responses = new long[space.size()];
-        handle.createQuery("SELECT subject_id, day_of_week, tenure_group, email_domain, age_group, gender, "
-                        + "customer_type, sends, responses FROM " + table + " WHERE dataset_id = :id")
+    /** The parts of a dataset that have cells sent to, by {@code part}: one query for both. */
+    private static Map<String, Cells> cells(Handle handle, long datasetId, StateSpace space) {
+        Map<String, Cells> parts = new HashMap<>();
+        handle.createQuery("SELECT part, cell_count, states, sends, responses FROM dataset_cells "
+                        + "WHERE dataset_id = :id")
                 .bind("id", datasetId)
-                .map((row, context) -> new StoredCell(stateOf(row, space, datasetId), row.getLong("sends"),
-                        row.getLong("responses")))
-                .forEach(cell -> {
-                    sends[cell.state()] = cell.sends();
-                    responses[cell.state()] = cell.responses();
-                });
-        return new Cells(space, sends, responses);
-    }
-
-    private static int stateOf(ResultSet row, StateSpace space, long datasetId) throws SQLException {
-        int subjectCode = space.subjectCode(row.getInt("subject_id"));
-        int domainCode = space.domainCode(row.getString("email_domain"));
-        if (subjectCode < 0 || domainCode < 0) {
-            throw new IllegalStateException("dataset " + datasetId + " has a cell for subject "
-                    + row.getInt("subject_id") + " and domain '" + row.getString("email_domain")
-                    + "', outside its state space " + space);
-        }
-        return space.indexOfCodes(subjectCode, row.getInt("day_of_week"), row.getInt("tenure_group"), domainCode,
-                row.getInt("age_group"), row.getInt("gender"), row.getInt("customer_type"));
+                .map((row, context) -> Map.entry(row.getString("part"), new CellColumns(row.getInt("cell_count"),
+                        row.getBytes("states"), row.getBytes("sends"), row.getBytes("responses"))))
+                .forEach(part -> parts.put(part.getKey(), part.getValue().toCells(space,
+                        "the " + part.getKey().replace('_', '-') + " cells of dataset " + datasetId)));
+        return parts;
     }
 }

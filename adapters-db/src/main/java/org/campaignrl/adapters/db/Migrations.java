@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
 
 /**
  * Brings a database's schema up to this program's: runs, oldest first, the scripts under
@@ -26,7 +27,7 @@ final class Migrations {
      * named here as well; MigrationsTest checks that this list and the folder agree.
      */
     static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__held_out_cells.sql",
-            "V3__model_registry.sql");
+            "V3__model_registry.sql", "V4__runs.sql", "V5__cells_as_columns.sql");
 
     static final String FOLDER = "/db/migration/";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
@@ -72,12 +73,7 @@ final class Migrations {
 
     /** Applies those of {@code migrations} that the database lacks; tests build older schemas with it. */
     static void apply(Jdbi jdbi, SqlDialect dialect, String databaseName, List<Migration> migrations) {
-        jdbi.useHandle(handle -> handle.execute("CREATE TABLE IF NOT EXISTS schema_history ("
-                + "version INT PRIMARY KEY, "
-                + "description VARCHAR NOT NULL, "
-                + "applied_at TIMESTAMP WITH TIME ZONE NOT NULL)"));
-        Set<Integer> applied = new HashSet<>(jdbi.withHandle(handle ->
-                handle.createQuery("SELECT version FROM schema_history").mapTo(Integer.class).list()));
+        Set<Integer> applied = appliedVersions(jdbi);
 
         int newestKnown = migrations.get(migrations.size() - 1).version();
         int newestApplied = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
@@ -100,5 +96,27 @@ final class Migrations {
                 });
             }
         }
+    }
+
+    /**
+     * The versions {@code schema_history} lists. Every opening but a database's first finds the table, so that is
+     * tried first: one query, and on a current schema the only one. Without the table, it is created empty.
+     */
+    private static Set<Integer> appliedVersions(Jdbi jdbi) {
+        try {
+            return selectAppliedVersions(jdbi);
+        } catch (StatementException noTableYet) {
+            // A connection that cannot be had fails before the statement, and is not caught here.
+            jdbi.useHandle(handle -> handle.execute("CREATE TABLE IF NOT EXISTS schema_history ("
+                    + "version INT PRIMARY KEY, "
+                    + "description VARCHAR NOT NULL, "
+                    + "applied_at TIMESTAMP WITH TIME ZONE NOT NULL)"));
+            return selectAppliedVersions(jdbi);
+        }
+    }
+
+    private static Set<Integer> selectAppliedVersions(Jdbi jdbi) {
+        return new HashSet<>(jdbi.withHandle(handle ->
+                handle.createQuery("SELECT version FROM schema_history").mapTo(Integer.class).list()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
+import org.campaignrl.application.port.out.RunLog;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.TemplateEngine;
@@ -23,14 +24,16 @@ public final class Storage implements AutoCloseable {
     private final DatasetRepository datasets;
     private final ModelRepository models;
     private final RetrainingHistory retrainingHistory;
+    private final RunLog runs;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Storage(ConnectionSource connections, Jdbi jdbi) {
+    private Storage(ConnectionSource connections, Jdbi jdbi, boolean heldByOneProcess) {
         this.connections = connections;
         this.jdbi = jdbi;
         this.datasets = new JdbiDatasetRepository(jdbi);
         this.models = new JdbiModelRepository(jdbi);
         this.retrainingHistory = new JdbiRetrainingHistory(jdbi);
+        this.runs = new JdbiRunLog(jdbi, heldByOneProcess);
     }
 
     /**
@@ -47,7 +50,7 @@ public final class Storage implements AutoCloseable {
             // No Jdbi templating: the SQL here is plain, and "<" in it must stay a comparison.
             Jdbi jdbi = Jdbi.create(connections.dataSource()).setTemplateEngine(TemplateEngine.NOP);
             Migrations.apply(jdbi, dialect, connections.description());
-            return new Storage(connections, jdbi);
+            return new Storage(connections, jdbi, JdbiRunLog.heldByOneProcess(dialect, jdbcUrl));
         } catch (JdbiException e) {
             connections.close();
             throw new IllegalStateException("cannot open " + connections.description() + ": " + rootMessage(e), e);
@@ -81,6 +84,10 @@ public final class Storage implements AutoCloseable {
 
     public RetrainingHistory retrainingHistory() {
         return retrainingHistory;
+    }
+
+    public RunLog runs() {
+        return runs;
     }
 
     /** Which database this is, for people: "H2 file /abs/campaign-rl.mv.db", "PostgreSQL host:5432/db"; no password. */

@@ -3,6 +3,7 @@ package org.campaignrl.adapters.db;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
+import org.campaignrl.application.port.out.RunLog;
 import org.jdbi.v3.core.Jdbi;
 
 /** A database adapter over a database of the test's own, already migrated; the tables can be looked at. */
@@ -33,6 +34,11 @@ final class DatabaseFixture implements StorageFixture {
     @Override
     public RetrainingHistory retrainingHistory() {
         return storage.retrainingHistory();
+    }
+
+    @Override
+    public RunLog runs() {
+        return storage.runs();
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.campaignrl.adapters.db.memory.InMemoryStorage;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
+import org.campaignrl.application.port.out.RunLog;
 
 /** The in-memory adapter: a fresh store per test. */
 final class MemoryFixture implements StorageFixture {
@@ -22,6 +23,11 @@ final class MemoryFixture implements StorageFixture {
     @Override
     public RetrainingHistory retrainingHistory() {
         return storage.retrainingHistory();
+    }
+
+    @Override
+    public RunLog runs() {
+        return storage.runs();
     }
 
     @Override

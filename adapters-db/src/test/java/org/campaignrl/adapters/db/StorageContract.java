@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.TemplateEngine;
 import org.junit.jupiter.api.Test;
 
 /** Opening, migrating, reopening and closing; one subclass per database. */
@@ -42,6 +47,26 @@ abstract class StorageContract extends DatabaseTest {
 
         assertEquals(before, history());
         assertEquals(1, countRows("serving"));
+    }
+
+    /** Every command opens storage: on a schema already current, that costs one small query and nothing else. */
+    @Test
+    void openingACurrentDatabaseAsksOneQuery() {
+        List<String> statements = new ArrayList<>();
+        SqlDialect dialect = SqlDialect.of(database.url());
+        try (ConnectionSource connections = dialect.connect(database.url())) {
+            Jdbi jdbi = Jdbi.create(connections.dataSource()).setTemplateEngine(TemplateEngine.NOP)
+                    .setSqlLogger(new SqlLogger() {
+                        @Override
+                        public void logBeforeExecution(StatementContext context) {
+                            statements.add(context.getRenderedSql());
+                        }
+                    });
+
+            Migrations.apply(jdbi, dialect, "current");
+        }
+
+        assertEquals(List.of("SELECT version FROM schema_history"), statements);
     }
 
     @Test

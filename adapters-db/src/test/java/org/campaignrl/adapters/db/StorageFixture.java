@@ -3,6 +3,7 @@ package org.campaignrl.adapters.db;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
+import org.campaignrl.application.port.out.RunLog;
 
 /** The repositories of one adapter under test, empty when a test starts. */
 interface StorageFixture extends AutoCloseable {
@@ -11,6 +12,8 @@ interface StorageFixture extends AutoCloseable {
     ModelRepository models();
 
     RetrainingHistory retrainingHistory();
+
+    RunLog runs();
 
     /** Which adapter, for messages. */
     String describe();

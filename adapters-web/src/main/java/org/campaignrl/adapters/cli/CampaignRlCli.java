@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
         description = "Learns which audience, and which day, to send a marketing email to, from past campaign logs.",
         subcommands = {GenerateSubcommand.class, IngestSubcommand.class, ExportCellsSubcommand.class, TrainSubcommand.class,
                 EvaluateSubcommand.class, SweepSubcommand.class,
-                NextActionSubcommand.class, AudienceSubcommand.class, StatusSubcommand.class, ServeSubcommand.class,
-                ModelsCommand.class})
+                NextActionSubcommand.class, AudienceSubcommand.class, StatusSubcommand.class, RunsSubcommand.class,
+                ServeSubcommand.class,
+                ModelsCommand.class, UsersCommand.class})
 public final class CampaignRlCli {
 
     /** A command line whose subcommands get the runtime through picocli's factory. */

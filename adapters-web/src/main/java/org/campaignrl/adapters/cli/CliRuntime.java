@@ -22,6 +22,14 @@ public interface CliRuntime {
         /** Which database, for people: "H2 file …" or "PostgreSQL …". */
         String storage();
 
+        /**
+         * Stops cleanly, for a process that is shutting down: the ingest or training running (a command's,
+         * a background job's, scheduled retraining's) stops at its next progress report, storing nothing,
+         * and is recorded as failed, "abandoned: {@code why}"; then, once it has ended or a bounded wait
+         * has passed, closes the database. Later runs are refused.
+         */
+        void stop(String why);
+
         @Override
         void close();
     }

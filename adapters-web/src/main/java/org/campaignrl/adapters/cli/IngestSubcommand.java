@@ -3,12 +3,15 @@ package org.campaignrl.adapters.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.campaignrl.application.InvalidCommandException;
+import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.SendSplit;
 import java.util.concurrent.Callable;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
@@ -56,6 +59,17 @@ final class IngestSubcommand implements Callable<Integer> {
                     + "is rejected (default: 0.01; 1 accepts any share).")
     Double maxRejectedShare;
 
+    @Option(names = "--encoding", paramLabel = "NAME", converter = EncodingOption.class,
+            description = "Encoding of the three files: auto (the default: a byte order mark decides, else UTF-8 when "
+                    + "the bytes are valid UTF-8, else windows-1252, in each file) or a charset such as UTF-8, "
+                    + "windows-1252, ISO-8859-1, UTF-16LE.")
+    String encoding;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", converter = DelimiterOption.class,
+            description = "Delimiter of the three files: auto (the default: the one that splits each file's header "
+                    + "into its columns) or one of , ; | and tab (also written \\t, comma, semicolon, pipe).")
+    String delimiter;
+
     IngestSubcommand(CliRuntime runtime) {
         this.runtime = runtime;
     }
@@ -67,8 +81,10 @@ final class IngestSubcommand implements Callable<Integer> {
                 sent != null ? sent : defaults.sentEmails(),
                 responded != null ? responded : defaults.responded(),
                 customers != null ? customers : defaults.userbase(),
-                rejects != null ? rejects : defaults.rejectsReport(), split(), maxRejectedShare());
-        try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
+                rejects != null ? rejects : defaults.rejectsReport(), split(), maxRejectedShare(),
+                CsvFormat.of(encoding, delimiter));
+        try (CliRuntime.Session session = runtime.open(database.jdbcUrl());
+             StopOnSignal stop = StopOnSignal.stopping(session, "the command was stopped")) {
             long started = System.nanoTime();
             IngestOutcome outcome = session.app().ingestLogs().ingest(command, TerminalProgress.onStderr());
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -77,6 +93,7 @@ final class IngestSubcommand implements Callable<Integer> {
             for (FileSummary file : s.files()) {
                 out().printf("  %-18s %,12d rows read  %,12d accepted  %,8d rejected%s%n", file.file(), file.rowsRead(),
                         file.accepted(), file.rejected(), file.rejected() == 0 ? "" : "  " + file.rejectedByReason());
+                out().printf("  %-18s read as %s%n", "", file.describeFormat());
             }
             out().printf("  %,d customers, %,d sends (%s to %s), %,d responded (%.2f %%)%n", s.customers(), s.sends(),
                     s.firstSendDate(), s.lastSendDate(), s.respondedSends(), 100 * s.baseRate());
@@ -118,5 +135,31 @@ final class IngestSubcommand implements Callable<Integer> {
 
     private java.io.PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    /** Checks an encoding when the command line is read, so that a wrong one is a usage error. */
+    static final class EncodingOption implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                CsvFormat.encoding(value);
+                return value;
+            } catch (InvalidCommandException e) {
+                throw new TypeConversionException(e.problem());
+            }
+        }
+    }
+
+    /** Checks a delimiter when the command line is read, so that a wrong one is a usage error. */
+    static final class DelimiterOption implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                CsvFormat.delimiter(value);
+                return value;
+            } catch (InvalidCommandException e) {
+                throw new TypeConversionException(e.problem());
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.campaignrl.adapters.web.ActiveModelPolling;
 import org.campaignrl.adapters.web.ScheduledRetraining;
+import org.campaignrl.adapters.web.UserDirectory;
 import org.campaignrl.adapters.web.WebServer;
 import org.campaignrl.adapters.web.WebSettings;
 import org.campaignrl.application.CampaignRl;
@@ -38,6 +39,16 @@ final class ServeSubcommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to bind (default: ${DEFAULT-VALUE}).")
     String host;
 
+    @Option(names = "--users", paramLabel = "FILE", description = "Who may use the server: one line per user, "
+            + "'name role sha256:<hash>' (see 'campaign-rl users add'); or set " + USERS_VARIABLE + " to such "
+            + "lines. Without users the server listens on 127.0.0.1 only and asks for no sign-in.")
+    Path usersFile;
+
+    @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "1024",
+            description = "Largest upload of logs from the Data page, all three files together (default: "
+                    + "${DEFAULT-VALUE}).")
+    long maxUploadMegabytes;
+
     @Option(names = "--sample-dir", paramLabel = "DIR", description = "Logs to ingest when the database is empty "
             + "(default: the bundled sample).")
     Path sampleDir;
@@ -61,6 +72,9 @@ final class ServeSubcommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double retrainTolerance;
 
+    /** Users for servers started without {@code --users}, e.g. from a secret store. */
+    static final String USERS_VARIABLE = "CAMPAIGN_RL_USERS";
+
     ServeSubcommand(CliRuntime runtime) {
         this.runtime = runtime;
     }
@@ -68,11 +82,20 @@ final class ServeSubcommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Optional<RetrainCommand> retrain = retrainCommand();
+        UserDirectory users = users();
+        if (maxUploadMegabytes <= 0) {
+            throw new ParameterException(spec.commandLine(), "--max-upload-mb must be positive");
+        }
+        if (users.isEmpty() && !WebServer.isLoopback(host)) {
+            throw new ParameterException(spec.commandLine(), "--host " + host + " needs users (--users FILE or "
+                    + USERS_VARIABLE + "): without them anyone who reaches the server could change everything");
+        }
         CliRuntime.Session session = runtime.open(database.jdbcUrl());
         CampaignRl app = session.app();
         prepareFirstModel(app);
         WebSettings web = new WebSettings(Path.of(System.getProperty("java.io.tmpdir"), "campaign-rl-uploads"),
-                (sampleDir != null ? sampleDir : runtime.bundledSampleDir()).toString());
+                (sampleDir != null ? sampleDir : runtime.bundledSampleDir()).toString())
+                .withUsers(users).withMaxUploadBytes(maxUploadMegabytes << 20);
         WebServer server = new WebServer(app, web).start(host, port);
         ActiveModelPolling polling = ActiveModelPolling.start(app.refreshServing(), pollEvery);
         Optional<ScheduledRetraining> retraining = retrain.map(command -> {
@@ -80,17 +103,33 @@ final class ServeSubcommand implements Callable<Integer> {
             return ScheduledRetraining.start(app.retraining(), retrainEvery, command);
         });
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM or Ctrl-C: take no more requests, then abandon the job running (it stops at its next progress
+        // report, storing nothing, and is recorded as failed) and close the database; the JVM waits for this.
+        // Scheduled retraining is stopped last: stopping it interrupts its thread, which must not happen in
+        // the middle of a database write.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            polling.close();
-            retraining.ifPresent(ScheduledRetraining::close);
             server.stop();
-            session.close();
+            polling.close();
+            session.stop("the server was stopped");
+            retraining.ifPresent(ScheduledRetraining::close);
             stopped.countDown();
         }, "shutdown"));
         long model = app.servingStatus().status().activeModel().map(m -> m.id()).orElse(0L);
         out().printf("Serving model %d from %s on http://%s:%d/%n", model, session.storage(), host, server.port());
+        out().println(users.isEmpty() ? "No users configured: no sign-in asked, listening on " + host + " only"
+                : users.users().size() + " user(s) configured: sign-in required");
         stopped.await();
         return 0;
+    }
+
+    /** From {@code --users}, else the environment variable, else nobody (a local, open server). */
+    private UserDirectory users() {
+        if (usersFile != null) {
+            return UserDirectory.read(usersFile);
+        }
+        String fromEnvironment = System.getenv(USERS_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isBlank() ? UserDirectory.NONE
+                : UserDirectory.parse(USERS_VARIABLE, fromEnvironment);
     }
 
     /** {@code --retrain-every} and {@code --watch-dir} go together; checked before anything is opened. */

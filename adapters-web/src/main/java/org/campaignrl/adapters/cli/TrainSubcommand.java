@@ -70,7 +70,8 @@ final class TrainSubcommand implements Callable<Integer> {
         TrainModelCommand command = new TrainModelCommand(episodes, epsilon, alpha, gamma, maxSteps, seed,
                 targetRate, minSends, rewardFactor, Optional.ofNullable(startState), Optional.ofNullable(datasetId),
                 !noActivate, startedBy);
-        try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
+        try (CliRuntime.Session session = runtime.open(database.jdbcUrl());
+             StopOnSignal stop = StopOnSignal.stopping(session, "the command was stopped")) {
             TrainOutcome outcome = session.app().trainModel().train(command, TerminalProgress.onStderr());
             var stats = outcome.stats();
             out().printf("Model %d trained on dataset %d in %.1f ms%s%n", outcome.modelId(), outcome.datasetId(),

@@ -60,8 +60,7 @@ final class DashboardApi {
                 body.has("startState") ? Optional.of(body.requiredIntArray("startState")) : Optional.empty(),
                 body.has("datasetId") ? Optional.of(body.optionalLong("datasetId", 0)) : Optional.empty(),
                 body.optionalBoolean("activate", true));
-        // Until users sign in (issue 7), the channel is what can be told about who started it.
-        accepted(ctx, app.jobs().startTraining(command.withStartedBy("api")));
+        accepted(ctx, app.jobs().startTraining(command.withStartedBy(AccessControl.startedBy(ctx, "api"))));
     }
 
     private void startIngest(Context ctx) {
@@ -70,7 +69,8 @@ final class DashboardApi {
         if (!Files.isDirectory(folder)) {
             throw new InvalidCommandException("dataDir", "no such folder on the server: " + folder);
         }
-        accepted(ctx, app.jobs().startIngest(IngestLogsCommand.inFolder(folder).withSplit(Pages.split(body.asFields()))));
+        accepted(ctx, app.jobs().startIngest(IngestLogsCommand.inFolder(folder).withSplit(Pages.split(body.asFields()))
+                .withFormat(Pages.format(body.asFields()))));
     }
 
     private static void accepted(Context ctx, JobView job) {

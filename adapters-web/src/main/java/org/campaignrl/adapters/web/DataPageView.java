@@ -16,7 +16,7 @@ public record DataPageView(Latest latest, JobBox job, String defaultFolder, Stri
                          String rejectsReport, List<FileRow> files, List<RejectionRow> rejections) {
     }
 
-    public record FileRow(String file, String rowsRead, String accepted, String rejected) {
+    public record FileRow(String file, String rowsRead, String accepted, String rejected, String readAs) {
     }
 
     public record RejectionRow(String file, String reason, String rows) {
@@ -41,7 +41,7 @@ public record DataPageView(Latest latest, JobBox job, String defaultFolder, Stri
         List<RejectionRow> rejections = new ArrayList<>();
         for (FileSummary file : s.files()) {
             files.add(new FileRow(file.file(), Format.count(file.rowsRead()), Format.count(file.accepted()),
-                    Format.count(file.rejected())));
+                    Format.count(file.rejected()), file.describeFormat()));
             for (Map.Entry<String, Long> reason : file.rejectedByReason().entrySet()) {
                 rejections.add(new RejectionRow(file.file(), reason.getKey(), Format.count(reason.getValue())));
             }

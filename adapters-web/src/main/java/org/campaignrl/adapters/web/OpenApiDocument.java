@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.campaignrl.application.NothingServedException;
 import org.campaignrl.application.model.RetrainingDecision;
+import org.campaignrl.application.model.Run;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.JobsUseCase;
+import org.campaignrl.application.port.in.RunsQuery.RecentRunsQuery;
 import org.campaignrl.domain.Attribute;
 
 /**
@@ -38,9 +40,11 @@ final class OpenApiDocument {
     static final String RESPONSES = "#/components/responses/";
     static final String HEADERS = "#/components/headers/";
     /** The shared error answers, by status; each one's body is an {@code ApiError}. */
-    static final Map<Integer, String> ERRORS = Map.of(400, "BadRequest", 404, "NotFound", 409, "Conflict",
-            413, "ContentTooLarge", 500, "InternalError", 503, "NothingServed");
+    static final Map<Integer, String> ERRORS = Map.of(400, "BadRequest", 401, "Unauthorized", 403, "Forbidden",
+            404, "NotFound", 409, "Conflict", 413, "ContentTooLarge", 429, "TooManyRequests", 500, "InternalError",
+            503, "NothingServed");
 
+    private static final String BEARER = "bearerAuth";
     private static final String COMPATIBLE = "compatible";
     private static final String SERVICE = "service";
     private static final String MODELS = "models";
@@ -65,6 +69,10 @@ final class OpenApiDocument {
         OpenApiSchemas.addTo(schemaComponents);
         this.schemas = new RecordSchemas(schemaComponents);
         errorResponses(components.putObject("responses"));
+        components.putObject("securitySchemes").putObject(BEARER).put("type", "http").put("scheme", "bearer")
+                .put("description", "A user's access token (`campaign-rl users add`). Needed only when the server "
+                        + "has users; without users it listens on 127.0.0.1 and asks for none.");
+        document.putArray("security").addObject().putArray(BEARER);
         headers(components.putObject("headers"));
     }
 
@@ -96,6 +104,11 @@ final class OpenApiDocument {
                         `field` names the request field at fault. An unknown path answers 404, a known path with \
                         another method 405, a body over 1 MB 413, all in that shape.
 
+                        **Access**: without users the server listens on 127.0.0.1 and asks for no token. With \
+                        users, send `Authorization: Bearer <token>`; a `campaign-manager` reads, an `ml-engineer` \
+                        also ingests, trains, activates, rolls back and deletes. No token or an unknown one: 401; \
+                        a role that may not: 403; too many unknown tokens from one address: 429.
+
                         The dashboard for people is at `/`.""");
     }
 
@@ -109,7 +122,8 @@ final class OpenApiDocument {
         tags.addObject().put("name", DATA).put("description", "Ingested datasets and the active dataset's "
                 + "conversion by attribute.");
         tags.addObject().put("name", JOBS).put("description", "Long work in the background: training and "
-                + "ingest. Start one, then poll `GET /api/v1/jobs/{id}` until it has finished.");
+                + "ingest. Start one, then poll `GET /api/v1/jobs/{id}` until it has finished. `GET /api/v1/runs` "
+                + "keeps every ingest and training, however started, across restarts.");
         tags.addObject().put("name", SERVICE).put("description", "Health, and this document.");
     }
 
@@ -117,6 +131,14 @@ final class OpenApiDocument {
     private static void errorResponses(ObjectNode responses) {
         error(responses, HttpStatus.BAD_REQUEST, "The request is malformed or a value is out of range; `field` "
                 + "names the culprit.", "state[3]", "Email Domain code 99 is out of range 0..5");
+        error(responses, HttpStatus.UNAUTHORIZED, "The server has users and the request has no known token: send "
+                + "`Authorization: Bearer <token>`.", "Authorization", "the bearer token is not known");
+        error(responses, HttpStatus.FORBIDDEN, "The user's role may not do this (changes need `ml-engineer`), or a "
+                + "browser's change came from another site's page, or a signed-in form lacked its CSRF token.", null,
+                "ann is a campaign-manager: POST /api/v1/training-jobs needs the ml-engineer role");
+        error(responses, HttpStatus.TOO_MANY_REQUESTS, "Too many unknown tokens from this address within a minute; "
+                + "`Retry-After` says when to try again.", "Authorization",
+                "too many failed tokens from this address: try again in 42 s");
         error(responses, HttpStatus.NOT_FOUND, "Nothing has that id, or there is no dataset yet.", null,
                 "no model with id 99");
         error(responses, HttpStatus.CONFLICT, "Refused in the current state: deleting the active model, rolling "
@@ -188,7 +210,8 @@ final class OpenApiDocument {
 
     private void service() {
         get("/health", SERVICE, "getHealth", "Whether the server is up and serving a model")
-                .answers(200, "Up; `serving` tells whether a model is active.", RecordSchemas.ref("Health"));
+                .answers(200, "Up; `serving` tells whether a model is active.", RecordSchemas.ref("Health"))
+                .withoutSignIn();
         get("/api/openapi.json", SERVICE, "getOpenApiDocument", "This document")
                 .answers(200, "The OpenAPI 3 document; a browsable view is at `/api/docs`.",
                         OpenApiSchemas.object().put("additionalProperties", true));
@@ -271,6 +294,17 @@ final class OpenApiDocument {
     }
 
     private void jobs() {
+        get("/api/v1/runs", JOBS, "listRuns", "The recent ingests and trainings, however started and however ended")
+                .description("Every ingest and training is recorded, whether the CLI, a job or scheduled retraining "
+                        + "started it, with the process that ran it. One whose process died (killed, crashed) is "
+                        + "failed with `" + Run.INTERRUPTED + "` when storage is next opened; one that a stopping "
+                        + "server abandoned says `abandoned: the server was stopped`. Either way nothing of it was "
+                        + "stored.")
+                .queryParameter("limit", false, "How many, newest first.", integer()
+                        .put("default", RecentRunsQuery.DEFAULT_LIMIT).put("minimum", 1)
+                        .put("maximum", RecentRunsQuery.MAX_LIMIT))
+                .answers(200, "The runs, newest first.", arrayOf(schemas.ref(RunsApi.RunJson.class)))
+                .errors(400);
         get("/api/v1/jobs", JOBS, "listJobs", "Every background job since the server started")
                 .answers(200, "The jobs.", arrayOf(schemas.ref(JobJson.class)));
         get("/api/v1/jobs/{id}", JOBS, "getJob", "One job and its progress")
@@ -334,6 +368,15 @@ final class OpenApiDocument {
                 .describe(JobJson.class, "finished", "Null until the job has finished.")
                 .describe(JobJson.class, "resultId", "The dataset or model it made; 0 until it succeeded.")
                 .describe(JobJson.class, "outcome", "What happened, once finished.")
+                .oneOf(RunsApi.RunJson.class, "kind", Run.Kind.class)
+                .oneOf(RunsApi.RunJson.class, "status", Run.Status.class)
+                .describe(RunsApi.RunJson.class, "subject", "What it worked on: the logs' folder, or the dataset "
+                        + "and settings of a training.")
+                .describe(RunsApi.RunJson.class, "host", "The host of the process that ran it.")
+                .describe(RunsApi.RunJson.class, "pid", "The id of the process that ran it, on that host.")
+                .describe(RunsApi.RunJson.class, "finishedAt", "Null while it runs.")
+                .describe(RunsApi.RunJson.class, "resultId", "The dataset or model it made; null unless it succeeded.")
+                .describe(RunsApi.RunJson.class, "message", "What it made, or why it failed; empty while it runs.")
                 .describe(ModelsApi.ModelJson.class, "active", "Whether this is the model served.")
                 .describe(ModelsApi.ModelJson.class, "metrics", "Quality figures by name: `success_rate`, "
                         + "`mean_abs_q_error`, `held_out_lift`, …")

@@ -2,10 +2,11 @@ package org.campaignrl.adapters.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * Fills in one operation of the OpenAPI document: parameters, request body, answers. Every operation may fail
- * with a 500; the other errors it can answer are named with {@link #errors}, each a shared response whose body
+ * with a 500, and with 401, 403 and 429 when the server has users; the other errors it can answer are named with {@link #errors}, each a shared response whose body
  * is the one error shape, {@code ApiError}.
  */
 final class OpenApiOperation {
@@ -19,7 +20,14 @@ final class OpenApiOperation {
         operation.put("operationId", operationId);
         operation.put("summary", summary);
         operation.putObject("responses");
-        errors(500);
+        errors(401, 403, 429, 500);
+    }
+
+    /** Open to anyone, users or not: no token asked, so none refused. */
+    OpenApiOperation withoutSignIn() {
+        operation.putArray("security");
+        responses().remove(List.of("401", "403", "429"));
+        return this;
     }
 
     OpenApiOperation description(String text) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.domain.Action;
@@ -162,6 +163,12 @@ final class OpenApiSchemas {
                 .put("exclusiveMaximum", true).put("maximum", 1), "Share of (subject, customer) pairs held out at "
                 + "random.");
         property(request, "holdoutSeed", int64().put("default", 42), "Seed of the random held-out pairs.");
+        property(request, "encoding", text().put("default", CsvFormat.AUTO), "Encoding of the three logs: `auto` "
+                + "(a byte order mark decides, else UTF-8 when the bytes are valid UTF-8, else windows-1252, in each "
+                + "file) or a charset name such as `UTF-8`, `windows-1252`, `ISO-8859-1`, `UTF-16LE`.");
+        property(request, "delimiter", text().put("default", CsvFormat.AUTO), "Delimiter of the three logs: `auto` "
+                + "(the one that splits each file's header into its columns) or one of `,` `;` `|` `tab` (also "
+                + "written `\\t`, `comma`, `semicolon`, `pipe`).");
         return request;
     }
 

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.ConflictException;
@@ -29,6 +30,7 @@ import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.NothingServedException;
 import org.campaignrl.application.model.SendSplit;
+import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.port.in.DatasetOverviewQuery.DatasetOverview;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.ExploreStateQuery.ExploreStateCommand;
@@ -185,7 +187,7 @@ final class Pages {
                     form.requiredInt("maxSteps"), form.requiredLong("seed"), form.requiredDouble("targetRate"),
                     form.requiredLong("minSends"), form.requiredDouble("rewardFactor"), Optional.empty(),
                     Optional.empty(), "true".equals(form.text("activate")));
-            JobView job = app.jobs().startTraining(command.withStartedBy("dashboard"));
+            JobView job = app.jobs().startTraining(command.withStartedBy(AccessControl.startedBy(ctx, "dashboard")));
             ctx.redirect("/models?job=" + job.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidCommandException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -208,7 +210,8 @@ final class Pages {
             if (!Files.isDirectory(folder)) {
                 throw new InvalidCommandException("dataDir", "no such folder on the server: " + folder);
             }
-            JobView job = app.jobs().startIngest(IngestLogsCommand.inFolder(folder).withSplit(split(form)));
+            JobView job = app.jobs().startIngest(IngestLogsCommand.inFolder(folder).withSplit(split(form))
+                    .withFormat(format(form)));
             ctx.redirect("/data?job=" + job.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidCommandException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -217,29 +220,44 @@ final class Pages {
     }
 
     /** The three files go to a fresh folder under the uploads folder, outside anything served. */
-    private void upload(Context ctx) throws IOException {
+    private void upload(Context ctx) throws Exception {
         try {
-            Path folder = Files.createTempDirectory(createdUploads(), "upload-");
-            for (String[] part : new String[][] {{"sent", "sent_emails.csv"}, {"responded", "responded.csv"},
-                    {"userbase", "userbase.csv"}}) {
-                UploadedFile file = ctx.uploadedFile(part[0]);
-                if (file == null || file.size() == 0) {
-                    throw new InvalidCommandException(part[0], "a non-empty " + part[1] + " is required");
-                }
-                try (InputStream content = file.content()) {
-                    Files.copy(content, folder.resolve(part[1]), StandardCopyOption.REPLACE_EXISTING);
+            String[][] parts = {{"sent", "sent_emails.csv"}, {"responded", "responded.csv"},
+                    {"userbase", "userbase.csv"}};
+            // All three checked (and the body parsed, within the upload limit) before anything is written.
+            UploadedFile[] files = new UploadedFile[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                files[i] = ctx.uploadedFile(parts[i][0]);
+                if (files[i] == null || files[i].size() == 0) {
+                    throw new InvalidCommandException(parts[i][0], "a non-empty " + parts[i][1] + " is required");
                 }
             }
-            JobView job = app.jobs().startIngest(IngestLogsCommand.inFolder(folder));
+            CsvFormat format = format(new Fields(ctx::formParam)); // checked before anything is written
+            Path folder = Files.createTempDirectory(createdUploads(), "upload-");
+            for (int i = 0; i < parts.length; i++) {
+                try (InputStream content = files[i].content()) {
+                    Files.copy(content, folder.resolve(parts[i][1]), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            JobView job = app.jobs().startIngest(IngestLogsCommand.inFolder(folder).withFormat(format));
             ctx.redirect("/data?job=" + job.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidCommandException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             data(ctx, e.field() + ": " + e.problem());
+        } catch (Exception e) {
+            MultipartRefusal.Refusal refusal = MultipartRefusal.of(e).orElseThrow(() -> e);
+            ctx.status(refusal.status());
+            data(ctx, refusal.message());
         }
     }
 
     private Path createdUploads() throws IOException {
         return Files.createDirectories(settings.uploadsFolder());
+    }
+
+    /** The optional {@code encoding} and {@code delimiter} fields; left out, blank or "auto": detected in each file. */
+    static CsvFormat format(Fields form) {
+        return CsvFormat.of(form.text("encoding"), form.text("delimiter"));
     }
 
     static SendSplit split(Fields form) {
@@ -279,7 +297,7 @@ final class Pages {
 
     void render(Context ctx, String template, Object view) {
         StringOutput html = new StringOutput();
-        templates.render(template, view, html);
+        templates.render(template, Map.of("view", view, "viewer", AccessControl.viewer(ctx)), html);
         ctx.html(html.toString());
     }
 

@@ -6,12 +6,17 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.net.InetAddress;
 import java.net.URLDecoder;
+import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.campaignrl.application.CampaignRl;
@@ -31,6 +36,7 @@ public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private final Javalin javalin;
+    private final AccessControl access;
 
     public WebServer(CampaignRl app) {
         this(app, WebSettings.inTemporaryFolder());
@@ -41,22 +47,28 @@ public final class WebServer {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
         CompatibleApi compatibleApi = new CompatibleApi(app.nextAction(), app.campaignAudience(), mapper);
+        Pages pages = new Pages(app, templates, settings);
+        this.access = new AccessControl(settings.users(), Clock.systemUTC());
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = 1_000_000;
             config.http.prefer405over404 = true;
+            config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes(), SizeUnit.BYTES);
             SecurityHeaders.register(config);
+            access.register(config, pages);
             compatibleApi.register(config.routes);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up",
-                    "serving", app.servingStatus().status().activeModel().isPresent())));
+                    "serving", app.servingStatus().serving())));
+            config.resourceHandler(new ClasspathAssets());   // before any folder is added: see there why
             config.staticFiles.add("/public", Location.CLASSPATH);
-            Pages pages = new Pages(app, templates, settings);
             pages.register(config.routes);
             new AudienceFinder(app, pages).register(config.routes);
             new DashboardApi(app, mapper).register(config.routes);
             new EvaluationApi(app.evaluateModel()).register(config.routes);
             ModelsApi.register(config.routes, app);
+            RunsApi.register(config.routes, app.runs());
             new ApiDocs(mapper).register(config);
             mapErrors(config);
         });
@@ -85,7 +97,8 @@ public final class WebServer {
                 unexpected(e, ctx);
             }
         });
-        config.routes.exception(Exception.class, WebServer::unexpected);
+        config.routes.exception(Exception.class, (e, ctx) -> MultipartRefusal.of(e).ifPresentOrElse(
+                refusal -> error(ctx, refusal.status(), "body", refusal.message()), () -> unexpected(e, ctx)));
         // Javalin's own answers (no route, wrong method, body too large) are plain text: give them our shape.
         config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
             if (!isJson(ctx)) {
@@ -117,10 +130,30 @@ public final class WebServer {
         ctx.status(status).json(new ApiError(status.getCode(), status.getMessage(), field, message));
     }
 
-    /** Starts listening; port 0 picks a free one (see {@link #port()}). */
+    /**
+     * Starts listening; port 0 picks a free one (see {@link #port()}). Without users, anyone who can reach the
+     * server may change everything, so it listens on a loopback address only.
+     *
+     * @throws IllegalStateException for another address when no users are configured
+     */
     public WebServer start(String host, int port) {
+        if (!access.hasUsers() && !isLoopback(host)) {
+            throw new IllegalStateException("no users are configured, so the server listens on 127.0.0.1 only; to "
+                    + "listen on " + host + ", give users with --users FILE or CAMPAIGN_RL_USERS "
+                    + "(see 'campaign-rl users add')");
+        }
         javalin.start(host, port);
         return this;
+    }
+
+    /** A name that resolves to loopback addresses only; an unknown name counts as not loopback. */
+    public static boolean isLoopback(String host) {
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(host);
+            return addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     public int port() {

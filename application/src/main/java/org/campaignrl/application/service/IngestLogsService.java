@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.InputFile;
+import org.campaignrl.application.model.Run;
 import org.campaignrl.application.port.in.IngestLogsUseCase;
 import org.campaignrl.application.port.out.CampaignLogSource;
 import org.campaignrl.application.port.out.DatasetRepository;
@@ -18,25 +21,48 @@ import org.campaignrl.application.port.out.ProgressListener;
 /**
  * Aggregates the logs, then stores the dataset with its input files' sizes and checksums; a refused
  * read, a file with more rejected rows than the command allows, or a file that changed while it was
- * read, stores nothing (the rejects report is written all the same: it says what to fix).
+ * read, stores nothing (the rejects report is written all the same: it says what to fix). Every ingest
+ * is recorded as a run, a refused one as failed with the reason.
  */
 public final class IngestLogsService implements IngestLogsUseCase {
     private final CampaignLogSource source;
     private final DatasetRepository datasets;
+    private final RunRecorder runs;
     private final Clock clock;
 
-    public IngestLogsService(CampaignLogSource source, DatasetRepository datasets, Clock clock) {
+    public IngestLogsService(CampaignLogSource source, DatasetRepository datasets, RunRecorder runs, Clock clock) {
         this.source = source;
         this.datasets = datasets;
+        this.runs = runs;
         this.clock = clock;
     }
 
     @Override
     public IngestOutcome ingest(IngestLogsCommand command, ProgressListener progress) {
+        return runs.record(Run.Kind.INGEST, subject(command), progress, watched -> aggregateAndStore(command, watched),
+                outcome -> new RunRecorder.Made(outcome.datasetId(), String.format(Locale.ROOT,
+                        "dataset %d: %,d sends, %,d responded, %,d rows rejected", outcome.datasetId(),
+                        outcome.summary().sends(), outcome.summary().respondedSends(),
+                        outcome.summary().rowsRejected())));
+    }
+
+    /** The folder of the three logs, or the three files when they are not in one folder. */
+    private static String subject(IngestLogsCommand command) {
+        List<Path> files = List.of(command.sentEmails(), command.responded(), command.userbase());
+        Path folder = command.sentEmails().toAbsolutePath().getParent();
+        if (files.stream().allMatch(file -> Objects.equals(file.toAbsolutePath().getParent(), folder))) {
+            return "logs in " + folder;
+        }
+        return "logs " + files.stream().map(file -> file.toAbsolutePath().toString())
+                .collect(Collectors.joining(", "));
+    }
+
+    private IngestOutcome aggregateAndStore(IngestLogsCommand command, ProgressListener progress) {
         InputFileChecksums checksums = InputFileChecksums.before(List.of("sent", "responded", "userbase"),
                 List.of(command.sentEmails(), command.responded(), command.userbase()));
         AggregatedLogs logs = source.aggregate(
-                new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(), command.userbase()),
+                new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(), command.userbase(),
+                        command.format()),
                 command.split(), command.rejectsReport(), progress);
         checkRejectedShare(logs, command);
         List<InputFile> inputs = checksums.afterIngest(progress);

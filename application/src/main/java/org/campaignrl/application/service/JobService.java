@@ -1,6 +1,7 @@
 package org.campaignrl.application.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.campaignrl.application.port.in.IngestLogsUseCase;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
@@ -21,7 +23,9 @@ import org.campaignrl.application.port.out.ProgressListener;
 /**
  * Runs ingests and trainings on one background thread, in the order submitted: two trainings at once
  * would only halve each other's speed on a small machine, and an ingest must not race a training that
- * reads the dataset it replaces.
+ * reads the dataset it replaces. Closing takes no more jobs and waits a while for the one running; a
+ * process that is stopping abandons it first ({@link RunRecorder#abandon}), so that it ends soon,
+ * storing nothing.
  */
 public final class JobService implements JobsUseCase, AutoCloseable {
     private final IngestLogsUseCase ingestLogs;
@@ -73,9 +77,21 @@ public final class JobService implements JobsUseCase, AutoCloseable {
         return jobs.values().stream().map(Job::view).sorted(Comparator.comparingLong(JobView::id).reversed()).toList();
     }
 
+    /**
+     * Takes no more jobs and waits, at most {@code timeout}, for those submitted to end. The worker is never
+     * interrupted: an interrupt in the middle of a database write can break the connection, or an H2 file.
+     *
+     * @return false when a job was still running at the end (it goes on, on a daemon thread)
+     */
+    public boolean close(Duration timeout) throws InterruptedException {
+        worker.shutdown();
+        return worker.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Takes no more jobs; the one running, if any, goes on until it ends. */
     @Override
     public void close() {
-        worker.shutdownNow();
+        worker.shutdown();
     }
 
     private JobView submit(Kind kind, Work work) {

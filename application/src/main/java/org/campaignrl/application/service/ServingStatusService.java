@@ -19,6 +19,11 @@ public final class ServingStatusService implements ServingStatusQuery {
     }
 
     @Override
+    public boolean serving() {
+        return activeModel.snapshotIfAny().isPresent();
+    }
+
+    @Override
     public ServingStatus status() {
         Optional<ServingSnapshot> snapshot = activeModel.snapshotIfAny();
         List<ModelSummary> all = models.list();

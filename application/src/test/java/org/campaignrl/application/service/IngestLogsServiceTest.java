@@ -18,7 +18,9 @@ import java.util.Map;
 import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.fakes.InMemoryDatasetRepository;
+import org.campaignrl.application.fakes.InMemoryRunLog;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestLogsServiceTest {
     private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
     private final Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
+    private final RunRecorder runs = new RunRecorder(new InMemoryRunLog(), InMemoryRunLog.OWNER, clock);
     @TempDir
     Path folder;
     private IngestLogsCommand command;
@@ -58,7 +61,7 @@ class IngestLogsServiceTest {
         CampaignLogSource source = (files, split, rejectsReport, listener) -> new AggregatedLogs(cells, summary);
         List<String> stages = new ArrayList<>();
 
-        new IngestLogsService(source, datasets, clock).ingest(command, (stage, done, total) -> stages.add(stage));
+        new IngestLogsService(source, datasets, runs, clock).ingest(command, (stage, done, total) -> stages.add(stage));
 
         assertEquals(List.of(
                 new InputFile("sent", command.sentEmails().toAbsolutePath().toString(), 3,
@@ -82,7 +85,7 @@ class IngestLogsServiceTest {
         };
 
         IngestRefusedException e = assertThrows(IngestRefusedException.class,
-                () -> new IngestLogsService(source, datasets, clock).ingest(command, ProgressListener.NONE));
+                () -> new IngestLogsService(source, datasets, runs, clock).ingest(command, ProgressListener.NONE));
 
         assertEquals(command.responded().toString(), e.file());
         assertTrue(e.getMessage().contains("changed while it was being ingested"), e.getMessage());
@@ -99,20 +102,36 @@ class IngestLogsServiceTest {
     }
 
     @Test
+    void theEncodingAndDelimiterOfTheCommandReachTheSource() {
+        List<CampaignLogSource.LogFiles> seen = new ArrayList<>();
+        CampaignLogSource source = (files, split, rejectsReport, listener) -> {
+            seen.add(files);
+            return new AggregatedLogs(cells, summary);
+        };
+        CsvFormat given = CsvFormat.of("UTF-16LE", "tab");
+
+        new IngestLogsService(source, datasets, runs, clock).ingest(command.withFormat(given), ProgressListener.NONE);
+
+        assertEquals(List.of(new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(),
+                command.userbase(), given)), seen);
+    }
+
+    @Test
     void theAggregatedLogsAreStoredAsANewDatasetStampedByTheClock() {
         List<Object> seen = new ArrayList<>();
-        ProgressListener progress = (stage, done, total) -> { };
+        ProgressListener progress = (stage, done, total) -> seen.add(stage + " " + done + "/" + total);
         CampaignLogSource source = (files, split, rejectsReport, listener) -> {
             seen.add(files);
             seen.add(rejectsReport);
-            seen.add(listener);
+            listener.progress("reading sent_emails.csv", 1, 2);
             return new AggregatedLogs(cells, summary);
         };
 
-        IngestOutcome outcome = new IngestLogsService(source, datasets, clock).ingest(command, progress);
+        IngestOutcome outcome = new IngestLogsService(source, datasets, runs, clock).ingest(command, progress);
 
+        // What the source reports reaches the caller's listener (through the run's, which can stop the work).
         assertEquals(List.of(new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(),
-                command.userbase()), command.rejectsReport(), progress), seen);
+                command.userbase()), command.rejectsReport(), "reading sent_emails.csv 1/2"), seen.subList(0, 3));
         assertEquals(1, outcome.datasetId());
         assertSame(summary, outcome.summary());
         DatasetVersion stored = datasets.loadLatest().orElseThrow();
@@ -125,7 +144,7 @@ class IngestLogsServiceTest {
     @Test
     void eachIngestIsANewVersion() {
         CampaignLogSource source = (files, split, rejectsReport, listener) -> new AggregatedLogs(cells, summary);
-        IngestLogsService service = new IngestLogsService(source, datasets, clock);
+        IngestLogsService service = new IngestLogsService(source, datasets, runs, clock);
 
         long first = service.ingest(command, ProgressListener.NONE).datasetId();
         long second = service.ingest(command, ProgressListener.NONE).datasetId();
@@ -142,7 +161,7 @@ class IngestLogsServiceTest {
         };
 
         IngestRefusedException e = assertThrows(IngestRefusedException.class,
-                () -> new IngestLogsService(source, datasets, clock).ingest(command, ProgressListener.NONE));
+                () -> new IngestLogsService(source, datasets, runs, clock).ingest(command, ProgressListener.NONE));
 
         assertEquals("userbase.csv", e.file());
         assertTrue(datasets.all().isEmpty());
@@ -157,7 +176,7 @@ class IngestLogsServiceTest {
         };
 
         assertThrows(IngestRefusedException.class,
-                () -> new IngestLogsService(source, datasets, clock).ingest(command, ProgressListener.NONE));
+                () -> new IngestLogsService(source, datasets, runs, clock).ingest(command, ProgressListener.NONE));
 
         assertEquals(1, datasets.all().size());
         assertEquals(existing, datasets.loadLatest().orElseThrow().id());
@@ -195,7 +214,7 @@ class IngestLogsServiceTest {
         };
 
         IngestRefusedException e = assertThrows(IngestRefusedException.class, () -> new IngestLogsService(source,
-                datasets, clock).ingest(IngestLogsCommand.inFolder(folder), ProgressListener.NONE));
+                datasets, runs, clock).ingest(IngestLogsCommand.inFolder(folder), ProgressListener.NONE));
 
         assertEquals(command.userbase().toString(), e.file());
         assertTrue(e.getMessage().contains("userbase.csv"), e.getMessage());
@@ -212,7 +231,7 @@ class IngestLogsServiceTest {
         CampaignLogSource source = (files, split, rejectsReport, listener) -> logsRejecting(1_000, 11, 200, 0);
 
         IngestRefusedException e = assertThrows(IngestRefusedException.class, () -> new IngestLogsService(source,
-                datasets, clock).ingest(IngestLogsCommand.inFolder(folder), ProgressListener.NONE));
+                datasets, runs, clock).ingest(IngestLogsCommand.inFolder(folder), ProgressListener.NONE));
 
         assertEquals(command.sentEmails().toString(), e.file());
         assertTrue(e.getMessage().contains("11 of 1,000 rows rejected (1.1 %)"), e.getMessage());
@@ -223,7 +242,7 @@ class IngestLogsServiceTest {
     void exactlyTheLimitIsStored() {
         CampaignLogSource source = (files, split, rejectsReport, listener) -> logsRejecting(1_000, 10, 300, 3);
 
-        long id = new IngestLogsService(source, datasets, clock)
+        long id = new IngestLogsService(source, datasets, runs, clock)
                 .ingest(IngestLogsCommand.inFolder(folder), ProgressListener.NONE).datasetId();
 
         assertEquals(id, datasets.loadLatest().orElseThrow().id());
@@ -233,7 +252,7 @@ class IngestLogsServiceTest {
     void aLimitOfOneAcceptsAnyShare() {
         CampaignLogSource source = (files, split, rejectsReport, listener) -> logsRejecting(1_000, 999, 10, 10);
 
-        long id = new IngestLogsService(source, datasets, clock)
+        long id = new IngestLogsService(source, datasets, runs, clock)
                 .ingest(IngestLogsCommand.inFolder(folder).withMaxRejectedShare(1.0), ProgressListener.NONE)
                 .datasetId();
 
@@ -244,7 +263,7 @@ class IngestLogsServiceTest {
     void aLimitOfZeroRefusesAnyRejection() {
         CampaignLogSource source = (files, split, rejectsReport, listener) -> logsRejecting(1_000, 1, 10, 0);
 
-        assertThrows(IngestRefusedException.class, () -> new IngestLogsService(source, datasets, clock)
+        assertThrows(IngestRefusedException.class, () -> new IngestLogsService(source, datasets, runs, clock)
                 .ingest(IngestLogsCommand.inFolder(folder).withMaxRejectedShare(0), ProgressListener.NONE));
         assertTrue(datasets.all().isEmpty());
     }

@@ -18,6 +18,7 @@ import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.fakes.InMemoryDatasetRepository;
 import org.campaignrl.application.fakes.InMemoryModelRepository;
+import org.campaignrl.application.fakes.InMemoryRunLog;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.RetrainingDecision;
@@ -81,8 +82,9 @@ class RetrainingServiceTest {
     @BeforeEach
     void anActiveModelWithASuccessRateOf600PerMille() throws IOException {
         ManageModelsService manage = new ManageModelsService(models, activeModel);
-        retraining = new RetrainingService(new IngestLogsService(source, datasets, clock),
-                new TrainModelService(datasets, models, activeModel, clock), manage, datasets, models, history,
+        RunRecorder runs = new RunRecorder(new InMemoryRunLog(), InMemoryRunLog.OWNER, clock);
+        retraining = new RetrainingService(new IngestLogsService(source, datasets, runs, clock),
+                new TrainModelService(datasets, models, activeModel, runs, clock), manage, datasets, models, history,
                 quality, RetrainingGuard.standard(0).watched(), clock);
         arrive(600);
         assertEquals(Outcome.ACTIVATED, retraining.retrain(command()).outcome());

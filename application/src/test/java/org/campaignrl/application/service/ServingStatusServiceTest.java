@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.fakes.InMemoryDatasetRepository;
 import org.campaignrl.application.fakes.InMemoryModelRepository;
+import org.campaignrl.application.fakes.InMemoryRunLog;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
 import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
@@ -24,7 +25,9 @@ class ServingStatusServiceTest {
     private final ActiveModel activeModel = new ActiveModel(models, datasets);
     private final ServingStatusService service = new ServingStatusService(activeModel, datasets, models);
     private final TrainModelService training =
-            new TrainModelService(datasets, models, activeModel, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
+            new TrainModelService(datasets, models, activeModel, new RunRecorder(new InMemoryRunLog(),
+                    InMemoryRunLog.OWNER, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), Clock.fixed(Fixtures.NOW,
+                    ZoneOffset.UTC));
 
     private final Cells cells = Fixtures.CellsBuilder.on(Fixtures.space())
             .at(new int[] {12, 0, 0, 0, 0, 0, 0}, 5, 1)

@@ -17,6 +17,7 @@ import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.NothingServedException;
 import org.campaignrl.application.fakes.InMemoryDatasetRepository;
 import org.campaignrl.application.fakes.InMemoryModelRepository;
+import org.campaignrl.application.fakes.InMemoryRunLog;
 import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainOutcome;
@@ -33,7 +34,9 @@ class TrainModelServiceTest {
     private final InMemoryModelRepository models = new InMemoryModelRepository();
     private final ActiveModel activeModel = new ActiveModel(models, datasets);
     private final TrainModelService service =
-            new TrainModelService(datasets, models, activeModel, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
+            new TrainModelService(datasets, models, activeModel, new RunRecorder(new InMemoryRunLog(),
+                    InMemoryRunLog.OWNER, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), Clock.fixed(Fixtures.NOW,
+                    ZoneOffset.UTC));
 
     private final StateSpace space = Fixtures.space();
     /** Two goal cells (0.5 on 20 sends) and one responding cell. */

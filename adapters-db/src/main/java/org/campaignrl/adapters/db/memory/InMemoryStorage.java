@@ -3,6 +3,7 @@ package org.campaignrl.adapters.db.memory;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
+import org.campaignrl.application.port.out.RunLog;
 
 /**
  * The repositories in plain Java collections, for fast tests and throw-away runs: the same
@@ -13,6 +14,7 @@ public final class InMemoryStorage {
     private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
     private final MemoryModelRepository models = new MemoryModelRepository(datasets::exists);
     private final MemoryRetrainingHistory retrainingHistory = new MemoryRetrainingHistory();
+    private final MemoryRunLog runs = new MemoryRunLog();
 
     public DatasetRepository datasets() {
         return datasets;
@@ -24,6 +26,10 @@ public final class InMemoryStorage {
 
     public RetrainingHistory retrainingHistory() {
         return retrainingHistory;
+    }
+
+    public RunLog runs() {
+        return runs;
     }
 
     public String describe() {

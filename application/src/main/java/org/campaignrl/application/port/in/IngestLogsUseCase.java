@@ -4,6 +4,7 @@ import static org.campaignrl.application.Validate.notNull;
 import static org.campaignrl.application.Validate.within;
 
 import java.nio.file.Path;
+import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.ProgressListener;
@@ -17,9 +18,11 @@ public interface IngestLogsUseCase {
      * @param split            which sends to set aside for held-out evaluation ({@link SendSplit#NONE}: none)
      * @param maxRejectedShare the largest share (0..1) of any one file's rows that may be rejected; beyond
      *                         it the ingest is refused and nothing is stored ({@code 1.0}: no limit)
+     * @param format           the encoding and delimiter of the three files, each given or left to be detected
+     *                         in each file ({@link CsvFormat#DETECT}: both detected)
      */
     record IngestLogsCommand(Path sentEmails, Path responded, Path userbase, Path rejectsReport, SendSplit split,
-                             double maxRejectedShare) {
+                             double maxRejectedShare, CsvFormat format) {
         /** 1 %: a few bad rows are normal in exported logs, more usually mean the wrong file or layout. */
         public static final double DEFAULT_MAX_REJECTED_SHARE = 0.01;
 
@@ -30,6 +33,12 @@ public interface IngestLogsUseCase {
             notNull(rejectsReport, "rejectsReport");
             notNull(split, "split");
             within(maxRejectedShare, 0, 1, "maxRejectedShare");
+            notNull(format, "format");
+        }
+
+        public IngestLogsCommand(Path sentEmails, Path responded, Path userbase, Path rejectsReport, SendSplit split,
+                                 double maxRejectedShare) {
+            this(sentEmails, responded, userbase, rejectsReport, split, maxRejectedShare, CsvFormat.DETECT);
         }
 
         public IngestLogsCommand(Path sentEmails, Path responded, Path userbase, Path rejectsReport, SendSplit split) {
@@ -41,11 +50,17 @@ public interface IngestLogsUseCase {
         }
 
         public IngestLogsCommand withSplit(SendSplit newSplit) {
-            return new IngestLogsCommand(sentEmails, responded, userbase, rejectsReport, newSplit, maxRejectedShare);
+            return new IngestLogsCommand(sentEmails, responded, userbase, rejectsReport, newSplit, maxRejectedShare,
+                    format);
         }
 
         public IngestLogsCommand withMaxRejectedShare(double share) {
-            return new IngestLogsCommand(sentEmails, responded, userbase, rejectsReport, split, share);
+            return new IngestLogsCommand(sentEmails, responded, userbase, rejectsReport, split, share, format);
+        }
+
+        public IngestLogsCommand withFormat(CsvFormat newFormat) {
+            return new IngestLogsCommand(sentEmails, responded, userbase, rejectsReport, split, maxRejectedShare,
+                    newFormat);
         }
 
         /** The default file names in one folder, rejects reported beside them. */

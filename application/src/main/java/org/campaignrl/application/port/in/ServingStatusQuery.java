@@ -10,6 +10,9 @@ public interface ServingStatusQuery {
 
     ServingStatus status();
 
+    /** Whether a model is being served: from memory, cheap enough for every health check. */
+    boolean serving();
+
     record ServingStatus(Optional<ModelSummary> activeModel, Optional<DatasetSummary> activeDataset,
                          Optional<DatasetSummary> latestDataset, List<ModelSummary> models) {
     }

@@ -1,0 +1,20 @@
+package org.campaignrl.adapters.web;
+
+/**
+ * Who is looking at a page, for the templates: whether to show the forms that change things, the CSRF token
+ * those forms carry, and the name in the header. Without users configured everyone is a local engineer.
+ */
+public record Viewer(String name, String role, boolean mayChange, String csrfToken, boolean signedIn) {
+    static final Viewer LOCAL = new Viewer("", "", true, "", false);
+    static final Viewer ANONYMOUS = new Viewer("", "", false, "", false);
+
+    static Viewer of(Sessions.Session session) {
+        User user = session.user();
+        return new Viewer(user.name(), user.role().label(), user.role().mayChange(), session.csrfToken(), true);
+    }
+
+    /** A user who came with a bearer token: no forms to protect, no sign-out. */
+    static Viewer bearer(User user) {
+        return new Viewer(user.name(), user.role().label(), user.role().mayChange(), "", false);
+    }
+}

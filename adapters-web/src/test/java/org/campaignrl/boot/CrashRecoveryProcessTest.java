@@ -1,0 +1,290 @@
+package org.campaignrl.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.campaignrl.adapters.cli.CampaignRlCli;
+import org.campaignrl.application.model.Run;
+import org.campaignrl.data.CampaignLogGenerator;
+import org.campaignrl.data.GenerationProgress;
+import org.campaignrl.data.GeneratorSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The CLI as separate processes, stopped in the middle of an ingest or a training: by SIGKILL (nothing of
+ * the process runs any more) or by SIGTERM (its shutdown hook stops the work). The next process opens the
+ * database, serves the dataset and model that were served before, unchanged, and lists the run as failed:
+ * interrupted, or abandoned. Every wait is for the process's output or state; the time limits only keep a
+ * broken build from hanging and are far above what the work needs on a loaded machine.
+ */
+class CrashRecoveryProcessTest {
+    /** Ample for a JVM to start, open the database and stop on a loaded 2-core machine; the brief's bound. */
+    private static final long EXIT_SECONDS = 60;
+    /** Only so that a broken build fails instead of hanging. */
+    private static final long SAFETY_SECONDS = 600;
+    /** Far more than any test waits for: the work is always stopped long before it could end. */
+    private static final String ENDLESS_EPISODES = "50000000";
+    private static final int SIGKILL_EXIT = 128 + 9;
+    private static final int SIGTERM_EXIT = 128 + 15;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path shared;
+    /** A database with dataset 1 and the active model 1 (runs 1 and 2), copied for each test. */
+    private static Path preparedDatabase;
+    /** Logs big enough that reading them lasts seconds. */
+    private static Path bigLogs;
+
+    @TempDir
+    Path folder;
+    private String db;
+    private final List<CliProcess> started = new ArrayList<>();
+
+    @BeforeAll
+    static void prepareADatabaseThatServesAModel() throws Exception {
+        Path smallLogs = shared.resolve("small");
+        bigLogs = shared.resolve("big");
+        new CampaignLogGenerator(new GeneratorSettings(3_000, 5)).writeTo(smallLogs, GenerationProgress.NONE);
+        new CampaignLogGenerator(new GeneratorSettings(200_000, 6)).writeTo(bigLogs, GenerationProgress.NONE);
+        preparedDatabase = shared.resolve("db");
+        String preparedDb = dbOption(preparedDatabase);
+        inProcess(shared, "ingest", "--data-dir", smallLogs.toString(), preparedDb);
+        inProcess(shared, "train", "--episodes", "3000", preparedDb);
+    }
+
+    @BeforeEach
+    void copyThePreparedDatabase() throws IOException {
+        Path copy = folder.resolve("db");
+        Files.createDirectories(copy);
+        try (var files = Files.list(preparedDatabase)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        db = dbOption(copy);
+    }
+
+    @AfterEach
+    void killWhatIsStillRunning() {
+        started.forEach(CliProcess::close);
+    }
+
+    @ParameterizedTest(name = "{0} stopped by {1}")
+    @CsvSource({
+            "ingest, SIGKILL",
+            "train,  SIGKILL",
+            "ingest, SIGTERM",
+            "train,  SIGTERM",
+    })
+    void aCommandStoppedMidwayChangesNothingServedAndIsRecordedAsFailed(String command, String signal)
+            throws Exception {
+        String servedBefore = inProcess(folder, "status", db);
+        CliProcess work = command.equals("ingest")
+                ? start("ingest", "--data-dir", bigLogs.toString(), db)
+                : start("train", "--episodes", ENDLESS_EPISODES, db);
+        // Progress shows the work under way: reading the first file, or the first hundredth of the episodes.
+        work.awaitLine(line -> line.startsWith(command.equals("ingest") ? "reading " : "training: "));
+
+        boolean killed = signal.equals("SIGKILL");
+        work.signal(killed);
+        assertEquals(killed ? SIGKILL_EXIT : SIGTERM_EXIT, work.awaitExit(), work.output());
+
+        String runs = afterRestart("runs", db);
+        String expectedKind = command.equals("ingest") ? "INGEST" : "TRAINING";
+        String expectedWhy = killed ? Run.INTERRUPTED : "abandoned: the command was stopped";
+        assertRun(runs, 3, expectedKind, work.process.pid(), expectedWhy);
+        assertEquals(servedBefore, inProcess(folder, "status", db), "what is served changed");
+    }
+
+    @Test
+    void aServerStoppedBySigtermAbandonsItsTrainingJobAndClosesTheDatabase() throws Exception {
+        String servedBefore = inProcess(folder, "status", db);
+        CliProcess server = start("serve", "--port", "0", db);
+        Matcher serving = Pattern.compile("Serving model 1 from .* on (http://[^/]+)/").matcher(
+                server.awaitLine(line -> line.startsWith("Serving model ")));
+        assertTrue(serving.find());
+        String baseUrl = serving.group(1);
+
+        HttpResponse<String> accepted = Http.send(baseUrl, "POST", "/api/v1/training-jobs",
+                "{\"episodes\": " + ENDLESS_EPISODES + "}");
+        assertEquals(202, accepted.statusCode(), accepted.body());
+        String job = accepted.headers().firstValue("Location").orElseThrow();
+        awaitJobUnderWay(server, baseUrl, job);
+
+        server.signal(false);
+        assertEquals(SIGTERM_EXIT, server.awaitExit(), server.output());
+
+        String runs = afterRestart("runs", db);
+        assertRun(runs, 3, "TRAINING", server.process.pid(), "abandoned: the server was stopped");
+        assertEquals(servedBefore, inProcess(folder, "status", db), "what is served changed");
+    }
+
+    /** Polls the job (the server's state, not a clock) until it has trained some episodes. */
+    private static void awaitJobUnderWay(CliProcess server, String baseUrl, String job) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SAFETY_SECONDS);
+        while (System.nanoTime() < deadline) {
+            JsonNode view = JSON.readTree(Http.send(baseUrl, "GET", job, "").body());
+            String state = view.get("state").asText();
+            if (state.equals("RUNNING") && view.get("done").asLong() > 0) {
+                return;
+            }
+            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
+                fail("the job ended on its own: " + view);
+            }
+            Thread.sleep(50);
+        }
+        fail("the job did not start:\n" + server.output());
+    }
+
+    /** The run with this id, in the {@code runs} listing, failed for {@code why} in process {@code pid}. */
+    private static void assertRun(String runs, int id, String kind, long pid, String why) {
+        Matcher run = Pattern.compile("(?m)^Run " + id + " (\\w+) (\\w+), started \\S+ on [^:]+:(\\d+), .*\\R.*\\R    (.*)$")
+                .matcher(runs);
+        assertTrue(run.find(), runs);
+        assertEquals(List.of(kind, "FAILED", Long.toString(pid), why),
+                List.of(run.group(1), run.group(2), run.group(3), run.group(4)), runs);
+    }
+
+    // --- processes
+
+    private static String dbOption(Path folder) {
+        return "--db=jdbc:h2:file:" + folder.resolve("campaign-rl").toAbsolutePath();
+    }
+
+    /** A command in this JVM, for what needs no process of its own; its output. */
+    private static String inProcess(Path home, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = CampaignRlCli.commandLine(new Wiring(home));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(0, cli.execute(args), String.join(" ", args) + ": " + err);
+        return out.toString();
+    }
+
+    private CliProcess start(String... args) throws IOException {
+        CliProcess process = CliProcess.start(folder, args);
+        started.add(process);
+        return process;
+    }
+
+    /** A new process, as after a restart: it has to open the database that the stopped one left. */
+    private String afterRestart(String... args) throws Exception {
+        CliProcess next = start(args);
+        assertEquals(0, next.awaitExit(), next.output());
+        return next.output();
+    }
+
+    /** {@code campaign-rl} in a JVM of its own, its output (stdout and stderr) read line by line as it comes. */
+    private static final class CliProcess implements AutoCloseable {
+        private static final String END = "\u0000end of output";
+
+        final Process process;
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        private final StringBuffer output = new StringBuffer();
+        private final Thread reader;
+
+        private CliProcess(Process process) {
+            this.process = process;
+            this.reader = new Thread(this::read, "output of " + process.pid());
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static CliProcess start(Path home, String... args) throws IOException {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put(Wiring.HOME_VARIABLE, home.toString());
+            builder.environment().remove("CAMPAIGN_RL_DB");
+            builder.environment().remove("CAMPAIGN_RL_USERS");
+            return new CliProcess(builder.start());
+        }
+
+        private void read() {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    output.append(line).append('\n');
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                output.append("(output unreadable: ").append(e.getMessage()).append(")\n");
+            } finally {
+                lines.add(END);
+            }
+        }
+
+        /** The first line from now on that {@code wanted} accepts; fails if the process ends first. */
+        String awaitLine(Predicate<String> wanted) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SAFETY_SECONDS);
+            while (true) {
+                String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (line == null || line.equals(END)) {
+                    lines.add(END);
+                    fail((line == null ? "no such line yet" : "the process ended first") + ":\n" + output);
+                }
+                if (wanted.test(line)) {
+                    return line;
+                }
+            }
+        }
+
+        /**
+         * SIGKILL, or SIGTERM. Through the process handle: {@code Process.destroy} would also close the pipe
+         * of its output, losing what the process writes while it stops.
+         */
+        void signal(boolean kill) {
+            if (kill) {
+                process.toHandle().destroyForcibly();
+            } else {
+                process.toHandle().destroy();
+            }
+        }
+
+        /** The exit code, once the process has ended and all its output is read. */
+        int awaitExit() throws InterruptedException {
+            assertTrue(process.waitFor(EXIT_SECONDS, TimeUnit.SECONDS), "the process did not end:\n" + output);
+            reader.join(TimeUnit.SECONDS.toMillis(EXIT_SECONDS));
+            return process.exitValue();
+        }
+
+        String output() {
+            return output.toString();
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.campaignrl.boot;
+
+import java.security.SecureRandom;
+import org.campaignrl.adapters.web.Role;
+import org.campaignrl.adapters.web.User;
+import org.campaignrl.adapters.web.UserDirectory;
+
+/** Two users with fresh tokens: ann, a campaign manager, and eve, an ML engineer. */
+record TestUsers(UserDirectory directory, String managerToken, String engineerToken) {
+    static TestUsers fresh() {
+        SecureRandom random = new SecureRandom();
+        String manager = UserDirectory.newToken(random);
+        String engineer = UserDirectory.newToken(random);
+        return new TestUsers(UserDirectory.parse("test users", String.join("\n",
+                UserDirectory.line(new User("ann", Role.CAMPAIGN_MANAGER), manager),
+                UserDirectory.line(new User("eve", Role.ML_ENGINEER), engineer))), manager, engineer);
+    }
+}

@@ -1,0 +1,19 @@
+package org.campaignrl.application.service;
+
+import java.util.List;
+import org.campaignrl.application.model.Run;
+import org.campaignrl.application.port.in.RunsQuery;
+import org.campaignrl.application.port.out.RunLog;
+
+public final class RunsService implements RunsQuery {
+    private final RunLog runs;
+
+    public RunsService(RunLog runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public List<Run> recentRuns(RecentRunsQuery query) {
+        return runs.recent(query.limit());
+    }
+}
