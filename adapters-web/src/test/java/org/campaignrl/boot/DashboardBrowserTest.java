@@ -93,8 +93,12 @@ class DashboardBrowserTest {
     void the_explorer_moves_with_a_click_and_back_returns() throws Exception {
         open("/explorer");
         new Select(browser.driver.findElement(By.name("day"))).selectByVisibleText("Saturday");
-        browser.driver.findElement(By.cssSelector("form[aria-label='Choose a state'] button")).click();
-        String before = browser.driver.findElement(By.id("cell-labels")).getText();
+        WebElement form = browser.driver.findElement(By.cssSelector("form[aria-label='Choose a state']"));
+        form.findElement(By.cssSelector("button")).click();
+        // A click does not wait for the page it leads to.
+        WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(form));
+        String before = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cell-labels"))).getText();
         assertTrue(before.contains("Saturday"), before);
         assertEquals(7, browser.driver.findElements(By.cssSelector("#actions tbody tr")).size());
         assertEquals(1, browser.driver.findElements(By.cssSelector("#actions tr.best")).size());
@@ -102,12 +106,13 @@ class DashboardBrowserTest {
         browser.screenshot("explorer", 1280);
 
         browser.driver.findElement(By.cssSelector("#actions a[data-action='0']")).click();
-        String after = browser.driver.findElement(By.id("cell-labels")).getText();
+        wait.until(ExpectedConditions.urlContains("day=6"));
+        String after = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cell-labels"))).getText();
         assertTrue(after.contains("Sunday"), after);
-        assertTrue(browser.driver.getCurrentUrl().contains("day=6"), browser.driver.getCurrentUrl());
 
         browser.driver.navigate().back();
-        assertEquals(before, browser.driver.findElement(By.id("cell-labels")).getText());
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("day=6")));
+        assertEquals(before, wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cell-labels"))).getText());
     }
 
     @Test

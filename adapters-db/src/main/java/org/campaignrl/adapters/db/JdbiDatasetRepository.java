@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.DatasetListing;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.FileSummary;
@@ -136,13 +137,19 @@ final class JdbiDatasetRepository implements DatasetRepository {
     }
 
     private static void insertFiles(Handle handle, long datasetId, List<FileSummary> files) {
-        PreparedBatch fileRows = handle.prepareBatch(
-                "INSERT INTO dataset_file (dataset_id, position, file, rows_read, accepted) VALUES (?, ?, ?, ?, ?)");
+        PreparedBatch fileRows = handle.prepareBatch("INSERT INTO dataset_file (dataset_id, position, file, "
+                + "rows_read, accepted, encoding, encoding_choice, delimiter, delimiter_given) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         PreparedBatch rejectionRows = handle.prepareBatch(
                 "INSERT INTO dataset_rejection (dataset_id, position, reason, row_count) VALUES (?, ?, ?, ?)");
         for (int position = 0; position < files.size(); position++) {
             FileSummary file = files.get(position);
-            fileRows.add(datasetId, position, file.file(), file.rowsRead(), file.accepted());
+            Optional<CsvFormat.Used> format = file.format();
+            fileRows.add(datasetId, position, file.file(), file.rowsRead(), file.accepted(),
+                    format.map(CsvFormat.Used::encoding).orElse(null),
+                    format.map(f -> f.encodingChoice().name()).orElse(null),
+                    format.map(f -> String.valueOf(f.delimiter())).orElse(null),
+                    format.map(CsvFormat.Used::delimiterGiven).orElse(null));
             for (Map.Entry<String, Long> rejection : file.rejectedByReason().entrySet()) {
                 rejectionRows.add(datasetId, position, rejection.getKey(), rejection.getValue());
             }
@@ -275,13 +282,10 @@ final class JdbiDatasetRepository implements DatasetRepository {
                         .computeIfAbsent(entry.getValue().position(), k -> new HashMap<>())
                         .put(entry.getValue().reason(), entry.getValue().rows()));
         Map<Long, List<FileSummary>> byDataset = new HashMap<>();
-        handle.createQuery("SELECT dataset_id, position, file, rows_read, accepted FROM dataset_file "
-                        + "ORDER BY dataset_id, position")
+        handle.createQuery("SELECT dataset_id, " + FILE_COLUMNS + " FROM dataset_file ORDER BY dataset_id, position")
                 .map((row, context) -> {
                     long datasetId = row.getLong("dataset_id");
-                    return Map.entry(datasetId, new FileSummary(row.getString("file"), row.getLong("rows_read"),
-                            row.getLong("accepted"), rejections.getOrDefault(datasetId, Map.of())
-                            .getOrDefault(row.getInt("position"), Map.of())));
+                    return Map.entry(datasetId, fileSummary(row, rejections.getOrDefault(datasetId, Map.of())));
                 })
                 .forEach(entry -> byDataset.computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
                         .add(entry.getValue()));
@@ -301,12 +305,25 @@ final class JdbiDatasetRepository implements DatasetRepository {
                         row.getLong("row_count")))
                 .forEach(rejection -> rejectionsByPosition.computeIfAbsent(rejection.position(), p -> new HashMap<>())
                         .put(rejection.reason(), rejection.rows()));
-        return handle.createQuery("SELECT position, file, rows_read, accepted FROM dataset_file "
-                        + "WHERE dataset_id = :id ORDER BY position")
+        return handle.createQuery("SELECT " + FILE_COLUMNS + " FROM dataset_file WHERE dataset_id = :id "
+                        + "ORDER BY position")
                 .bind("id", datasetId)
-                .map((row, context) -> new FileSummary(row.getString("file"), row.getLong("rows_read"),
-                        row.getLong("accepted"), rejectionsByPosition.getOrDefault(row.getInt("position"), Map.of())))
+                .map((row, context) -> fileSummary(row, rejectionsByPosition))
                 .list();
+    }
+
+    private static final String FILE_COLUMNS = "position, file, rows_read, accepted, encoding, encoding_choice, "
+            + "delimiter, delimiter_given";
+
+    /** A {@code dataset_file} row with its rejections; files stored before V6 have no format ("not recorded"). */
+    private static FileSummary fileSummary(ResultSet row, Map<Integer, Map<String, Long>> rejectionsByPosition)
+            throws SQLException {
+        String encoding = row.getString("encoding");
+        Optional<CsvFormat.Used> format = encoding == null ? Optional.empty() : Optional.of(new CsvFormat.Used(
+                encoding, CsvFormat.EncodingChoice.valueOf(row.getString("encoding_choice")),
+                row.getString("delimiter").charAt(0), row.getBoolean("delimiter_given")));
+        return new FileSummary(row.getString("file"), row.getLong("rows_read"), row.getLong("accepted"),
+                rejectionsByPosition.getOrDefault(row.getInt("position"), Map.of()), format);
     }
 
     /** The parts of a dataset that have cells sent to, by {@code part}: one query for both. */

@@ -27,7 +27,8 @@ final class Migrations {
      * named here as well; MigrationsTest checks that this list and the folder agree.
      */
     static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__held_out_cells.sql",
-            "V3__model_registry.sql", "V4__runs.sql", "V5__cells_as_columns.sql");
+            "V3__model_registry.sql", "V4__runs.sql", "V5__cells_as_columns.sql",
+            "V6__file_format.sql");
 
     static final String FOLDER = "/db/migration/";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");

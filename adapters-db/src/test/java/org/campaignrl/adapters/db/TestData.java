@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.InputFile;
@@ -56,10 +57,12 @@ final class TestData {
     }
 
     static IngestSummary summary() {
-        // Not in alphabetical order, so that the stored order is what comes back.
+        // Not in alphabetical order, so that the stored order is what comes back; formats detected, given, unknown.
         return new IngestSummary(List.of(
-                new FileSummary("sent_emails.csv", 1_000, 990, Map.of("bad date", 6L, "unknown customer", 4L)),
-                new FileSummary("responded.csv", 300, 300, Map.of()),
+                new FileSummary("sent_emails.csv", 1_000, 990, Map.of("bad date", 6L, "unknown customer", 4L),
+                        new CsvFormat.Used("windows-1252", CsvFormat.EncodingChoice.NOT_UTF8, ';', false)),
+                new FileSummary("responded.csv", 300, 300, Map.of(),
+                        new CsvFormat.Used("UTF-16LE", CsvFormat.EncodingChoice.GIVEN, '\t', true)),
                 new FileSummary("userbase.csv", 50, 47, Map.of("age missing", 2L, "gender not F or M", 1L))),
                 47, 990, 120, 118, 2, LocalDate.of(2023, 1, 2), LocalDate.of(2023, 6, 30),
                 "/data/rejected_rows.csv");

@@ -231,10 +231,12 @@ final class ModelsApi {
         }
     }
 
-    record FileJson(String file, long rowsRead, long accepted, long rejected, Map<String, Long> rejectedByReason) {
+    /** @param readAs the encoding and delimiter the file was read with, e.g. "UTF-8 (detected: valid UTF-8), delimiter ',' (detected)" */
+    record FileJson(String file, long rowsRead, long accepted, long rejected, Map<String, Long> rejectedByReason,
+                    String readAs) {
         static FileJson of(FileSummary file) {
             return new FileJson(file.file(), file.rowsRead(), file.accepted(), file.rejected(),
-                    file.rejectedByReason());
+                    file.rejectedByReason(), file.describeFormat());
         }
     }
 }

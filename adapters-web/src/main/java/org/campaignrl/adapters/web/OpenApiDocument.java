@@ -363,6 +363,8 @@ final class OpenApiDocument {
                 .oneOf(JobJson.class, "state", JobsUseCase.State.class)
                 .oneOf(ModelsApi.DecisionJson.class, "outcome", RetrainingDecision.Outcome.class)
                 .oneOf(ModelsApi.SplitJson.class, "kind", SendSplit.Kind.class)
+                .describe(ModelsApi.FileJson.class, "readAs", "The encoding and delimiter the file was read with and "
+                        + "how each was chosen, or \"not recorded\" for datasets ingested before this was stored.")
                 .describe(JobJson.class, "stage", "What it is doing now.")
                 .describe(JobJson.class, "fraction", "Progress within 0..1.")
                 .describe(JobJson.class, "finished", "Null until the job has finished.")
