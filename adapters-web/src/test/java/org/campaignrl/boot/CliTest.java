@@ -3,15 +3,11 @@ package org.campaignrl.boot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.campaignrl.adapters.cli.CampaignRlCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The CLI end to end, in process, over an H2 file database: generate → ingest → export → train → ask. */
 class CliTest {
@@ -23,69 +19,60 @@ class CliTest {
         Path logs = folder.resolve("logs");
         String db = "--db=jdbc:h2:file:" + folder.resolve("db/campaign-rl").toAbsolutePath();
 
-        assertEquals(0, run("generate", "--out", logs.toString(), "--customers", "3000", "--seed", "5").exitCode);
-        Run ingest = run("ingest", "--data-dir", logs.toString(), db);
-        assertEquals(0, ingest.exitCode, ingest.err);
-        assertTrue(ingest.out.contains("Dataset 1 stored"), ingest.out);
+        assertEquals(0, run("generate", "--out", logs.toString(), "--customers", "3000", "--seed", "5").exitCode());
+        CliRun ingest = run("ingest", "--data-dir", logs.toString(), db);
+        assertEquals(0, ingest.exitCode(), ingest.err());
+        assertTrue(ingest.out().contains("Dataset 1 stored"), ingest.out());
         assertTrue(Files.exists(logs.resolve("rejected_rows.csv")));
 
         Path exported = folder.resolve("cells.csv");
-        assertEquals(0, run("export-cells", "--out", exported.toString(), db).exitCode);
+        assertEquals(0, run("export-cells", "--out", exported.toString(), db).exitCode());
         List<String> lines = Files.readAllLines(exported);
         assertEquals("SubjectLine_ID,Gender,Type,Email_Domain,Tenure_Group,Age_Group,Sent_Day,Response_Received,Sent_Emails",
                 lines.get(0));
         long sends = lines.stream().skip(1).mapToLong(line -> Long.parseLong(line.substring(line.lastIndexOf(',') + 1))).sum();
-        assertTrue(ingest.out.contains(String.format(java.util.Locale.ROOT, "%,d sends", sends)), ingest.out);
+        assertTrue(ingest.out().contains(String.format(java.util.Locale.ROOT, "%,d sends", sends)), ingest.out());
 
-        Run train = run("train", "--episodes", "3000", "--seed", "9", db);
-        assertEquals(0, train.exitCode, train.err);
-        assertTrue(train.out.contains("Model 1 trained on dataset 1"), train.out);
+        CliRun train = run("train", "--episodes", "3000", "--seed", "9", db);
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("Model 1 trained on dataset 1"), train.out());
 
-        Run next = run("next-action", "--state", "2,4,3,1,0,0,0", "--action", "2", db);
-        assertEquals(0, next.exitCode, next.err);
-        assertTrue(next.out.startsWith("next_action "), next.out);
+        CliRun next = run("next-action", "--state", "2,4,3,1,0,0,0", "--action", "2", db);
+        assertEquals(0, next.exitCode(), next.err());
+        assertTrue(next.out().startsWith("next_action "), next.out());
 
-        Run audience = run("audience", "--subject", "2", db);
-        assertEquals(0, audience.exitCode, audience.err);
-        assertTrue(audience.out.startsWith("Email Subject 2 (model 1)"), audience.out);
+        CliRun audience = run("audience", "--subject", "2", db);
+        assertEquals(0, audience.exitCode(), audience.err());
+        assertTrue(audience.out().startsWith("Email Subject 2 (model 1)"), audience.out());
 
-        Run second = run("train", "--episodes", "100", "--no-activate", db);
-        assertTrue(second.out.contains("Model 2 trained on dataset 1") && second.out.contains("not activated"), second.out);
-        Run status = run("status", db);
-        assertTrue(status.out.contains("Model 1 (active)") && status.out.contains("Model 2:"), status.out);
+        CliRun second = run("train", "--episodes", "100", "--no-activate", db);
+        assertTrue(second.out().contains("Model 2 trained on dataset 1") && second.out().contains("not activated"), second.out());
+        CliRun status = run("status", db);
+        assertTrue(status.out().contains("Model 1 (active)") && status.out().contains("Model 2:"), status.out());
     }
 
     @Test
     void failures_exit_non_zero_with_one_line_reason() {
         String db = "--db=jdbc:h2:file:" + folder.resolve("db/campaign-rl").toAbsolutePath();
 
-        Run missing = run("ingest", "--data-dir", folder.resolve("nowhere").toString(), db);
-        assertEquals(1, missing.exitCode);
-        assertTrue(missing.err.startsWith("campaign-rl: ") && missing.err.contains("userbase.csv"), missing.err);
-        assertEquals(1, missing.err.strip().lines().count(), missing.err);
+        CliRun missing = run("ingest", "--data-dir", folder.resolve("nowhere").toString(), db);
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().startsWith("campaign-rl: ") && missing.err().contains("userbase.csv"), missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
 
-        Run noData = run("train", db);
-        assertEquals(1, noData.exitCode);
-        assertTrue(noData.err.contains("ingest campaign logs first"), noData.err);
+        CliRun noData = run("train", db);
+        assertEquals(1, noData.exitCode());
+        assertTrue(noData.err().contains("ingest campaign logs first"), noData.err());
 
-        Run badOption = run("train", "--episodes", "0", db);
-        assertEquals(1, badOption.exitCode);
-        assertTrue(badOption.err.contains("episodes"), badOption.err);
+        CliRun badOption = run("train", "--episodes", "0", db);
+        assertEquals(1, badOption.exitCode());
+        assertTrue(badOption.err().contains("episodes"), badOption.err());
 
-        assertEquals(2, run("train", "--episodes", "many", db).exitCode);
-        assertEquals(2, run("no-such-command").exitCode);
+        assertEquals(2, run("train", "--episodes", "many", db).exitCode());
+        assertEquals(2, run("no-such-command").exitCode());
     }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = CampaignRlCli.commandLine(new Wiring(folder));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String out, String err) {
+    private CliRun run(String... args) {
+        return CliRun.in(folder, args);
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,11 +15,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.campaignrl.adapters.cli.CampaignRlCli;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Logs in other encodings and delimiters, end to end: the CLI's {@code ingest} detects them or takes
@@ -53,14 +49,14 @@ class IngestEncodingAndDelimiterTest {
 
     @Test
     void ingestSaysWhatEachFileWasReadWith() {
-        Run ingest = run("ingest", "--data-dir", european.toString(), db);
+        CliRun ingest = run("ingest", "--data-dir", european.toString(), db);
 
-        assertEquals(0, ingest.exitCode, ingest.err);
-        assertTrue(ingest.out.contains("read as windows-1252 (fallback: not valid UTF-8), delimiter ',' (detected)"),
-                ingest.out);
-        assertTrue(ingest.out.contains("read as UTF-8 (detected: valid UTF-8), delimiter tab (detected)"), ingest.out);
-        assertTrue(ingest.out.contains("read as UTF-8 (detected: byte order mark), delimiter ';' (detected)"),
-                ingest.out);
+        assertEquals(0, ingest.exitCode(), ingest.err());
+        assertTrue(ingest.out().contains("read as windows-1252 (fallback: not valid UTF-8), delimiter ',' (detected)"),
+                ingest.out());
+        assertTrue(ingest.out().contains("read as UTF-8 (detected: valid UTF-8), delimiter tab (detected)"), ingest.out());
+        assertTrue(ingest.out().contains("read as UTF-8 (detected: byte order mark), delimiter ';' (detected)"),
+                ingest.out());
     }
 
     @Test
@@ -72,34 +68,34 @@ class IngestEncodingAndDelimiterTest {
             write(path, text.replace(',', '|').replace(';', '|').replace('\t', '|'), Charset.forName("windows-1252"));
         }
 
-        Run ingest = run("ingest", "--data-dir", european.toString(), "--encoding", "cp1252", "--delimiter", "pipe", db);
+        CliRun ingest = run("ingest", "--data-dir", european.toString(), "--encoding", "cp1252", "--delimiter", "pipe", db);
 
-        assertEquals(0, ingest.exitCode, ingest.err);
-        assertEquals(3, ingest.out.split("read as windows-1252 \\(given\\), delimiter '\\|' \\(given\\)", -1).length - 1,
-                ingest.out);
+        assertEquals(0, ingest.exitCode(), ingest.err());
+        assertEquals(3, ingest.out().split("read as windows-1252 \\(given\\), delimiter '\\|' \\(given\\)", -1).length - 1,
+                ingest.out());
     }
 
     @Test
     void aGivenDelimiterThatDoesNotSplitAHeaderStopsTheIngestWithOneLine() {
-        Run ingest = run("ingest", "--data-dir", european.toString(), "--delimiter", "tab", db);
+        CliRun ingest = run("ingest", "--data-dir", european.toString(), "--delimiter", "tab", db);
 
-        assertEquals(1, ingest.exitCode, ingest.out);
-        assertEquals(1, ingest.err.strip().lines().count(), ingest.err);
-        assertTrue(ingest.err.contains("userbase.csv") && ingest.err.contains("at the delimiter tab that was given; "
-                + "',' would"), ingest.err);
+        assertEquals(1, ingest.exitCode(), ingest.out());
+        assertEquals(1, ingest.err().strip().lines().count(), ingest.err());
+        assertTrue(ingest.err().contains("userbase.csv") && ingest.err().contains("at the delimiter tab that was given; "
+                + "',' would"), ingest.err());
     }
 
     @Test
     void anUnknownEncodingOrDelimiterIsAUsageError() {
-        Run encoding = run("ingest", "--data-dir", european.toString(), "--encoding", "klingon", db);
-        assertEquals(2, encoding.exitCode);
-        assertTrue(encoding.err.contains("Invalid value for option '--encoding'")
-                && encoding.err.contains("unknown encoding 'klingon'"), encoding.err);
+        CliRun encoding = run("ingest", "--data-dir", european.toString(), "--encoding", "klingon", db);
+        assertEquals(2, encoding.exitCode());
+        assertTrue(encoding.err().contains("Invalid value for option '--encoding'")
+                && encoding.err().contains("unknown encoding 'klingon'"), encoding.err());
 
-        Run delimiter = run("ingest", "--data-dir", european.toString(), "--delimiter", ":", db);
-        assertEquals(2, delimiter.exitCode);
-        assertTrue(delimiter.err.contains("Invalid value for option '--delimiter'")
-                && delimiter.err.contains("',' ';' tab '|'"), delimiter.err);
+        CliRun delimiter = run("ingest", "--data-dir", european.toString(), "--delimiter", ":", db);
+        assertEquals(2, delimiter.exitCode());
+        assertTrue(delimiter.err().contains("Invalid value for option '--delimiter'")
+                && delimiter.err().contains("',' ';' tab '|'"), delimiter.err());
     }
 
     @Test
@@ -155,16 +151,7 @@ class IngestEncodingAndDelimiterTest {
         Files.write(path, text.getBytes(charset));
     }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = CampaignRlCli.commandLine(new Wiring(folder));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String out, String err) {
+    private CliRun run(String... args) {
+        return CliRun.in(folder, args);
     }
 }
