@@ -134,17 +134,7 @@ class IngestEncodingAndDelimiterTest {
     /** Polls the job the answer started until it has finished; the test's own timeout is the surefire run's. */
     private static JsonNode finished(ServedApp served, HttpResponse<String> started) throws Exception {
         assertEquals(202, started.statusCode(), started.body());
-        long id = JSON.readTree(started.body()).get("id").asLong();
-        while (true) {
-            JsonNode job = JSON.readTree(CLIENT.send(HttpRequest.newBuilder(
-                    URI.create(served.baseUrl() + "/api/v1/jobs/" + id)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            String state = job.get("state").asText();
-            if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
-                return job;
-            }
-            Thread.sleep(50);
-        }
+        return served.finishedJob(JSON.readTree(started.body()).get("id").asLong());
     }
 
     private static void write(Path path, String text, Charset charset) throws IOException {

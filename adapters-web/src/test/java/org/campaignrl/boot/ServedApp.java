@@ -1,5 +1,7 @@
 package org.campaignrl.boot;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -16,6 +18,8 @@ import org.campaignrl.data.GeneratorSettings;
 
 /** A real server over a real H2 file database, for tests that speak HTTP to it. */
 final class ServedApp implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     final Storage storage;
     final CampaignRl app;
     final WebServer server;
@@ -56,6 +60,18 @@ final class ServedApp implements AutoCloseable {
         Storage storage = Storage.open(Storage.defaultH2Url(folder.resolve("db")));
         CampaignRl app = Wiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
         return new ServedApp(storage, app, new WebServer(app, settings).start("127.0.0.1", 0));
+    }
+
+    /** Polls {@code /api/v1/jobs/{id}} until the job has succeeded or failed; the surefire run's timeout bounds it. */
+    JsonNode finishedJob(long id) throws Exception {
+        while (true) {
+            JsonNode job = JSON.readTree(Http.send(baseUrl(), "GET", "/api/v1/jobs/" + id, "").body());
+            String state = job.get("state").asText();
+            if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
+                return job;
+            }
+            Thread.sleep(50);
+        }
     }
 
     String baseUrl() {

@@ -39,8 +39,10 @@ final class AccessControl {
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final String VIEWER = "viewer";
 
-    /** POSTs that only read: the compatible API's two queries; signing out needs a session, not a role. */
-    private static final Set<String> POSTS_THAT_READ = Set.of("/get-next-action", "/campaign-audience", "/logout");
+    /** POSTs that only read: the compatible API's two queries. */
+    private static final Set<String> POSTS_THAT_READ = Set.of("/get-next-action", "/campaign-audience");
+    /** Signing out changes only the caller's own session: every role may, with the CSRF token. */
+    private static final String SIGN_OUT = "/logout";
     private static final Set<String> API_PATHS = Set.of("/get-next-action", "/campaign-audience", "/health");
 
     private final UserDirectory users;
@@ -73,7 +75,7 @@ final class AccessControl {
         config.routes.before(this::check);
         config.routes.get("/login", ctx -> loginPage(ctx, pages, null));
         config.routes.post("/login", ctx -> signIn(ctx, pages));
-        config.routes.post("/logout", this::signOut);
+        config.routes.post(SIGN_OUT, this::signOut);
     }
 
     private void check(Context ctx) {
@@ -143,7 +145,7 @@ final class AccessControl {
     }
 
     private static boolean mayChange(User user, Context ctx) {
-        return user.role().mayChange() || POSTS_THAT_READ.contains(ctx.path());
+        return user.role().mayChange() || ctx.path().equals(SIGN_OUT);
     }
 
     private void loginPage(Context ctx, Pages pages, String problem) {
@@ -194,8 +196,7 @@ final class AccessControl {
 
     private static boolean changes(Context ctx) {
         String method = ctx.method().name();
-        return !method.equals("GET") && !method.equals("HEAD") && !POSTS_THAT_READ.contains(ctx.path())
-                || ctx.path().equals("/logout");
+        return !method.equals("GET") && !method.equals("HEAD") && !POSTS_THAT_READ.contains(ctx.path());
     }
 
     private static boolean isPublic(String path) {
@@ -267,7 +268,7 @@ final class AccessControl {
 
     /** Every refusal in the shared error shape (a page's form shows it as is; it is rare and plain). */
     private static void deny(Context ctx, HttpStatus status, String field, String message) {
-        ctx.status(status).json(new ApiError(status.getCode(), status.getMessage(), field, message));
+        WebServer.error(ctx, status, field, message);
         ctx.skipRemainingHandlers();
     }
 }

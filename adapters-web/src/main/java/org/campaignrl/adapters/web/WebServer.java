@@ -126,7 +126,8 @@ public final class WebServer {
         return type != null && type.startsWith("application/json");
     }
 
-    private static void error(Context ctx, HttpStatus status, String field, String message) {
+    /** Answers in the shared error shape; access control's refusals use it too. */
+    static void error(Context ctx, HttpStatus status, String field, String message) {
         ctx.status(status).json(new ApiError(status.getCode(), status.getMessage(), field, message));
     }
 
