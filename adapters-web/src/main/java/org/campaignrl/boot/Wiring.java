@@ -76,51 +76,53 @@ public final class Wiring implements CliRuntime {
         return installFolder.resolve("var");
     }
 
+    /**
+     * Wires the use cases at once over a database that opens in the background (see {@link OpeningStorage});
+     * the first thing done with the open database is failing the runs that a dead process left running, before
+     * this process records any of its own.
+     */
     @Override
     public Session open(String jdbcUrl) {
-        Storage storage = Storage.open(jdbcUrl != null ? jdbcUrl : Storage.defaultH2Url(defaultDatabaseFolder()));
-        try {
-            Clock clock = Clock.systemUTC();
-            RunOwner owner = thisProcess();
-            // Runs left running by a process that died (killed, crashed) are failed before anyone lists them.
-            storage.runs().markInterrupted(owner, clock.instant());
-            Wired wired = wire(storage.datasets(), storage.models(), storage.retrainingHistory(), storage.runs(),
-                    owner, clock);
-            return new Session() {
-                @Override
-                public CampaignRl app() {
-                    return wired.app();
-                }
+        Clock clock = Clock.systemUTC();
+        RunOwner owner = thisProcess();
+        OpeningStorage storage = OpeningStorage.start(
+                jdbcUrl != null ? jdbcUrl : Storage.defaultH2Url(defaultDatabaseFolder()),
+                opened -> opened.runs().markInterrupted(owner, clock.instant()));
+        Wired wired = wire(storage.port(DatasetRepository.class, Storage::datasets),
+                storage.port(ModelRepository.class, Storage::models),
+                storage.port(RetrainingHistory.class, Storage::retrainingHistory),
+                storage.port(RunLog.class, Storage::runs), owner, clock);
+        return new Session() {
+            @Override
+            public CampaignRl app() {
+                return wired.app();
+            }
 
-                @Override
-                public String storage() {
-                    return storage.describe();
-                }
+            @Override
+            public String storage() {
+                return storage.storage().describe();
+            }
 
-                @Override
-                public void stop(String why) {
-                    wired.runs().abandon(why);
-                    long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-                    try {
-                        wired.jobs().close(STOP_WAIT);
-                        wired.runs().awaitNoneRunning(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } finally {
-                        storage.close();
-                    }
-                }
-
-                @Override
-                public void close() {
-                    wired.jobs().close();
+            @Override
+            public void stop(String why) {
+                wired.runs().abandon(why);
+                long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+                try {
+                    wired.jobs().close(STOP_WAIT);
+                    wired.runs().awaitNoneRunning(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
                     storage.close();
                 }
-            };
-        } catch (RuntimeException e) {
-            storage.close();
-            throw e;
-        }
+            }
+
+            @Override
+            public void close() {
+                wired.jobs().close();
+                storage.close();
+            }
+        };
     }
 
     /** This process, as the runs it records name it. */
@@ -155,7 +157,6 @@ public final class Wiring implements CliRuntime {
     private static Wired wire(DatasetRepository datasets, ModelRepository models, RetrainingHistory retrainingHistory,
                               RunLog runLog, RunOwner owner, Clock clock) {
         ActiveModel activeModel = new ActiveModel(models, datasets);
-        activeModel.reload();
         RunRecorder runs = new RunRecorder(runLog, owner, clock);
         IngestLogsService ingestLogs = new IngestLogsService(new CsvCampaignLogSource(), datasets, runs, clock);
         TrainModelService trainModel = new TrainModelService(datasets, models, activeModel, runs, clock);

@@ -72,6 +72,21 @@ class CliTest {
         assertEquals(2, run("no-such-command").exitCode());
     }
 
+    @Test
+    void a_database_that_cannot_be_opened_is_named_in_one_line_even_by_work_that_began_without_it() {
+        Path logs = folder.resolve("logs");
+        assertEquals(0, run("generate", "--out", logs.toString(), "--customers", "3000", "--seed", "5").exitCode());
+        // Nothing listens on port 9: the ingest reads the logs while the database fails to open.
+        String unreachable = "--db=jdbc:postgresql://127.0.0.1:9/nowhere?user=nobody";
+
+        for (CliRun failed : List.of(run("ingest", "--data-dir", logs.toString(), unreachable),
+                run("status", unreachable), run("train", unreachable))) {
+            assertEquals(1, failed.exitCode(), failed.err());
+            assertTrue(failed.err().startsWith("campaign-rl: cannot open PostgreSQL 127.0.0.1:9/nowhere"), failed.err());
+            assertEquals(1, failed.err().strip().lines().count(), failed.err());
+        }
+    }
+
     private CliRun run(String... args) {
         return CliRun.in(folder, args);
     }

@@ -9,12 +9,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -58,7 +60,10 @@ class CrashRecoveryProcessTest {
     static Path shared;
     /** A database with dataset 1 and the active model 1 (runs 1 and 2), copied for each test. */
     private static Path preparedDatabase;
-    /** Logs big enough that reading them lasts seconds. */
+    /**
+     * Logs big enough that reading them lasts seconds: longer than the child process takes to open its database
+     * beside the reading, so that the progress it shows once its run is in the log comes while it still reads.
+     */
     private static Path bigLogs;
 
     @TempDir
@@ -72,10 +77,31 @@ class CrashRecoveryProcessTest {
         bigLogs = shared.resolve("big");
         new CampaignLogGenerator(new GeneratorSettings(3_000, 5)).writeTo(smallLogs, GenerationProgress.NONE);
         new CampaignLogGenerator(new GeneratorSettings(200_000, 6)).writeTo(bigLogs, GenerationProgress.NONE);
+        repeatTheSends(bigLogs.resolve("sent_emails.csv"), 6);
         preparedDatabase = shared.resolve("db");
         String preparedDb = dbOption(preparedDatabase);
         inProcess(shared, "ingest", "--data-dir", smallLogs.toString(), preparedDb);
         inProcess(shared, "train", "--episodes", "3000", preparedDb);
+    }
+
+    /** The same sends {@code times} over (about a million each), under the one header. */
+    private static void repeatTheSends(Path sentEmails, int times) throws IOException {
+        byte[] once = Files.readAllBytes(sentEmails);
+        int bodyStart = indexOfFirstLineEnd(once) + 1;
+        try (OutputStream out = Files.newOutputStream(sentEmails, StandardOpenOption.APPEND)) {
+            for (int i = 1; i < times; i++) {
+                out.write(once, bodyStart, once.length - bodyStart);
+            }
+        }
+    }
+
+    private static int indexOfFirstLineEnd(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no header line");
     }
 
     @BeforeEach

@@ -11,6 +11,7 @@ import org.campaignrl.adapters.web.ScheduledRetraining;
 import org.campaignrl.adapters.web.UserDirectory;
 import org.campaignrl.adapters.web.WebServer;
 import org.campaignrl.adapters.web.WebSettings;
+import org.campaignrl.application.Background;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.RetrainingUseCase.RetrainCommand;
@@ -92,11 +93,14 @@ final class ServeSubcommand implements Callable<Integer> {
         }
         CliRuntime.Session session = runtime.open(database.jdbcUrl());
         CampaignRl app = session.app();
-        prepareFirstModel(app);
         WebSettings web = new WebSettings(Path.of(System.getProperty("java.io.tmpdir"), "campaign-rl-uploads"),
                 (sampleDir != null ? sampleDir : runtime.bundledSampleDir()).toString())
                 .withUsers(users).withMaxUploadBytes(maxUploadMegabytes << 20);
-        WebServer server = new WebServer(app, web).start(host, port);
+        // Building the server reads no data, and is half a second of class loading (Javalin, Jetty, Jackson,
+        // the templates): it goes on beside opening the database and loading, or making, the first model.
+        Background<WebServer> built = Background.start("build-server", () -> new WebServer(app, web));
+        prepareFirstModel(app);
+        WebServer server = built.join().start(host, port);
         ActiveModelPolling polling = ActiveModelPolling.start(app.refreshServing(), pollEvery);
         Optional<ScheduledRetraining> retraining = retrain.map(command -> {
             out().printf("Retraining every %s from %s, tolerance %s%n", retrainEvery, watchDir, retrainTolerance);

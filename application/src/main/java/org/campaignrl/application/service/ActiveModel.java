@@ -6,11 +6,16 @@ import org.campaignrl.application.NothingServedException;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 
-/** Holds the snapshot being served and swaps it atomically when another model becomes active. */
+/**
+ * Holds the snapshot being served and swaps it atomically when another model becomes active. Nothing is read
+ * until something asks for the snapshot (or reloads): commands that serve nothing, such as an ingest, never
+ * load a model, and a server's database can open while the rest of it is built.
+ */
 public final class ActiveModel {
     private final ModelRepository models;
     private final DatasetRepository datasets;
-    private final AtomicReference<Optional<ServingSnapshot>> current = new AtomicReference<>(Optional.empty());
+    /** Null until the first load. */
+    private final AtomicReference<Optional<ServingSnapshot>> current = new AtomicReference<>();
 
     public ActiveModel(ModelRepository models, DatasetRepository datasets) {
         this.models = models;
@@ -19,11 +24,18 @@ public final class ActiveModel {
 
     /** The snapshot to answer from; throws when nothing has been trained yet. */
     public ServingSnapshot snapshot() {
-        return current.get().orElseThrow(NothingServedException::new);
+        return snapshotIfAny().orElseThrow(NothingServedException::new);
     }
 
+    /** The snapshot served, loaded from storage by the first call. */
     public Optional<ServingSnapshot> snapshotIfAny() {
-        return current.get();
+        Optional<ServingSnapshot> served = current.get();
+        return served != null ? served : firstLoad();
+    }
+
+    private synchronized Optional<ServingSnapshot> firstLoad() {
+        Optional<ServingSnapshot> served = current.get();
+        return served != null ? served : reload();
     }
 
     /**

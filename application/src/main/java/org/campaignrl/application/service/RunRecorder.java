@@ -2,7 +2,11 @@ package org.campaignrl.application.service;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
+import org.campaignrl.application.Background;
 import org.campaignrl.application.RunAbandonedException;
 import org.campaignrl.application.model.Run;
 import org.campaignrl.application.model.RunOwner;
@@ -16,6 +20,12 @@ import org.campaignrl.application.port.out.RunLog;
  * reports every few megabytes it reads, a training every hundredth of its episodes) by throwing
  * {@link RunAbandonedException}, before anything is stored, and no new run starts. Work that is already
  * storing its result reports no more progress: it finishes.
+ * <p>
+ * The run's first row is written on a thread of its own while the work begins: writing it may wait for the
+ * database to open (the composition root opens it in the background), and reading the logs need not. A run
+ * is therefore in the log a moment after it began (its start time is when it began); its progress reports
+ * are held until then, so that work seen under way is in the log and a process killed then leaves a trace.
+ * If that row cannot be written, the work stops at its next progress report with the reason.
  */
 public final class RunRecorder {
     private final RunLog runs;
@@ -44,23 +54,26 @@ public final class RunRecorder {
             running++;
         }
         try {
-            long id = runs.start(kind, subject, owner, clock.instant());
+            Instant startedAt = clock.instant();
+            Background<Long> started = Background.start("run-log", () -> runs.start(kind, subject, owner, startedAt));
+            RecordedProgress watched = new RecordedProgress(started, progress);
             T result;
             try {
-                ProgressListener watched = (stage, done, total) -> {
-                    stopIfAbandoned();
-                    progress.progress(stage, done, total);
-                };
                 stopIfAbandoned();
                 result = work.apply(watched);
             } catch (RuntimeException | Error e) {
                 try {
-                    runs.failed(id, reason(e), clock.instant());
+                    runs.failed(started.join(), reason(e), clock.instant());
+                    watched.release();
                 } catch (RuntimeException notRecorded) {
-                    e.addSuppressed(notRecorded);
+                    if (notRecorded != e) {
+                        e.addSuppressed(notRecorded);
+                    }
                 }
                 throw e;
             }
+            long id = started.join();
+            watched.release();
             Made outcome = made.apply(result);
             runs.succeeded(id, outcome.id(), outcome.message(), clock.instant());
             return result;
@@ -69,6 +82,40 @@ public final class RunRecorder {
                 running--;
                 notifyAll();
             }
+        }
+    }
+
+    /**
+     * The work's progress, passed on once the run is in the log and held until then, so that work seen under
+     * way is a recorded run; it also stops the work once the runs are abandoned, or when the run's row could
+     * not be written.
+     */
+    private final class RecordedProgress implements ProgressListener {
+        private final Background<Long> started;
+        private final ProgressListener progress;
+        private final List<Runnable> held = new ArrayList<>();
+
+        RecordedProgress(Background<Long> started, ProgressListener progress) {
+            this.started = started;
+            this.progress = progress;
+        }
+
+        @Override
+        public synchronized void progress(String stage, long done, long total) {
+            stopIfAbandoned();
+            if (started.failed()) {
+                started.join();   // throws why
+            }
+            held.add(() -> progress.progress(stage, done, total));
+            if (started.done()) {
+                release();
+            }
+        }
+
+        /** Passes on what was held; called once the run is in the log. */
+        synchronized void release() {
+            held.forEach(Runnable::run);
+            held.clear();
         }
     }
 

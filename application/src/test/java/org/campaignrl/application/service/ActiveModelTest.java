@@ -26,8 +26,19 @@ class ActiveModelTest {
     }
 
     @Test
-    void nothingIsServedBeforeAReload() {
-        storeModel(datasets.save(cells), true);
+    void theFirstAskLoadsTheActiveModelAndLaterAsksKeepIt() {
+        long datasetId = datasets.save(cells);
+        long first = storeModel(datasetId, true);
+
+        assertEquals(first, activeModel.snapshot().model().id());
+        assertTrue(models.activate(storeModel(datasetId, false)));
+
+        assertEquals(first, activeModel.snapshotIfAny().orElseThrow().model().id(), "only a reload swaps it");
+    }
+
+    @Test
+    void withNoActiveModelNothingIsServed() {
+        storeModel(datasets.save(cells), false);
         assertThrows(NothingServedException.class, activeModel::snapshot);
         assertEquals(Optional.empty(), activeModel.snapshotIfAny());
     }

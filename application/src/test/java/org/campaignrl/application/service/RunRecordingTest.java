@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.IngestRefusedException;
@@ -27,12 +29,14 @@ import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.Run;
+import org.campaignrl.application.model.RunOwner;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
 import org.campaignrl.application.port.in.JobsUseCase.State;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.application.port.out.CampaignLogSource;
 import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.out.RunLog;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +92,98 @@ class RunRecordingTest {
         assertEquals(List.of(Run.started(1, Run.Kind.INGEST, "logs in " + folder.toAbsolutePath(),
                         InMemoryRunLog.OWNER, Fixtures.NOW)
                 .succeeded(id, "dataset " + id + ": 44 sends, 21 responded, 0 rows rejected", Fixtures.NOW)), log.all());
+    }
+
+    @Test
+    void theWorkBeginsWhileTheRunsFirstRowIsStillBeingWritten() {
+        CountDownLatch workBegan = new CountDownLatch(1);
+        RunLog slowToOpen = new DelegatingRunLog(log) {
+            @Override
+            public long start(Run.Kind kind, String subject, RunOwner owner, Instant startedAt) {
+                await(workBegan);   // a database still opening: the row waits, the work does not
+                return super.start(kind, subject, owner, startedAt);
+            }
+        };
+        long id = new IngestLogsService((files, split, rejects, progress) -> {
+            workBegan.countDown();
+            return new AggregatedLogs(cells, summary);
+        }, datasets, new RunRecorder(slowToOpen, InMemoryRunLog.OWNER, clock), clock)
+                .ingest(ingest, ProgressListener.NONE).datasetId();
+
+        assertEquals(List.of(Run.started(1, Run.Kind.INGEST, "logs in " + folder.toAbsolutePath(),
+                        InMemoryRunLog.OWNER, Fixtures.NOW)
+                .succeeded(id, "dataset " + id + ": 44 sends, 21 responded, 0 rows rejected", Fixtures.NOW)), log.all());
+    }
+
+    @Test
+    void aRunWhoseFirstRowCannotBeWrittenStopsAtItsNextProgressReportWithWhy() {
+        IllegalStateException unopened = new IllegalStateException("cannot open H2 file x.mv.db: locked");
+        RunLog unreachable = new DelegatingRunLog(log) {
+            @Override
+            public long start(Run.Kind kind, String subject, RunOwner owner, Instant startedAt) {
+                throw unopened;
+            }
+        };
+        AtomicInteger reports = new AtomicInteger();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> new IngestLogsService(
+                (files, split, rejects, progress) -> {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                    while (System.nanoTime() < deadline) {
+                        progress.progress("reading", reports.incrementAndGet(), Long.MAX_VALUE);
+                        Thread.onSpinWait();
+                    }
+                    throw new AssertionError("the work was not stopped");
+                }, datasets, new RunRecorder(unreachable, InMemoryRunLog.OWNER, clock), clock)
+                .ingest(ingest, ProgressListener.NONE));
+
+        assertEquals(unopened, thrown);
+        assertTrue(reports.get() > 0);
+        assertEquals(Optional.empty(), datasets.loadLatest());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("the work never began while the run's row was being written");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A run log that passes every call on; tests override what they change. */
+    private static class DelegatingRunLog implements RunLog {
+        private final RunLog log;
+
+        DelegatingRunLog(RunLog log) {
+            this.log = log;
+        }
+
+        @Override
+        public long start(Run.Kind kind, String subject, RunOwner owner, Instant startedAt) {
+            return log.start(kind, subject, owner, startedAt);
+        }
+
+        @Override
+        public boolean succeeded(long id, long resultId, String message, Instant finishedAt) {
+            return log.succeeded(id, resultId, message, finishedAt);
+        }
+
+        @Override
+        public boolean failed(long id, String message, Instant finishedAt) {
+            return log.failed(id, message, finishedAt);
+        }
+
+        @Override
+        public List<Run> recent(int limit) {
+            return log.recent(limit);
+        }
+
+        @Override
+        public int markInterrupted(RunOwner self, Instant at) {
+            return log.markInterrupted(self, at);
+        }
     }
 
     @Test
