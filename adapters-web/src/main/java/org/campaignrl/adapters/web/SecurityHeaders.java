@@ -2,6 +2,7 @@ package org.campaignrl.adapters.web;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -23,6 +24,11 @@ final class SecurityHeaders {
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** Built once: they are the same for every answer, and the before-handler runs on every request. */
+    private static final Map<String, String> HEADERS = headers(POLICY);
+    private static final Map<String, String> API_DOCS_HEADERS = headers(API_DOCS_POLICY);
+    private static final String API_DOCS_FOLDER = ApiDocs.UI_PATH + "/";
+
     private SecurityHeaders() {
     }
 
@@ -40,12 +46,16 @@ final class SecurityHeaders {
     }
 
     static Map<String, String> headersFor(String path) {
+        boolean apiDocs = path != null && (path.equals(ApiDocs.UI_PATH) || path.startsWith(API_DOCS_FOLDER));
+        return apiDocs ? API_DOCS_HEADERS : HEADERS;
+    }
+
+    private static Map<String, String> headers(String policy) {
         Map<String, String> headers = new LinkedHashMap<>();
-        boolean apiDocs = path != null && (path.equals(ApiDocs.UI_PATH) || path.startsWith(ApiDocs.UI_PATH + "/"));
-        headers.put("Content-Security-Policy", apiDocs ? API_DOCS_POLICY : POLICY);
+        headers.put("Content-Security-Policy", policy);
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "no-referrer");
         headers.put("X-Frame-Options", "DENY");
-        return headers;
+        return Collections.unmodifiableMap(headers);
     }
 }
