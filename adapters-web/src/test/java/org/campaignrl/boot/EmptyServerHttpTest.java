@@ -10,6 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.campaignrl.adapters.web.WebServer;
+import org.campaignrl.adapters.web.WebSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +41,33 @@ class EmptyServerHttpTest {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, home.statusCode());
             assertTrue(home.body().contains("No model is active yet"));
+        }
+    }
+
+    @Test
+    void a_server_listening_while_its_first_model_is_prepared_answers_503_with_retry_after_until_ready()
+            throws Exception {
+        try (ServedApp served = ServedApp.empty(folder)) {
+            WebServer preparing = new WebServer(served.app, WebSettings.inTemporaryFolder())
+                    .startPreparing("127.0.0.1", 0);
+            try {
+                String baseUrl = "http://127.0.0.1:" + preparing.port();
+                for (HttpResponse<String> early : List.of(Http.send(baseUrl, "GET", "/health", ""),
+                        Http.send(baseUrl, "POST", "/get-next-action", "{\"state\":[1,0,0,0,0,0,0],\"action\":0}"),
+                        Http.send(baseUrl, "GET", "/", ""))) {
+                    assertEquals(503, early.statusCode(), early.body());
+                    assertEquals(Optional.of("1"), early.headers().firstValue("Retry-After"));
+                    assertEquals(Optional.of("nosniff"), early.headers().firstValue("X-Content-Type-Options"));
+                    assertTrue(new ObjectMapper().readTree(early.body()).get("message").asText()
+                            .startsWith("the server is starting"), early.body());
+                }
+
+                preparing.ready();
+
+                assertEquals(200, Http.send(baseUrl, "GET", "/health", "").statusCode());
+            } finally {
+                preparing.stop();
+            }
         }
     }
 }

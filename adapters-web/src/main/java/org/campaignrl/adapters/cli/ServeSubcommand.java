@@ -96,11 +96,14 @@ final class ServeSubcommand implements Callable<Integer> {
         WebSettings web = new WebSettings(Path.of(System.getProperty("java.io.tmpdir"), "campaign-rl-uploads"),
                 (sampleDir != null ? sampleDir : runtime.bundledSampleDir()).toString())
                 .withUsers(users).withMaxUploadBytes(maxUploadMegabytes << 20);
-        // Building the server reads no data, and is half a second of class loading (Javalin, Jetty, Jackson,
-        // the templates): it goes on beside opening the database and loading, or making, the first model.
-        Background<WebServer> built = Background.start("build-server", () -> new WebServer(app, web));
+        // Building and starting the server reads no data, and is most of a second of class loading and Jetty's
+        // start: it goes on beside opening the database and loading, or making, the first model; meanwhile the
+        // server answers 503 (see WebServer.startPreparing).
+        Background<WebServer> listening = Background.start("start-server",
+                () -> new WebServer(app, web).startPreparing(host, port));
         prepareFirstModel(app);
-        WebServer server = built.join().start(host, port);
+        WebServer server = listening.join();
+        server.ready();
         ActiveModelPolling polling = ActiveModelPolling.start(app.refreshServing(), pollEvery);
         Optional<ScheduledRetraining> retraining = retrain.map(command -> {
             out().printf("Retraining every %s from %s, tolerance %s%n", retrainEvery, watchDir, retrainTolerance);

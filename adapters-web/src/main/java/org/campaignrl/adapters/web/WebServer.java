@@ -42,6 +42,8 @@ public final class WebServer {
 
     private final Javalin javalin;
     private final AccessControl access;
+    /** Set by {@link #startPreparing} until {@link #ready}: every request is answered 503 meanwhile. */
+    private volatile boolean preparing;
 
     public WebServer(CampaignRl app) {
         this(app, WebSettings.inTemporaryFolder());
@@ -66,6 +68,7 @@ public final class WebServer {
             config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes(), SizeUnit.BYTES);
             SecurityHeaders.register(config);
+            config.routes.before(this::refuseWhilePreparing);
             access.register(config, pages);
             compatibleApi.register(config.routes);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up",
@@ -171,6 +174,30 @@ public final class WebServer {
         }
         javalin.start(host, port);
         return this;
+    }
+
+    /**
+     * Starts listening while the first model is still being loaded or made, answering every request 503 with
+     * {@code Retry-After: 1} until {@link #ready}: starting Jetty is then off the way to serving, and a client
+     * that comes early is told to come back instead of finding nothing listening.
+     */
+    public WebServer startPreparing(String host, int port) {
+        preparing = true;
+        return start(host, port);
+    }
+
+    /** Answers from now on; see {@link #startPreparing}. */
+    public void ready() {
+        preparing = false;
+    }
+
+    private void refuseWhilePreparing(Context ctx) {
+        if (preparing) {
+            ctx.header("Retry-After", "1");
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, null, "the server is starting: its first model is being "
+                    + "loaded or made; try again in a moment");
+            ctx.skipRemainingHandlers();
+        }
     }
 
     /** A name that resolves to loopback addresses only; an unknown name counts as not loopback. */
