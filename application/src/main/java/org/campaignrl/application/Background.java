@@ -29,6 +29,13 @@ public final class Background<T> {
         return background;
     }
 
+    /** Work already done, with this result. */
+    public static <T> Background<T> completed(T result) {
+        Background<T> background = new Background<>();
+        background.outcome.complete(result);
+        return background;
+    }
+
     /** Waits for the work; throws what it threw. */
     public T join() {
         try {

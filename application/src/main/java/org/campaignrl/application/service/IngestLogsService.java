@@ -39,7 +39,7 @@ public final class IngestLogsService implements IngestLogsUseCase {
 
     @Override
     public IngestOutcome ingest(IngestLogsCommand command, ProgressListener progress) {
-        return runs.record(Run.Kind.INGEST, subject(command), progress, watched -> aggregateAndStore(command, watched),
+        return runs.recordBesideWork(Run.Kind.INGEST, subject(command), progress, watched -> aggregateAndStore(command, watched),
                 outcome -> new RunRecorder.Made(outcome.datasetId(), String.format(Locale.ROOT,
                         "dataset %d: %,d sends, %,d responded, %,d rows rejected", outcome.datasetId(),
                         outcome.summary().sends(), outcome.summary().respondedSends(),

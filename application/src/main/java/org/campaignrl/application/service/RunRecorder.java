@@ -21,11 +21,13 @@ import org.campaignrl.application.port.out.RunLog;
  * {@link RunAbandonedException}, before anything is stored, and no new run starts. Work that is already
  * storing its result reports no more progress: it finishes.
  * <p>
- * The run's first row is written on a thread of its own while the work begins: writing it may wait for the
- * database to open (the composition root opens it in the background), and reading the logs need not. A run
- * is therefore in the log a moment after it began (its start time is when it began); its progress reports
- * are held until then, so that work seen under way is in the log and a process killed then leaves a trace.
- * If that row cannot be written, the work stops at its next progress report with the reason.
+ * Work that begins without the database ({@link #recordBesideWork}: an ingest reads the logs first) has its
+ * run's first row written on a thread of its own meanwhile: writing it may wait for the database to open
+ * (the composition root opens it in the background). Such a run is in the log a moment after it began (its
+ * start time is when it began); its progress reports are held until then, so that work seen under way is in
+ * the log and a process killed then leaves a trace. If that row cannot be written, the work stops at its next
+ * progress report with the reason. Other work ({@link #record}: a training loads its dataset first) has its
+ * row written before it starts, so that nothing else writes while it runs.
  */
 public final class RunRecorder {
     private final RunLog runs;
@@ -45,17 +47,30 @@ public final class RunRecorder {
     }
 
     /**
-     * Runs {@code work} as a recorded run, handing it a listener that reports to {@code progress} and
-     * stops the work once the runs are abandoned. A failure is recorded, then thrown on.
+     * Runs {@code work} as a recorded run, its first row written before, handing it a listener that reports
+     * to {@code progress} and stops the work once the runs are abandoned. A failure is recorded, then thrown on.
      */
     <T> T record(Run.Kind kind, String subject, ProgressListener progress, Function<ProgressListener, T> work,
                  Function<T, Made> made) {
+        return record(kind, subject, progress, work, made, false);
+    }
+
+    /** The same, the run's first row written beside the work, for work that begins without the database. */
+    <T> T recordBesideWork(Run.Kind kind, String subject, ProgressListener progress,
+                           Function<ProgressListener, T> work, Function<T, Made> made) {
+        return record(kind, subject, progress, work, made, true);
+    }
+
+    private <T> T record(Run.Kind kind, String subject, ProgressListener progress, Function<ProgressListener, T> work,
+                         Function<T, Made> made, boolean besideWork) {
         synchronized (this) {
             running++;
         }
         try {
             Instant startedAt = clock.instant();
-            Background<Long> started = Background.start("run-log", () -> runs.start(kind, subject, owner, startedAt));
+            Background<Long> started = besideWork
+                    ? Background.start("run-log", () -> runs.start(kind, subject, owner, startedAt))
+                    : Background.completed(runs.start(kind, subject, owner, startedAt));
             RecordedProgress watched = new RecordedProgress(started, progress);
             T result;
             try {
