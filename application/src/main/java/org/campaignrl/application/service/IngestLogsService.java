@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.campaignrl.application.Background;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.FileSummary;
@@ -60,12 +61,14 @@ public final class IngestLogsService implements IngestLogsUseCase {
     private IngestOutcome aggregateAndStore(IngestLogsCommand command, ProgressListener progress) {
         InputFileChecksums checksums = InputFileChecksums.before(List.of("sent", "responded", "userbase"),
                 List.of(command.sentEmails(), command.responded(), command.userbase()));
+        // The checksums read the files a second time, beside the aggregation: they are ready when it ends.
+        Background<List<String>> sha256s = Background.start("checksums", checksums::sha256s);
         AggregatedLogs logs = source.aggregate(
                 new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(), command.userbase(),
                         command.format()),
                 command.split(), command.rejectsReport(), progress);
         checkRejectedShare(logs, command);
-        List<InputFile> inputs = checksums.afterIngest(progress);
+        List<InputFile> inputs = checksums.unchanged(sha256s.join(), progress);
         long id = datasets.save(logs, inputs, clock.instant());
         return new IngestOutcome(id, logs.summary());
     }
