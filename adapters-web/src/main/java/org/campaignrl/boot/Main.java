@@ -8,7 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int exitCode = CampaignRlCli.commandLine(new Wiring(Wiring.installFolder())).execute(args);
+        int exitCode = CampaignRlCli.forArguments(new Wiring(Wiring.installFolder()), args).execute(args);
         if (exitCode != 0 || !(args.length > 0 && args[0].equals("serve"))) {
             System.exit(exitCode);
         }

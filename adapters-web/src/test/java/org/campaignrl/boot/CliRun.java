@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import org.campaignrl.adapters.cli.CampaignRlCli;
 import picocli.CommandLine;
 
-/** One CLI command run in this JVM, wired over the install folder given, with its exit code and what it printed. */
+/**
+ * One CLI command run in this JVM as {@code Main} runs it, wired over the install folder given, with its exit code
+ * and what it printed.
+ */
 record CliRun(int exitCode, String out, String err) {
     static CliRun in(Path installFolder, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = CampaignRlCli.commandLine(new Wiring(installFolder));
+        CommandLine cli = CampaignRlCli.forArguments(new Wiring(installFolder), args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exitCode = cli.execute(args);

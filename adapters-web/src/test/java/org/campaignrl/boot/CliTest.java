@@ -3,10 +3,14 @@ package org.campaignrl.boot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.campaignrl.adapters.cli.CampaignRlCli;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI end to end, in process, over an H2 file database: generate → ingest → export → train → ask. */
@@ -84,6 +88,30 @@ class CliTest {
             assertEquals(1, failed.exitCode(), failed.err());
             assertTrue(failed.err().startsWith("campaign-rl: cannot open PostgreSQL 127.0.0.1:9/nowhere"), failed.err());
             assertEquals(1, failed.err().strip().lines().count(), failed.err());
+        }
+    }
+
+    @Test
+    void the_help_lists_every_command_and_a_command_line_of_one_command_parses_as_the_full_one() {
+        CliRun help = run("--help");
+        assertEquals(0, help.exitCode());
+        for (String command : List.of("generate", "ingest", "export-cells", "train", "evaluate", "sweep",
+                "next-action", "audience", "status", "runs", "serve", "models", "users")) {
+            assertTrue(help.out().contains("  " + command + " "), command + " missing from:\n" + help.out());
+        }
+
+        // Main builds only the command named first; its usage errors and help are the full command line's.
+        for (String[] args : List.of(new String[] {"train", "--episodes", "many"}, new String[] {"ingest"},
+                new String[] {"train", "--help"}, new String[] {"models", "activate"})) {
+            CliRun one = run(args);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine full = CampaignRlCli.commandLine(new Wiring(folder));
+            full.setOut(new PrintWriter(out, true));
+            full.setErr(new PrintWriter(err, true));
+            assertEquals(full.execute(args), one.exitCode(), String.join(" ", args));
+            assertEquals(out.toString(), one.out(), String.join(" ", args));
+            assertEquals(err.toString(), one.err(), String.join(" ", args));
         }
     }
 

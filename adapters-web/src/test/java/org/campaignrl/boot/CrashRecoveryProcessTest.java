@@ -10,8 +10,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.campaignrl.adapters.cli.CampaignRlCli;
 import org.campaignrl.application.model.Run;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationProgress;
@@ -60,10 +57,7 @@ class CrashRecoveryProcessTest {
     static Path shared;
     /** A database with dataset 1 and the active model 1 (runs 1 and 2), copied for each test. */
     private static Path preparedDatabase;
-    /**
-     * Logs big enough that reading them lasts seconds: longer than the child process takes to open its database
-     * beside the reading, so that the progress it shows once its run is in the log comes while it still reads.
-     */
+    /** Logs whose sends take seconds to read: the signal comes while they are read. */
     private static Path bigLogs;
 
     @TempDir
@@ -134,8 +128,9 @@ class CrashRecoveryProcessTest {
         CliProcess work = command.equals("ingest")
                 ? start("ingest", "--data-dir", bigLogs.toString(), db)
                 : start("train", "--episodes", ENDLESS_EPISODES, db);
-        // Progress shows the work under way: reading the first file, or the first hundredth of the episodes.
-        work.awaitLine(line -> line.startsWith(command.equals("ingest") ? "reading " : "training: "));
+        // Progress shows the work under way and in the log: reading the sends (an ingest goes no further than its
+        // first file before its run is recorded), or the first hundredth of the episodes.
+        work.awaitLine(line -> line.startsWith(command.equals("ingest") ? "reading sent_emails.csv" : "training: "));
 
         boolean killed = signal.equals("SIGKILL");
         work.signal(killed);
@@ -205,13 +200,9 @@ class CrashRecoveryProcessTest {
 
     /** A command in this JVM, for what needs no process of its own; its output. */
     private static String inProcess(Path home, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = CampaignRlCli.commandLine(new Wiring(home));
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        assertEquals(0, cli.execute(args), String.join(" ", args) + ": " + err);
-        return out.toString();
+        CliRun run = CliRun.in(home, args);
+        assertEquals(0, run.exitCode(), String.join(" ", args) + ": " + run.err());
+        return run.out();
     }
 
     private CliProcess start(String... args) throws IOException {

@@ -1,6 +1,7 @@
 package org.campaignrl.adapters.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,17 +10,39 @@ import picocli.CommandLine.Command;
  * on stderr (2 for a command line that does not parse, 1 for anything else).
  */
 @Command(name = "campaign-rl", mixinStandardHelpOptions = true, version = "campaign-rl 0.1.0",
-        description = "Learns which audience, and which day, to send a marketing email to, from past campaign logs.",
-        subcommands = {GenerateSubcommand.class, IngestSubcommand.class, ExportCellsSubcommand.class, TrainSubcommand.class,
-                EvaluateSubcommand.class, SweepSubcommand.class,
-                NextActionSubcommand.class, AudienceSubcommand.class, StatusSubcommand.class, RunsSubcommand.class,
-                ServeSubcommand.class,
-                ModelsCommand.class, UsersCommand.class})
+        description = "Learns which audience, and which day, to send a marketing email to, from past campaign logs.")
 public final class CampaignRlCli {
+    /** Every command, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(GenerateSubcommand.class, IngestSubcommand.class,
+            ExportCellsSubcommand.class, TrainSubcommand.class, EvaluateSubcommand.class, SweepSubcommand.class,
+            NextActionSubcommand.class, AudienceSubcommand.class, StatusSubcommand.class, RunsSubcommand.class,
+            ServeSubcommand.class, ModelsCommand.class, UsersCommand.class);
 
-    /** A command line whose subcommands get the runtime through picocli's factory. */
+    /** A command line with every command; subcommands get the runtime through picocli's factory. */
     public static CommandLine commandLine(CliRuntime runtime) {
+        return commandLine(runtime, COMMANDS);
+    }
+
+    /**
+     * A command line for these arguments: when the first one names a command, with that command alone, else with
+     * every command (for the help, or a mistyped command's suggestions). Picocli builds each command's model by
+     * reflection, 0.15-0.2 s for all of them at the start of every process (docs/performance.md); what a
+     * command line of one command does with its arguments is what the full one does.
+     */
+    public static CommandLine forArguments(CliRuntime runtime, String... args) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS) {
+                if (command.getAnnotation(Command.class).name().equals(args[0])) {
+                    return commandLine(runtime, List.of(command));
+                }
+            }
+        }
+        return commandLine(runtime);
+    }
+
+    private static CommandLine commandLine(CliRuntime runtime, List<Class<?>> commands) {
         CommandLine commandLine = new CommandLine(new CampaignRlCli(), new RuntimeFactory(runtime));
+        commands.forEach(commandLine::addSubcommand);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             err.println("campaign-rl: " + oneLine(e));

@@ -25,8 +25,9 @@ import org.campaignrl.application.port.out.RunLog;
  * run's first row written on a thread of its own meanwhile: writing it may wait for the database to open
  * (the composition root opens it in the background). Such a run is in the log a moment after it began (its
  * start time is when it began); its progress reports are held until then, so that work seen under way is in
- * the log and a process killed then leaves a trace. If that row cannot be written, the work stops at its next
- * progress report with the reason. Other work ({@link #record}: a training loads its dataset first) has its
+ * the log and a process killed then leaves a trace, and it goes no further than its first stage (an ingest:
+ * reading the userbase) before that: a run is unrecorded for a bounded part of its work. If that row cannot
+ * be written, the work stops at its next progress report with the reason. Other work ({@link #record}: a training loads its dataset first) has its
  * row written before it starts, so that nothing else writes while it runs.
  */
 public final class RunRecorder {
@@ -109,6 +110,7 @@ public final class RunRecorder {
         private final Background<Long> started;
         private final ProgressListener progress;
         private final List<Runnable> held = new ArrayList<>();
+        private String firstStage;
 
         RecordedProgress(Background<Long> started, ProgressListener progress) {
             this.started = started;
@@ -120,6 +122,12 @@ public final class RunRecorder {
             stopIfAbandoned();
             if (started.failed()) {
                 started.join();   // throws why
+            }
+            if (firstStage == null) {
+                firstStage = stage;
+            } else if (!started.done() && !stage.equals(firstStage)) {
+                started.join();   // past its first stage, the work waits for its run to be in the log
+                stopIfAbandoned();
             }
             held.add(() -> progress.progress(stage, done, total));
             if (started.done()) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +114,29 @@ class RunRecordingTest {
         assertEquals(List.of(Run.started(1, Run.Kind.INGEST, "logs in " + folder.toAbsolutePath(),
                         InMemoryRunLog.OWNER, Fixtures.NOW)
                 .succeeded(id, "dataset " + id + ": 44 sends, 21 responded, 0 rows rejected", Fixtures.NOW)), log.all());
+    }
+
+    @Test
+    void theWorkGoesNoFurtherThanItsFirstStageBeforeItsRunIsInTheLog() {
+        CountDownLatch firstStageReported = new CountDownLatch(1);
+        RunLog slowToOpen = new DelegatingRunLog(log) {
+            @Override
+            public long start(Run.Kind kind, String subject, RunOwner owner, Instant startedAt) {
+                await(firstStageReported);
+                return super.start(kind, subject, owner, startedAt);
+            }
+        };
+        List<Integer> runsInTheLogAtTheSecondStage = new ArrayList<>();
+        new IngestLogsService((files, split, rejects, progress) -> {
+            progress.progress("reading userbase.csv", 1, 2);
+            firstStageReported.countDown();
+            progress.progress("reading sent_emails.csv", 1, 2);
+            runsInTheLogAtTheSecondStage.add(log.all().size());
+            return new AggregatedLogs(cells, summary);
+        }, datasets, new RunRecorder(slowToOpen, InMemoryRunLog.OWNER, clock), clock)
+                .ingest(ingest, ProgressListener.NONE);
+
+        assertEquals(List.of(1), runsInTheLogAtTheSecondStage);
     }
 
     @Test
