@@ -85,14 +85,18 @@ class RunRecordingTest {
                 Optional.empty(), true, "alice");
     }
 
+    /** The run of an ingest of the test's logs that made dataset {@code id}. */
+    private Run succeededIngest(long id) {
+        return Run.started(1, Run.Kind.INGEST, "logs in " + folder.toAbsolutePath(), InMemoryRunLog.OWNER, Fixtures.NOW)
+                .succeeded(id, "dataset " + id + ": 44 sends, 21 responded, 0 rows rejected", Fixtures.NOW);
+    }
+
     @Test
     void anIngestIsRecordedWithTheDatasetItMade() {
         long id = ingestReading((files, split, rejects, progress) -> new AggregatedLogs(cells, summary))
                 .ingest(ingest, ProgressListener.NONE).datasetId();
 
-        assertEquals(List.of(Run.started(1, Run.Kind.INGEST, "logs in " + folder.toAbsolutePath(),
-                        InMemoryRunLog.OWNER, Fixtures.NOW)
-                .succeeded(id, "dataset " + id + ": 44 sends, 21 responded, 0 rows rejected", Fixtures.NOW)), log.all());
+        assertEquals(List.of(succeededIngest(id)), log.all());
     }
 
     @Test
@@ -111,9 +115,7 @@ class RunRecordingTest {
         }, datasets, new RunRecorder(slowToOpen, InMemoryRunLog.OWNER, clock), clock)
                 .ingest(ingest, ProgressListener.NONE).datasetId();
 
-        assertEquals(List.of(Run.started(1, Run.Kind.INGEST, "logs in " + folder.toAbsolutePath(),
-                        InMemoryRunLog.OWNER, Fixtures.NOW)
-                .succeeded(id, "dataset " + id + ": 44 sends, 21 responded, 0 rows rejected", Fixtures.NOW)), log.all());
+        assertEquals(List.of(succeededIngest(id)), log.all());
     }
 
     @Test
