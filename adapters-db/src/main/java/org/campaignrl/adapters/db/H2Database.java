@@ -64,11 +64,30 @@ final class H2Database {
         if (!isFile(jdbcUrl)) {
             return "H2 server " + location;
         }
+        return "H2 file " + file(location);
+    }
+
+    /**
+     * The {@code .mv.db} file an H2 file URL names, when H2 may create it: not with IFEXISTS=TRUE, and not for
+     * an implicitly relative path, which H2 refuses. Empty for any other URL.
+     */
+    static Optional<Path> newFile(String jdbcUrl) {
+        if (!startsWith(jdbcUrl, PREFIX) || !isFile(jdbcUrl) || setting(jdbcUrl, "IFEXISTS").map(value -> value.trim().equalsIgnoreCase("TRUE"))
+                .orElse(false)) {
+            return Optional.empty();
+        }
+        String location = location(jdbcUrl);
+        String path = startsWith(location, "file:") ? location.substring("file:".length()) : location;
+        boolean explicit = path.startsWith("~") || path.startsWith(".") || Path.of(path).isAbsolute();
+        return explicit ? Optional.of(file(location)) : Optional.empty();
+    }
+
+    private static Path file(String location) {
         String path = startsWith(location, "file:") ? location.substring("file:".length()) : location;
         if (path.startsWith("~")) {
             path = System.getProperty("user.home") + path.substring(1);
         }
-        return "H2 file " + Path.of(path + ".mv.db").toAbsolutePath().normalize();
+        return Path.of(path + ".mv.db").toAbsolutePath().normalize();
     }
 
     /** A file database: not in memory and not reached through an H2 server. */

@@ -45,6 +45,8 @@ public final class Storage implements AutoCloseable {
      */
     public static Storage open(String jdbcUrl) {
         SqlDialect dialect = SqlDialect.of(jdbcUrl);
+        // A new H2 file starts as a copy of the empty database the build made, instead of from the first migration.
+        H2Database.newFile(jdbcUrl).ifPresent(EmptyH2Database::copyIfNew);
         ConnectionSource connections = dialect.connect(jdbcUrl);
         try {
             // No Jdbi templating: the SQL here is plain, and "<" in it must stay a comparison.
