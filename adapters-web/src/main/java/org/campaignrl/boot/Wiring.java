@@ -85,8 +85,9 @@ public final class Wiring implements CliRuntime {
     public Session open(String jdbcUrl) {
         Clock clock = Clock.systemUTC();
         RunOwner owner = thisProcess();
-        OpeningStorage storage = OpeningStorage.start(
-                jdbcUrl != null ? jdbcUrl : Storage.defaultH2Url(defaultDatabaseFolder()),
+        String url = jdbcUrl != null ? jdbcUrl : Storage.defaultH2Url(defaultDatabaseFolder());
+        boolean databaseIsNew = Storage.wouldCreate(url);
+        OpeningStorage storage = OpeningStorage.start(url,
                 opened -> opened.runs().markInterrupted(owner, clock.instant()));
         Wired wired = wire(storage.port(DatasetRepository.class, Storage::datasets),
                 storage.port(ModelRepository.class, Storage::models),
@@ -101,6 +102,11 @@ public final class Wiring implements CliRuntime {
             @Override
             public String storage() {
                 return storage.storage().describe();
+            }
+
+            @Override
+            public boolean databaseIsNew() {
+                return databaseIsNew;
             }
 
             @Override

@@ -1,5 +1,6 @@
 package org.campaignrl.adapters.db;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.campaignrl.application.port.out.DatasetRepository;
@@ -69,6 +70,14 @@ public final class Storage implements AutoCloseable {
             root = root.getCause();
         }
         return root.getMessage();
+    }
+
+    /**
+     * Whether opening {@code jdbcUrl} makes a new, empty database: an H2 file that does not exist yet. False when
+     * that cannot be told without connecting (PostgreSQL, an H2 server).
+     */
+    public static boolean wouldCreate(String jdbcUrl) {
+        return H2Database.newFile(jdbcUrl).filter(file -> !Files.exists(file)).isPresent();
     }
 
     /** The default embedded database: the file {@code campaign-rl.mv.db} in {@code dir}, created on first use. */

@@ -52,6 +52,18 @@ class EmptyH2DatabaseTest {
         assertFalse(Files.exists(folder.resolve("absent.mv.db")));
     }
 
+    @Test
+    void onlyAnH2FileThatDoesNotExistYetIsKnownToBeNew() {
+        String url = Storage.defaultH2Url(folder.resolve("new"));
+        assertTrue(Storage.wouldCreate(url));
+        Storage.open(url).close();
+        assertFalse(Storage.wouldCreate(url));
+
+        assertFalse(Storage.wouldCreate(H2Database.fileUrl(folder, "absent") + ";IFEXISTS=TRUE"));
+        assertFalse(Storage.wouldCreate("jdbc:h2:mem:anything"));
+        assertFalse(Storage.wouldCreate("jdbc:postgresql://127.0.0.1:5432/nowhere"));
+    }
+
     private static List<String> list(Storage storage, String query) {
         return storage.jdbi().withHandle(handle -> handle.createQuery(query).mapTo(String.class).list());
     }

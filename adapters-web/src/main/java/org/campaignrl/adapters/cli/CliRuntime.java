@@ -22,6 +22,9 @@ public interface CliRuntime {
         /** Which database, for people: "H2 file …" or "PostgreSQL …". */
         String storage();
 
+        /** Whether this session made its database, so that it is known to be empty without asking it. */
+        boolean databaseIsNew();
+
         /**
          * Stops cleanly, for a process that is shutting down: the ingest or training running (a command's,
          * a background job's, scheduled retraining's) stops at its next progress report, storing nothing,

@@ -101,7 +101,7 @@ final class ServeSubcommand implements Callable<Integer> {
         // server answers 503 (see WebServer.startPreparing).
         Background<WebServer> listening = Background.start("start-server",
                 () -> new WebServer(app, web).startPreparing(host, port));
-        prepareFirstModel(app);
+        prepareFirstModel(app, session.databaseIsNew());
         WebServer server = listening.join();
         server.ready();
         ActiveModelPolling polling = ActiveModelPolling.start(app.refreshServing(), pollEvery);
@@ -147,13 +147,20 @@ final class ServeSubcommand implements Callable<Integer> {
         return retrainEvery == null ? Optional.empty() : Optional.of(new RetrainCommand(watchDir, retrainTolerance));
     }
 
-    /** On an empty database: ingest the sample (if there is no dataset) and train with the defaults. */
-    private void prepareFirstModel(CampaignRl app) {
-        var status = app.servingStatus().status();
-        if (status.activeModel().isPresent()) {
-            return;
+    /**
+     * On an empty database: ingest the sample (if there is no dataset) and train with the defaults. A database this
+     * process made is known to be empty: the ingest then starts at once, beside the database's opening.
+     */
+    private void prepareFirstModel(CampaignRl app, boolean databaseIsNew) {
+        boolean hasDataset = false;
+        if (!databaseIsNew) {
+            var status = app.servingStatus().status();
+            if (status.activeModel().isPresent()) {
+                return;
+            }
+            hasDataset = status.latestDataset().isPresent();
         }
-        if (status.latestDataset().isEmpty()) {
+        if (!hasDataset) {
             Path dir = sampleDir != null ? sampleDir : runtime.bundledSampleDir();
             if (!Files.isDirectory(dir)) {
                 throw new IllegalStateException("the database is empty and there is no sample to ingest at " + dir
