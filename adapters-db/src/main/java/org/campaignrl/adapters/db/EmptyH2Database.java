@@ -58,8 +58,9 @@ public final class EmptyH2Database {
             Path partial = Files.createTempFile(file.toAbsolutePath().getParent(), NAME, ".part");
             try {
                 Files.copy(template, partial, StandardCopyOption.REPLACE_EXISTING);
-                // Moved in one step, so that a process killed while copying leaves no half a database.
-                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+                // A rename within the folder, so that a process killed while copying leaves no half a database;
+                // without options it refuses a file that appeared meanwhile (ATOMIC_MOVE would replace it).
+                Files.move(partial, file);
             } finally {
                 Files.deleteIfExists(partial);
             }
