@@ -41,19 +41,38 @@ final class ApiDocs {
             </html>
             """;
 
-    private final String document;
+    private final ObjectMapper mapper;
+    /** Built on first ask, once: it describes the code, which does not change while the server runs. */
+    private volatile String document;
 
-    /** Builds the document once: it describes the code, which does not change while the server runs. */
     ApiDocs(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Building the document is ~0.1 s of reflection: not on the way to serving, so not at start. */
+    private String document() {
+        String built = document;
+        if (built == null) {
+            synchronized (this) {
+                if (document == null) {
+                    document = build(mapper);
+                }
+                built = document;
+            }
+        }
+        return built;
+    }
+
+    private static String build(ObjectMapper mapper) {
         try {
-            this.document = mapper.writeValueAsString(OpenApiDocument.build(mapper));
+            return mapper.writeValueAsString(OpenApiDocument.build(mapper));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the OpenAPI document cannot be written", e);
         }
     }
 
     void register(JavalinConfig config) {
-        config.routes.get(DOCUMENT_PATH, ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(document));
+        config.routes.get(DOCUMENT_PATH, ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(document()));
         config.routes.get(UI_PATH, ctx -> ctx.html(PAGE));
         config.staticFiles.add(files -> {
             files.hostedPath = UI_PATH + "/swagger-ui";
