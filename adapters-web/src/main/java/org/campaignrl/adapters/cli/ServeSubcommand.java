@@ -154,11 +154,12 @@ final class ServeSubcommand implements Callable<Integer> {
     private void prepareFirstModel(CampaignRl app, boolean databaseIsNew) {
         boolean hasDataset = false;
         if (!databaseIsNew) {
-            var status = app.servingStatus().status();
-            if (status.activeModel().isPresent()) {
+            // A restart loads the active model here, which serving needs first; the listings of a full status
+            // (every model with its figures, every dataset) are not on the way.
+            if (app.servingStatus().serving()) {
                 return;
             }
-            hasDataset = status.latestDataset().isPresent();
+            hasDataset = app.servingStatus().status().latestDataset().isPresent();
         }
         if (!hasDataset) {
             Path dir = sampleDir != null ? sampleDir : runtime.bundledSampleDir();
