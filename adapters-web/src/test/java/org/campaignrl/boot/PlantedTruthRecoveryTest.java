@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.campaignrl.adapters.db.memory.InMemoryStorage;
 import org.campaignrl.application.CampaignRl;
@@ -48,13 +49,15 @@ class PlantedTruthRecoveryTest {
         StateSpace space = storage.datasets().loadLatest().orElseThrow().cells().space();
         double[] truth = TruthFile.probabilities(logs.resolve("truth.json"), space);
 
-        for (int subjectId : space.subjectIds()) {
-            var ranked = app.rankAudiences().rank(new RankAudiencesCommand(subjectId, RankingMethod.LOGISTIC_SHRUNK,
-                    10, 0.95, null, 10, 10_000, 2));
-            for (RankedAudience cell : ranked.cells()) {
-                int state = space.indexOfVector(cell.codes().stream().mapToInt(Integer::intValue).toArray());
-                assertTrue(truth[state] > PLANTED, "subject " + subjectId + ": " + cell.labels() + " has true rate "
-                        + truth[state]);
+        for (RankingMethod method : List.of(RankingMethod.LOGISTIC_SHRUNK, RankingMethod.SEGMENT_SHRUNK)) {
+            for (int subjectId : space.subjectIds()) {
+                var ranked = app.rankAudiences().rank(new RankAudiencesCommand(subjectId, method, 10, 0.95, null, 10,
+                        10_000, 2));
+                for (RankedAudience cell : ranked.cells()) {
+                    int state = space.indexOfVector(cell.codes().stream().mapToInt(Integer::intValue).toArray());
+                    assertTrue(truth[state] > PLANTED, method + ", subject " + subjectId + ": " + cell.labels()
+                            + " has true rate " + truth[state]);
+                }
             }
         }
 
@@ -64,6 +67,8 @@ class PlantedTruthRecoveryTest {
         double shrunk = regret(evaluation, "LOGISTIC_SHRUNK");
         assertTrue(shrunk < raw, "regret against the truth: shrunk " + shrunk + " vs raw " + raw);
         assertTrue(shrunk < 0.02, "regret against the truth's best ten: " + shrunk);
+        double segments = regret(evaluation, "SEGMENT_SHRUNK");
+        assertTrue(segments < shrunk, "regret against the truth: segments " + segments + " vs main effects " + shrunk);
         var heldOut = evaluation.heldOut().orElseThrow();
         var rawHeldOut = heldOut.methods().stream().filter(m -> m.method().equals("RAW_RATE")).findFirst().orElseThrow();
         assertTrue(heldOut.topConversion().value() > rawHeldOut.topConversion().value(),

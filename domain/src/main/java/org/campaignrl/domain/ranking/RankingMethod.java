@@ -13,7 +13,9 @@ public enum RankingMethod {
     /** {@link AdditiveLogisticModel}: main effects only, so blind to interactions, but every cell gets a prediction. */
     LOGISTIC,
     /** {@link LogisticShrinkage}: raw rates pulled towards the logistic prediction, strength estimated from the data. */
-    LOGISTIC_SHRUNK;
+    LOGISTIC_SHRUNK,
+    /** {@link SegmentShrinkage}: raw rates pulled towards the logistic prediction times a parent segment's excess. */
+    SEGMENT_SHRUNK;
 
     /**
      * The score of every state of {@code cells.space()}.
@@ -27,6 +29,7 @@ public enum RankingMethod {
             case SHRUNK -> new EmpiricalBayesShrinkage().estimate(cells);
             case LOGISTIC -> new AdditiveLogisticModel().estimate(cells);
             case LOGISTIC_SHRUNK -> new LogisticShrinkage().estimate(cells);
+            case SEGMENT_SHRUNK -> new SegmentShrinkage().estimate(cells);
         };
     }
 

@@ -211,4 +211,54 @@ class EstimatorsTest {
         assertTrue(Math.abs(blended - truth[planted]) < Math.abs(logistic - truth[planted]) / 2,
                 "blended " + blended + ", truth " + truth[planted]);
     }
+    @Test
+    void segmentShrinkageKeepsTheMainEffectsWhereThereIsNoInteraction() {
+        Cells cells = Synthetic.drawIndependent(SMALL, plantedTruth(SMALL), 20, 23);
+        double[] predictions = new AdditiveLogisticModel().estimate(cells);
+        double[] priors = SegmentShrinkage.priors(cells, predictions);
+        // Each prior takes the most deviant of seven parents, so noise at its largest; still near the prediction.
+        double deviation = 0;
+        for (int s = 0; s < priors.length; s++) {
+            deviation += Math.abs(priors[s] / predictions[s] - 1) / priors.length;
+        }
+        assertTrue(deviation < 0.1, "mean relative deviation of the priors from the main effects: " + deviation);
+    }
+
+    @Test
+    void segmentShrinkageLeavesTheCellItselfOutOfItsPrior() {
+        Cells cells = Synthetic.drawIndependent(SMALL, plantedTruth(SMALL), 20, 29);
+        double[] predictions = new AdditiveLogisticModel().estimate(cells);
+        long[] responses = new long[SMALL.size()];
+        long[] sends = new long[SMALL.size()];
+        for (int s = 0; s < sends.length; s++) {
+            sends[s] = cells.sends(s);
+            responses[s] = cells.responses(s);
+        }
+        int lucky = 100;
+        responses[lucky] = sends[lucky];   // every send answered: luck, or a segment of one
+        double[] before = SegmentShrinkage.priors(cells, predictions);
+        double[] after = SegmentShrinkage.priors(new Cells(SMALL, sends, responses), predictions);
+        assertEquals(before[lucky], after[lucky], 1e-12);
+    }
+
+    @Test
+    void segmentShrinkageBorrowsFromTheRestOfASegmentTheMainEffectsMiss() {
+        double[] truth = Synthetic.truth();
+        Cells cells = Synthetic.draw(truth, 1_200_000, 31); // full-size-like: ~140 sends per cell
+        double[] predictions = new AdditiveLogisticModel().estimate(cells);
+        double[] priors = SegmentShrinkage.priors(cells, predictions);
+        double predictionError = 0;
+        double priorError = 0;
+        int planted = 0;
+        for (int s = 0; s < truth.length; s++) {
+            if (truth[s] > 0.4) {   // the planted segments' cells
+                predictionError += Math.abs(predictions[s] - truth[s]);
+                priorError += Math.abs(priors[s] - truth[s]);
+                planted++;
+            }
+        }
+        assertTrue(planted > 20, "planted cells: " + planted);
+        assertTrue(priorError < predictionError * 0.75, "mean absolute error on the planted cells: priors "
+                + priorError / planted + ", main effects " + predictionError / planted);
+    }
 }

@@ -53,9 +53,15 @@ class MethodComparisonTest {
         }
         System.out.print(report);
         int raw = RankingMethod.RAW_RATE.ordinal();
-        for (RankingMethod method : List.of(RankingMethod.SHRUNK, RankingMethod.LOGISTIC_SHRUNK)) {
+        for (RankingMethod method : List.of(RankingMethod.SHRUNK, RankingMethod.LOGISTIC_SHRUNK,
+                RankingMethod.SEGMENT_SHRUNK)) {
             assertTrue(heldOutTop[method.ordinal()] >= heldOutTop[raw], method + "\n" + report);
             assertTrue(trueMean[method.ordinal()] >= trueMean[raw], method + "\n" + report);
         }
+        // Segments borrow from the rest of the segment where the main effects see nothing to borrow.
+        int logistic = RankingMethod.LOGISTIC_SHRUNK.ordinal();
+        int segment = RankingMethod.SEGMENT_SHRUNK.ordinal();
+        assertTrue(heldOutTop[segment] > heldOutTop[logistic] && trueMean[segment] > trueMean[logistic],
+                report.toString());
     }
 }
