@@ -19,5 +19,5 @@ cli="$here/campaign-rl"
 
 # One model with enough episodes, then its evaluation (optimum, folds, held-out, truth).
 "$cli" train --target-rate 0.40 --episodes 12000000 "$db" 2>/dev/null
-"$cli" evaluate --method LOGISTIC_SHRUNK --truth "$work/logs/truth.json" --out "$work/evaluation" "$db" 2>/dev/null
+"$cli" evaluate --method SEGMENT_SHRUNK --truth "$work/logs/truth.json" --out "$work/evaluation" "$db" 2>/dev/null
 echo "Wrote $work/sweep/sweep.{csv,svg} and $work/evaluation/evaluation.{md,json}"
