@@ -1,6 +1,8 @@
 package org.campaignrl.domain.ranking;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
@@ -9,21 +11,21 @@ import org.campaignrl.domain.StateSpace;
  * Each cell's raw rate shrunk towards a prior that sees segments: the {@link AdditiveLogisticModel}'s prediction
  * scaled by how much better or worse than predicted the cell's most telling parent segment converts.
  *
- * <p>A cell's parents are the seven segments that leave one of its attributes free ("this cell, any tenure").
- * For each, the observed responses O and the responses the main effects expect E (Σ sends × prediction) are
- * summed over its other cells, the cell itself left out so that its own luck cannot make its prior; the parent
- * whose excess is least likely to be noise, the largest |O − E|/√E, gives the factor (O + c)/(E + c), which c
- * expected responses of "as predicted" keep near 1 where a parent has little to show. Inside an interaction the
- * main effects cannot see ("gmail.com, 25–34, Consumer, on Saturday": any tenure, any gender, any subject), the
- * parent that frees an attribute the segment leaves free pools the rest of the segment's sends, so a cell there is
- * pulled towards the segment's level with its own attributes' main effects on top, where {@link LogisticShrinkage}
- * pulls it towards the main effects alone; elsewhere the factors are near 1 and the prior is the main effects'.
- * The prior's strength is estimated by the method of moments from the over-dispersion left around it, as
- * {@link LogisticShrinkage} does.
+ * <p>A cell's parents are the 28 segments that leave one or two of its attributes free ("this cell, any tenure",
+ * "this cell, any tenure and any gender"). For each, the observed responses O and the responses the main effects
+ * expect E (Σ sends × prediction) are summed over its other cells, the cell itself left out so that its own luck
+ * cannot make its prior; the parent whose excess is least likely to be noise, the largest |O − E|/√E, gives the
+ * factor (O + c)/(E + c), which c expected responses of "as predicted" keep near 1 where a parent has little to
+ * show. Inside an interaction the main effects cannot see ("gmail.com, 25–34, Consumer, on Saturday": any tenure,
+ * any gender, any subject), a parent that frees attributes the segment leaves free pools the rest of the
+ * segment's sends, so a cell there is pulled towards the segment's level with its own attributes' main effects on
+ * top, where {@link LogisticShrinkage} pulls it towards the main effects alone; elsewhere the factors are near 1
+ * and the prior is the main effects'. The prior's strength is estimated by the method of moments from the
+ * over-dispersion left around it, as {@link LogisticShrinkage} does.
  *
- * <p>c = {@value #FACTOR_PRIOR} expected responses: of 5, 20, 50 and 100, the one best or near best both on the
- * full-size generated data (six seeds) and on the sparse synthetic cells of {@code MethodComparisonTest}; see
- * docs/learning-quality.md.
+ * <p>Parents freeing one or two attributes and c = {@value #FACTOR_PRIOR} expected responses: chosen
+ * among one to four and 5 to 100 on six full-size generated data sets and the sparse synthetic cells of
+ * {@code MethodComparisonTest}, then checked on three data sets not used to choose; see docs/learning-quality.md.
  */
 public final class SegmentShrinkage implements ConversionEstimator {
     /** A parent's factor is (O + c) / (E + c): c expected responses' worth of "as predicted". */
@@ -38,8 +40,9 @@ public final class SegmentShrinkage implements ConversionEstimator {
     public double[] estimate(Cells cells) {
         AdditiveLogisticModel.Fit fit = model.fit(cells);
         double[] prior = priors(cells, fit.predictAll());
-        // The factors are fitted on top of the model: counted as one parameter per attribute.
-        double k = LogisticShrinkage.estimateStrength(cells, prior, fit.parameterCount() + Attribute.COUNT);
+        // The factors are fitted on top of the model: counted as one parameter per kind of parent.
+        int parameters = fit.parameterCount() + parentKinds(cells.space()).size();
+        double k = LogisticShrinkage.estimateStrength(cells, prior, parameters);
         double[] estimates = new double[prior.length];
         for (int s = 0; s < estimates.length; s++) {
             long n = cells.sends(s);
@@ -57,21 +60,16 @@ public final class SegmentShrinkage implements ConversionEstimator {
         double[] bestEvidence = new double[states];
         double[] observed = new double[states];
         double[] expected = new double[states];
-        for (Attribute free : Attribute.values()) {
-            if (space.size(free) < 2) {
-                continue;   // a single value: the parent is the cell itself
-            }
-            // A parent is named by its cells' index with the free attribute's code at 0.
-            int stride = space.advance(0, free);
+        for (List<Attribute> free : parentKinds(space)) {
             Arrays.fill(observed, 0);
             Arrays.fill(expected, 0);
             for (int s = 0; s < states; s++) {
-                int parent = s - space.code(s, free) * stride;
+                int parent = parentOf(space, s, free);
                 observed[parent] += cells.responses(s);
                 expected[parent] += cells.sends(s) * predictions[s];
             }
             for (int s = 0; s < states; s++) {
-                int parent = s - space.code(s, free) * stride;
+                int parent = parentOf(space, s, free);
                 double o = observed[parent] - cells.responses(s);
                 double e = expected[parent] - cells.sends(s) * predictions[s];
                 if (e <= 0) {
@@ -89,5 +87,27 @@ public final class SegmentShrinkage implements ConversionEstimator {
             priors[s] = Math.min(MAX_PRIOR, Math.max(MIN_PRIOR, predictions[s] * factor[s]));
         }
         return priors;
+    }
+
+    /** Every set of one or two attributes with more than one value (a single value frees nothing). */
+    static List<List<Attribute>> parentKinds(StateSpace space) {
+        List<Attribute> varying = Arrays.stream(Attribute.values()).filter(a -> space.size(a) > 1).toList();
+        List<List<Attribute>> kinds = new ArrayList<>();
+        for (int i = 0; i < varying.size(); i++) {
+            kinds.add(List.of(varying.get(i)));
+            for (int j = i + 1; j < varying.size(); j++) {
+                kinds.add(List.of(varying.get(i), varying.get(j)));
+            }
+        }
+        return kinds;
+    }
+
+    /** A parent is named by the index of its cell whose free attributes' codes are all 0. */
+    private static int parentOf(StateSpace space, int state, List<Attribute> free) {
+        int parent = state;
+        for (Attribute attribute : free) {
+            parent -= space.code(state, attribute) * space.advance(0, attribute);
+        }
+        return parent;
     }
 }

@@ -216,12 +216,12 @@ class EstimatorsTest {
         Cells cells = Synthetic.drawIndependent(SMALL, plantedTruth(SMALL), 20, 23);
         double[] predictions = new AdditiveLogisticModel().estimate(cells);
         double[] priors = SegmentShrinkage.priors(cells, predictions);
-        // Each prior takes the most deviant of seven parents, so noise at its largest; still near the prediction.
+        // Each prior takes the most deviant of 28 parents, so noise at its largest; still near the prediction.
         double deviation = 0;
         for (int s = 0; s < priors.length; s++) {
             deviation += Math.abs(priors[s] / predictions[s] - 1) / priors.length;
         }
-        assertTrue(deviation < 0.1, "mean relative deviation of the priors from the main effects: " + deviation);
+        assertTrue(deviation < 0.15, "mean relative deviation of the priors from the main effects: " + deviation);
     }
 
     @Test
