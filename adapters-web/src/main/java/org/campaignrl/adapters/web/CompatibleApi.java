@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.port.in.CampaignAudienceQuery;
 import org.campaignrl.application.port.in.CampaignAudienceQuery.CampaignAudience;
@@ -35,6 +36,8 @@ final class CompatibleApi {
     private final NextActionQuery nextAction;
     private final CampaignAudienceQuery campaignAudience;
     private final ObjectMapper mapper;
+    /** The last body written for each subject, and the answer it was written from. */
+    private final Map<Integer, Written> audienceBodies = new ConcurrentHashMap<>();
 
     CompatibleApi(NextActionQuery nextAction, CampaignAudienceQuery campaignAudience, ObjectMapper mapper) {
         this.nextAction = nextAction;
@@ -64,10 +67,22 @@ final class CompatibleApi {
         return new Answer(answer.modelId(), mapper.writeValueAsString(new NextActionView(answer.nextAction())));
     }
 
-    /** What one {@code /campaign-audience} request does once its subject id is read. */
+    /**
+     * What one {@code /campaign-audience} request does once its subject id is read. The use case hands out the same
+     * answer until the served model changes; while it does, the body written from it is the same too.
+     */
     Answer campaignAudience(int subjectId) throws JsonProcessingException {
         CampaignAudience audience = campaignAudience.audience(new CampaignAudienceCommand(subjectId));
-        return new Answer(audience.modelId(), mapper.writeValueAsString(CampaignAudienceView.of(audience)));
+        Written last = audienceBodies.get(subjectId);
+        if (last != null && last.audience() == audience) {
+            return last.answer();
+        }
+        Answer answer = new Answer(audience.modelId(), mapper.writeValueAsString(CampaignAudienceView.of(audience)));
+        audienceBodies.put(subjectId, new Written(audience, answer));
+        return answer;
+    }
+
+    private record Written(CampaignAudience audience, Answer answer) {
     }
 
     private static void send(Context ctx, Answer answer) {

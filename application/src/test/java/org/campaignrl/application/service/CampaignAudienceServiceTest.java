@@ -3,6 +3,8 @@ package org.campaignrl.application.service;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,5 +155,26 @@ class CampaignAudienceServiceTest {
         serve(Fixtures.CellsBuilder.on(space).build(), always(Action.NEXT_DAY), 3);
         CampaignAudience audience = service.audience(new CampaignAudienceCommand(12));
         assertThrows(UnsupportedOperationException.class, () -> audience.steps().clear());
+    }
+    @Test
+    void theProfilesCannotBeChanged() {
+        serve(Fixtures.CellsBuilder.on(space).build(), always(Action.NEXT_DAY), 3);
+        CampaignAudience audience = service.audience(new CampaignAudienceCommand(12));
+        assertThrows(UnsupportedOperationException.class, () -> audience.steps().get(0).profile().clear());
+    }
+
+    @Test
+    void oneAnswerPerSubjectServesEveryRequestUntilTheModelChanges() {
+        Cells cells = Fixtures.CellsBuilder.on(space).at(vector(40, 3), 20, 15).build();
+        serve(cells, always(Action.NEXT_DAY), 100);
+        CampaignAudience first = service.audience(new CampaignAudienceCommand(40));
+        assertSame(first, service.audience(new CampaignAudienceCommand(40)));
+        assertNotSame(first, service.audience(new CampaignAudienceCommand(12)));
+
+        long newer = serve(cells, always(Action.NEXT_GENDER), 100);
+        CampaignAudience after = service.audience(new CampaignAudienceCommand(40));
+        assertEquals(newer, after.modelId());
+        assertEquals("LOOP", after.end());
+        assertEquals("GOAL", first.end());
     }
 }
