@@ -50,30 +50,9 @@ public final class QLearner {
 
         for (int episode = 0; episode < episodes; episode++) {
             int state = episode == 0 ? startState : random.nextInt(states);
-            int steps = 0;
-            boolean reachedGoal = false;
-            // The greedy action in `state`. After the first step it comes from the bootstrap of the step
-            // before, which had to find the best action of this same state anyway: one argmax per step, not two.
-            int greedy = QTable.argmax(q, state * Action.COUNT);
-            while (steps < maxSteps) {
-                int action = random.nextDouble() < epsilon ? random.nextInt(Action.COUNT) : greedy;
-                int slot = state * Action.COUNT + action;
-                int nextState = next[slot];
-                steps++;
-                if (goal[nextState]) {
-                    // Entering a goal ends the episode: nothing follows, so no bootstrap term.
-                    q[slot] += alpha * (reward[nextState] - q[slot]);
-                    reachedGoal = true;
-                    break;
-                }
-                int nextRow = nextState * Action.COUNT;
-                int best = QTable.argmax(q, nextRow);
-                q[slot] += alpha * (reward[nextState] + gamma * q[nextRow + best] - q[slot]);
-                // The update only changed the row of `state`. When the move stayed in place (an attribute
-                // with a single value wraps onto itself) that row is the next state's, so look again.
-                greedy = nextState == state ? QTable.argmax(q, nextRow) : best;
-                state = nextState;
-            }
+            int outcome = episode(q, next, reward, goal, random, epsilon, alpha, gamma, maxSteps, state);
+            boolean reachedGoal = outcome < 0;
+            int steps = reachedGoal ? -outcome : outcome;
             totalSteps += steps;
             stepsInWindow += steps;
             if (reachedGoal) {
@@ -91,6 +70,37 @@ public final class QLearner {
             }
         }
         return new Result(QTable.adopt(states, q), new TrainingStats(episodes, totalSteps, goalsTotal, curve));
+    }
+
+    /**
+     * One episode from {@code state}: its number of steps, negative when it ended by entering a goal. A method of its
+     * own so that the JIT compiles it as a whole after a few hundred episodes, instead of replacing the running loop.
+     */
+    private static int episode(double[] q, int[] next, double[] reward, boolean[] goal, SplittableRandom random,
+                               double epsilon, double alpha, double gamma, int maxSteps, int state) {
+        int steps = 0;
+        // The greedy action in `state`. After the first step it comes from the bootstrap of the step
+        // before, which had to find the best action of this same state anyway: one argmax per step, not two.
+        int greedy = QTable.argmax(q, state * Action.COUNT);
+        while (steps < maxSteps) {
+            int action = random.nextDouble() < epsilon ? random.nextInt(Action.COUNT) : greedy;
+            int slot = state * Action.COUNT + action;
+            int nextState = next[slot];
+            steps++;
+            if (goal[nextState]) {
+                // Entering a goal ends the episode: nothing follows, so no bootstrap term.
+                q[slot] += alpha * (reward[nextState] - q[slot]);
+                return -steps;
+            }
+            int nextRow = nextState * Action.COUNT;
+            int best = QTable.argmax(q, nextRow);
+            q[slot] += alpha * (reward[nextState] + gamma * q[nextRow + best] - q[slot]);
+            // The update only changed the row of `state`. When the move stayed in place (an attribute
+            // with a single value wraps onto itself) that row is the next state's, so look again.
+            greedy = nextState == state ? QTable.argmax(q, nextRow) : best;
+            state = nextState;
+        }
+        return steps;
     }
 
     public record Result(QTable qTable, TrainingStats stats) {
