@@ -60,16 +60,18 @@ public final class SegmentShrinkage implements ConversionEstimator {
         double[] bestEvidence = new double[states];
         double[] observed = new double[states];
         double[] expected = new double[states];
+        int[] parents = new int[states];
         for (List<Attribute> free : parentKinds(space)) {
             Arrays.fill(observed, 0);
             Arrays.fill(expected, 0);
             for (int s = 0; s < states; s++) {
                 int parent = parentOf(space, s, free);
+                parents[s] = parent;
                 observed[parent] += cells.responses(s);
                 expected[parent] += cells.sends(s) * predictions[s];
             }
             for (int s = 0; s < states; s++) {
-                int parent = parentOf(space, s, free);
+                int parent = parents[s];
                 double o = observed[parent] - cells.responses(s);
                 double e = expected[parent] - cells.sends(s) * predictions[s];
                 if (e <= 0) {
