@@ -41,10 +41,18 @@ public final class LogisticShrinkage implements ConversionEstimator {
         AdditiveLogisticModel.Fit fit = model.fit(cells);
         double[] predictions = fit.predictAll();
         double k = Double.isNaN(strength) ? estimateStrength(cells, predictions, fit.parameterCount()) : strength;
-        double[] estimates = new double[predictions.length];
+        return posteriorMeans(cells, predictions, k);
+    }
+
+    /**
+     * Every cell's posterior mean (r + k·m)/(n + k) under a Beta prior of strength k centred on its prior mean m; a
+     * cell never sent to keeps m.
+     */
+    static double[] posteriorMeans(Cells cells, double[] priorMeans, double k) {
+        double[] estimates = new double[priorMeans.length];
         for (int s = 0; s < estimates.length; s++) {
             long n = cells.sends(s);
-            estimates[s] = n == 0 ? predictions[s] : (cells.responses(s) + k * predictions[s]) / (n + k);
+            estimates[s] = n == 0 ? priorMeans[s] : (cells.responses(s) + k * priorMeans[s]) / (n + k);
         }
         return estimates;
     }

@@ -43,12 +43,7 @@ public final class SegmentShrinkage implements ConversionEstimator {
         // The factors are fitted on top of the model: counted as one parameter per kind of parent.
         int parameters = fit.parameterCount() + parentKinds(cells.space()).size();
         double k = LogisticShrinkage.estimateStrength(cells, prior, parameters);
-        double[] estimates = new double[prior.length];
-        for (int s = 0; s < estimates.length; s++) {
-            long n = cells.sends(s);
-            estimates[s] = n == 0 ? prior[s] : (cells.responses(s) + k * prior[s]) / (n + k);
-        }
-        return estimates;
+        return LogisticShrinkage.posteriorMeans(cells, prior, k);
     }
 
     /** The prior mean of every state: its prediction times its most telling parent's factor. */
