@@ -126,6 +126,40 @@ class IngestEncodingAndDelimiterTest {
         }
     }
 
+    /** The line limit is one more option of the same three: below the userbase's header line, it refuses the file. */
+    @Test
+    void theLineLimitIsGivenToTheCliTheApiAndTheDataPage() throws Exception {
+        CliRun low = run("ingest", "--data-dir", european.toString(), "--max-line-bytes", "30", db);
+        assertEquals(1, low.exitCode(), low.out());
+        assertTrue(low.err().contains("userbase.csv:1: the header line is longer than 30 bytes, the line limit"),
+                low.err());
+        CliRun none = run("ingest", "--data-dir", european.toString(), "--max-line-bytes", "0", db);
+        assertEquals(1, none.exitCode(), none.out());
+        assertTrue(none.err().contains("maxLineBytes") && none.err().contains("1..1073741824"), none.err());
+        CliRun raised = run("ingest", "--data-dir", european.toString(), "--max-line-bytes", "1000000000", db);
+        assertEquals(0, raised.exitCode(), raised.err());
+
+        try (ServedApp served = ServedApp.empty(folder)) {
+            String dataDir = JSON.writeValueAsString(european.toString());
+            JsonNode refused = finished(served, post(served, "/api/v1/ingest-jobs", "application/json",
+                    "{\"dataDir\":" + dataDir + ",\"maxLineBytes\":30}"));
+            assertEquals("FAILED", refused.get("state").asText(), refused.toString());
+            assertTrue(refused.get("outcome").asText().contains("the header line is longer than 30 bytes"),
+                    refused.toString());
+            for (String wrong : new String[] {"0", "\"many\"", "2147483648"}) {
+                HttpResponse<String> bad = post(served, "/api/v1/ingest-jobs", "application/json",
+                        "{\"dataDir\":" + dataDir + ",\"maxLineBytes\":" + wrong + "}");
+                assertEquals(400, bad.statusCode(), bad.body());
+                assertEquals("maxLineBytes", JSON.readTree(bad.body()).get("field").asText(), bad.body());
+            }
+            HttpResponse<String> badForm = post(served, "/data/ingest", "application/x-www-form-urlencoded",
+                    "dataDir=" + URLEncoder.encode(european.toString(), StandardCharsets.UTF_8) + "&maxLineBytes=-5");
+            assertEquals(400, badForm.statusCode());
+            assertTrue(badForm.body().contains("maxLineBytes: must be within 1..1073741824, was -5"), badForm.body());
+            assertTrue(badForm.body().contains("name=\"maxLineBytes\""), "the form has the field");
+        }
+    }
+
     private static HttpResponse<String> post(ServedApp served, String path, String type, String body) throws Exception {
         return CLIENT.send(HttpRequest.newBuilder(URI.create(served.baseUrl() + path)).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -43,6 +43,7 @@ import org.campaignrl.application.port.out.ProgressListener;
  * its rows hold their text as UTF-8.
  */
 final class LogFile implements Closeable {
+    private static final byte[] NO_BYTES = {};
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader()
             .setSkipHeaderRecord(true)
@@ -58,6 +59,9 @@ final class LogFile implements Closeable {
      * looks for (a longer one leaves the file to Commons CSV).
      */
     private static final int HEAD_BYTES = 1 << 20;
+    /** How a refusal or a rejection for a long line says what to do. */
+    private static final String RAISE_THE_LIMIT = " (raise it with ingest --max-line-bytes, or maxLineBytes in "
+            + "the API and on the Data page)";
 
     private final Path path;
     private final long size;
@@ -65,18 +69,24 @@ final class LogFile implements Closeable {
     /** Where the fast path may start reading rows, or -1 where only Commons CSV may read them. */
     private final long fastPathStart;
     private final CountingInputStream bytes;
-    private final CSVParser parser;
+    /** Between the bytes and Commons CSV: no record beyond the line limit reaches the parser. */
+    private final LineLimitReader text;
+    private final int maxLineBytes;
+    /** Reads the records; replaced by a new one after a record beyond the line limit (see {@link #readWithCommonsCsv}). */
+    private CSVParser parser;
     private final List<String> header;
     private final int columnCount;
     private final Tally tally = new Tally();
 
     private LogFile(Path path, long size, FileFormat format, long fastPathStart, CountingInputStream bytes,
-                    CSVParser parser) {
+                    LineLimitReader text, int maxLineBytes, CSVParser parser) {
         this.path = path;
         this.size = size;
         this.format = format;
         this.fastPathStart = fastPathStart;
         this.bytes = bytes;
+        this.text = text;
+        this.maxLineBytes = maxLineBytes;
         this.parser = parser;
         this.header = parser.getHeaderNames().stream().map(name -> format.keepsBytes()
                 ? new String(name.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8) : name)
@@ -88,8 +98,9 @@ final class LogFile implements Closeable {
      * Opens a log, decides its encoding and delimiter (or takes the given ones), and reads its header.
      *
      * @throws IngestRefusedException when the file is missing, unreadable, empty, no delimiter (or not the
-     *                                given one) splits its header line, or its header lacks one of the
-     *                                required columns
+     *                                given one) splits its header line, its header line is longer than
+     *                                {@link CsvFormat#maxLineBytes()}, or its header lacks one of the required
+     *                                columns
      */
     static LogFile open(Path path, List<String> requiredColumns, CsvFormat given) {
         CountingInputStream bytes = null;
@@ -102,15 +113,20 @@ final class LogFile implements Closeable {
             bytes.skipNBytes(format.bomLength());
             // A UTF-8 file's bytes reach the rows as they are: ISO-8859-1 turns each into one char and back.
             Charset readAs = format.keepsBytes() ? StandardCharsets.ISO_8859_1 : format.charset();
-            CSVParser parser = FORMAT.builder().setDelimiter(format.delimiter()).get().parse(new InputStreamReader(
-                    bytes, readAs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                            .onUnmappableCharacter(CodingErrorAction.REPLACE)));
-            LogFile file = new LogFile(path, size, format, fastPathStart, bytes, parser);
+            LineLimitReader text = new LineLimitReader(new InputStreamReader(bytes, readAs.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)),
+                    format.delimiter(), given.maxLineBytes());
+            CSVParser parser = FORMAT.builder().setDelimiter(format.delimiter()).get().parse(text);
+            LogFile file = new LogFile(path, size, format, fastPathStart, bytes, text, given.maxLineBytes(), parser);
             file.checkHeader(requiredColumns);
             return file;
         } catch (FileFormat.Undecided e) {
             closeQuietly(bytes);
             throw new IngestRefusedException(path.toString(), 1, e.getMessage());
+        } catch (LineLimitReader.TooLong e) {
+            closeQuietly(bytes);
+            throw new IngestRefusedException(path.toString(), 1, "the header line is longer than "
+                    + given.maxLineBytes() + " bytes, the line limit" + RAISE_THE_LIMIT);
         } catch (NoSuchFileException e) {
             throw new IngestRefusedException(path.toString(), 0, "file not found", e);
         } catch (IOException | UncheckedIOException e) {
@@ -148,6 +164,17 @@ final class LogFile implements Closeable {
 
     int columnCount() {
         return columnCount;
+    }
+
+    /** The most bytes a row may hold (see {@link CsvFormat#maxLineBytes()}). */
+    int maxLineBytes() {
+        return maxLineBytes;
+    }
+
+    /** Rejects a row longer than {@link #maxLineBytes()}, whichever path found it, and tallies it. */
+    void rejectTooLong(Row row) {
+        row.reject("", Reasons.LINE_TOO_LONG, "more than " + maxLineBytes + " bytes" + RAISE_THE_LIMIT);
+        row.tally();
     }
 
     long size() {
@@ -189,17 +216,66 @@ final class LogFile implements Closeable {
         return List.of(handler);
     }
 
-    /** The general path: Commons CSV reads every record, on this thread, with its physical line. */
+    /**
+     * The general path: Commons CSV reads every record, on this thread, with its physical line. A record
+     * beyond the line limit never reaches the parser whole: the reader stops it (see {@link LineLimitReader}),
+     * the row is rejected, and a new parser reads on from the next record, its lines counted on from there.
+     */
     private void readWithCommonsCsv(RejectsReport report, Progress progress, RowHandler handler) {
         Row row = new Row(this, report, tally, true);
+        long linesBefore = 0; // the line breaks before the current parser's first character
         long line = parser.getCurrentLineNumber() + 1;
         Iterator<CSVRecord> records = parser.iterator();
-        for (CSVRecord record = next(records, line); record != null; record = next(records, line)) {
+        while (true) {
+            CSVRecord record;
+            try {
+                record = next(records, line);
+            } catch (TooLongRecord e) {
+                row.moveTo(NO_BYTES, line);
+                rejectTooLong(row);
+                skipRecord(line);
+                linesBefore = text.lineBreaks();
+                parser = parseRest(line);
+                records = parser.iterator();
+                line = linesBefore + 1;
+                continue;
+            }
+            if (record == null) {
+                return;
+            }
             row.moveTo(record, line);
             handle(row, handler);
             progress.report(bytes.count());
             // Where the parser stands now is where the next row starts, even after a quoted line break.
-            line = parser.getCurrentLineNumber() + 1;
+            line = linesBefore + parser.getCurrentLineNumber() + 1;
+        }
+    }
+
+    /** How the rows after a record beyond the line limit are read: as the first parser read them, without a header. */
+    private CSVFormat restFormat() {
+        return CSVFormat.RFC4180.builder().setDelimiter(format.delimiter()).get();
+    }
+
+    private CSVParser parseRest(long line) {
+        try {
+            return restFormat().parse(text);
+        } catch (IOException e) {
+            throw new IngestRefusedException(path.toString(), line, "cannot be read further: " + e.getMessage(), e);
+        }
+    }
+
+    private void skipRecord(long line) {
+        try {
+            text.skipRecord();
+        } catch (IOException e) {
+            throw new IngestRefusedException(path.toString(), line, "cannot be read further: " + e.getMessage(), e);
+        }
+    }
+
+    /** The record being read is beyond the line limit: {@link #readWithCommonsCsv} rejects it and reads on. */
+    private static final class TooLongRecord extends RuntimeException {
+        TooLongRecord() {
+            super(null, null, false, false);
         }
     }
 
@@ -250,6 +326,9 @@ final class LogFile implements Closeable {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof LineLimitReader.TooLong) {
+                throw new TooLongRecord();
+            }
             String problem = e.getCause() instanceof CSVException ? "malformed CSV: " : "cannot be read further: ";
             throw new IngestRefusedException(path.toString(), line, problem + e.getCause().getMessage(), e);
         }

@@ -31,6 +31,10 @@ import org.apache.commons.csv.CSVRecord;
  * a cut that may fall inside it; a CR that is not part of a CRLF, which Commons CSV takes for a line
  * break) throws {@link Unsure}, and the caller reads the whole file again with Commons CSV.
  *
+ * <p>A line longer than {@link LogFile#maxLineBytes()} is never held whole: once its first bytes pass the
+ * limit, the rest is passed over to its line break and the row rejected, as Commons CSV's reading rejects
+ * it (see {@link LineLimitReader}); a buffer grows to the limit and no further.
+ *
  * <p>Line numbers: each part counts its line breaks, so a row knows its line within its part; rejected
  * rows wait in a {@link RejectBuffer} per part until the parts before are counted, then go to the report
  * in file order with their file lines.
@@ -233,7 +237,8 @@ final class PartedReader {
 
     /**
      * Reads the lines of one part through one buffer: whole lines are handled where they lie, the
-     * unfinished last one moves to the front before the next read (the buffer doubles for a longer line).
+     * unfinished last one moves to the front before the next read (the buffer doubles for a longer line,
+     * up to the line limit).
      */
     private <H extends RowHandler> void readPart(int index, int parts, Part<H> part, LogFile.Progress progress)
             throws IOException {
@@ -256,7 +261,8 @@ final class PartedReader {
                 break;
             }
             if (consumed == 0 && filled == buffer.length) {
-                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                // Below the limit: a line longer than the limit is passed over once it is (Splitter.lines).
+                buffer = Arrays.copyOf(buffer, (int) Math.min(buffer.length * 2L, file.maxLineBytes() + 2L));
             } else {
                 System.arraycopy(buffer, consumed, buffer, 0, filled - consumed);
                 filled -= consumed;
@@ -284,7 +290,12 @@ final class PartedReader {
         private final Row row;
         private final RowHandler handler;
         private final long firstLine;
+        private final int limit = file.maxLineBytes();
         long lineBreaks;
+        /** Whether the unfinished line has a quote: known when {@link #line} answers -1. */
+        private boolean lineQuoted;
+        /** Whether the line being read is beyond the limit, and its rest is being passed over. */
+        private boolean skipping;
 
         Splitter(Row row, RowHandler handler, long firstLine) {
             this.row = row;
@@ -297,15 +308,57 @@ final class PartedReader {
          * part ends there; answers how many bytes were used.
          */
         int lines(byte[] buffer, int filled, boolean partEnds) {
-            int start = 0;
-            while (start < filled) {
+            int start = skipping ? skip(buffer, 0, filled, partEnds) : 0;
+            while (!skipping && start < filled) {
                 int end = line(buffer, start, filled, partEnds);
-                if (end < 0) {
+                if (end >= 0) {
+                    start = end;
+                } else if (filled - start > limit + 1L) {
+                    // Beyond the limit whatever comes next (the last byte might be the CR of a CRLF).
+                    if (lineQuoted) {
+                        throw new Unsure("a line with a quote beyond the line limit");
+                    }
+                    skipping = true;
+                    return buffer[filled - 1] == '\r' ? filled - 1 : filled; // line() checked the other CRs
+                } else {
                     break;
                 }
-                start = end;
             }
             return start;
+        }
+
+        /**
+         * Passes over the rest of a line beyond the limit from {@code from}, and rejects it once its line break
+         * (or the part's end) is there; answers where the next line starts, or how far the passing got. What
+         * Commons CSV would not end where the fast path does (a quote, a lone CR) leaves the file to it.
+         */
+        private int skip(byte[] bytes, int from, int filled, boolean partEnds) {
+            for (int i = from; i < filled; i++) {
+                byte b = bytes[i];
+                if (b == '\n') {
+                    endSkipped();
+                    lineBreaks++;
+                    return i + 1;
+                } else if (b == '"') {
+                    throw new Unsure("a line with a quote beyond the line limit");
+                } else if (b == '\r') {
+                    if (i + 1 < filled ? bytes[i + 1] != '\n' : partEnds) {
+                        throw new Unsure("a CR that does not end a line");
+                    }
+                    if (i + 1 == filled) {
+                        return i; // the CR waits for the byte after it
+                    }
+                }
+            }
+            if (partEnds) {
+                endSkipped(); // the file's last line has no line break
+            }
+            return filled;
+        }
+
+        private void endSkipped() {
+            skipping = false;
+            file.rejectTooLong(row);
         }
 
         /**
@@ -338,6 +391,7 @@ final class PartedReader {
                 }
             }
             if (!partEnds) {
+                lineQuoted = quoted;
                 return -1;
             }
             finish(bytes, start, valueStart, filled, quoted); // the file's last line has no line break
@@ -345,6 +399,13 @@ final class PartedReader {
         }
 
         private void finish(byte[] bytes, int start, int valueStart, int end, boolean quoted) {
+            if (end - start > limit) {
+                if (quoted) {
+                    throw new Unsure("a line with a quote beyond the line limit");
+                }
+                file.rejectTooLong(row);
+                return;
+            }
             if (quoted) {
                 splitQuoted(bytes, start, end);
             } else {

@@ -14,6 +14,8 @@ final class Reasons {
     static final String CUSTOMER_NOT_IN_USERBASE = "customer not in userbase";
     static final String REPEATED_CUSTOMER_ID = "repeated Customer_ID";
     static final String WRONG_COLUMN_COUNT = "wrong column count";
+    /** A row beyond the line limit, {@code CsvFormat.maxLineBytes}: never held whole, so never read further. */
+    static final String LINE_TOO_LONG = "line too long";
     /** A byte that is no UTF-8 in a file read as UTF-8: the encoding detected from its first bytes, or given. */
     static final String NOT_UTF8 = "not UTF-8";
 

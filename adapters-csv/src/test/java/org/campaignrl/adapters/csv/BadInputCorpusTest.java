@@ -257,7 +257,9 @@ class BadInputCorpusTest {
 
     /**
      * One data line of some 50 MB, generated here (never committed), streamed to disk: a send whose subject
-     * line id is 50 million digits. It is rejected like any other bad id, the lines after it keep their numbers.
+     * line id is 50 million digits. Beyond the default line limit (1 MiB) it is rejected as too long without
+     * being held; with the limit raised past it, it is read and rejected like any other bad id. Either way
+     * the lines after it keep their numbers.
      */
     @Test
     void aSingleLineOfFiftyMegabytesIsRejectedAndTheRestRead() throws IOException {
@@ -272,12 +274,35 @@ class BadInputCorpusTest {
             }
             out.write("\n2016-01-06,3,1\n2016-01-07,x,1\n".getBytes(StandardCharsets.US_ASCII));
         }
-        Case huge = Case.accepted("sent_emails-huge-line.csv", 4,
+        Case beyondTheLimit = Case.accepted("sent_emails-huge-line.csv", 4,
+                "sent_emails.csv:3::line too long",
+                "sent_emails.csv:5:Customer_ID:non-integer id");
+        check(beyondTheLimit, files, PartedReader.Settings.DEFAULT);
+        check(beyondTheLimit, files, PartedReader.Settings.COMMONS_CSV_ONLY);
+
+        LogFiles raised = new LogFiles(files.sentEmails(), files.responded(), files.userbase(),
+                CsvFormat.DETECT.withMaxLineBytes(64 << 20));
+        Case withinTheLimit = Case.accepted("sent_emails-huge-line.csv", 4,
                 "sent_emails.csv:3:SubjectLine_ID:non-integer id",
                 "sent_emails.csv:5:Customer_ID:non-integer id");
+        check(withinTheLimit, raised, PartedReader.Settings.DEFAULT);
+        check(withinTheLimit, raised, PartedReader.Settings.COMMONS_CSV_ONLY);
+    }
 
-        check(huge, files, PartedReader.Settings.DEFAULT);
-        check(huge, files, PartedReader.Settings.COMMONS_CSV_ONLY);
+    /** A header line beyond the limit refuses its file at line 1, read either way. */
+    @Test
+    void aHeaderLineBeyondTheLimitRefusesTheFile() throws IOException {
+        LogFiles files = validTrio();
+        Files.writeString(files.userbase(), "Customer_ID,Gender,Type,Email_Address,Age,Tenure," + "x".repeat(100)
+                + "\n1,F,C,ann@gmail.com,30,12\n");
+        LogFiles limited = new LogFiles(files.sentEmails(), files.responded(), files.userbase(),
+                CsvFormat.DETECT.withMaxLineBytes(120));
+        Case refused = Case.refused("userbase-long-header.csv", ":1: the header line is longer than 120 bytes, "
+                + "the line limit (raise it with ingest --max-line-bytes, or maxLineBytes in the API and on the Data "
+                + "page)");
+        for (PartedReader.Settings settings : READINGS.values()) {
+            check(refused, limited, settings);
+        }
     }
 
     private static void copy(String resource, Path to) throws IOException {

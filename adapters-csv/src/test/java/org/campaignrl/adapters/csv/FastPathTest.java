@@ -91,6 +91,70 @@ class FastPathTest {
                 "some row is rejected as not UTF-8");
     }
 
+    /**
+     * Random logs whose rows are often padded past a small line limit (plain, quoted, quoted over lines, with
+     * CRLF, at the end of the file): both paths must reject the same rows as too long, at the same lines.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    void randomLogsWithLinesBeyondTheLimitReadTheSame(long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        int limit = 60 + random.nextInt(20); // the longest header, with ",Extra" and a CRLF, still fits
+        double trouble = seed % 4 == 0 ? 0.05 : 0.0;
+        boolean quotes = seed % 2 == 0;
+        LogFiles text = write(
+                log(random, "Sent_Date,Customer_ID,SubjectLine_ID", 200, trouble,
+                        () -> padded(random, send(random), limit, quotes)),
+                log(random, "Responded_Date,Customer_ID,SubjectLine_ID", 60, trouble,
+                        () -> padded(random, send(random), limit, quotes)),
+                log(random, "Customer_ID,Gender,Type,Email_Address,Age,Tenure", 40, trouble,
+                        () -> padded(random, customer(random), limit, quotes)));
+        LogFiles files = new LogFiles(text.sentEmails(), text.responded(), text.userbase(),
+                CsvFormat.DETECT.withMaxLineBytes(limit));
+
+        assertSameOutcome(files, SendSplit.NONE);
+        assertSameOutcome(files, SendSplit.NONE, new PartedReader.Settings(2, 1, limit / 3));
+        Outcome outcome = outcome(files, SendSplit.NONE, TINY_PARTS, "long-lines");
+        assertTrue(outcome.refusal != null || outcome.report.stream().anyMatch(line -> line.contains(",line too long,")),
+                "some row is rejected as too long");
+    }
+
+    /**
+     * Rows of exactly the limit, one byte over and one under, with LF and CRLF, read through buffers of every
+     * size from 2 bytes to beyond the limit, so that a buffer ends at every byte of them (between a CR and
+     * its LF too).
+     */
+    @Test
+    void rowsAtTheLimitReadTheSameWhereverABufferEnds() throws IOException {
+        int limit = 64;
+        String sent = "Sent_Date,Customer_ID,SubjectLine_ID\r\n"
+                + subjectPaddedTo(limit) + "\r\n"          // line 2: the limit exactly, accepted
+                + subjectPaddedTo(limit + 1) + "\r\n"      // 3: one byte over
+                + subjectPaddedTo(limit - 1) + "\n"         // 4: one under
+                + subjectPaddedTo(limit + 1) + "\n"         // 5
+                + subjectPaddedTo(limit) + "\n"             // 6
+                + subjectPaddedTo(limit + 1);               // 7: over, and no line break at the end
+        LogFiles files = new LogFiles(Files.writeString(dir.resolve("sent_emails.csv"), sent),
+                Files.writeString(dir.resolve("responded.csv"), "Responded_Date,Customer_ID,SubjectLine_ID\n"),
+                Files.writeString(dir.resolve("userbase.csv"), "Customer_ID,Gender,Type,Email_Address,Age,Tenure\n"
+                        + "1,M,B,a@b.org,20,0\n"), CsvFormat.DETECT.withMaxLineBytes(limit));
+        for (int buffer = 2; buffer <= limit + 4; buffer++) {
+            assertSameOutcome(files, SendSplit.NONE, new PartedReader.Settings(1, 1, buffer));
+        }
+        Outcome outcome = outcome(files, SendSplit.NONE, TINY_PARTS, "at-limit");
+        String tooLong = ",,line too long,\"more than 64 bytes (raise it with ingest --max-line-bytes, or "
+                + "maxLineBytes in the API and on the Data page)\"";
+        assertEquals(List.of("file,line,field,reason,value", "sent_emails.csv,3" + tooLong,
+                "sent_emails.csv,5" + tooLong, "sent_emails.csv,7" + tooLong), outcome.report);
+        assertEquals(3, outcome.logs.summary().sends());
+    }
+
+    /** A send of subject 1 whose id has leading zeros, so that the row is {@code length} bytes long. */
+    private static String subjectPaddedTo(int length) {
+        String start = "2016-01-04,1,";
+        return start + "0".repeat(length - start.length() - 1) + "1";
+    }
+
     @Test
     void aValueRunningOverLinesAcrossACutReadsTheSame() throws IOException {
         StringBuilder userbase = new StringBuilder("Customer_ID,Gender,Type,Email_Address,Age,Tenure,Notes\n");
@@ -210,6 +274,29 @@ class FastPathTest {
             text.setLength(text.length() - lineEnd.length());             // no line break at the very end
         }
         return text.toString();
+    }
+
+    /**
+     * The values, one of them made longer in one in ten rows: a run of digits, or (with {@code quotes}) quoted
+     * text, some over lines. A quoted line beyond the limit leaves the whole file to Commons CSV, hence files
+     * without them, where the fast path passes over the long lines itself.
+     */
+    private static List<String> padded(SplittableRandom random, List<String> values, int limit, boolean quotes) {
+        if (random.nextInt(10) != 0) {
+            return values;
+        }
+        List<String> longer = new ArrayList<>(values);
+        int at = random.nextInt(longer.size());
+        // Mostly a line of about the limit, where one byte more or less matters; else far beyond it.
+        int line = String.join(",", values).length();
+        int length = random.nextInt(4) != 0 ? limit - line - 2 + random.nextInt(6) : limit + random.nextInt(5 * limit);
+        String padding = "7".repeat(Math.max(0, length));
+        longer.set(at, switch (quotes ? random.nextInt(3) : 0) {
+            case 0 -> longer.get(at) + padding;
+            case 1 -> "\"" + longer.get(at) + padding + "\"";
+            default -> "\"" + longer.get(at) + padding.replace("77777", "7\r\n7,\"\"") + "\"";
+        });
+        return longer;
     }
 
     /** {@code count} sequences that are no UTF-8 (a Latin-1 letter, a lead byte cut short, a surrogate, an overlong form) put in after the header. */

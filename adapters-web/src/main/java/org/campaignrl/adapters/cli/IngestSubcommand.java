@@ -70,6 +70,12 @@ final class IngestSubcommand implements Callable<Integer> {
                     + "into its columns) or one of , ; | and tab (also written \\t, comma, semicolon, pipe).")
     String delimiter;
 
+    @Option(names = "--max-line-bytes", paramLabel = "BYTES",
+            description = "The most bytes one row may hold (its line, or the lines a quoted value spans): a longer "
+                    + "data row is rejected (line too long), a longer header refuses its file (default: "
+                    + CsvFormat.DEFAULT_MAX_LINE_BYTES + ", at most " + CsvFormat.MAX_MAX_LINE_BYTES + ").")
+    Integer maxLineBytes;
+
     IngestSubcommand(CliRuntime runtime) {
         this.runtime = runtime;
     }
@@ -82,7 +88,8 @@ final class IngestSubcommand implements Callable<Integer> {
                 responded != null ? responded : defaults.responded(),
                 customers != null ? customers : defaults.userbase(),
                 rejects != null ? rejects : defaults.rejectsReport(), split(), maxRejectedShare(),
-                CsvFormat.of(encoding, delimiter));
+                maxLineBytes == null ? CsvFormat.of(encoding, delimiter)
+                        : CsvFormat.of(encoding, delimiter).withMaxLineBytes(maxLineBytes));
         try (CliRuntime.Session session = runtime.open(database.jdbcUrl());
              StopOnSignal stop = StopOnSignal.stopping(session, "the command was stopped")) {
             long started = System.nanoTime();

@@ -169,6 +169,10 @@ final class OpenApiSchemas {
         property(request, "delimiter", text().put("default", CsvFormat.AUTO), "Delimiter of the three logs: `auto` "
                 + "(the one that splits each file's header into its columns) or one of `,` `;` `|` `tab` (also "
                 + "written `\\t`, `comma`, `semicolon`, `pipe`).");
+        property(request, "maxLineBytes", integer().put("default", CsvFormat.DEFAULT_MAX_LINE_BYTES).put("minimum", 1)
+                .put("maximum", CsvFormat.MAX_MAX_LINE_BYTES), "The most bytes one row may hold (its line, or the "
+                + "lines a quoted value spans): a longer data row is rejected (`line too long`), a longer header "
+                + "refuses its file, so that reading takes the same memory whatever a file holds.");
         return request;
     }
 

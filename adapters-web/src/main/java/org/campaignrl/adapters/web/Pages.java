@@ -255,9 +255,13 @@ final class Pages {
         return Files.createDirectories(settings.uploadsFolder());
     }
 
-    /** The optional {@code encoding} and {@code delimiter} fields; left out, blank or "auto": detected in each file. */
+    /**
+     * The optional {@code encoding} and {@code delimiter} fields (left out, blank or "auto": detected in each
+     * file) and {@code maxLineBytes} (left out or blank: {@link CsvFormat#DEFAULT_MAX_LINE_BYTES}).
+     */
     static CsvFormat format(Fields form) {
-        return CsvFormat.of(form.text("encoding"), form.text("delimiter"));
+        CsvFormat format = CsvFormat.of(form.text("encoding"), form.text("delimiter"));
+        return form.text("maxLineBytes") == null ? format : format.withMaxLineBytes(form.requiredInt("maxLineBytes"));
     }
 
     static SendSplit split(Fields form) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.campaignrl.application.InvalidCommandException;
+import org.campaignrl.application.Validate;
 
 /**
  * How the bytes of the CSV logs are to be read: the encoding and the delimiter, each either given (and then
@@ -14,12 +15,22 @@ import org.campaignrl.application.InvalidCommandException;
  *
  * @param encoding  the given charset; empty: a byte order mark decides, else UTF-8 when the bytes are valid
  *                  UTF-8, else {@link #FALLBACK_ENCODING}
- * @param delimiter the given delimiter, one of {@link #DELIMITERS}; empty: the one that splits the header line
- *                  into the file's columns
+ * @param delimiter    the given delimiter, one of {@link #DELIMITERS}; empty: the one that splits the header
+ *                     line into the file's columns
+ * @param maxLineBytes the most one row may hold (its line, or the lines a quoted value spans, without the line
+ *                     break), in bytes (in characters in a UTF-16 file): a longer data row is rejected, a longer
+ *                     header refuses the file, so that reading takes the same memory whatever a file holds
  */
-public record CsvFormat(Optional<Charset> encoding, Optional<Character> delimiter) {
-    /** Both detected in each file: the default. */
-    public static final CsvFormat DETECT = new CsvFormat(Optional.empty(), Optional.empty());
+public record CsvFormat(Optional<Charset> encoding, Optional<Character> delimiter, int maxLineBytes) {
+    /**
+     * 1 MiB: some ten thousand times a row of the logs, and small beside the memory of an ingest (the
+     * reading keeps about two lines per core).
+     */
+    public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
+    /** 1 GiB: beyond it a line would not fit the buffers that hold one. */
+    public static final int MAX_MAX_LINE_BYTES = 1 << 30;
+    /** Both detected in each file, and the default line limit: the default. */
+    public static final CsvFormat DETECT = new CsvFormat(Optional.empty(), Optional.empty(), DEFAULT_MAX_LINE_BYTES);
     /** The delimiters a file may use, in the order detection prefers them. */
     public static final List<Character> DELIMITERS = List.of(',', ';', '\t', '|');
     /** What bytes that are not UTF-8 and carry no byte order mark are read as: what spreadsheets on Windows write. */
@@ -37,6 +48,11 @@ public record CsvFormat(Optional<Charset> encoding, Optional<Character> delimite
                         + delimiterName(given));
             }
         });
+        Validate.within(maxLineBytes, 1, MAX_MAX_LINE_BYTES, "maxLineBytes");
+    }
+
+    public CsvFormat(Optional<Charset> encoding, Optional<Character> delimiter) {
+        this(encoding, delimiter, DEFAULT_MAX_LINE_BYTES);
     }
 
     /**
@@ -50,11 +66,16 @@ public record CsvFormat(Optional<Charset> encoding, Optional<Character> delimite
     }
 
     public CsvFormat withEncoding(Charset given) {
-        return new CsvFormat(Optional.of(given), delimiter);
+        return new CsvFormat(Optional.of(given), delimiter, maxLineBytes);
     }
 
     public CsvFormat withDelimiter(char given) {
-        return new CsvFormat(encoding, Optional.of(given));
+        return new CsvFormat(encoding, Optional.of(given), maxLineBytes);
+    }
+
+    /** @throws InvalidCommandException naming {@code maxLineBytes} when not within 1..{@value #MAX_MAX_LINE_BYTES} */
+    public CsvFormat withMaxLineBytes(int limit) {
+        return new CsvFormat(encoding, delimiter, limit);
     }
 
     /** A charset by any of its names (UTF-8, utf8, windows-1252, cp1252, UTF-16LE, ISO-8859-1, …), or empty for auto. */

@@ -58,6 +58,21 @@ class CsvFormatTest {
     }
 
     @Test
+    void aLineMayHoldOneMebibyteUnlessToldWithinOneByteToOneGibibyte() {
+        assertEquals(1 << 20, CsvFormat.DETECT.maxLineBytes());
+        assertEquals(1 << 20, CsvFormat.of("UTF-8", ";").maxLineBytes());
+        CsvFormat raised = CsvFormat.of("UTF-8", ";").withMaxLineBytes(64 << 20);
+        assertEquals(64 << 20, raised.maxLineBytes());
+        assertEquals(64 << 20, raised.withDelimiter(',').withEncoding(StandardCharsets.UTF_16LE).maxLineBytes());
+        for (int refused : new int[] {0, -1, (1 << 30) + 1}) {
+            InvalidCommandException e = assertThrows(InvalidCommandException.class,
+                    () -> CsvFormat.DETECT.withMaxLineBytes(refused));
+            assertEquals("maxLineBytes", e.field());
+            assertTrue(e.problem().contains("1..1073741824"), e.problem());
+        }
+    }
+
+    @Test
     void whatAFileWasReadWithSaysHowEachWasDecided() {
         assertEquals("windows-1252 (fallback: not valid UTF-8), delimiter ';' (detected)",
                 new CsvFormat.Used("windows-1252", EncodingChoice.NOT_UTF8, ';', false).describe());
