@@ -123,9 +123,71 @@ class ApiFuzzHttpTest {
         check(request, false);
     }
 
+    /**
+     * The same route requests with their headers mutated: charsets Java does not know, quoted, empty or repeated;
+     * bodies chunked whole or cut short, shorter than their {@code Content-Length}, or under a
+     * {@code Transfer-Encoding} Jetty does not take.
+     */
+    @Property(tries = 1000, seed = SEED, shrinking = ShrinkingMode.OFF)
+    void every_api_route_answers_mutated_headers_without_5xx_and_in_the_error_shape(
+            @ForAll("routeRequests") Request request, @ForAll long seed) throws Exception {
+        Request safe = harmless(request);
+        Random random = new Random(seed);
+        byte[] body = safe.body == null ? new byte[0] : safe.body;
+        List<String> headers = new ArrayList<>();
+        headers.add("Content-Type: " + (random.nextInt(4) == 0 ? safe.contentType : pick(random, NASTY_CONTENT_TYPES)));
+        ByteArrayOutputStream framed = new ByteArrayOutputStream();
+        switch (random.nextInt(5)) {
+            case 0, 1 -> {
+                headers.add("Transfer-Encoding: chunked");
+                boolean whole = random.nextBoolean();
+                int cut = whole ? body.length : random.nextInt(body.length + 1);
+                framed.write(Integer.toHexString(body.length + (whole ? 0 : 1 + random.nextInt(50)))
+                        .getBytes(StandardCharsets.US_ASCII));
+                framed.write(new byte[] {'\r', '\n'});
+                framed.write(body, 0, cut);
+                if (whole) {
+                    framed.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+            }
+            case 2 -> {
+                headers.add("Content-Length: " + (body.length + 1 + random.nextInt(100)));
+                framed.write(body);
+            }
+            case 3 -> {
+                headers.add("Transfer-Encoding: " + pick(random, "gzip", "chunked, gzip", "identity", "bogus", "chunked;x",
+                        "chunked, chunked"));
+                headers.add("Content-Length: " + body.length);
+                framed.write(body);
+            }
+            default -> {
+                headers.add("Content-Length: " + body.length);
+                framed.write(body);
+            }
+        }
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        raw.write(RawHttp.head(port, safe.method, safe.target, headers.toArray(String[]::new))
+                .getBytes(StandardCharsets.ISO_8859_1));
+        framed.writeTo(raw);
+        check(RawHttp.exchange(port, raw.toByteArray()), new Request(safe.method, safe.target, framed.toByteArray(),
+                String.join(" | ", headers)), true);
+    }
+
+    private static final String[] NASTY_CONTENT_TYPES = {
+        "text/plain; charset=bogus", "application/json; charset=\"a b\"", "application/json; charset=",
+        "application/x-www-form-urlencoded; charset=", "application/json; charset=utf-8; charset=bogus",
+        "application/json; charset=\"utf-8\"", "application/json; charset=UTF-16", "application/json; charset=x-none",
+        ";;;", "application/json; charset", "application/json; charset=\u00e9", "application/json; charset=\"",
+        "multipart/form-data; boundary=\"", "multipart/form-data; charset=bogus", "text/plain; charset=utf-32",
+        "application/json; charset=" + "x".repeat(300), "application/json ; charset = utf-8"
+    };
+
     private static void check(Request request, boolean api) throws Exception {
         Request safe = harmless(request);
-        RawHttp.Response response = RawHttp.send(port, safe.method, safe.target, safe.body, safe.contentType);
+        check(RawHttp.send(port, safe.method, safe.target, safe.body, safe.contentType), safe, api);
+    }
+
+    private static void check(RawHttp.Response response, Request safe, boolean api) throws Exception {
         requestsSent++;
         statuses.merge(response.status(), 1, Integer::sum);
         if (response.status() >= 500) {

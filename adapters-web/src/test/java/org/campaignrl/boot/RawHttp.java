@@ -58,6 +58,42 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code request} as it is (head and body, however malformed), then ends the connection's sending
+     * side, so that a body cut short ends there for the server; answers what the server said.
+     */
+    static Response exchange(int port, byte[] request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(request);
+                out.flush();
+                socket.shutdownOutput();
+            } catch (IOException e) {
+                // The server may answer and close before reading everything: read what it said.
+            }
+            return read(socket.getInputStream());
+        }
+    }
+
+    /**
+     * A request head with the given header lines (each "Name: value"), after {@code Connection: close} and,
+     * unless one is given, {@code Host: 127.0.0.1:port}.
+     */
+    static String head(int port, String method, String target, String... headers) {
+        StringBuilder head = new StringBuilder().append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        if (java.util.Arrays.stream(headers).noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("host:"))) {
+            head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+        }
+        head.append("Connection: close\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        return head.append("\r\n").toString();
+    }
+
     private static Response read(InputStream in) throws IOException {
         byte[] all = in.readAllBytes();
         int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));

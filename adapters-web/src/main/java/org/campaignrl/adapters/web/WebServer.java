@@ -79,6 +79,7 @@ public final class WebServer {
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes(), SizeUnit.BYTES);
             SecurityHeaders.register(config);
             config.routes.before(this::refuseWhilePreparing);
+            RequestRefusal.register(config); // before anything reads a body
             access.register(config, pages);
             compatibleApi.register(config.routes);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up",
@@ -133,11 +134,13 @@ public final class WebServer {
             if (isPathDecoding(e)) {
                 error(ctx, HttpStatus.BAD_REQUEST, null, "malformed percent escape in the path: " + e.getMessage());
             } else {
-                unexpected(e, ctx);
+                RequestRefusal.of(e).ifPresentOrElse(refusal -> error(ctx, refusal.status(), null, refusal.message()),
+                        () -> unexpected(e, ctx));
             }
         });
-        config.routes.exception(Exception.class, (e, ctx) -> MultipartRefusal.of(e).ifPresentOrElse(
-                refusal -> error(ctx, refusal.status(), "body", refusal.message()), () -> unexpected(e, ctx)));
+        config.routes.exception(Exception.class, (e, ctx) -> MultipartRefusal.of(e).or(() -> RequestRefusal.of(e))
+                .ifPresentOrElse(refusal -> error(ctx, refusal.status(), "body", refusal.message()),
+                        () -> unexpected(e, ctx)));
         // Javalin's own answers (no route, wrong method, body too large) are plain text: give them our shape.
         config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
             if (!isJson(ctx)) {
