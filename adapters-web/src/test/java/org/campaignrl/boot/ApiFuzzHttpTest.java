@@ -124,7 +124,8 @@ class ApiFuzzHttpTest {
     }
 
     /**
-     * The same route requests with their headers mutated: charsets Java does not know, quoted, empty or repeated;
+     * The same route requests with their headers mutated: {@code Host} names the server does not answer to (or
+     * malformed); charsets Java does not know, quoted, empty or repeated;
      * bodies chunked whole or cut short, shorter than their {@code Content-Length}, or under a
      * {@code Transfer-Encoding} Jetty does not take.
      */
@@ -136,6 +137,10 @@ class ApiFuzzHttpTest {
         byte[] body = safe.body == null ? new byte[0] : safe.body;
         List<String> headers = new ArrayList<>();
         headers.add("Content-Type: " + (random.nextInt(4) == 0 ? safe.contentType : pick(random, NASTY_CONTENT_TYPES)));
+        if (random.nextInt(3) == 0) {
+            headers.add("Host: " + pick(random, "rebind.example", "", "localhost", "[::1]:" + port, "127.0.0.1:1",
+                    "a b", "127.0.0.1:" + port + ":9", "[::1", "localhost.", "%00", "x".repeat(300), "127.0.0.1, evil"));
+        }
         ByteArrayOutputStream framed = new ByteArrayOutputStream();
         switch (random.nextInt(5)) {
             case 0, 1 -> {

@@ -45,6 +45,12 @@ final class ServeSubcommand implements Callable<Integer> {
             + "lines. Without users the server listens on 127.0.0.1 only and asks for no sign-in.")
     Path usersFile;
 
+    @Option(names = "--allowed-hosts", paramLabel = "NAME", split = ",",
+            description = "Further names the server answers to in Host, beside localhost, loopback addresses and "
+                    + "--host: the names a reverse proxy passes on (e.g. campaigns.example.com). Any other Host is "
+                    + "refused with 421, a guard against DNS rebinding.")
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
     @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "1024",
             description = "Largest upload of logs from the Data page, all three files together (default: "
                     + "${DEFAULT-VALUE}).")
@@ -95,7 +101,7 @@ final class ServeSubcommand implements Callable<Integer> {
         CampaignRl app = session.app();
         WebSettings web = new WebSettings(Path.of(System.getProperty("java.io.tmpdir"), "campaign-rl-uploads"),
                 (sampleDir != null ? sampleDir : runtime.bundledSampleDir()).toString())
-                .withUsers(users).withMaxUploadBytes(maxUploadMegabytes << 20);
+                .withUsers(users).withMaxUploadBytes(maxUploadMegabytes << 20).withAllowedHosts(allowedHosts);
         // Building and starting the server reads no data, and is most of a second of class loading and Jetty's
         // start: it goes on beside opening the database and loading, or making, the first model; meanwhile the
         // server answers 503 (see WebServer.startPreparing).

@@ -40,9 +40,11 @@ final class OpenApiDocument {
     static final String RESPONSES = "#/components/responses/";
     static final String HEADERS = "#/components/headers/";
     /** The shared error answers, by status; each one's body is an {@code ApiError}. */
-    static final Map<Integer, String> ERRORS = Map.of(400, "BadRequest", 401, "Unauthorized", 403, "Forbidden",
-            404, "NotFound", 409, "Conflict", 413, "ContentTooLarge", 429, "TooManyRequests", 500, "InternalError",
-            503, "NothingServed");
+    static final Map<Integer, String> ERRORS = Map.ofEntries(Map.entry(400, "BadRequest"),
+            Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"), Map.entry(404, "NotFound"),
+            Map.entry(409, "Conflict"), Map.entry(413, "ContentTooLarge"), Map.entry(415, "UnsupportedMediaType"),
+            Map.entry(421, "MisdirectedRequest"), Map.entry(429, "TooManyRequests"), Map.entry(500, "InternalError"),
+            Map.entry(503, "NothingServed"));
 
     private static final String BEARER = "bearerAuth";
     private static final String COMPATIBLE = "compatible";
@@ -146,6 +148,12 @@ final class OpenApiDocument {
                 + "back) before deleting it");
         error(responses, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than 1 MB.", "body",
                 "the request body is larger than allowed");
+        error(responses, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "A charset in `Content-Type` that the server does not "
+                + "know.", "Content-Type", "unknown charset 'bogus' in Content-Type: give a charset such as UTF-8, or none");
+        error(responses, HttpStatus.MISDIRECTED_REQUEST, "A `Host` the server does not answer to (a guard against "
+                + "DNS rebinding): loopback names and addresses, `--host`, and the names of `--allowed-hosts`.",
+                "Host", "this server does not answer to the host 'rebind.example': add it with --allowed-hosts if "
+                        + "it is a name of this server");
         error(responses, HttpStatus.INTERNAL_SERVER_ERROR, "A fault of the server's own; its log has the details.",
                 null, "internal error; the server log has the details");
         error(responses, HttpStatus.SERVICE_UNAVAILABLE, "No model is active yet: ingest logs and train one first.",

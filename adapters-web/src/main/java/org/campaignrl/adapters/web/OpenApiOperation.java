@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Fills in one operation of the OpenAPI document: parameters, request body, answers. Every operation may fail
- * with a 500, and with 401, 403 and 429 when the server has users; the other errors it can answer are named with {@link #errors}, each a shared response whose body
+ * with a 500, a 415 (an unknown charset) and a 421 (a host the server does not answer to), and with 401, 403
+ * and 429 when the server has users; the other errors it can answer are named with {@link #errors}, each a shared response whose body
  * is the one error shape, {@code ApiError}.
  */
 final class OpenApiOperation {
@@ -20,7 +21,7 @@ final class OpenApiOperation {
         operation.put("operationId", operationId);
         operation.put("summary", summary);
         operation.putObject("responses");
-        errors(401, 403, 429, 500);
+        errors(401, 403, 415, 421, 429, 500);
     }
 
     /** Open to anyone, users or not: no token asked, so none refused. */

@@ -52,6 +52,7 @@ public final class WebServer {
 
     private final Javalin javalin;
     private final AccessControl access;
+    private final HostCheck hosts;
     /** Set by {@link #startPreparing} until {@link #ready}: every request is answered 503 meanwhile. */
     private volatile boolean preparing;
 
@@ -65,6 +66,7 @@ public final class WebServer {
         CompatibleApi compatibleApi = new CompatibleApi(app.nextAction(), app.campaignAudience(), mapper);
         Pages pages = new Pages(app, templates, settings);
         this.access = new AccessControl(settings.users(), Clock.systemUTC());
+        this.hosts = new HostCheck(settings.allowedHosts());
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
@@ -78,6 +80,7 @@ public final class WebServer {
             config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes(), SizeUnit.BYTES);
             SecurityHeaders.register(config);
+            hosts.register(config);
             config.routes.before(this::refuseWhilePreparing);
             RequestRefusal.register(config); // before anything reads a body
             access.register(config, pages);
@@ -185,6 +188,7 @@ public final class WebServer {
                     + "listen on " + host + ", give users with --users FILE or CAMPAIGN_RL_USERS "
                     + "(see 'campaign-rl users add')");
         }
+        hosts.boundTo(host);
         javalin.start(host, port);
         return this;
     }

@@ -1,12 +1,15 @@
 package org.campaignrl.adapters.web;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where the web layer keeps uploads (outside anything it serves), which folder the data page suggests, who may
- * use the server ({@link UserDirectory#NONE}: everyone on this machine), and how large an upload may be.
+ * use the server ({@link UserDirectory#NONE}: everyone on this machine), how large an upload may be, and which
+ * names beyond loopback and {@code --host} it answers to ({@code Host}, behind a proxy; see {@link HostCheck}).
  */
-public record WebSettings(Path uploadsFolder, String suggestedDataFolder, UserDirectory users, long maxUploadBytes) {
+public record WebSettings(Path uploadsFolder, String suggestedDataFolder, UserDirectory users, long maxUploadBytes,
+                          List<String> allowedHosts) {
     /** 1 GiB: ten times the full-size sample's three files together. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 1L << 30;
 
@@ -14,10 +17,11 @@ public record WebSettings(Path uploadsFolder, String suggestedDataFolder, UserDi
         if (maxUploadBytes <= 0) {
             throw new IllegalArgumentException("the upload limit must be positive, was " + maxUploadBytes);
         }
+        allowedHosts = List.copyOf(allowedHosts);
     }
 
     public WebSettings(Path uploadsFolder, String suggestedDataFolder) {
-        this(uploadsFolder, suggestedDataFolder, UserDirectory.NONE, DEFAULT_MAX_UPLOAD_BYTES);
+        this(uploadsFolder, suggestedDataFolder, UserDirectory.NONE, DEFAULT_MAX_UPLOAD_BYTES, List.of());
     }
 
     public static WebSettings inTemporaryFolder() {
@@ -25,10 +29,14 @@ public record WebSettings(Path uploadsFolder, String suggestedDataFolder, UserDi
     }
 
     public WebSettings withUsers(UserDirectory newUsers) {
-        return new WebSettings(uploadsFolder, suggestedDataFolder, newUsers, maxUploadBytes);
+        return new WebSettings(uploadsFolder, suggestedDataFolder, newUsers, maxUploadBytes, allowedHosts);
     }
 
     public WebSettings withMaxUploadBytes(long bytes) {
-        return new WebSettings(uploadsFolder, suggestedDataFolder, users, bytes);
+        return new WebSettings(uploadsFolder, suggestedDataFolder, users, bytes, allowedHosts);
+    }
+
+    public WebSettings withAllowedHosts(List<String> names) {
+        return new WebSettings(uploadsFolder, suggestedDataFolder, users, maxUploadBytes, names);
     }
 }
