@@ -43,7 +43,7 @@ class OpenApiDocumentHttpTest {
     static final Set<String> NOT_API = Set.of(
             "GET /", "GET /audiences", "GET /audiences.csv", "GET /explorer", "GET /evaluation",
             "GET /models", "POST /models/train", "POST /models/rollback", "POST /models/{id}/activate",
-            "POST /models/{id}/delete", "GET /data", "POST /data/ingest", "POST /data/upload",
+            "POST /models/{id}/delete", "GET /data", "POST /data/ingest", "POST /data/upload", "POST /jobs/{id}/cancel",
             "GET /api/docs", "GET /login", "POST /login", "POST /logout");
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.campaignrl.adapters.db.Storage;
 import org.campaignrl.adapters.web.WebServer;
@@ -62,12 +63,12 @@ final class ServedApp implements AutoCloseable {
         return new ServedApp(storage, app, new WebServer(app, settings).start("127.0.0.1", 0));
     }
 
-    /** Polls {@code /api/v1/jobs/{id}} until the job has succeeded or failed; the surefire run's timeout bounds it. */
+    /** Polls {@code /api/v1/jobs/{id}} until the job has succeeded, failed or been cancelled; the surefire run's timeout bounds it. */
     JsonNode finishedJob(long id) throws Exception {
         while (true) {
             JsonNode job = JSON.readTree(Http.send(baseUrl(), "GET", "/api/v1/jobs/" + id, "").body());
             String state = job.get("state").asText();
-            if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
+            if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state)) {
                 return job;
             }
             Thread.sleep(50);

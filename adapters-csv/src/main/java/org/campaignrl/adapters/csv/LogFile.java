@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -105,6 +106,7 @@ final class LogFile implements Closeable {
     static LogFile open(Path path, List<String> requiredColumns, CsvFormat given) {
         CountingInputStream bytes = null;
         try {
+            refuseUnlessRegularFile(path);
             long size = Files.size(path);
             byte[] head = head(path, size);
             FileFormat format = FileFormat.decide(head, head.length == size, given, requiredColumns);
@@ -135,6 +137,20 @@ final class LogFile implements Closeable {
         } catch (IngestRefusedException e) {
             closeQuietly(bytes);
             throw e;
+        }
+    }
+
+    /**
+     * Only a regular file (or a link to one) is read: a FIFO would block the ingest, and every job queued
+     * behind it, until something writes to it; a device such as {@code /dev/zero} never ends; a directory has
+     * no rows. Refused naming what the path is.
+     */
+    private static void refuseUnlessRegularFile(Path path) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            String kind = attributes.isDirectory() ? "a directory" : "a FIFO, a device or a socket";
+            throw new IngestRefusedException(path.toString(), 0, "not a regular file (it is " + kind + "): only "
+                    + "regular files are read");
         }
     }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * whose one line (the header, a data line on the fast path, one on Commons CSV's path, a quoted value over
  * a hundred thousand lines) is {@value #HUGE_MB} MB, more than the whole heap, and a userbase that is a link
  * to {@code /dev/zero}, which never ends. Before the line limit each of these failed with "Java heap space"
- * (or "Requested array size exceeds VM limit"); now each is rejected or refused, naming file and line.
+ * (or "Requested array size exceeds VM limit"); now each is rejected or refused, naming file and line (the
+ * link to a device: refused before it is read, as it is no regular file).
  */
 class BoundedMemoryProcessTest {
     private static final String HEAP = "64m";
@@ -61,8 +62,8 @@ class BoundedMemoryProcessTest {
                 "fast-path: sent_emails.csv 4 rows, 2 accepted, rejected [3 line too long, 5 non-integer id]",
                 "commons-csv: sent_emails.csv 4 rows, 2 accepted, rejected [3 line too long, 5 non-integer id]",
                 "quoted-lines: sent_emails.csv 4 rows, 2 accepted, rejected [3 line too long, 100004 non-integer id]",
-                "dev-zero: refused: " + zero.resolve("userbase.csv") + ":1: the header line is longer than 1048576 "
-                        + "bytes, the line limit" + RAISE_IT), lines);
+                "dev-zero: refused: " + zero.resolve("userbase.csv") + ": not a regular file (it is a FIFO, a device "
+                        + "or a socket): only regular files are read"), lines);
     }
 
     private static final String RAISE_IT = " (raise it with ingest --max-line-bytes, or maxLineBytes in the API and "

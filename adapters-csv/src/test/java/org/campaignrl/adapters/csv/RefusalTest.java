@@ -46,6 +46,26 @@ class RefusalTest {
         assertFalse(Files.exists(report), "no report for a refused ingest");
     }
 
+    /**
+     * A FIFO made the ingest wait forever (and every job queued behind it); a directory or a device is no log
+     * either (a directory: {@link #refusesAFileThatCannotBeRead}). Each is refused before it is opened for
+     * reading, naming the path and what it is.
+     */
+    @Test
+    void refusesWhatIsNoRegularFileNamingWhatItIs() throws Exception {
+        Files.delete(responded);
+        Process mkfifo = new ProcessBuilder("mkfifo", responded.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor());
+        IngestRefusedException fifo = refuse();
+        assertEquals(responded + ": not a regular file (it is a FIFO, a device or a socket): only regular files "
+                + "are read", fifo.getMessage());
+
+        Files.delete(responded);
+        Files.createSymbolicLink(responded, Path.of("/dev/null"));
+        assertTrue(refuse().getMessage().contains("not a regular file (it is a FIFO, a device or a socket)"));
+        assertFalse(Files.exists(report), "no report for a refused ingest");
+    }
+
     @Test
     void refusesAHeaderMissingAColumnNamingFileAndColumn() throws IOException {
         Files.writeString(sent, "Sent_Date,Customer_ID,Subject\n2016-01-04,1,7\n");
@@ -75,7 +95,8 @@ class RefusalTest {
         IngestRefusedException refused = refuse();
 
         assertEquals(userbase.toString(), refused.file());
-        assertTrue(refused.getMessage().contains("cannot be read"), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith(": not a regular file (it is a directory): only regular files are "
+                + "read"), refused.getMessage());
     }
 
     @Test

@@ -16,7 +16,7 @@ public final class CampaignRlCli {
     private static final List<Class<?>> COMMANDS = List.of(GenerateSubcommand.class, IngestSubcommand.class,
             ExportCellsSubcommand.class, TrainSubcommand.class, EvaluateSubcommand.class, SweepSubcommand.class,
             NextActionSubcommand.class, AudienceSubcommand.class, StatusSubcommand.class, RunsSubcommand.class,
-            ServeSubcommand.class, ModelsCommand.class, UsersCommand.class);
+            ServeSubcommand.class, CancelSubcommand.class, ModelsCommand.class, UsersCommand.class);
 
     /** A command line with every command; subcommands get the runtime through picocli's factory. */
     public static CommandLine commandLine(CliRuntime runtime) {

@@ -35,6 +35,7 @@ final class DashboardApi {
     void register(RoutesConfig routes) {
         routes.get("/api/v1/jobs", ctx -> ctx.json(app.jobs().jobs().stream().map(JobJson::of).toList()));
         routes.get("/api/v1/jobs/{id}", this::job);
+        routes.post("/api/v1/jobs/{id}/cancel", ctx -> accepted(ctx, cancel(app, pathId(ctx, "id"))));
         routes.post("/api/v1/training-jobs", this::startTraining);
         routes.post("/api/v1/ingest-jobs", this::startIngest);
         routes.get("/api/v1/states/{state}", this::state);
@@ -46,6 +47,11 @@ final class DashboardApi {
         long id = pathId(ctx, "id");
         JobView job = app.jobs().job(id).orElseThrow(() -> new NotFoundException("no job with id " + id));
         ctx.json(JobJson.of(job));
+    }
+
+    /** Cancels a job (see {@code JobsUseCase.cancel}); the page's Cancel button comes here too. */
+    static JobView cancel(CampaignRl app, long id) {
+        return app.jobs().cancel(id).orElseThrow(() -> new NotFoundException("no job with id " + id));
     }
 
     /** Every field optional: what is left out takes the documented default. */

@@ -319,6 +319,16 @@ final class OpenApiDocument {
                 .pathParameter("id", "Job id.", int64(), 1)
                 .answers(200, "The job.", schemas.ref(JobJson.class))
                 .errors(400, 404);
+        post("/api/v1/jobs/{id}/cancel", JOBS, "cancelJob", "Cancel a job")
+                .description("A queued job never starts; a running one stops at its next progress report (an "
+                        + "ingest every few megabytes, a training every hundredth of its episodes), storing nothing, "
+                        + "so the dataset and model served before go on serving; its run is recorded as failed, "
+                        + "\"cancelled: …\". A job already storing its result, or finished, is not changed. Follow "
+                        + "it at `Location` until its state is `CANCELLED` (or what it ended as).")
+                .pathParameter("id", "Job id.", int64(), 1)
+                .answers(202, "Asked to stop; the job as it is now.", schemas.ref(JobJson.class))
+                .withJobLocationHeader()
+                .errors(400, 404);
         post("/api/v1/training-jobs", JOBS, "startTraining", "Train a new model in the background")
                 .jsonBody(false, "Settings; an empty body trains with the defaults.",
                         RecordSchemas.ref("TrainingJobRequest"), example("{\"episodes\": 20000, \"seed\": 7}"))

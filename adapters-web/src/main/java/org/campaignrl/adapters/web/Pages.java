@@ -35,6 +35,7 @@ import org.campaignrl.application.port.in.DatasetOverviewQuery.DatasetOverview;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.ExploreStateQuery.ExploreStateCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
+import org.campaignrl.application.port.in.JobsUseCase;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
 import org.campaignrl.application.port.in.RejectedRowsQuery.RejectedRows;
 import org.campaignrl.application.port.in.RejectedRowsQuery.RejectedRowsCommand;
@@ -67,6 +68,7 @@ final class Pages {
         routes.get("/data", ctx -> data(ctx, null));
         routes.post("/data/ingest", this::ingestFolder);
         routes.post("/data/upload", this::upload);
+        routes.post("/jobs/{id}/cancel", this::cancelJob);
     }
 
     private void overview(Context ctx) {
@@ -177,6 +179,13 @@ final class Pages {
             ctx.status(HttpStatus.NOT_FOUND);
             models(ctx, e.getMessage());
         }
+    }
+
+    /** Back to the page that shows the job, where it ends as cancelled. */
+    private void cancelJob(Context ctx) {
+        JobView job = DashboardApi.cancel(app, DashboardApi.pathId(ctx, "id"));
+        ctx.redirect((job.kind() == JobsUseCase.Kind.INGEST ? "/data" : "/models") + "?job=" + job.id(),
+                HttpStatus.SEE_OTHER);
     }
 
     private void train(Context ctx) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.campaignrl.application.RunCancelledException;
 import org.campaignrl.application.port.in.IngestLogsUseCase;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.JobsUseCase;
@@ -73,6 +74,16 @@ public final class JobService implements JobsUseCase, AutoCloseable {
     }
 
     @Override
+    public Optional<JobView> cancel(long id) {
+        Job job = jobs.get(id);
+        if (job == null) {
+            return Optional.empty();
+        }
+        job.cancel();
+        return Optional.of(job.view());
+    }
+
+    @Override
     public List<JobView> jobs() {
         return jobs.values().stream().map(Job::view).sorted(Comparator.comparingLong(JobView::id).reversed()).toList();
     }
@@ -121,6 +132,8 @@ public final class JobService implements JobsUseCase, AutoCloseable {
         private Instant finished;
         private long resultId;
         private String outcome = "";
+        /** Set by {@link #cancel}; the work reads it at each progress report (see {@link #cancelled()}). */
+        private volatile boolean cancelRequested;
 
         Job(long id, Kind kind, Instant submitted) {
             this.id = id;
@@ -130,15 +143,33 @@ public final class JobService implements JobsUseCase, AutoCloseable {
 
         void run(Work work) {
             synchronized (this) {
+                if (state == State.CANCELLED) {
+                    return;
+                }
                 state = State.RUNNING;
                 stage = "starting";
             }
             try {
                 Result result = work.run(this);
                 finish(State.SUCCEEDED, result.id(), result.outcome());
+            } catch (RunCancelledException e) {
+                finish(State.CANCELLED, 0, e.getMessage());
             } catch (RuntimeException | Error e) {
                 finish(State.FAILED, 0, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
+        }
+
+        synchronized void cancel() {
+            if (state == State.QUEUED) {
+                finish(State.CANCELLED, 0, "cancelled before it started");
+            } else if (state == State.RUNNING) {
+                cancelRequested = true;
+            }
+        }
+
+        @Override
+        public String cancelled() {
+            return cancelRequested ? "the job was cancelled" : null;
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.campaignrl.application.Background;
 import org.campaignrl.application.RunAbandonedException;
+import org.campaignrl.application.RunCancelledException;
 import org.campaignrl.application.model.Run;
 import org.campaignrl.application.model.RunOwner;
 import org.campaignrl.application.port.out.ProgressListener;
@@ -18,7 +19,9 @@ import org.campaignrl.application.port.out.RunLog;
  * succeeded with what it made, or failed with why. It is also where a process that is shutting down
  * abandons its runs: after {@link #abandon}, the work stops at its next progress report (an ingest
  * reports every few megabytes it reads, a training every hundredth of its episodes) by throwing
- * {@link RunAbandonedException}, before anything is stored, and no new run starts. Work that is already
+ * {@link RunAbandonedException}, before anything is stored, and no new run starts. A run whose listener says it
+ * is {@linkplain ProgressListener#cancelled() cancelled} stops the same way with {@link RunCancelledException},
+ * recorded as failed with "cancelled: …". Work that is already
  * storing its result reports no more progress: it finishes.
  * <p>
  * Work that begins without the database ({@link #recordBesideWork}: an ingest reads the logs first) has its
@@ -120,6 +123,10 @@ public final class RunRecorder {
         @Override
         public synchronized void progress(String stage, long done, long total) {
             stopIfAbandoned();
+            String cancelled = progress.cancelled();
+            if (cancelled != null) {
+                throw new RunCancelledException("cancelled: " + cancelled);
+            }
             if (started.failed()) {
                 started.join();   // throws why
             }

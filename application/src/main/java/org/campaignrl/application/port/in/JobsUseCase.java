@@ -21,9 +21,18 @@ public interface JobsUseCase {
     /** Newest first. */
     List<JobView> jobs();
 
+    /**
+     * Cancels a job: a queued one never starts; a running one stops at its next progress report (an ingest
+     * every few megabytes, a training every hundredth of its episodes), storing nothing, and its run is
+     * recorded as failed, "cancelled: …"; one already storing its result, or finished, is not changed.
+     *
+     * @return the job as it is now (still RUNNING until the work has stopped), or empty for an unknown id
+     */
+    Optional<JobView> cancel(long id);
+
     enum Kind { INGEST, TRAINING }
 
-    enum State { QUEUED, RUNNING, SUCCEEDED, FAILED }
+    enum State { QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED }
 
     /**
      * A moment of a job. {@code resultId} is the dataset or model version made (0 until it succeeded);
@@ -40,7 +49,7 @@ public interface JobsUseCase {
         }
 
         public boolean finishedRunning() {
-            return state == State.SUCCEEDED || state == State.FAILED;
+            return state == State.SUCCEEDED || state == State.FAILED || state == State.CANCELLED;
         }
     }
 }
