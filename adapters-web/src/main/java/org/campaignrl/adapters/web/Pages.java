@@ -49,11 +49,13 @@ final class Pages {
     private final CampaignRl app;
     private final TemplateEngine templates;
     private final WebSettings settings;
+    private final Uploads uploads;
 
     Pages(CampaignRl app, TemplateEngine templates, WebSettings settings) {
         this.app = app;
         this.templates = templates;
         this.settings = settings;
+        this.uploads = new Uploads(settings.uploadsFolder());
     }
 
     void register(RoutesConfig routes) {
@@ -242,13 +244,19 @@ final class Pages {
                 }
             }
             CsvFormat format = format(new Fields(ctx::formParam)); // checked before anything is written
-            Path folder = Files.createTempDirectory(createdUploads(), "upload-");
-            for (int i = 0; i < parts.length; i++) {
-                try (InputStream content = files[i].content()) {
-                    Files.copy(content, folder.resolve(parts[i][1]), StandardCopyOption.REPLACE_EXISTING);
+            Path folder = uploads.newFolder();
+            try {
+                for (int i = 0; i < parts.length; i++) {
+                    try (InputStream content = files[i].content()) {
+                        Files.copy(content, folder.resolve(parts[i][1]), StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
+            } catch (IOException | RuntimeException e) {
+                uploads.removeLogs(folder);
+                throw e;
             }
-            JobView job = app.jobs().startIngest(IngestLogsCommand.inFolder(folder).withFormat(format));
+            JobView job = app.jobs().startIngest(IngestLogsCommand.inFolder(folder).withFormat(format),
+                    () -> uploads.removeLogs(folder));
             ctx.redirect("/data?job=" + job.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidCommandException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -260,8 +268,10 @@ final class Pages {
         }
     }
 
-    private Path createdUploads() throws IOException {
-        return Files.createDirectories(settings.uploadsFolder());
+
+    /** Removes the uploaded logs a killed process left (see {@link Uploads}); how many uploads had some. */
+    int removeLeftoverUploads() {
+        return uploads.removeLeftovers();
     }
 
     /**

@@ -53,6 +53,7 @@ public final class WebServer {
     private final Javalin javalin;
     private final AccessControl access;
     private final HostCheck hosts;
+    private final Pages pages;
     /** Set by {@link #startPreparing} until {@link #ready}: every request is answered 503 meanwhile. */
     private volatile boolean preparing;
 
@@ -65,6 +66,7 @@ public final class WebServer {
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
         CompatibleApi compatibleApi = new CompatibleApi(app.nextAction(), app.campaignAudience(), mapper);
         Pages pages = new Pages(app, templates, settings);
+        this.pages = pages;
         this.access = new AccessControl(settings.users(), Clock.systemUTC());
         this.hosts = new HostCheck(settings.allowedHosts());
         this.javalin = Javalin.create(config -> {
@@ -189,6 +191,10 @@ public final class WebServer {
                     + "(see 'campaign-rl users add')");
         }
         hosts.boundTo(host);
+        int leftovers = pages.removeLeftoverUploads();
+        if (leftovers > 0) {
+            LOG.info("removed the uploaded logs of {} upload(s) an earlier process left", leftovers);
+        }
         javalin.start(host, port);
         return this;
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.campaignrl.application.RunCancelledException;
 import org.campaignrl.application.port.in.IngestLogsUseCase;
@@ -48,7 +49,12 @@ public final class JobService implements JobsUseCase, AutoCloseable {
 
     @Override
     public JobView startIngest(IngestLogsCommand command) {
-        return submit(Kind.INGEST, progress -> {
+        return startIngest(command, () -> { });
+    }
+
+    @Override
+    public JobView startIngest(IngestLogsCommand command, Runnable afterwards) {
+        return submit(Kind.INGEST, afterwards, progress -> {
             var outcome = ingestLogs.ingest(command, progress);
             var summary = outcome.summary();
             return new Result(outcome.datasetId(), String.format(Locale.ROOT,
@@ -59,7 +65,7 @@ public final class JobService implements JobsUseCase, AutoCloseable {
 
     @Override
     public JobView startTraining(TrainModelCommand command) {
-        return submit(Kind.TRAINING, progress -> {
+        return submit(Kind.TRAINING, () -> { }, progress -> {
             var outcome = trainModel.train(command, progress);
             return new Result(outcome.modelId(), String.format(Locale.ROOT,
                     "model %d on dataset %d%s: %.1f %% of %,d episodes reached a goal", outcome.modelId(),
@@ -105,8 +111,8 @@ public final class JobService implements JobsUseCase, AutoCloseable {
         worker.shutdown();
     }
 
-    private JobView submit(Kind kind, Work work) {
-        Job job = new Job(lastId.incrementAndGet(), kind, clock.instant());
+    private JobView submit(Kind kind, Runnable afterwards, Work work) {
+        Job job = new Job(lastId.incrementAndGet(), kind, clock.instant(), afterwards);
         jobs.put(job.id, job);
         worker.submit(() -> job.run(work));
         return job.view();
@@ -135,10 +141,15 @@ public final class JobService implements JobsUseCase, AutoCloseable {
         /** Set by {@link #cancel}; the work reads it at each progress report (see {@link #cancelled()}). */
         private volatile boolean cancelRequested;
 
-        Job(long id, Kind kind, Instant submitted) {
+        /** Run once when the job has ended, whatever the outcome; see {@link #ended()}. */
+        private final Runnable afterwards;
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        Job(long id, Kind kind, Instant submitted, Runnable afterwards) {
             this.id = id;
             this.kind = kind;
             this.submitted = submitted;
+            this.afterwards = afterwards;
         }
 
         void run(Work work) {
@@ -156,14 +167,29 @@ public final class JobService implements JobsUseCase, AutoCloseable {
                 finish(State.CANCELLED, 0, e.getMessage());
             } catch (RuntimeException | Error e) {
                 finish(State.FAILED, 0, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            } finally {
+                ended();
             }
         }
 
-        synchronized void cancel() {
-            if (state == State.QUEUED) {
-                finish(State.CANCELLED, 0, "cancelled before it started");
-            } else if (state == State.RUNNING) {
-                cancelRequested = true;
+        void cancel() {
+            boolean neverStarted;
+            synchronized (this) {
+                neverStarted = state == State.QUEUED;
+                if (neverStarted) {
+                    finish(State.CANCELLED, 0, "cancelled before it started");
+                } else if (state == State.RUNNING) {
+                    cancelRequested = true;
+                }
+            }
+            if (neverStarted) {
+                ended(); // now, not when the worker reaches it
+            }
+        }
+
+        private void ended() {
+            if (ended.compareAndSet(false, true)) {
+                afterwards.run();
             }
         }
 

@@ -14,6 +14,12 @@ public interface JobsUseCase {
 
     JobView startIngest(IngestLogsCommand command);
 
+    /**
+     * The same, running {@code afterwards} once the job has ended, whatever the outcome (succeeded, failed,
+     * cancelled, queued and cancelled): where an upload's copies are removed.
+     */
+    JobView startIngest(IngestLogsCommand command, Runnable afterwards);
+
     JobView startTraining(TrainModelCommand command);
 
     Optional<JobView> job(long id);
