@@ -63,7 +63,7 @@ final class HostCheck {
             return;
         }
         WebServer.error(ctx, HttpStatus.MISDIRECTED_REQUEST, "Host", "this server does not answer to the host '"
-                + printable(host) + "': add it with --allowed-hosts if it is a name of this server");
+                + RequestRefusal.printable(host) + "': add it with --allowed-hosts if it is a name of this server");
         ctx.skipRemainingHandlers();
     }
 
@@ -95,11 +95,5 @@ final class HostCheck {
         }
         int colon = name.indexOf(':');
         return colon >= 0 && name.indexOf(':', colon + 1) < 0 ? name.substring(0, colon) : name;
-    }
-
-    private static String printable(String text) {
-        String shown = text.length() > 100 ? text.substring(0, 100) + "…" : text;
-        return shown.codePoints().mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c)
-                : new String(Character.toChars(c))).reduce("", String::concat);
     }
 }

@@ -78,7 +78,7 @@ final class RequestRefusal {
     }
 
     /** The text with control characters shown as escapes, and cut short: it goes back to the client as it came. */
-    private static String printable(String text) {
+    static String printable(String text) {
         StringBuilder out = new StringBuilder();
         text.codePoints().limit(100).forEach(c -> {
             if (Character.isISOControl(c)) {

@@ -164,7 +164,7 @@ public final class JobService implements JobsUseCase, AutoCloseable {
                 Result result = work.run(this);
                 finish(State.SUCCEEDED, result.id(), result.outcome());
             } catch (RunCancelledException e) {
-                finish(State.CANCELLED, 0, e.getMessage());
+                finish(State.CANCELLED, 0, "stopped before storing anything");
             } catch (RuntimeException | Error e) {
                 finish(State.FAILED, 0, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             } finally {
@@ -177,7 +177,7 @@ public final class JobService implements JobsUseCase, AutoCloseable {
             synchronized (this) {
                 neverStarted = state == State.QUEUED;
                 if (neverStarted) {
-                    finish(State.CANCELLED, 0, "cancelled before it started");
+                    finish(State.CANCELLED, 0, "before it started");
                 } else if (state == State.RUNNING) {
                     cancelRequested = true;
                 }
