@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Checks a JSON value against a schema of an OpenAPI 3.0 document, for the subset the document uses:
- * {@code $ref}, {@code allOf}, {@code nullable}, {@code type}, {@code properties}, {@code required},
+ * {@code $ref}, {@code allOf}, {@code oneOf}, {@code nullable}, {@code type}, {@code properties}, {@code required},
  * {@code additionalProperties}, {@code items}, {@code enum}, {@code minItems}/{@code maxItems}.
  *
  * <p>Stricter than OpenAPI in one way, on purpose: an object property that its schema does not name (and no
@@ -54,6 +54,17 @@ final class OpenApiSchemaCheck {
         }
         for (JsonNode part : schema.path("allOf")) {
             check(value, part, path, false, problems);
+        }
+        if (schema.has("oneOf")) {
+            int matching = 0;
+            for (JsonNode part : schema.get("oneOf")) {
+                List<String> partProblems = new java.util.ArrayList<>();
+                check(value, part, path, strict, partProblems);
+                matching += partProblems.isEmpty() ? 1 : 0;
+            }
+            if (matching != 1) {
+                problems.add(path + ": " + value + " matches " + matching + " of " + schema.get("oneOf"));
+            }
         }
         if (schema.has("enum") && !contains(schema.get("enum"), value)) {
             problems.add(path + ": " + value + " is not one of " + schema.get("enum"));

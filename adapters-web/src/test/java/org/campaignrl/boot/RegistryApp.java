@@ -2,7 +2,6 @@ package org.campaignrl.boot;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import org.campaignrl.adapters.web.WebServer;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
@@ -45,10 +44,9 @@ final class RegistryApp implements AutoCloseable {
 
     /** A short training run on the latest dataset, by {@code who}. */
     long train(long seed, boolean activate, String who) {
-        TrainModelCommand d = TrainModelCommand.defaults();
-        return app.trainModel().train(new TrainModelCommand(1_500, d.epsilon(), d.alpha(), d.gamma(), 30, seed,
-                d.targetRate(), d.minSends(), d.rewardFactor(), Optional.empty(), Optional.empty(), activate, who),
-                ProgressListener.NONE).modelId();
+        TrainModelCommand command = TrainModelCommand.defaults().withEpisodes(1_500).withMaxSteps(30).withSeed(seed)
+                .withActivate(activate).withStartedBy(who);
+        return app.trainModel().train(command, ProgressListener.NONE).modelId();
     }
 
     String url(String path) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import org.campaignrl.adapters.db.Storage;
 import org.campaignrl.adapters.web.WebServer;
 import org.campaignrl.adapters.web.WebSettings;
@@ -44,11 +43,9 @@ final class ServedApp implements AutoCloseable {
         return served;
     }
 
-    /** The defaults but for fewer episodes, activated. */
+    /** The defaults but for a fixed, small number of episodes, activated. */
     static TrainModelCommand smallTraining(int episodes, long seed) {
-        TrainModelCommand d = TrainModelCommand.defaults();
-        return new TrainModelCommand(episodes, d.epsilon(), d.alpha(), d.gamma(), d.maxSteps(), seed, d.targetRate(),
-                d.minSends(), d.rewardFactor(), Optional.empty(), Optional.empty(), true);
+        return TrainModelCommand.defaults().withEpisodes(episodes).withSeed(seed);
     }
 
     /** A server over an empty database. */

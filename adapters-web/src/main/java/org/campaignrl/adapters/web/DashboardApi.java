@@ -51,15 +51,7 @@ final class DashboardApi {
     /** Every field optional: what is left out takes the documented default. */
     private void startTraining(Context ctx) {
         JsonBody body = JsonBody.parseOrEmpty(mapper, ctx.body());
-        TrainModelCommand d = TrainModelCommand.defaults();
-        TrainModelCommand command = new TrainModelCommand(body.optionalInt("episodes", d.episodes()),
-                body.optionalDouble("epsilon", d.epsilon()), body.optionalDouble("alpha", d.alpha()),
-                body.optionalDouble("gamma", d.gamma()), body.optionalInt("maxSteps", d.maxSteps()),
-                body.optionalLong("seed", d.seed()), body.optionalDouble("targetRate", d.targetRate()),
-                body.optionalLong("minSends", d.minSends()), body.optionalDouble("rewardFactor", d.rewardFactor()),
-                body.has("startState") ? Optional.of(body.requiredIntArray("startState")) : Optional.empty(),
-                body.has("datasetId") ? Optional.of(body.optionalLong("datasetId", 0)) : Optional.empty(),
-                body.optionalBoolean("activate", true));
+        TrainModelCommand command = TrainingRequest.fromJson(body);
         accepted(ctx, app.jobs().startTraining(command.withStartedBy(AccessControl.startedBy(ctx, "api"))));
     }
 

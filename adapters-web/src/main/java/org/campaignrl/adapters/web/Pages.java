@@ -182,11 +182,7 @@ final class Pages {
     private void train(Context ctx) {
         Fields form = new Fields(ctx::formParam);
         try {
-            TrainModelCommand command = new TrainModelCommand(form.requiredInt("episodes"),
-                    form.requiredDouble("epsilon"), form.requiredDouble("alpha"), form.requiredDouble("gamma"),
-                    form.requiredInt("maxSteps"), form.requiredLong("seed"), form.requiredDouble("targetRate"),
-                    form.requiredLong("minSends"), form.requiredDouble("rewardFactor"), Optional.empty(),
-                    Optional.empty(), "true".equals(form.text("activate")));
+            TrainModelCommand command = TrainingRequest.fromForm(form);
             JobView job = app.jobs().startTraining(command.withStartedBy(AccessControl.startedBy(ctx, "dashboard")));
             ctx.redirect("/models?job=" + job.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidCommandException e) {

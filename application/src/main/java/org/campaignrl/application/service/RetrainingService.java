@@ -160,9 +160,7 @@ public final class RetrainingService implements RetrainingUseCase {
         Optional<ModelSummary> settings = active.flatMap(this::summary);
         var h = settings.map(ModelSummary::hyperparameters).orElse(defaults.hyperparameters());
         var r = settings.map(ModelSummary::rewardRule).orElse(defaults.rewardRule());
-        return new TrainModelCommand(h.episodes(), h.epsilon(), h.alpha(), h.gamma(), h.maxSteps(), h.seed(),
-                r.targetRate(), r.minSends(), r.rewardFactor(), Optional.empty(), Optional.of(datasetId), false,
-                STARTED_BY);
+        return TrainModelCommand.of(h, r).withDataset(datasetId).withActivate(false).withStartedBy(STARTED_BY);
     }
 
     /**
