@@ -74,7 +74,7 @@ class DashboardBrowserTest {
         WebElement minSends = browser.driver.findElement(By.name("minSends"));
         minSends.clear();
         minSends.sendKeys("5");
-        browser.driver.findElement(By.cssSelector("#audience-form button")).click();
+        browser.clickThrough(browser.driver.findElement(By.cssSelector("#audience-form button")));
 
         List<WebElement> cells = browser.driver.findElements(By.cssSelector("#cells tbody tr"));
         assertFalse(cells.isEmpty());
@@ -93,26 +93,23 @@ class DashboardBrowserTest {
     void the_explorer_moves_with_a_click_and_back_returns() throws Exception {
         open("/explorer");
         new Select(browser.driver.findElement(By.name("day"))).selectByVisibleText("Saturday");
-        WebElement form = browser.driver.findElement(By.cssSelector("form[aria-label='Choose a state']"));
-        form.findElement(By.cssSelector("button")).click();
-        // A click does not wait for the page it leads to.
-        WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(form));
-        String before = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cell-labels"))).getText();
+        browser.clickThrough(browser.driver.findElement(By.cssSelector("form[aria-label='Choose a state'] button")));
+        assertTrue(browser.driver.getCurrentUrl().contains("day=5"), browser.driver.getCurrentUrl());
+        String before = browser.driver.findElement(By.id("cell-labels")).getText();
         assertTrue(before.contains("Saturday"), before);
         assertEquals(7, browser.driver.findElements(By.cssSelector("#actions tbody tr")).size());
         assertEquals(1, browser.driver.findElements(By.cssSelector("#actions tr.best")).size());
         assertFalse(browser.driver.findElements(By.cssSelector("#greedy-path li")).isEmpty());
         browser.screenshot("explorer", 1280);
 
-        browser.driver.findElement(By.cssSelector("#actions a[data-action='0']")).click();
-        wait.until(ExpectedConditions.urlContains("day=6"));
-        String after = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cell-labels"))).getText();
+        browser.clickThrough(browser.driver.findElement(By.cssSelector("#actions a[data-action='0']")));
+        assertTrue(browser.driver.getCurrentUrl().contains("day=6"), browser.driver.getCurrentUrl());
+        String after = browser.driver.findElement(By.id("cell-labels")).getText();
         assertTrue(after.contains("Sunday"), after);
 
-        browser.driver.navigate().back();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("day=6")));
-        assertEquals(before, wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cell-labels"))).getText());
+        browser.back();
+        assertTrue(browser.driver.getCurrentUrl().contains("day=5"), browser.driver.getCurrentUrl());
+        assertEquals(before, browser.driver.findElement(By.id("cell-labels")).getText());
     }
 
     @Test
@@ -122,7 +119,7 @@ class DashboardBrowserTest {
         WebElement episodes = browser.driver.findElement(By.name("episodes"));
         episodes.clear();
         episodes.sendKeys("3000");
-        browser.driver.findElement(By.cssSelector("#train-form button")).click();
+        browser.clickThrough(browser.driver.findElement(By.cssSelector("#train-form button")));
 
         assertTrue(browser.driver.getCurrentUrl().contains("/models?job="), browser.driver.getCurrentUrl());
         waitForJob("SUCCEEDED");
@@ -143,19 +140,17 @@ class DashboardBrowserTest {
         String newest = rows.get(0).getAttribute("data-model");
         String older = rows.get(rows.size() - 1).getAttribute("data-model");
 
-        browser.driver.findElement(By.cssSelector("button[data-activate='" + older + "']")).click();
-        assertTrue(afterNavigation(By.id("notice")).getText().contains("model " + older + " is active"));
+        browser.clickThrough(browser.driver.findElement(By.cssSelector("button[data-activate='" + older + "']")));
+        assertTrue(browser.driver.findElement(By.id("notice")).getText().contains("model " + older + " is active"));
         assertTrue(browser.driver.findElement(By.cssSelector("#models tr[data-model='" + older + "']")).getText()
                 .contains("active"));
 
         new Select(browser.driver.findElement(By.name("a"))).selectByValue(older);
         new Select(browser.driver.findElement(By.name("b"))).selectByValue(newest);
-        browser.driver.findElement(By.cssSelector("#compare-form button")).click();
-        assertTrue(afterNavigation(By.id("changed-states")).getText().contains(" of "));
+        browser.clickThrough(browser.driver.findElement(By.cssSelector("#compare-form button")));
+        assertTrue(browser.driver.findElement(By.id("changed-states")).getText().contains(" of "));
 
-        browser.driver.findElement(By.id("rollback")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("notice"), "rolled back"));
+        browser.clickThrough(browser.driver.findElement(By.id("rollback")));
         assertTrue(browser.driver.findElement(By.id("notice")).getText().contains("rolled back: model " + newest));
         browser.screenshot("models-actions", 1280);
     }
@@ -167,7 +162,7 @@ class DashboardBrowserTest {
         WebElement alpha = browser.driver.findElement(By.name("alpha"));
         alpha.clear();
         alpha.sendKeys("7");
-        browser.driver.findElement(By.cssSelector("#train-form button")).click();
+        browser.clickThrough(browser.driver.findElement(By.cssSelector("#train-form button")));
         assertTrue(browser.driver.findElement(By.id("problem")).getText().startsWith("alpha"));
     }
 
@@ -182,7 +177,7 @@ class DashboardBrowserTest {
         browser.driver.findElement(By.name("sent")).sendKeys(logs.resolve("sent_emails.csv").toAbsolutePath().toString());
         browser.driver.findElement(By.name("responded")).sendKeys(logs.resolve("responded.csv").toAbsolutePath().toString());
         browser.driver.findElement(By.name("userbase")).sendKeys(logs.resolve("userbase.csv").toAbsolutePath().toString());
-        browser.driver.findElement(By.cssSelector("#upload-form button")).click();
+        browser.clickThrough(browser.driver.findElement(By.cssSelector("#upload-form button")));
 
         waitForJob("SUCCEEDED");
         browser.driver.navigate().refresh();
@@ -193,12 +188,6 @@ class DashboardBrowserTest {
         assertEquals(1, rejected.size());
         assertTrue(rejected.get(0).getText().contains("unknown gender code"), rejected.get(0).getText());
         browser.screenshot("data", 1280);
-    }
-
-    /** A click on a form button does not wait for the page it leads to: wait for an element of that page. */
-    private static WebElement afterNavigation(By locator) {
-        return new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(
-                ExpectedConditions.presenceOfElementLocated(locator));
     }
 
     private static void waitForJob(String state) {

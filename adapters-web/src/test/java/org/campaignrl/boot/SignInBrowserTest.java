@@ -57,18 +57,13 @@ class SignInBrowserTest {
         WebElement episodes = browser.driver.findElement(By.name("episodes"));
         episodes.clear();
         episodes.sendKeys("400");
-        WebElement form = browser.driver.findElement(By.id("train-form"));
-        form.findElement(By.cssSelector("button")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(form));
-        WebElement job = browser.driver.findElement(By.id("job"));
+        browser.clickThrough(browser.driver.findElement(By.cssSelector("#train-form button")));
         new WebDriverWait(browser.driver, Duration.ofSeconds(120))
-                .until(driver -> "SUCCEEDED".equals(job.getAttribute("data-state")));
+                .until(ExpectedConditions.attributeToBe(By.id("job"), "data-state", "SUCCEEDED"));
         assertTrue(served.app.modelRegistry().models().stream().anyMatch(m -> m.startedBy().equals("eve (dashboard)")),
                 "the registry names who trained it");
 
-        WebElement signOut = browser.driver.findElement(By.id("sign-out"));
-        signOut.findElement(By.cssSelector("button")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(signOut));
+        browser.clickThrough(browser.driver.findElement(By.cssSelector("#sign-out button")));
         browser.driver.get(served.baseUrl() + "/models");
         assertEquals("Sign in", browser.driver.findElement(By.tagName("h1")).getText());
     }
@@ -87,9 +82,7 @@ class SignInBrowserTest {
     }
 
     private static void signIn(String token) {
-        WebElement form = browser.driver.findElement(By.id("login-form"));
-        form.findElement(By.name("token")).sendKeys(token);
-        form.findElement(By.cssSelector("button")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(form));
+        browser.driver.findElement(By.cssSelector("#login-form [name=token]")).sendKeys(token);
+        browser.clickThrough(browser.driver.findElement(By.cssSelector("#login-form button")));
     }
 }
