@@ -6,8 +6,8 @@ import org.campaignrl.adapters.web.User;
 import org.campaignrl.adapters.web.UserDirectory;
 
 /** Two users with fresh tokens: ann, a campaign manager, and eve, an ML engineer. */
-record TestUsers(UserDirectory directory, String managerToken, String engineerToken) {
-    static TestUsers fresh() {
+public record TestUsers(UserDirectory directory, String managerToken, String engineerToken) {
+    public static TestUsers fresh() {
         SecureRandom random = new SecureRandom();
         String manager = UserDirectory.newToken(random);
         String engineer = UserDirectory.newToken(random);
