@@ -13,6 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import org.campaignrl.adapters.users.Role;
+import org.campaignrl.adapters.users.User;
+import org.campaignrl.adapters.users.UserDirectory;
 
 /**
  * Who may do what, checked before every handler.
