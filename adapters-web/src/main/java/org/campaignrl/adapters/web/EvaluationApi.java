@@ -20,7 +20,7 @@ final class EvaluationApi {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/v1/models/{id}/evaluation", this::evaluation);
+        Route.EVALUATE_MODEL.register(routes, this::evaluation);
     }
 
     private void evaluation(Context ctx) {
