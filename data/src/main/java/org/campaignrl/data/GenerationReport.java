@@ -1,5 +1,7 @@
 package org.campaignrl.data;
 
+import java.nio.file.Path;
+
 /**
  * What one generation wrote.
  *
@@ -26,5 +28,11 @@ public record GenerationReport(
 
     public double sendsPerCustomer() {
         return (double) sends / customers;
+    }
+
+    /** One line for people: how many customers, sends and response rows were written to {@code folder}. */
+    public String summary(Path folder) {
+        return String.format("Wrote %,d customers, %,d sends and %,d response rows to %s", customers, sends,
+                responseRows, folder);
     }
 }

@@ -33,13 +33,13 @@ final class DashboardApi {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/v1/jobs", ctx -> ctx.json(app.jobs().jobs().stream().map(JobJson::of).toList()));
-        routes.get("/api/v1/jobs/{id}", this::job);
-        routes.post("/api/v1/training-jobs", this::startTraining);
-        routes.post("/api/v1/ingest-jobs", this::startIngest);
-        routes.get("/api/v1/states/{state}", this::state);
-        routes.get("/api/v1/dataset/overview", this::overview);
-        routes.get("/api/v1/rejected-rows", this::rejectedRows);
+        Route.JOBS.register(routes, ctx -> ctx.json(app.jobs().jobs().stream().map(JobJson::of).toList()));
+        Route.JOB.register(routes, this::job);
+        Route.START_TRAINING.register(routes, this::startTraining);
+        Route.START_INGEST.register(routes, this::startIngest);
+        Route.STATE.register(routes, this::state);
+        Route.DATASET_OVERVIEW.register(routes, this::overview);
+        Route.REJECTED_ROWS.register(routes, this::rejectedRows);
     }
 
     private void job(Context ctx) {
@@ -66,7 +66,7 @@ final class DashboardApi {
     }
 
     private static void accepted(Context ctx, JobView job) {
-        ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/jobs/" + job.id()).json(JobJson.of(job));
+        ctx.status(HttpStatus.ACCEPTED).header("Location", Route.JOB.pathWith(job.id())).json(JobJson.of(job));
     }
 
     private void state(Context ctx) {

@@ -7,6 +7,7 @@ import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
 import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
+import org.campaignrl.adapters.reports.Format;
 
 /** What the home page shows, already formatted: the template only lays it out. */
 public record HomeView(Dataset dataset, Model model, List<FileRow> files, List<ModelRow> models) {

@@ -58,21 +58,21 @@ final class ModelsApi {
     }
 
     private void register(RoutesConfig routes) {
-        routes.get("/api/v1/models", ctx -> ctx.json(registry.models().stream().map(ModelJson::of).toList()));
+        Route.MODELS.register(routes, ctx -> ctx.json(registry.models().stream().map(ModelJson::of).toList()));
         // Before /{id}: the first route registered that matches a path answers it.
-        routes.get("/api/v1/models/compare", this::compare);
-        routes.post("/api/v1/models/rollback", ctx -> served(ctx, manage.rollback()));
-        routes.get("/api/v1/models/{id}", this::show);
-        routes.post("/api/v1/models/{id}/activate", ctx -> served(ctx,
+        Route.COMPARE_MODELS.register(routes, this::compare);
+        Route.ROLL_BACK_MODEL.register(routes, ctx -> served(ctx, manage.rollback()));
+        Route.MODEL.register(routes, this::show);
+        Route.ACTIVATE_MODEL.register(routes, ctx -> served(ctx,
                 manage.activate(new ActivateModelCommand(DashboardApi.pathId(ctx, "id")))));
-        routes.delete("/api/v1/models/{id}", ctx -> {
+        Route.DELETE_MODEL.register(routes, ctx -> {
             manage.delete(new DeleteModelCommand(DashboardApi.pathId(ctx, "id")));
             ctx.status(HttpStatus.NO_CONTENT);
         });
-        routes.get("/api/v1/datasets", ctx -> ctx.json(datasets.datasets().stream().map(DatasetJson::of).toList()));
-        routes.get("/api/v1/datasets/{id}", ctx -> ctx.json(DatasetJson.of(
+        Route.DATASETS.register(routes, ctx -> ctx.json(datasets.datasets().stream().map(DatasetJson::of).toList()));
+        Route.DATASET.register(routes, ctx -> ctx.json(DatasetJson.of(
                 datasets.dataset(new ShowDatasetQuery(DashboardApi.pathId(ctx, "id"))))));
-        routes.get("/api/v1/retraining", ctx -> ctx.json(RetrainingJson.of(retraining.status())));
+        Route.RETRAINING.register(routes, ctx -> ctx.json(RetrainingJson.of(retraining.status())));
     }
 
     private void show(Context ctx) {

@@ -14,6 +14,7 @@ import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Hyperparameters;
 import org.campaignrl.domain.TrainingStats;
+import org.campaignrl.adapters.reports.Format;
 
 /**
  * The models page: every version with its quality figures and the actions on it, the training form with

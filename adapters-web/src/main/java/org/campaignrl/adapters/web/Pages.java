@@ -56,17 +56,17 @@ final class Pages {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/", this::overview);
-        routes.get("/explorer", this::explorer);
-        routes.get("/models", ctx -> models(ctx, null));
-        routes.post("/models/train", this::train);
-        routes.post("/models/rollback", this::rollback);
-        routes.post("/models/{id}/activate", this::activate);
-        routes.post("/models/{id}/delete", this::delete);
-        routes.get("/evaluation", this::evaluation);
-        routes.get("/data", ctx -> data(ctx, null));
-        routes.post("/data/ingest", this::ingestFolder);
-        routes.post("/data/upload", this::upload);
+        Route.OVERVIEW_PAGE.register(routes, this::overview);
+        Route.EXPLORER_PAGE.register(routes, this::explorer);
+        Route.MODELS_PAGE.register(routes, ctx -> models(ctx, null));
+        Route.TRAIN_FORM.register(routes, this::train);
+        Route.ROLL_BACK_FORM.register(routes, this::rollback);
+        Route.ACTIVATE_FORM.register(routes, this::activate);
+        Route.DELETE_FORM.register(routes, this::delete);
+        Route.EVALUATION_PAGE.register(routes, this::evaluation);
+        Route.DATA_PAGE.register(routes, ctx -> data(ctx, null));
+        Route.INGEST_FORM.register(routes, this::ingestFolder);
+        Route.UPLOAD_FORM.register(routes, this::upload);
     }
 
     private void overview(Context ctx) {

@@ -81,7 +81,7 @@ public final class WebServer {
             config.routes.before(this::refuseWhilePreparing);
             access.register(config, pages);
             compatibleApi.register(config.routes);
-            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up",
+            Route.HEALTH.register(config.routes, ctx -> ctx.json(Map.of("status", "up",
                     "serving", app.servingStatus().serving())));
             config.resourceHandler(new ClasspathAssets());   // before any folder is added: see there why
             config.staticFiles.add("/public", Location.CLASSPATH);
