@@ -9,6 +9,7 @@ package org.campaignrl.data;
  * @param pairs                      (customer, subject) pairs with at least one send
  * @param respondedPairs             pairs that responded
  * @param respondedSends             sends of responded pairs: what the aggregation counts as responded
+ * @param responders                 customers with at least one response row
  * @param expectedRespondedSendRate  the model's expectation of {@code respondedSends / sends}
  */
 public record GenerationReport(
@@ -18,10 +19,19 @@ public record GenerationReport(
         long pairs,
         long respondedPairs,
         long respondedSends,
+        long responders,
         double expectedRespondedSendRate) {
 
     public double respondedSendRate() {
         return sends == 0 ? 0 : (double) respondedSends / sends;
+    }
+
+    public double responderShare() {
+        return (double) responders / customers;
+    }
+
+    public double responseRowsPerResponder() {
+        return responders == 0 ? 0 : (double) responseRows / responders;
     }
 
     public double sendsPerCustomer() {
