@@ -47,6 +47,7 @@ import org.campaignrl.application.service.TrainModelService;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationReport;
 import org.campaignrl.data.GeneratorSettings;
+import org.campaignrl.data.LogShape;
 import org.campaignrl.data.TruthFile;
 
 /** The composition root: the one place that names every adapter and wires them by hand. */
@@ -193,10 +194,28 @@ public final class Wiring implements CliRuntime {
     }
 
     @Override
-    public String generate(Path outDir, int customers, long seed, ProgressListener progress) throws Exception {
-        GenerationReport report = new CampaignLogGenerator(new GeneratorSettings(customers, seed))
+    public String generate(Path outDir, Generation generation, ProgressListener progress) throws Exception {
+        GeneratorSettings preset = generation.preset() == GeneratorPreset.REAL_SHAPED
+                ? GeneratorSettings.realShaped(generation.seed())
+                : new GeneratorSettings(GeneratorSettings.DEFAULT_CUSTOMERS, generation.seed());
+        LogShape shape = preset.shape();
+        if (generation.order().isPresent()) {
+            shape = shape.withOrder(LogShape.RowOrder.parse(generation.order().get()));
+        }
+        if (generation.sendsPerCustomer().isPresent()) {
+            shape = shape.withSendsPerCustomer(generation.sendsPerCustomer().getAsDouble());
+        }
+        if (generation.responderShare().isPresent()) {
+            shape = shape.withResponderShare(generation.responderShare().getAsDouble());
+        }
+        if (generation.responseRowsPerResponder().isPresent()) {
+            shape = shape.withResponseRowsPerResponder(generation.responseRowsPerResponder().getAsDouble());
+        }
+        GeneratorSettings settings = new GeneratorSettings(
+                generation.customers().orElse(preset.customers()), generation.seed(), shape);
+        GenerationReport report = new CampaignLogGenerator(settings)
                 .writeTo(outDir, (done, total) -> progress.progress("generating", done, total));
-        return report.summary(outDir);
+        return report.summary(outDir, shape.order());
     }
 
     /** The database stays open until the serving process has stopped it, on the process's shutdown. */

@@ -53,6 +53,9 @@ public final class Storage implements AutoCloseable {
             // No Jdbi templating: the SQL here is plain, and "<" in it must stay a comparison.
             Jdbi jdbi = Jdbi.create(connections.dataSource()).setTemplateEngine(TemplateEngine.NOP);
             Migrations.apply(jdbi, dialect, connections.description());
+            if (dialect == SqlDialect.H2) {
+                H2Database.leaveClosingToUs();
+            }
             return new Storage(connections, jdbi, JdbiRunLog.heldByOneProcess(dialect, jdbcUrl));
         } catch (JdbiException e) {
             connections.close();

@@ -2,6 +2,9 @@ package org.campaignrl.adapters.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.campaignrl.adapters.serving.OpenDatabase;
 import org.campaignrl.adapters.serving.ServeSettings;
 import org.campaignrl.application.port.out.ProgressListener;
@@ -16,7 +19,28 @@ public interface CliRuntime {
     Session open(String jdbcUrl);
 
     /** Writes a synthetic dataset; returns a one-line account of what was written. */
-    String generate(Path outDir, int customers, long seed, ProgressListener progress) throws Exception;
+    String generate(Path outDir, Generation generation, ProgressListener progress) throws Exception;
+
+    /** The generator's starting points; the data module holds their figures. */
+    enum GeneratorPreset {
+        GENERATOR, REAL_SHAPED;
+
+        /** "generator" or "real-shaped", any case. */
+        public static GeneratorPreset parse(String text) {
+            for (GeneratorPreset preset : values()) {
+                if (preset.name().replace('_', '-').equalsIgnoreCase(text.trim())) {
+                    return preset;
+                }
+            }
+            throw new IllegalArgumentException("the preset must be generator or real-shaped: " + text);
+        }
+    }
+
+    /** What {@code generate} was asked for: a preset, and whatever the command line overrides of it. */
+    record Generation(GeneratorPreset preset, OptionalInt customers, long seed, Optional<String> order,
+            OptionalDouble sendsPerCustomer, OptionalDouble responderShare,
+            OptionalDouble responseRowsPerResponder) {
+    }
 
     /** Where the bundled sample lives, ingested by {@code serve} on an empty database. */
     Path bundledSampleDir();

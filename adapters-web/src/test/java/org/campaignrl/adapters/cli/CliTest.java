@@ -78,6 +78,36 @@ class CliTest {
     }
 
     @Test
+    void generate_takes_the_real_shaped_preset_and_overrides_of_it() throws Exception {
+        Path logs = folder.resolve("real");
+        CliRun real = run("generate", "--out", logs.toString(), "--preset", "real-shaped", "--customers", "4000",
+                "--responders", "0.5", "--seed", "3");
+        assertEquals(0, real.exitCode(), real.err());
+        assertTrue(real.out().contains("random order"), real.out());
+        assertEquals(4001, Files.readAllLines(logs.resolve("userbase.csv")).size());
+        String truth = Files.readString(logs.resolve("truth.json"));
+        assertTrue(truth.contains("\"order\": \"random\"") && truth.contains("\"responderShare\": 0.5"),
+                truth.lines().skip(1).findFirst().orElse(""));
+
+        CliRun grouped = run("generate", "--out", folder.resolve("grouped").toString(), "--customers", "2000",
+                "--order", "grouped", "--sends-per-customer", "3", "--responses-per-responder", "4");
+        assertEquals(0, grouped.exitCode(), grouped.err());
+        assertTrue(grouped.out().contains("grouped order"), grouped.out());
+
+        CliRun badPreset = run("generate", "--out", folder.resolve("x").toString(), "--preset", "huge");
+        assertEquals(2, badPreset.exitCode());
+        assertTrue(badPreset.err().contains("generator or real-shaped"), badPreset.err());
+        CliRun unreachable = run("generate", "--out", folder.resolve("y").toString(), "--sends-per-customer", "0.1",
+                "--responders", "0.5");
+        assertEquals(1, unreachable.exitCode());
+        assertTrue(unreachable.err().startsWith("campaign-rl: a share of responders of 0.5 needs more sends"),
+                unreachable.err());
+        CliRun badOrder = run("generate", "--out", folder.resolve("z").toString(), "--order", "sorted");
+        assertEquals(1, badOrder.exitCode());
+        assertTrue(badOrder.err().contains("grouped or random"), badOrder.err());
+    }
+
+    @Test
     void a_database_that_cannot_be_opened_is_named_in_one_line_even_by_work_that_began_without_it() {
         Path logs = folder.resolve("logs");
         assertEquals(0, run("generate", "--out", logs.toString(), "--customers", "3000", "--seed", "5").exitCode());
