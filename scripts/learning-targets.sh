@@ -40,7 +40,7 @@ for logs in sample real-shaped; do
       ratio=$(awk -v s="${steps:-nan}" -v f="${fewest:-nan}" 'BEGIN { if (f + 0 > 0) printf "%.3f", s / f; else print "–" }')
       label="until converged"; [ "$training" = original ] && label="20 000 episodes (the original's)"
       printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.2f |\n' "$logs" "$target" "$label" \
-        "$(figure goal_cells "$metrics")" "$verdict" \
+        "$(awk -v v="$(figure goal_cells "$metrics")" 'BEGIN { printf "%d", v }')" "$verdict" \
         "$(awk -v v="${success:-nan}" 'BEGIN { if (v == "nan") print "– (no goals)"; else printf "%.2f %%", 100 * v }')" \
         "$ratio" "$(awk -v v="$(figure greedy_agreement "$metrics")" 'BEGIN { printf "%.2f %%", 100 * v }')" \
         "$(figure mean_abs_q_error "$metrics")" "$ms" "$(awk -v a="$started" -v b="$ended" 'BEGIN { print b - a }')"
