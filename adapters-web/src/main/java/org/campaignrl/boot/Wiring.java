@@ -20,7 +20,7 @@ import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
 import org.campaignrl.application.port.out.RunLog;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.service.ActiveModel;
 import org.campaignrl.application.service.CampaignAudienceService;
 import org.campaignrl.application.service.DatasetOverviewService;

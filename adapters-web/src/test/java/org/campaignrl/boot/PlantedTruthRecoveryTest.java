@@ -13,9 +13,9 @@ import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelComm
 import org.campaignrl.application.port.in.EvaluateModelUseCase.Evaluation;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.TruthResult;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
-import org.campaignrl.application.port.in.RankAudiencesQuery.RankAudiencesCommand;
-import org.campaignrl.application.port.in.RankAudiencesQuery.RankedAudience;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.in.RankAudiencesUseCase.RankAudiencesCommand;
+import org.campaignrl.application.port.in.RankAudiencesUseCase.RankedAudience;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationProgress;
 import org.campaignrl.data.GeneratorSettings;

@@ -15,7 +15,7 @@ import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.application.port.in.EvaluateModelUseCase;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
-import org.campaignrl.application.port.out.TrueProbabilitiesPort;
+import org.campaignrl.application.port.out.TrueProbabilitiesSource;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.Environment;
 import org.campaignrl.domain.quality.FoldReport;
@@ -28,9 +28,9 @@ import org.campaignrl.domain.ranking.TruthRegret;
 public final class EvaluateModelService implements EvaluateModelUseCase {
     private final ModelRepository models;
     private final DatasetRepository datasets;
-    private final TrueProbabilitiesPort truth;
+    private final TrueProbabilitiesSource truth;
 
-    public EvaluateModelService(ModelRepository models, DatasetRepository datasets, TrueProbabilitiesPort truth) {
+    public EvaluateModelService(ModelRepository models, DatasetRepository datasets, TrueProbabilitiesSource truth) {
         this.models = models;
         this.datasets = datasets;
         this.truth = truth;

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.InputFile;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 
 /**
  * The SHA-256 of each input file, computed while the ingest reads it (on a thread of its own: about 0.1 s

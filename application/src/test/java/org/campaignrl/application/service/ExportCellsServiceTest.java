@@ -13,7 +13,7 @@ import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.fakes.InMemoryDatasetRepository;
 import org.campaignrl.application.port.in.ExportCellsUseCase.ExportCellsCommand;
-import org.campaignrl.application.port.out.WriteCellsPort;
+import org.campaignrl.application.port.out.CellsWriter;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class ExportCellsServiceTest {
     private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
     private final List<Cells> written = new ArrayList<>();
     private final List<Path> paths = new ArrayList<>();
-    private final WriteCellsPort writer = (cells, out) -> {
+    private final CellsWriter writer = (cells, out) -> {
         written.add(cells);
         paths.add(out);
         return cells.nonEmptyCount();

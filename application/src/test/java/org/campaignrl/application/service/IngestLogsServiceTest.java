@@ -28,7 +28,7 @@ import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestOutcome;
 import org.campaignrl.application.port.out.CampaignLogSource;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

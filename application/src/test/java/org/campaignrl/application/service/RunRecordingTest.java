@@ -36,7 +36,7 @@ import org.campaignrl.application.port.in.JobsUseCase.JobView;
 import org.campaignrl.application.port.in.JobsUseCase.State;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.application.port.out.CampaignLogSource;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.out.RunLog;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,9 +13,9 @@ import org.campaignrl.application.fakes.InMemoryDatasetRepository;
 import org.campaignrl.application.fakes.InMemoryModelRepository;
 import org.campaignrl.application.fakes.InMemoryRunLog;
 import org.campaignrl.application.model.ModelSummary;
-import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
-import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.in.ServingStatusUseCase.DatasetSummary;
+import org.campaignrl.application.port.in.ServingStatusUseCase.ServingStatus;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.Test;
 

@@ -21,7 +21,7 @@ import org.campaignrl.application.fakes.InMemoryRunLog;
 import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainOutcome;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.Environment;
 import org.campaignrl.domain.QLearner;

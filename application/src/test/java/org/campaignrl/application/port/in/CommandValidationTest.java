@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.port.in.ExportCellsUseCase.ExportCellsCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
-import org.campaignrl.application.port.in.NextActionQuery.NextActionCommand;
+import org.campaignrl.application.port.in.NextActionUseCase.NextActionCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.domain.Hyperparameters;
 import org.campaignrl.domain.RewardRule;

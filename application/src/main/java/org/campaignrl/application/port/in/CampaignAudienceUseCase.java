@@ -5,7 +5,7 @@ import java.util.Map;
 import org.campaignrl.domain.Attribute;
 
 /** The audiences the active model walks through for a subject line: its greedy rollout. */
-public interface CampaignAudienceQuery {
+public interface CampaignAudienceUseCase {
 
     CampaignAudience audience(CampaignAudienceCommand command);
 

@@ -6,16 +6,16 @@ import java.util.List;
 import org.campaignrl.application.model.DatasetListing;
 
 /** The stored datasets, without their cells: what was ingested, from which files, with what result. */
-public interface DatasetRegistryQuery {
+public interface DatasetRegistryUseCase {
 
     /** Newest first. */
     List<DatasetListing> datasets();
 
     /** One dataset and the models trained on it (ids, newest first). */
-    DatasetDetails dataset(ShowDatasetQuery query);
+    DatasetDetails dataset(ShowDatasetCommand query);
 
-    record ShowDatasetQuery(long datasetId) {
-        public ShowDatasetQuery {
+    record ShowDatasetCommand(long datasetId) {
+        public ShowDatasetCommand {
             atLeast(datasetId, 1, "id");
         }
     }

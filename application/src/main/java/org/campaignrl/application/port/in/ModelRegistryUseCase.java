@@ -10,25 +10,25 @@ import org.campaignrl.domain.Action;
 import org.campaignrl.domain.TrainingStats;
 
 /** The stored model versions: list them, look at one, compare two. */
-public interface ModelRegistryQuery {
+public interface ModelRegistryUseCase {
 
     /** Every version with its metrics, newest first. */
     List<ModelSummary> models();
 
     /** One version in full but for its Q table: summary and learning curve. */
-    ModelDetails model(ShowModelQuery query);
+    ModelDetails model(ShowModelCommand query);
 
-    ModelComparison compare(CompareModelsQuery query);
+    ModelComparison compare(CompareModelsCommand query);
 
-    record ShowModelQuery(long modelId) {
-        public ShowModelQuery {
+    record ShowModelCommand(long modelId) {
+        public ShowModelCommand {
             atLeast(modelId, 1, "id");
         }
     }
 
     /** {@code a} is the baseline, {@code b} the model compared with it. */
-    record CompareModelsQuery(long a, long b) {
-        public CompareModelsQuery {
+    record CompareModelsCommand(long a, long b) {
+        public CompareModelsCommand {
             atLeast(a, 1, "a");
             atLeast(b, 1, "b");
         }

@@ -7,7 +7,7 @@ import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.domain.Attribute;
 
 /** One state seen through the active model: its cell, the value of each action, and the greedy path from it. */
-public interface ExploreStateQuery {
+public interface ExploreStateUseCase {
 
     StateView explore(ExploreStateCommand command);
 

@@ -15,7 +15,7 @@ import org.campaignrl.domain.ranking.RankingMethod;
  * line, ranked conservatively, each with its interval and the responses to expect from a number of
  * emails; and the best day for the audience chosen.
  */
-public interface RankAudiencesQuery {
+public interface RankAudiencesUseCase {
 
     RankedAudiences rank(RankAudiencesCommand command);
 

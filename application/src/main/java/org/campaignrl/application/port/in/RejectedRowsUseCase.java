@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.campaignrl.application.model.RejectedRow;
 
 /** The rows an ingest rejected, with file, line, field and reason: the first of them, for people to look at. */
-public interface RejectedRowsQuery {
+public interface RejectedRowsUseCase {
 
     RejectedRows rejectedRows(RejectedRowsCommand command);
 

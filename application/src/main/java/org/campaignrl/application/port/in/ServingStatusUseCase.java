@@ -6,7 +6,7 @@ import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.ModelSummary;
 
 /** What is loaded: the active model and its dataset, and the other versions. */
-public interface ServingStatusQuery {
+public interface ServingStatusUseCase {
 
     ServingStatus status();
 

@@ -6,16 +6,16 @@ import java.util.List;
 import org.campaignrl.application.model.Run;
 
 /** The recent ingests and trainings, however they were started and however they ended. */
-public interface RunsQuery {
+public interface RunsUseCase {
 
     /** Newest first. */
-    List<Run> recentRuns(RecentRunsQuery query);
+    List<Run> recentRuns(RecentRunsCommand query);
 
-    record RecentRunsQuery(int limit) {
+    record RecentRunsCommand(int limit) {
         public static final int MAX_LIMIT = 1_000;
         public static final int DEFAULT_LIMIT = 20;
 
-        public RecentRunsQuery {
+        public RecentRunsCommand {
             within(limit, 1, MAX_LIMIT, "limit");
         }
     }

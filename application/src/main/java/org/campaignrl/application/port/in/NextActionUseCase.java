@@ -8,7 +8,7 @@ import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Attribute;
 
 /** Applies an action to a state and answers the active model's best action in the state reached. */
-public interface NextActionQuery {
+public interface NextActionUseCase {
 
     NextAction nextAction(NextActionCommand command);
 

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import org.campaignrl.domain.Cells;
 
 /** Writes cells in the existing users' {@code email_campaign_data.csv} layout. */
-public interface WriteCellsPort {
+public interface CellsWriter {
     /** @return the number of rows written (cells with at least one send) */
     long writeCells(Cells cells, Path out);
 }

@@ -5,6 +5,6 @@ import org.campaignrl.domain.StateSpace;
 
 /** Reads a synthetic dataset's known truth: one true response probability per state (NaN where unknown). */
 @FunctionalInterface
-public interface TrueProbabilitiesPort {
+public interface TrueProbabilitiesSource {
     double[] load(Path truthFile, StateSpace space) throws java.io.IOException;
 }

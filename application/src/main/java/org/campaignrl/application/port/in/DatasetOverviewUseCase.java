@@ -1,10 +1,10 @@
 package org.campaignrl.application.port.in;
 
 import java.util.List;
-import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
+import org.campaignrl.application.port.in.ServingStatusUseCase.DatasetSummary;
 
 /** The served dataset at a glance: conversion by each attribute, and subject line × day of week. */
-public interface DatasetOverviewQuery {
+public interface DatasetOverviewUseCase {
 
     DatasetOverview overview();
 

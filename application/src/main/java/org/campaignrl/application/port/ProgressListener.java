@@ -1,4 +1,4 @@
-package org.campaignrl.application.port.out;
+package org.campaignrl.application.port;
 
 /**
  * Where long work reports how far it is: a terminal bar, a page, a log. Called from the working
