@@ -21,9 +21,9 @@ import org.campaignrl.domain.Environment;
 import org.campaignrl.domain.quality.FoldReport;
 import org.campaignrl.domain.quality.OptimalPlan;
 import org.campaignrl.domain.quality.PolicyQuality;
-import org.campaignrl.domain.ranking.HeldOutEvaluation;
+import org.campaignrl.domain.ranking.evaluation.HeldOutEvaluation;
 import org.campaignrl.domain.ranking.RankingMethod;
-import org.campaignrl.domain.ranking.TruthRegret;
+import org.campaignrl.domain.ranking.evaluation.TruthRegret;
 
 public final class EvaluateModelService implements EvaluateModelUseCase {
     private final ModelRepository models;

@@ -1,4 +1,4 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.ranking.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.Test;
+import org.campaignrl.domain.ranking.RankingMethod;
+import org.campaignrl.domain.ranking.Synthetic;
 
 /**
  * How long the held-out evaluation takes on all 17 640 cells with B = 1000, at the bundled

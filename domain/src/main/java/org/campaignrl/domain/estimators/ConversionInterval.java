@@ -1,4 +1,6 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.estimators;
+
+import org.campaignrl.domain.numerics.SpecialFunctions;
 
 /**
  * A conversion rate (responses / sends) with a confidence interval around it.
@@ -91,7 +93,7 @@ public record ConversionInterval(double rate, double lower, double upper) {
     }
 
     /** The Wilson lower bound alone, for a precomputed z: no allocation, for scoring many cells. */
-    static double wilsonLower(long responses, long sends, double z) {
+    public static double wilsonLower(long responses, long sends, double z) {
         if (sends == 0 || responses == 0) {
             return 0;
         }
@@ -105,11 +107,11 @@ public record ConversionInterval(double rate, double lower, double upper) {
     }
 
     /** The two-sided standard normal quantile for a confidence level: 1.96 for 0.95. */
-    static double zFor(double confidence) {
+    public static double zFor(double confidence) {
         return SpecialFunctions.normalQuantile(1 - (1 - checkConfidence(confidence)) / 2);
     }
 
-    static double checkConfidence(double confidence) {
+    public static double checkConfidence(double confidence) {
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be strictly between 0 and 1: " + confidence);
         }

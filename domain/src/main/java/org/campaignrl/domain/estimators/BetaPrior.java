@@ -1,4 +1,4 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.estimators;
 
 /**
  * A Beta(α, β) prior on a conversion probability: mean α/(α+β), worth {@code α + β} pseudo-sends.

@@ -1,7 +1,7 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.numerics;
 
 /** Small dense linear systems, for Newton steps of a few dozen parameters. */
-final class LinearSolver {
+public final class LinearSolver {
     private LinearSolver() {
     }
 
@@ -12,7 +12,7 @@ final class LinearSolver {
      *
      * @throws ArithmeticException when A is singular
      */
-    static double[] solveSymmetric(double[][] a, double[] b) {
+    public static double[] solveSymmetric(double[][] a, double[] b) {
         int n = b.length;
         double[][] l = new double[n][n];
         for (int j = 0; j < n; j++) {
@@ -57,7 +57,7 @@ final class LinearSolver {
      *
      * @throws ArithmeticException when A is singular
      */
-    static double[] solve(double[][] a, double[] b) {
+    public static double[] solve(double[][] a, double[] b) {
         int n = b.length;
         double[][] m = new double[n][];
         for (int i = 0; i < n; i++) {

@@ -1,8 +1,9 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.estimators;
 
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
+import org.campaignrl.domain.numerics.LinearSolver;
 
 /**
  * Binomial logistic regression of response on the main effects of the seven attributes:

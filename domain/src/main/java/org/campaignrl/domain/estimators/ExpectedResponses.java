@@ -1,4 +1,4 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.estimators;
 
 /**
  * Responses to expect from sending {@code emails} emails at a conversion and its interval:

@@ -1,4 +1,4 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.numerics;
 
 import java.util.SplittableRandom;
 
@@ -21,7 +21,7 @@ import java.util.SplittableRandom;
  * The tables take about 12 bytes per value within ±8 standard deviations of each cell's mean:
  * some 5 MB for 17 640 cells of the full-size synthetic data.
  */
-final class BinomialSampler {
+public final class BinomialSampler {
     /** From this variance npq on, a cell is drawn by the normal approximation. */
     static final double NORMAL_FROM = 50;
     /** Probabilities below this are left out of a cell's table. */
@@ -41,7 +41,7 @@ final class BinomialSampler {
     private final double[] keep;    // alias: probability of keeping the column's own value
     private final int[] alias;      // alias: the other value of the column (relative to lowest)
 
-    BinomialSampler(long[] sends, double[] probability) {
+    public BinomialSampler(long[] sends, double[] probability) {
         int cells = sends.length;
         n = sends.clone();
         kind = new byte[cells];
@@ -174,12 +174,12 @@ final class BinomialSampler {
     }
 
     /** Whether the cell's draw is always the same (n = 0, p = 0 or p = 1). */
-    boolean isConstant(int cell) {
+    public boolean isConstant(int cell) {
         return kind[cell] == CONSTANT;
     }
 
     /** {@code count} draws for a cell into {@code out[0..count)}; the constant value for a constant cell. */
-    void drawMany(int cell, SplittableRandom random, long[] out, int count, long constantValue) {
+    public void drawMany(int cell, SplittableRandom random, long[] out, int count, long constantValue) {
         switch (kind[cell]) {
             case TABLE -> {
                 int size = columns[cell];
@@ -206,7 +206,7 @@ final class BinomialSampler {
     }
 
     /** One draw for a non-constant cell. */
-    long draw(int cell, SplittableRandom random) {
+    public long draw(int cell, SplittableRandom random) {
         if (kind[cell] == TABLE) {
             double u = random.nextDouble() * columns[cell];
             int column = (int) u;

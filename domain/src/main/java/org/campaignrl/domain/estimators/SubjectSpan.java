@@ -1,4 +1,4 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.estimators;
 
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.StateSpace;
@@ -7,9 +7,9 @@ import org.campaignrl.domain.StateSpace;
  * The states of one subject line: the subject is the slowest-moving slot of the state index,
  * so they are the contiguous range [{@code start}, {@code end}).
  */
-record SubjectSpan(int start, int end) {
+public record SubjectSpan(int start, int end) {
 
-    static SubjectSpan of(StateSpace space, int subjectCode) {
+    public static SubjectSpan of(StateSpace space, int subjectCode) {
         int subjects = space.size(Attribute.SUBJECT);
         if (subjectCode < 0 || subjectCode >= subjects) {
             throw new IllegalArgumentException("subject code " + subjectCode + " is out of range 0.." + (subjects - 1));
@@ -18,7 +18,7 @@ record SubjectSpan(int start, int end) {
         return new SubjectSpan(subjectCode * perSubject, (subjectCode + 1) * perSubject);
     }
 
-    int length() {
+    public int length() {
         return end - start;
     }
 }

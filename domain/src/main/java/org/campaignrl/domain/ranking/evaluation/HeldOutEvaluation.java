@@ -1,4 +1,4 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.ranking.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,11 @@ import java.util.SplittableRandom;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
+import org.campaignrl.domain.numerics.BinomialSampler;
+import org.campaignrl.domain.estimators.ConversionInterval;
+import org.campaignrl.domain.ranking.RankingMethod;
+import org.campaignrl.domain.estimators.SubjectSpan;
+import org.campaignrl.domain.ranking.TopSelection;
 
 /**
  * Does a ranking pick audiences that convert on data it has not seen? The cells are split in two

@@ -1,4 +1,4 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.estimators;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,7 @@ import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
 import org.junit.jupiter.api.Test;
+import org.campaignrl.domain.ranking.Synthetic;
 
 class EstimatorsTest {
     /** 1 subject, 1 domain: 980 states. */

@@ -1,4 +1,4 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.ranking.evaluation;
 
 /**
  * A figure and its bootstrap percentile interval. {@code lower} and {@code upper} are NaN when

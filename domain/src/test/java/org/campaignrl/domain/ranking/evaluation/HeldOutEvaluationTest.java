@@ -1,4 +1,4 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.ranking.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,9 @@ import java.util.SplittableRandom;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
 import org.junit.jupiter.api.Test;
+import org.campaignrl.domain.numerics.BinomialSampler;
+import org.campaignrl.domain.ranking.RankingMethod;
+import org.campaignrl.domain.ranking.Synthetic;
 
 class HeldOutEvaluationTest {
     private static final StateSpace TWO = new StateSpace(new int[] {4, 9}, List.of("a.com"));

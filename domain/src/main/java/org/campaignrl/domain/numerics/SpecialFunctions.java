@@ -1,4 +1,4 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.numerics;
 
 /**
  * The few special functions the interval and ranking maths need, written out so the domain

@@ -1,4 +1,4 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.estimators;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.estimators;
 
 /** How a {@link ConversionInterval} is computed from responses and sends. */
 public enum IntervalMethod {

@@ -1,7 +1,9 @@
-package org.campaignrl.domain.ranking;
+package org.campaignrl.domain.ranking.evaluation;
 
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
+import org.campaignrl.domain.ranking.RankingMethod;
+import org.campaignrl.domain.ranking.TopSelection;
 
 /**
  * With synthetic data the true probability of every cell is known (the generator's
