@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.campaignrl.adapters.db.memory.InMemoryStorage;
+import org.campaignrl.application.memory.InMemoryStorage;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
@@ -42,7 +42,7 @@ class PlantedTruthRecoveryTest {
         Path logs = folder.resolve("logs");
         new CampaignLogGenerator(new GeneratorSettings(500_000, 42)).writeTo(logs, GenerationProgress.NONE);
         InMemoryStorage storage = new InMemoryStorage();
-        CampaignRl app = Wiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
+        CampaignRl app = TestWiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
         app.ingestLogs().ingest(IngestLogsCommand.inFolder(logs).withSplit(SendSplit.randomPairs(0.3, 7)),
                 ProgressListener.NONE);
         app.trainModel().train(ServedApp.smallTraining(20_000, 42), ProgressListener.NONE);

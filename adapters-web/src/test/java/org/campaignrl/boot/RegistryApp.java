@@ -20,7 +20,7 @@ public final class RegistryApp implements AutoCloseable {
     public final WebServer server;
 
     public RegistryApp(DatasetRepository datasets, ModelRepository models) {
-        this(Wiring.wire(datasets, models, Clock.systemUTC()));
+        this(TestWiring.wire(datasets, models, Clock.systemUTC()));
     }
 
     private RegistryApp(CampaignRl app) {

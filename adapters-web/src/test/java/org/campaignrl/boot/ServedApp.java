@@ -58,7 +58,7 @@ public final class ServedApp implements AutoCloseable {
 
     public static ServedApp empty(Path folder, WebSettings settings) {
         Storage storage = Storage.open(Storage.defaultH2Url(folder.resolve("db")));
-        CampaignRl app = Wiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
+        CampaignRl app = TestWiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
         return new ServedApp(storage, app, new WebServer(app, settings).start("127.0.0.1", 0));
     }
 

@@ -13,8 +13,8 @@ import org.campaignrl.application.ConflictException;
 import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NotFoundException;
-import org.campaignrl.application.fakes.InMemoryDatasetRepository;
-import org.campaignrl.application.fakes.InMemoryModelRepository;
+import org.campaignrl.application.memory.MemoryDatasetRepository;
+import org.campaignrl.application.memory.MemoryModelRepository;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.port.in.DatasetRegistryUseCase.ShowDatasetCommand;
 import org.campaignrl.application.port.in.ManageModelsUseCase.ActivateModelCommand;
@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /** Listing, showing, comparing, activating, rolling back and deleting models, and following another process. */
 class ModelRegistryServicesTest {
-    private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
-    private final InMemoryModelRepository models = new InMemoryModelRepository();
+    private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
+    private final MemoryModelRepository models = new MemoryModelRepository();
     private final ActiveModel activeModel = new ActiveModel(models, datasets);
     private final ModelRegistryService registry = new ModelRegistryService(models, datasets);
     private final ManageModelsService manage = new ManageModelsService(models, activeModel);

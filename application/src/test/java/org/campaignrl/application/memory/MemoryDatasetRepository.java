@@ -1,4 +1,4 @@
-package org.campaignrl.adapters.db.memory;
+package org.campaignrl.application.memory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,11 +8,13 @@ import java.util.TreeMap;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.DatasetListing;
 import org.campaignrl.application.model.DatasetVersion;
+import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.port.out.DatasetRepository;
+import org.campaignrl.domain.Cells;
 
 /** Datasets by id, ids counting from 1 like an identity column. Stored values are immutable records. */
-final class MemoryDatasetRepository implements DatasetRepository {
+public final class MemoryDatasetRepository implements DatasetRepository {
     private final TreeMap<Long, DatasetVersion> datasets = new TreeMap<>();
     private long lastId;
 
@@ -48,5 +50,19 @@ final class MemoryDatasetRepository implements DatasetRepository {
 
     synchronized boolean exists(long id) {
         return datasets.containsKey(id);
+    }
+
+    /** Stores cells with an empty summary, as if ingested at {@code Instant.EPOCH}. */
+    public long save(Cells cells) {
+        return save(new AggregatedLogs(cells, emptySummary()), List.of(), Instant.EPOCH);
+    }
+
+    /** Everything saved, oldest first. */
+    public synchronized List<DatasetVersion> all() {
+        return List.copyOf(datasets.values());
+    }
+
+    public static IngestSummary emptySummary() {
+        return new IngestSummary(List.of(), 0, 0, 0, 0, 0, null, null, "");
     }
 }

@@ -1,4 +1,4 @@
-package org.campaignrl.application.fakes;
+package org.campaignrl.application.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,12 +10,12 @@ import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.model.ModelSummary;
 import org.junit.jupiter.api.Test;
 
-/** The fakes behave as the out-port contracts say, so the service tests can trust them. */
+/** What the service tests rely on beyond the out-port contracts (which adapters-db runs on this storage too). */
 class InMemoryRepositoriesTest {
 
     @Test
     void theLatestDatasetIsTheLastSaved() {
-        InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
+        MemoryDatasetRepository datasets = new MemoryDatasetRepository();
         assertEquals(Optional.empty(), datasets.loadLatest());
         long first = datasets.save(Fixtures.CellsBuilder.on(Fixtures.space()).build());
         long second = datasets.save(Fixtures.CellsBuilder.on(Fixtures.otherSpace()).build());
@@ -27,7 +27,7 @@ class InMemoryRepositoriesTest {
 
     @Test
     void atMostOneModelIsActiveAndTheListIsNewestFirst() {
-        InMemoryModelRepository models = new InMemoryModelRepository();
+        MemoryModelRepository models = new MemoryModelRepository();
         var model = Fixtures.handMadeModel(1, Fixtures.qTableWithBest(Fixtures.space(), s -> 0), 5);
         assertEquals(Optional.empty(), models.loadActive());
         long first = models.save(model, true);

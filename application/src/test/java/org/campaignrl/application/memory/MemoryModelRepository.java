@@ -1,28 +1,46 @@
-package org.campaignrl.application.fakes;
+package org.campaignrl.application.memory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.LongPredicate;
 import org.campaignrl.application.model.ModelMetrics;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.model.ModelVersion;
 import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.application.port.out.ModelRepository;
 
-/** Model versions by id; ids count from 1; at most one is active; activations kept as a stack. */
-public final class InMemoryModelRepository implements ModelRepository {
-    private final Map<Long, TrainedModel> models = new LinkedHashMap<>();
+/**
+ * Models by id; the active id and the activations (a stack, newest last) beside them. Every method
+ * holds the lock for its whole work: what a transaction is to the database adapters.
+ */
+public final class MemoryModelRepository implements ModelRepository {
+    private final LongPredicate datasetExists;
+    private final TreeMap<Long, TrainedModel> models = new TreeMap<>();
     private final Map<Long, Map<String, Double>> metrics = new HashMap<>();
     private final List<Long> activations = new ArrayList<>();
     private long lastId;
-    private long activeId;
+    private Long activeId;
+
+    /** A store of models alone, for tests of what uses one: a model may name any dataset. */
+    public MemoryModelRepository() {
+        this(datasetId -> true);
+    }
+
+    MemoryModelRepository(LongPredicate datasetExists) {
+        this.datasetExists = datasetExists;
+    }
 
     @Override
     public synchronized long save(TrainedModel model, boolean activate) {
+        // As the database's foreign key does.
+        if (!datasetExists.test(model.datasetId())) {
+            throw new IllegalArgumentException("model refers to missing dataset " + model.datasetId());
+        }
         long id = ++lastId;
         models.put(id, model);
         if (activate) {
@@ -40,12 +58,12 @@ public final class InMemoryModelRepository implements ModelRepository {
 
     @Override
     public synchronized Optional<ModelVersion> loadActive() {
-        return load(activeId);
+        return activeId == null ? Optional.empty() : load(activeId);
     }
 
     @Override
     public synchronized OptionalLong activeId() {
-        return activeId == 0 ? OptionalLong.empty() : OptionalLong.of(activeId);
+        return activeId == null ? OptionalLong.empty() : OptionalLong.of(activeId);
     }
 
     @Override
@@ -53,7 +71,7 @@ public final class InMemoryModelRepository implements ModelRepository {
         if (!models.containsKey(id)) {
             return false;
         }
-        if (id != activeId) {
+        if (activeId == null || activeId != id) {
             activeId = id;
             activations.add(id);
         }
@@ -62,15 +80,18 @@ public final class InMemoryModelRepository implements ModelRepository {
 
     @Override
     public synchronized OptionalLong rollback() {
-        int top = activations.size() - 1;
-        while (top >= 0 && activations.get(top) == activeId) {
-            top--;
-        }
-        if (activeId == 0 || top < 0) {
+        if (activeId == null) {
             return OptionalLong.empty();
         }
-        activations.subList(top + 1, activations.size()).clear();
-        activeId = activations.get(top);
+        int previous = activations.size() - 1;
+        while (previous >= 0 && activations.get(previous).equals(activeId)) {
+            previous--;
+        }
+        if (previous < 0) {
+            return OptionalLong.empty();
+        }
+        activations.subList(previous + 1, activations.size()).clear();
+        activeId = activations.get(previous);
         return OptionalLong.of(activeId);
     }
 
@@ -79,7 +100,7 @@ public final class InMemoryModelRepository implements ModelRepository {
         if (!models.containsKey(id)) {
             return Deletion.NO_SUCH_MODEL;
         }
-        if (id == activeId) {
+        if (activeId != null && activeId == id) {
             return Deletion.ACTIVE_MODEL;
         }
         models.remove(id);
@@ -101,8 +122,8 @@ public final class InMemoryModelRepository implements ModelRepository {
     @Override
     public synchronized List<ModelSummary> list() {
         List<ModelSummary> summaries = new ArrayList<>();
-        for (long id : models.keySet()) {
-            summaries.add(0, ModelSummary.of(load(id).orElseThrow(), id == activeId));
+        for (long id : models.descendingKeySet()) {
+            summaries.add(ModelSummary.of(load(id).orElseThrow(), activeId != null && activeId == id));
         }
         return summaries;
     }

@@ -1,4 +1,4 @@
-package org.campaignrl.adapters.db.memory;
+package org.campaignrl.application.memory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +9,10 @@ import org.campaignrl.application.model.RunOwner;
 import org.campaignrl.application.port.out.RunLog;
 
 /** Runs in a list, oldest first; ids count from 1. */
-final class MemoryRunLog implements RunLog {
+public final class MemoryRunLog implements RunLog {
+    /** The process tests record their runs as. */
+    public static final RunOwner OWNER = new RunOwner("test-host", ProcessHandle.current().pid());
+
     private final List<Run> runs = new ArrayList<>();
 
     @Override
@@ -66,5 +69,10 @@ final class MemoryRunLog implements RunLog {
             }
         }
         return failed;
+    }
+
+    /** Every run, oldest first. */
+    public synchronized List<Run> all() {
+        return List.copyOf(runs);
     }
 }

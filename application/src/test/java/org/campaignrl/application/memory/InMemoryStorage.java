@@ -1,4 +1,4 @@
-package org.campaignrl.adapters.db.memory;
+package org.campaignrl.application.memory;
 
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;

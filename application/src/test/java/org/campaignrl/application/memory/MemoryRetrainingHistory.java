@@ -1,4 +1,4 @@
-package org.campaignrl.adapters.db.memory;
+package org.campaignrl.application.memory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,7 +6,7 @@ import org.campaignrl.application.model.RetrainingDecision;
 import org.campaignrl.application.port.out.RetrainingHistory;
 
 /** Decisions in a list, oldest first; ids count from 1. */
-final class MemoryRetrainingHistory implements RetrainingHistory {
+public final class MemoryRetrainingHistory implements RetrainingHistory {
     private final List<RetrainingDecision> decisions = new ArrayList<>();
 
     @Override
