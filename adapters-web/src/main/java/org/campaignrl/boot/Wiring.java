@@ -11,7 +11,6 @@ import org.campaignrl.adapters.csv.CsvCampaignLogSource;
 import org.campaignrl.adapters.csv.CsvCellsWriter;
 import org.campaignrl.adapters.csv.CsvRejectsReader;
 import org.campaignrl.adapters.db.Storage;
-import org.campaignrl.adapters.db.memory.InMemoryStorage;
 import org.campaignrl.adapters.serving.ServeSettings;
 import org.campaignrl.adapters.serving.ServingProcess;
 import org.campaignrl.application.CampaignRl;
@@ -20,7 +19,7 @@ import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
 import org.campaignrl.application.port.out.RunLog;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.service.ActiveModel;
 import org.campaignrl.application.service.CampaignAudienceService;
 import org.campaignrl.application.service.DatasetOverviewService;
@@ -144,15 +143,10 @@ public final class Wiring implements CliRuntime {
         return new RunOwner(host, ProcessHandle.current().pid());
     }
 
-    /** Every use case over the given repositories; retraining decisions and runs are kept in memory only. */
-    public static CampaignRl wire(DatasetRepository datasets, ModelRepository models, Clock clock) {
-        return wire(datasets, models, new InMemoryStorage().retrainingHistory(), clock);
-    }
-
-    /** Every use case over the given repositories; runs are kept in memory only. */
+    /** Every use case over the given repositories, recording runs as this process. */
     public static CampaignRl wire(DatasetRepository datasets, ModelRepository models,
-                                  RetrainingHistory retrainingHistory, Clock clock) {
-        return wire(datasets, models, retrainingHistory, new InMemoryStorage().runs(), thisProcess(), clock).app();
+                                  RetrainingHistory retrainingHistory, RunLog runLog, Clock clock) {
+        return wire(datasets, models, retrainingHistory, runLog, thisProcess(), clock).app();
     }
 
     /** The use cases, and what stopping them cleanly needs. */

@@ -8,7 +8,7 @@ import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationProgress;
 import org.campaignrl.data.GeneratorSettings;
@@ -19,7 +19,7 @@ public final class RegistryApp implements AutoCloseable {
     public final WebServer server;
 
     public RegistryApp(DatasetRepository datasets, ModelRepository models) {
-        this(Wiring.wire(datasets, models, Clock.systemUTC()));
+        this(TestWiring.wire(datasets, models, Clock.systemUTC()));
     }
 
     private RegistryApp(CampaignRl app) {

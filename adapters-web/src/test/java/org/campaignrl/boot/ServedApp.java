@@ -10,7 +10,7 @@ import org.campaignrl.adapters.web.WebSettings;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationProgress;
 import org.campaignrl.data.GeneratorSettings;
@@ -55,7 +55,7 @@ public final class ServedApp implements AutoCloseable {
 
     public static ServedApp empty(Path folder, WebSettings settings) {
         Storage storage = Storage.open(Storage.defaultH2Url(folder.resolve("db")));
-        CampaignRl app = Wiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
+        CampaignRl app = TestWiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
         return new ServedApp(storage, app, new WebServer(app, settings).start("127.0.0.1", 0));
     }
 

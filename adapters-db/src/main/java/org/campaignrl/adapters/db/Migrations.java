@@ -105,8 +105,8 @@ final class Migrations {
 
     /**
      * Runs a whole script as one JDBC statement: H2 and PostgreSQL both take several statements at once. Jdbi's
-     * script splitter lexes the text with ANTLR first, which cost a new database about 0.3 s of CPU, compiling the
-     * lexer included (docs/performance.md).
+     * script splitter lexes the text with ANTLR first, a large share of a new database's CPU, compiling the lexer
+     * included (the figure: docs/performance.md).
      */
     private static void runScript(Handle handle, Migration migration, String sql) {
         try (Statement statement = handle.getConnection().createStatement()) {

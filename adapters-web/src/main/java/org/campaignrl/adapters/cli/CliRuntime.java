@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.campaignrl.adapters.serving.OpenDatabase;
 import org.campaignrl.adapters.serving.ServeSettings;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 
 /**
  * What the CLI needs from the composition root: wired use cases over a database, the data generator, and the

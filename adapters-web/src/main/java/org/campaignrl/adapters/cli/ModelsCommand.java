@@ -10,11 +10,11 @@ import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.port.in.ManageModelsUseCase.ActivateModelCommand;
 import org.campaignrl.application.port.in.ManageModelsUseCase.DeleteModelCommand;
-import org.campaignrl.application.port.in.ModelRegistryQuery.CompareModelsQuery;
-import org.campaignrl.application.port.in.ModelRegistryQuery.FigurePair;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelComparison;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelDetails;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ShowModelQuery;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.CompareModelsCommand;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.FigurePair;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelComparison;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelDetails;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ShowModelCommand;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.TrainingStats;
 import picocli.CommandLine.Command;
@@ -104,7 +104,7 @@ final class ModelsCommand implements Runnable {
 
         @Override
         void run(CliRuntime.Session session) {
-            ModelDetails details = session.app().modelRegistry().model(new ShowModelQuery(id));
+            ModelDetails details = session.app().modelRegistry().model(new ShowModelCommand(id));
             ModelSummary m = details.summary();
             var h = m.hyperparameters();
             var r = m.rewardRule();
@@ -179,7 +179,7 @@ final class ModelsCommand implements Runnable {
 
         @Override
         void run(CliRuntime.Session session) {
-            ModelComparison c = session.app().modelRegistry().compare(new CompareModelsQuery(a, b));
+            ModelComparison c = session.app().modelRegistry().compare(new CompareModelsCommand(a, b));
             out().printf(Locale.ROOT, "Model %d → model %d: the greedy action changes in %,d of %,d states (%.1f %%)%n",
                     a, b, c.changedStates(), c.comparedStates(), 100 * c.changedShare());
             if (c.statesOnlyInA() + c.statesOnlyInB() > 0) {

@@ -10,7 +10,7 @@ import org.campaignrl.application.port.in.EvaluateModelUseCase.MethodResult;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.TruthComparison;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.TruthResult;
 import org.campaignrl.domain.quality.FoldReport;
-import org.campaignrl.domain.ranking.Estimate;
+import org.campaignrl.domain.ranking.evaluation.Estimate;
 
 /**
  * An evaluation as one JSON object, the same for {@code evaluate --json} and

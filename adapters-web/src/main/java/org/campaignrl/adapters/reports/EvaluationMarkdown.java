@@ -5,7 +5,7 @@ import org.campaignrl.application.port.in.EvaluateModelUseCase.Evaluation;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.HeldOut;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.MethodResult;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.TruthResult;
-import org.campaignrl.domain.ranking.Estimate;
+import org.campaignrl.domain.ranking.evaluation.Estimate;
 
 /** An evaluation as a Markdown report, for people. */
 public final class EvaluationMarkdown {

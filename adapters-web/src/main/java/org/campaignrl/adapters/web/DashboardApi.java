@@ -11,15 +11,15 @@ import java.util.Optional;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NotFoundException;
-import org.campaignrl.application.port.in.DatasetOverviewQuery.AttributeBreakdown;
-import org.campaignrl.application.port.in.DatasetOverviewQuery.DatasetOverview;
-import org.campaignrl.application.port.in.DatasetOverviewQuery.ValueStats;
-import org.campaignrl.application.port.in.ExploreStateQuery.CellView;
-import org.campaignrl.application.port.in.ExploreStateQuery.ExploreStateCommand;
-import org.campaignrl.application.port.in.ExploreStateQuery.StateView;
+import org.campaignrl.application.port.in.DatasetOverviewUseCase.AttributeBreakdown;
+import org.campaignrl.application.port.in.DatasetOverviewUseCase.DatasetOverview;
+import org.campaignrl.application.port.in.DatasetOverviewUseCase.ValueStats;
+import org.campaignrl.application.port.in.ExploreStateUseCase.CellView;
+import org.campaignrl.application.port.in.ExploreStateUseCase.ExploreStateCommand;
+import org.campaignrl.application.port.in.ExploreStateUseCase.StateView;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
-import org.campaignrl.application.port.in.RejectedRowsQuery.RejectedRowsCommand;
+import org.campaignrl.application.port.in.RejectedRowsUseCase.RejectedRowsCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 
 /** {@code /api/v1}: jobs (training, ingest) and their progress, states with their Q values, the dataset overview. */

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.Evaluation;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.HeldOut;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.MethodResult;
-import org.campaignrl.domain.ranking.Estimate;
+import org.campaignrl.domain.ranking.evaluation.Estimate;
 import org.campaignrl.adapters.reports.Format;
 
 /** The evaluation page: the optimum figures, the users' fold report, and the held-out lift with intervals. */

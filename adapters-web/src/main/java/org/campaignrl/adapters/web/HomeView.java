@@ -5,8 +5,8 @@ import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
-import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
-import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
+import org.campaignrl.application.port.in.ServingStatusUseCase.DatasetSummary;
+import org.campaignrl.application.port.in.ServingStatusUseCase.ServingStatus;
 import org.campaignrl.adapters.reports.Format;
 
 /** What the home page shows, already formatted: the template only lays it out. */

@@ -15,18 +15,18 @@ import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.model.RetrainingDecision;
 import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.application.port.in.DatasetRegistryQuery;
-import org.campaignrl.application.port.in.DatasetRegistryQuery.DatasetDetails;
-import org.campaignrl.application.port.in.DatasetRegistryQuery.ShowDatasetQuery;
+import org.campaignrl.application.port.in.DatasetRegistryUseCase;
+import org.campaignrl.application.port.in.DatasetRegistryUseCase.DatasetDetails;
+import org.campaignrl.application.port.in.DatasetRegistryUseCase.ShowDatasetCommand;
 import org.campaignrl.application.port.in.ManageModelsUseCase;
 import org.campaignrl.application.port.in.ManageModelsUseCase.ActivateModelCommand;
 import org.campaignrl.application.port.in.ManageModelsUseCase.DeleteModelCommand;
-import org.campaignrl.application.port.in.ModelRegistryQuery;
-import org.campaignrl.application.port.in.ModelRegistryQuery.CompareModelsQuery;
-import org.campaignrl.application.port.in.ModelRegistryQuery.FigurePair;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelComparison;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelDetails;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ShowModelQuery;
+import org.campaignrl.application.port.in.ModelRegistryUseCase;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.CompareModelsCommand;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.FigurePair;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelComparison;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelDetails;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ShowModelCommand;
 import org.campaignrl.application.port.in.RetrainingUseCase;
 import org.campaignrl.application.port.in.RetrainingUseCase.RetrainingStatus;
 import org.campaignrl.application.port.in.RetrainingUseCase.Schedule;
@@ -39,12 +39,12 @@ import org.campaignrl.domain.TrainingStats;
  * rolling back name the model now served in the {@code X-Model-Version} header, as queries do.
  */
 final class ModelsApi {
-    private final ModelRegistryQuery registry;
+    private final ModelRegistryUseCase registry;
     private final ManageModelsUseCase manage;
-    private final DatasetRegistryQuery datasets;
+    private final DatasetRegistryUseCase datasets;
     private final RetrainingUseCase retraining;
 
-    private ModelsApi(ModelRegistryQuery registry, ManageModelsUseCase manage, DatasetRegistryQuery datasets,
+    private ModelsApi(ModelRegistryUseCase registry, ManageModelsUseCase manage, DatasetRegistryUseCase datasets,
                       RetrainingUseCase retraining) {
         this.registry = registry;
         this.manage = manage;
@@ -71,17 +71,17 @@ final class ModelsApi {
         });
         Route.DATASETS.register(routes, ctx -> ctx.json(datasets.datasets().stream().map(DatasetJson::of).toList()));
         Route.DATASET.register(routes, ctx -> ctx.json(DatasetJson.of(
-                datasets.dataset(new ShowDatasetQuery(DashboardApi.pathId(ctx, "id"))))));
+                datasets.dataset(new ShowDatasetCommand(DashboardApi.pathId(ctx, "id"))))));
         Route.RETRAINING.register(routes, ctx -> ctx.json(RetrainingJson.of(retraining.status())));
     }
 
     private void show(Context ctx) {
-        ctx.json(ModelDetailJson.of(registry.model(new ShowModelQuery(DashboardApi.pathId(ctx, "id")))));
+        ctx.json(ModelDetailJson.of(registry.model(new ShowModelCommand(DashboardApi.pathId(ctx, "id")))));
     }
 
     private void compare(Context ctx) {
         Fields query = new Fields(ctx::queryParam);
-        ctx.json(ComparisonJson.of(registry.compare(new CompareModelsQuery(query.requiredLong("a"),
+        ctx.json(ComparisonJson.of(registry.compare(new CompareModelsCommand(query.requiredLong("a"),
                 query.requiredLong("b")))));
     }
 

@@ -25,7 +25,7 @@ import org.campaignrl.application.model.Run;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.JobsUseCase;
-import org.campaignrl.application.port.in.RunsQuery.RecentRunsQuery;
+import org.campaignrl.application.port.in.RunsUseCase.RecentRunsCommand;
 import org.campaignrl.domain.Attribute;
 
 /**
@@ -306,8 +306,8 @@ final class OpenApiDocument {
                         + "server abandoned says `abandoned: the server was stopped`. Either way nothing of it was "
                         + "stored.")
                 .queryParameter("limit", false, "How many, newest first.", integer()
-                        .put("default", RecentRunsQuery.DEFAULT_LIMIT).put("minimum", 1)
-                        .put("maximum", RecentRunsQuery.MAX_LIMIT))
+                        .put("default", RecentRunsCommand.DEFAULT_LIMIT).put("minimum", 1)
+                        .put("maximum", RecentRunsCommand.MAX_LIMIT))
                 .answers(200, "The runs, newest first.", arrayOf(schemas.ref(RunsApi.RunJson.class)))
                 .errors(400);
         operation(Route.JOBS, JOBS, "listJobs", "Every background job since the server started")

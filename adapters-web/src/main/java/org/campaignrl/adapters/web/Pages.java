@@ -22,24 +22,24 @@ import org.campaignrl.application.ConflictException;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.port.in.ManageModelsUseCase.ActivateModelCommand;
 import org.campaignrl.application.port.in.ManageModelsUseCase.DeleteModelCommand;
-import org.campaignrl.application.port.in.ModelRegistryQuery.CompareModelsQuery;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelComparison;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelDetails;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ShowModelQuery;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.CompareModelsCommand;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelComparison;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelDetails;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ShowModelCommand;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.NothingServedException;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.model.CsvFormat;
-import org.campaignrl.application.port.in.DatasetOverviewQuery.DatasetOverview;
+import org.campaignrl.application.port.in.DatasetOverviewUseCase.DatasetOverview;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
-import org.campaignrl.application.port.in.ExploreStateQuery.ExploreStateCommand;
+import org.campaignrl.application.port.in.ExploreStateUseCase.ExploreStateCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
-import org.campaignrl.application.port.in.RejectedRowsQuery.RejectedRows;
-import org.campaignrl.application.port.in.RejectedRowsQuery.RejectedRowsCommand;
-import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
-import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
+import org.campaignrl.application.port.in.RejectedRowsUseCase.RejectedRows;
+import org.campaignrl.application.port.in.RejectedRowsUseCase.RejectedRowsCommand;
+import org.campaignrl.application.port.in.ServingStatusUseCase.DatasetSummary;
+import org.campaignrl.application.port.in.ServingStatusUseCase.ServingStatus;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.domain.Attribute;
 
@@ -116,7 +116,7 @@ final class Pages {
         if (problem == null && a != null && b != null) {
             try {
                 Fields query = new Fields(ctx::queryParam);
-                comparison = app.modelRegistry().compare(new CompareModelsQuery(query.requiredLong("a"),
+                comparison = app.modelRegistry().compare(new CompareModelsCommand(query.requiredLong("a"),
                         query.requiredLong("b")));
             } catch (InvalidCommandException e) {
                 ctx.status(HttpStatus.BAD_REQUEST);
@@ -127,7 +127,7 @@ final class Pages {
             }
         }
         ModelDetails active = models.stream().filter(ModelSummary::active).findFirst()
-                .map(m -> app.modelRegistry().model(new ShowModelQuery(m.id()))).orElse(null);
+                .map(m -> app.modelRegistry().model(new ShowModelCommand(m.id()))).orElse(null);
         render(ctx, "models.jte", ModelsPageView.of(models, watchedJob(ctx), comparison, active,
                 app.retraining().status(), problem, ctx.queryParam("done")));
     }

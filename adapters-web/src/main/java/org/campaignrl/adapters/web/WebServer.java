@@ -43,8 +43,8 @@ public final class WebServer {
 
     static {
         // Jetty pads its thread pool's queue against false sharing by references per cache line, and unless told
-        // asks the JVM whether references are compressed through JMX: starting the platform MBean server is ~0.1 s
-        // of a restart. 16 is right for compressed references (heaps under 32 GB); a larger heap only pads less.
+        // asks the JVM whether references are compressed through JMX: starting the platform MBean server is a
+        // visible share of a restart (docs/performance.md). 16 is right for compressed references (heaps under 32 GB); a larger heap only pads less.
         if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
             System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
         }

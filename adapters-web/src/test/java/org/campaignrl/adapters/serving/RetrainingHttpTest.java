@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.campaignrl.adapters.db.memory.InMemoryStorage;
+import org.campaignrl.application.memory.InMemoryStorage;
 import org.campaignrl.adapters.web.WebServer;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.model.ModelSummary;
@@ -20,7 +20,7 @@ import org.campaignrl.application.port.in.RetrainingUseCase.RetrainCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.campaignrl.boot.RegistryApp;
-import org.campaignrl.boot.Wiring;
+import org.campaignrl.boot.TestWiring;
 
 /**
  * Scheduled retraining as {@code serve --retrain-every 1h --watch-dir DIR} runs it, with the real
@@ -34,7 +34,7 @@ class RetrainingHttpTest {
     @Test
     void aWorseDatasetIsRejectedAndTheReasonShown() throws Exception {
         InMemoryStorage storage = new InMemoryStorage();
-        CampaignRl app = Wiring.wire(storage.datasets(), storage.models(), storage.retrainingHistory(),
+        CampaignRl app = TestWiring.wire(storage.datasets(), storage.models(), storage.retrainingHistory(),
                 Clock.systemUTC());
         WebServer server = new WebServer(app).start("127.0.0.1", 0);
         Path watchDir = RegistryApp.logs(folder, 21);

@@ -135,7 +135,7 @@ class DashboardBrowserTest {
 
     @Test
     void an_older_version_is_activated_compared_and_rolled_back_from_the_page() throws Exception {
-        served.app.trainModel().train(ServedApp.smallTraining(1_000, 77), org.campaignrl.application.port.out.ProgressListener.NONE);
+        served.app.trainModel().train(ServedApp.smallTraining(1_000, 77), org.campaignrl.application.port.ProgressListener.NONE);
         open("/models");
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#models tbody tr"));
         String newest = rows.get(0).getAttribute("data-model");

@@ -10,7 +10,7 @@ import org.campaignrl.application.Background;
 import org.campaignrl.application.RunAbandonedException;
 import org.campaignrl.application.model.Run;
 import org.campaignrl.application.model.RunOwner;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.out.RunLog;
 
 /**

@@ -6,7 +6,7 @@ import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.port.in.SweepUseCase;
 import org.campaignrl.application.port.out.DatasetRepository;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Environment;
 import org.campaignrl.domain.Hyperparameters;
 import org.campaignrl.domain.QLearner;

@@ -11,7 +11,7 @@ import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.application.port.in.TrainModelUseCase;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Environment;
 import org.campaignrl.domain.ConvergingQLearner;
 import org.campaignrl.domain.Hyperparameters;

@@ -15,15 +15,15 @@ import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.NothingServedException;
-import org.campaignrl.application.fakes.InMemoryDatasetRepository;
-import org.campaignrl.application.fakes.InMemoryModelRepository;
-import org.campaignrl.application.fakes.InMemoryRunLog;
+import org.campaignrl.application.memory.MemoryDatasetRepository;
+import org.campaignrl.application.memory.MemoryModelRepository;
+import org.campaignrl.application.memory.MemoryRunLog;
 import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainOutcome;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.Environment;
@@ -37,12 +37,12 @@ import org.campaignrl.domain.TrainingProgress;
 import org.junit.jupiter.api.Test;
 
 class TrainModelServiceTest {
-    private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
-    private final InMemoryModelRepository models = new InMemoryModelRepository();
+    private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
+    private final MemoryModelRepository models = new MemoryModelRepository();
     private final ActiveModel activeModel = new ActiveModel(models, datasets);
     private final TrainModelService service =
-            new TrainModelService(datasets, models, activeModel, new RunRecorder(new InMemoryRunLog(),
-                    InMemoryRunLog.OWNER, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), Clock.fixed(Fixtures.NOW,
+            new TrainModelService(datasets, models, activeModel, new RunRecorder(new MemoryRunLog(),
+                    MemoryRunLog.OWNER, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), Clock.fixed(Fixtures.NOW,
                     ZoneOffset.UTC));
 
     private final StateSpace space = Fixtures.space();

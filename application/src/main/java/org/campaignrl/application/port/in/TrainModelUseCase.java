@@ -6,7 +6,7 @@ import static org.campaignrl.application.Validate.within;
 import java.util.Optional;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.model.TrainedModel;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Hyperparameters;
 import org.campaignrl.domain.RewardRule;
 import org.campaignrl.domain.TrainingStats;

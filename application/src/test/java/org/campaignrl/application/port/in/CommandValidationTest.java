@@ -13,7 +13,7 @@ import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.application.port.in.ExportCellsUseCase.ExportCellsCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
-import org.campaignrl.application.port.in.NextActionQuery.NextActionCommand;
+import org.campaignrl.application.port.in.NextActionUseCase.NextActionCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.domain.Hyperparameters;
 import org.campaignrl.domain.RewardRule;
