@@ -73,6 +73,13 @@ final class ServeSubcommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double retrainTolerance;
 
+    @Option(names = "--verbose", description = "Also print the libraries' INFO lines (Jetty's start, Javalin's "
+            + "banner); the same as JAVA_OPTS=-D" + LOG_LEVEL_PROPERTY + "=info.")
+    boolean verbose;
+
+    /** slf4j-simple's default level (simplelogger.properties sets warn); read when the first logger is made. */
+    static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+
     /** Users for servers started without {@code --users}, e.g. from a secret store. */
     static final String USERS_VARIABLE = "CAMPAIGN_RL_USERS";
 
@@ -82,6 +89,10 @@ final class ServeSubcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (verbose) {
+            // before anything logs: no logger exists before the server's classes load, below
+            System.setProperty(LOG_LEVEL_PROPERTY, "info");
+        }
         Optional<RetrainCommand> retrain = retrainCommand();
         UserDirectory users = users();
         if (maxUploadMegabytes <= 0) {
