@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.campaignrl.adapters.cli.CliRuntime;
+import org.campaignrl.adapters.web.Metrics;
 import org.campaignrl.adapters.csv.CsvCampaignLogSource;
 import org.campaignrl.adapters.csv.CsvCellsWriter;
 import org.campaignrl.adapters.csv.CsvRejectsReader;
@@ -19,6 +21,8 @@ import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.model.RunOwner;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
+import org.campaignrl.application.port.in.IngestLogsUseCase;
+import org.campaignrl.application.port.in.TrainModelUseCase;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.Evaluation;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
@@ -91,10 +95,13 @@ public final class Wiring implements CliRuntime {
         boolean databaseIsNew = Storage.wouldCreate(url);
         OpeningStorage storage = OpeningStorage.start(url,
                 opened -> opened.runs().markInterrupted(owner, clock.instant()));
+        Metrics metrics = new Metrics();
         Wired wired = wire(storage.port(DatasetRepository.class, Storage::datasets),
                 storage.port(ModelRepository.class, Storage::models),
                 storage.port(RetrainingHistory.class, Storage::retrainingHistory),
-                storage.port(RunLog.class, Storage::runs), owner, clock);
+                storage.port(RunLog.class, Storage::runs), owner, clock, metrics);
+        metrics.observe(wired.app(), new Metrics.Pool(() -> pool(storage, Storage::connectionsInUse),
+                () -> pool(storage, Storage::maxConnections)));
         return new Session() {
             @Override
             public CampaignRl app() {
@@ -109,6 +116,11 @@ public final class Wiring implements CliRuntime {
             @Override
             public boolean databaseIsNew() {
                 return databaseIsNew;
+            }
+
+            @Override
+            public Metrics metrics() {
+                return metrics;
             }
 
             @Override
@@ -133,6 +145,15 @@ public final class Wiring implements CliRuntime {
         };
     }
 
+    /** A figure of the database's pool; empty while it is not open, or when it failed to open. */
+    private static OptionalInt pool(OpeningStorage storage, java.util.function.Function<Storage, OptionalInt> figure) {
+        try {
+            return figure.apply(storage.storage());
+        } catch (RuntimeException notOpen) {
+            return OptionalInt.empty();
+        }
+    }
+
     /** This process, as the runs it records name it. */
     static RunOwner thisProcess() {
         String host;
@@ -154,7 +175,8 @@ public final class Wiring implements CliRuntime {
     /** Every use case over the given repositories; runs are kept in memory only. */
     public static CampaignRl wire(DatasetRepository datasets, ModelRepository models,
                                   RetrainingHistory retrainingHistory, Clock clock) {
-        return wire(datasets, models, retrainingHistory, new InMemoryStorage().runs(), thisProcess(), clock).app();
+        return wire(datasets, models, retrainingHistory, new InMemoryStorage().runs(), thisProcess(), clock,
+                new Metrics()).app();
     }
 
     /** The use cases, and what stopping them cleanly needs. */
@@ -163,11 +185,14 @@ public final class Wiring implements CliRuntime {
 
     /** Every use case over the given repositories, serving the active model they hold. */
     private static Wired wire(DatasetRepository datasets, ModelRepository models, RetrainingHistory retrainingHistory,
-                              RunLog runLog, RunOwner owner, Clock clock) {
+                              RunLog runLog, RunOwner owner, Clock clock, Metrics metrics) {
         ActiveModel activeModel = new ActiveModel(models, datasets);
         RunRecorder runs = new RunRecorder(runLog, owner, clock);
-        IngestLogsService ingestLogs = new IngestLogsService(new CsvCampaignLogSource(), datasets, runs, clock);
-        TrainModelService trainModel = new TrainModelService(datasets, models, activeModel, runs, clock);
+        // Every caller gets the counted in-ports: the CLI, background jobs, scheduled retraining.
+        IngestLogsUseCase ingestLogs = metrics.counting(
+                new IngestLogsService(new CsvCampaignLogSource(), datasets, runs, clock));
+        TrainModelUseCase trainModel = metrics.counting(
+                new TrainModelService(datasets, models, activeModel, runs, clock));
         JobService jobs = new JobService(ingestLogs, trainModel, clock);
         ManageModelsService manageModels = new ManageModelsService(models, activeModel);
         EvaluateModelService evaluateModel = new EvaluateModelService(models, datasets, TruthFile::probabilities);

@@ -46,6 +46,9 @@ public interface CliRuntime {
         /** Which database, for people: "H2 file …" or "PostgreSQL …". */
         String storage();
 
+        /** The process's metrics: its ingests and trainings counted, for the server to serve. */
+        org.campaignrl.adapters.web.Metrics metrics();
+
         /** Whether this session made its database, so that it is known to be empty without asking it. */
         boolean databaseIsNew();
 

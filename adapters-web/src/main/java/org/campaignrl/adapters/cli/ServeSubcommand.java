@@ -73,6 +73,10 @@ final class ServeSubcommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double retrainTolerance;
 
+    @Option(names = "--no-request-metrics", description = "Do not time requests for the metrics (to measure what "
+            + "timing them costs; the other metrics stay).")
+    boolean noRequestMetrics;
+
     @Option(names = "--verbose", description = "Also print the libraries' INFO lines (Jetty's start, Javalin's "
             + "banner); the same as JAVA_OPTS=-D" + LOG_LEVEL_PROPERTY + "=info.")
     boolean verbose;
@@ -111,7 +115,8 @@ final class ServeSubcommand implements Callable<Integer> {
         // start: it goes on beside opening the database and loading, or making, the first model; meanwhile the
         // server answers 503 (see WebServer.startPreparing).
         Background<WebServer> listening = Background.start("start-server",
-                () -> new WebServer(app, web).startPreparing(host, port));
+                () -> new WebServer(app, web, session.metrics()).startPreparing(host, port));
+        session.metrics().timeRequests(!noRequestMetrics);
         prepareFirstModel(app, session.databaseIsNew());
         WebServer server = listening.join();
         server.ready();

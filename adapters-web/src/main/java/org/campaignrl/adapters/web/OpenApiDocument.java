@@ -212,6 +212,15 @@ final class OpenApiDocument {
         get("/health", SERVICE, "getHealth", "Whether the server is up and serving a model")
                 .answers(200, "Up; `serving` tells whether a model is active.", RecordSchemas.ref("Health"))
                 .withoutSignIn();
+        get(WebServer.METRICS_PATH, SERVICE, "getMetrics", "Prometheus metrics")
+                .description("Requests by method, route and status with latency histograms "
+                        + "(`http_server_requests_seconds`), ingests and trainings by outcome with their durations "
+                        + "(`campaignrl_ingests_seconds`, `campaignrl_trainings_seconds`) and the rows of stored "
+                        + "ingests (`campaignrl_ingest_rows_total`, by `result`), the served model's version and "
+                        + "quality figures (`campaignrl_served_model_version`, `campaignrl_served_model_figure`), "
+                        + "background jobs queued and running (`campaignrl_jobs`), the database's connections "
+                        + "(`campaignrl_db_connections_active`, `_max`), and the JVM's; any signed-in role.")
+                .answersText(200, "Prometheus's text exposition format.", WebServer.PROMETHEUS_TEXT);
         get("/api/openapi.json", SERVICE, "getOpenApiDocument", "This document")
                 .answers(200, "The OpenAPI 3 document; a browsable view is at `/api/docs`.",
                         OpenApiSchemas.object().put("additionalProperties", true));
