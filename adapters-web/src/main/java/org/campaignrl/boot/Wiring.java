@@ -1,14 +1,11 @@
 package org.campaignrl.boot;
 
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import org.campaignrl.adapters.cli.CliRuntime;
 import org.campaignrl.adapters.web.Metrics;
@@ -17,13 +14,13 @@ import org.campaignrl.adapters.csv.CsvCellsWriter;
 import org.campaignrl.adapters.csv.CsvRejectsReader;
 import org.campaignrl.adapters.db.Storage;
 import org.campaignrl.adapters.db.memory.InMemoryStorage;
+import org.campaignrl.adapters.serving.ServeSettings;
+import org.campaignrl.adapters.serving.ServingProcess;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.model.RunOwner;
 import org.campaignrl.application.port.out.DatasetRepository;
-import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase;
 import org.campaignrl.application.port.in.TrainModelUseCase;
-import org.campaignrl.application.port.in.EvaluateModelUseCase.Evaluation;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
 import org.campaignrl.application.port.out.RunLog;
@@ -40,6 +37,7 @@ import org.campaignrl.application.service.RejectedRowsService;
 import org.campaignrl.application.service.RefreshServingService;
 import org.campaignrl.application.service.RetrainingGuard;
 import org.campaignrl.application.service.RetrainingService;
+import org.campaignrl.application.service.RetrainingService.QualityFigures;
 import org.campaignrl.application.service.RunRecorder;
 import org.campaignrl.application.service.RunsService;
 import org.campaignrl.application.service.SweepService;
@@ -214,18 +212,10 @@ public final class Wiring implements CliRuntime {
                 new SweepService(datasets),
                 new RankAudiencesService(activeModel, datasets),
                 new RetrainingService(ingestLogs, trainModel, manageModels, datasets, models, retrainingHistory,
-                        modelId -> qualityFigures(evaluateModel, modelId), RetrainingGuard.standard(0).watched(),
+                        QualityFigures.evaluatedBy(evaluateModel), RetrainingGuard.standard(0).watched(),
                         clock),
                 new RejectedRowsService(datasets, new CsvRejectsReader()),
                 new RunsService(runLog)), runs, jobs);
-    }
-
-    /** What the retraining guard compares: the evaluation's figures, and the held-out lift when there is one. */
-    private static Map<String, Double> qualityFigures(EvaluateModelService evaluateModel, long modelId) {
-        Evaluation evaluation = evaluateModel.evaluate(EvaluateModelCommand.defaults(Optional.of(modelId)));
-        Map<String, Double> figures = new LinkedHashMap<>(evaluation.quality());
-        evaluation.heldOut().ifPresent(heldOut -> figures.put("held_out_lift", heldOut.lift().value()));
-        return figures;
     }
 
     @Override
@@ -250,11 +240,14 @@ public final class Wiring implements CliRuntime {
                 generation.customers().orElse(preset.customers()), generation.seed(), shape);
         GenerationReport report = new CampaignLogGenerator(settings)
                 .writeTo(outDir, (done, total) -> progress.progress("generating", done, total));
-        return String.format(Locale.ROOT, "Wrote %,d customers, %,d sends and %,d response rows to %s (%s order,"
-                        + " %.1f %% of the customers responders, %.2f response rows per responder)",
-                report.customers(), report.sends(), report.responseRows(), outDir,
-                shape.order().name().toLowerCase(Locale.ROOT), 100 * report.responderShare(),
-                report.responseRowsPerResponder());
+        return report.summary(outDir, shape.order());
+    }
+
+    /** The database stays open until the serving process has stopped it, on the process's shutdown. */
+    @Override
+    public void serve(String jdbcUrl, ServeSettings settings, PrintWriter out, ProgressListener progress)
+            throws InterruptedException {
+        new ServingProcess(settings, out, progress).run(open(jdbcUrl));
     }
 
     @Override

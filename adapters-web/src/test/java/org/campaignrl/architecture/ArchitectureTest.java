@@ -3,6 +3,10 @@ package org.campaignrl.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -79,6 +83,15 @@ class ArchitectureTest {
     static final ArchRule the_data_generator_uses_only_the_domain = classes()
             .that().resideInAPackage("org.campaignrl.data..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("org.campaignrl.data..", "org.campaignrl.domain..", "java..");
+
+    /** A route registered elsewhere would have no access rule: Route declares each one with its rule. */
+    @ArchTest
+    static final ArchRule routes_are_registered_only_through_their_declaration = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.campaignrl.adapters.web.Route")
+            .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                            JavaClass.Predicates.assignableTo("io.javalin.router.JavalinDefaultRoutingApi")))
+                    .and(JavaCall.Predicates.target(HasName.Predicates.nameMatching(
+                            "get|post|put|patch|delete|head|options|query|addEndpoint"))));
 
     @ArchTest
     static final ArchRule nothing_depends_on_the_composition_root = noClasses()

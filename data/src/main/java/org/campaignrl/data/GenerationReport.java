@@ -1,5 +1,8 @@
 package org.campaignrl.data;
 
+import java.nio.file.Path;
+import java.util.Locale;
+
 /**
  * What one generation wrote.
  *
@@ -36,5 +39,16 @@ public record GenerationReport(
 
     public double sendsPerCustomer() {
         return (double) sends / customers;
+    }
+
+    /**
+     * One line for people: how many customers, sends and response rows were written to {@code folder}, in which
+     * row order, and how many of the customers responded.
+     */
+    public String summary(Path folder, LogShape.RowOrder order) {
+        return String.format(Locale.ROOT, "Wrote %,d customers, %,d sends and %,d response rows to %s (%s order,"
+                        + " %.1f %% of the customers responders, %.2f response rows per responder)", customers, sends,
+                responseRows, folder, order.name().toLowerCase(Locale.ROOT), 100 * responderShare(),
+                responseRowsPerResponder());
     }
 }

@@ -1,13 +1,18 @@
 package org.campaignrl.adapters.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import org.campaignrl.application.CampaignRl;
+import org.campaignrl.adapters.serving.OpenDatabase;
+import org.campaignrl.adapters.serving.ServeSettings;
 import org.campaignrl.application.port.out.ProgressListener;
 
-/** What the CLI needs from the composition root: wired use cases over a database, and the data generator. */
+/**
+ * What the CLI needs from the composition root: wired use cases over a database, the data generator, and the
+ * serving process.
+ */
 public interface CliRuntime {
 
     /** The use cases over the database at {@code jdbcUrl}, or the default H2 file database when it is null. */
@@ -40,26 +45,14 @@ public interface CliRuntime {
     /** Where the bundled sample lives, ingested by {@code serve} on an empty database. */
     Path bundledSampleDir();
 
-    interface Session extends AutoCloseable {
-        CampaignRl app();
+    /**
+     * Serves the dashboard and the API over the database at {@code jdbcUrl} (as {@link #open}) until the process
+     * is stopped; says what it does on {@code out}, the first model's making on {@code progress}.
+     */
+    void serve(String jdbcUrl, ServeSettings settings, PrintWriter out, ProgressListener progress)
+            throws InterruptedException;
 
-        /** Which database, for people: "H2 file …" or "PostgreSQL …". */
-        String storage();
-
-        /** The process's metrics: its ingests and trainings counted, for the server to serve. */
-        org.campaignrl.adapters.web.Metrics metrics();
-
-        /** Whether this session made its database, so that it is known to be empty without asking it. */
-        boolean databaseIsNew();
-
-        /**
-         * Stops cleanly, for a process that is shutting down: the ingest or training running (a command's,
-         * a background job's, scheduled retraining's) stops at its next progress report, storing nothing,
-         * and is recorded as failed, "abandoned: {@code why}"; then, once it has ended or a bounded wait
-         * has passed, closes the database. Later runs are refused.
-         */
-        void stop(String why);
-
+    interface Session extends OpenDatabase, AutoCloseable {
         @Override
         void close();
     }

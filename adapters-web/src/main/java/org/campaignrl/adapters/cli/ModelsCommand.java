@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.port.in.ManageModelsUseCase.ActivateModelCommand;
 import org.campaignrl.application.port.in.ManageModelsUseCase.DeleteModelCommand;
@@ -82,12 +83,12 @@ final class ModelsCommand implements Runnable {
                 out().println("No model yet: train one with 'campaign-rl train'.");
                 return;
             }
-            out().printf("  %6s %7s  %-20s  %-16s %9s %9s  %s%n", "model", "dataset", "created (UTC)", "started by",
-                    "episodes", "goal rate", "metrics");
+            out().printf("  %6s %7s  %-20s  %-16s %-16s %-14s  %s%n", "model", "dataset", "created (UTC)",
+                    "started by", "trained", "converged?", "metrics");
             for (ModelSummary m : models) {
-                out().printf(Locale.ROOT, "%s %6d %7d  %-20s  %-16s %,9d %8.1f%%  %s%n", m.active() ? "*" : " ", m.id(),
-                        m.datasetId(), when(m), m.startedBy(), m.hyperparameters().episodes(),
-                        100 * m.trainingGoalRate(), metrics(m.metrics()));
+                out().printf(Locale.ROOT, "%s %6d %7d  %-20s  %-16s %-16s %-14s  %s%n", m.active() ? "*" : " ",
+                        m.id(), m.datasetId(), when(m), m.startedBy(), m.hyperparameters().length(),
+                        ConvergenceSummary.of(m.metrics()).verdict(), metrics(m.metrics()));
             }
         }
     }
@@ -109,8 +110,10 @@ final class ModelsCommand implements Runnable {
             var r = m.rewardRule();
             out().printf("Model %d%s, trained on dataset %d at %s by %s%n", m.id(), m.active() ? " (active)" : "",
                     m.datasetId(), when(m), m.startedBy());
-            out().printf(Locale.ROOT, "  %,d episodes, ε %s, α %s, γ %s, at most %d steps, seed %d%n", h.episodes(),
+            out().printf(Locale.ROOT, "  trained %s%s, ε %s, α %s, γ %s, at most %d steps, seed %d%n", h.length(),
+                    h.untilConverged() ? String.format(Locale.ROOT, " (at most %,d episodes)", h.episodes()) : "",
                     h.epsilon(), h.alpha(), h.gamma(), h.maxSteps(), h.seed());
+            out().println("  " + ConvergenceSummary.of(m.metrics()).inWords());
             out().printf(Locale.ROOT, "  goal: conversion above %s on more than %d sends, reward factor %s%n",
                     r.targetRate(), r.minSends(), r.rewardFactor());
             out().printf(Locale.ROOT, "  training: %,d steps, %.1f %% of episodes reached a goal%n", m.totalSteps(),

@@ -41,9 +41,9 @@ final class AudienceFinder {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/audiences", this::page);
-        routes.get("/audiences.csv", this::csv);
-        routes.get("/api/v1/audiences", ctx -> ctx.json(AudiencesJson.of(app.rankAudiences().rank(command(ctx)))));
+        Route.AUDIENCES_PAGE.register(routes, this::page);
+        Route.AUDIENCES_CSV.register(routes, this::csv);
+        Route.AUDIENCES.register(routes, ctx -> ctx.json(AudiencesJson.of(app.rankAudiences().rank(command(ctx)))));
     }
 
     private void page(Context ctx) {

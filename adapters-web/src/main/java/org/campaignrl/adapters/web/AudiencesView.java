@@ -10,6 +10,7 @@ import org.campaignrl.application.port.in.RankAudiencesQuery.RankedAudiences;
 import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Binning;
+import org.campaignrl.adapters.reports.Format;
 
 /** The audience finder page: its form, the ranked cells and segments, the best day, and the model's rollout. */
 public record AudiencesView(Form form, List<Row> cells, List<Row> segments, List<DayRow> days, String dayCertainty,

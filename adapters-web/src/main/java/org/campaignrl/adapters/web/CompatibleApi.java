@@ -46,9 +46,9 @@ final class CompatibleApi {
     }
 
     void register(RoutesConfig routes) {
-        routes.post("/get-next-action", ctx -> send(ctx, nextAction(ctx.body())));
-        routes.get("/campaign-audience", this::getCampaignAudience);
-        routes.post("/campaign-audience", this::getCampaignAudience);
+        Route.NEXT_ACTION.register(routes, ctx -> send(ctx, nextAction(ctx.body())));
+        Route.CAMPAIGN_AUDIENCE.register(routes, this::getCampaignAudience);
+        Route.CAMPAIGN_AUDIENCE_BY_POST.register(routes, this::getCampaignAudience);
     }
 
     private void getCampaignAudience(Context ctx) throws JsonProcessingException {

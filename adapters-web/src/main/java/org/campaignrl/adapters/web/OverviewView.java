@@ -6,6 +6,7 @@ import org.campaignrl.application.port.in.DatasetOverviewQuery.AttributeBreakdow
 import org.campaignrl.application.port.in.DatasetOverviewQuery.DatasetOverview;
 import org.campaignrl.application.port.in.DatasetOverviewQuery.ValueStats;
 import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
+import org.campaignrl.adapters.reports.Format;
 
 /** The overview page: the home page's facts plus conversion charts. */
 public record OverviewView(HomeView home, List<BarChartView> charts, HeatmapView subjectByDay) {

@@ -56,17 +56,17 @@ final class Pages {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/", this::overview);
-        routes.get("/explorer", this::explorer);
-        routes.get("/models", ctx -> models(ctx, null));
-        routes.post("/models/train", this::train);
-        routes.post("/models/rollback", this::rollback);
-        routes.post("/models/{id}/activate", this::activate);
-        routes.post("/models/{id}/delete", this::delete);
-        routes.get("/evaluation", this::evaluation);
-        routes.get("/data", ctx -> data(ctx, null));
-        routes.post("/data/ingest", this::ingestFolder);
-        routes.post("/data/upload", this::upload);
+        Route.OVERVIEW_PAGE.register(routes, this::overview);
+        Route.EXPLORER_PAGE.register(routes, this::explorer);
+        Route.MODELS_PAGE.register(routes, ctx -> models(ctx, null));
+        Route.TRAIN_FORM.register(routes, this::train);
+        Route.ROLL_BACK_FORM.register(routes, this::rollback);
+        Route.ACTIVATE_FORM.register(routes, this::activate);
+        Route.DELETE_FORM.register(routes, this::delete);
+        Route.EVALUATION_PAGE.register(routes, this::evaluation);
+        Route.DATA_PAGE.register(routes, ctx -> data(ctx, null));
+        Route.INGEST_FORM.register(routes, this::ingestFolder);
+        Route.UPLOAD_FORM.register(routes, this::upload);
     }
 
     private void overview(Context ctx) {
@@ -182,11 +182,7 @@ final class Pages {
     private void train(Context ctx) {
         Fields form = new Fields(ctx::formParam);
         try {
-            TrainModelCommand command = new TrainModelCommand(form.requiredInt("episodes"),
-                    form.requiredDouble("epsilon"), form.requiredDouble("alpha"), form.requiredDouble("gamma"),
-                    form.requiredInt("maxSteps"), form.requiredLong("seed"), form.requiredDouble("targetRate"),
-                    form.requiredLong("minSends"), form.requiredDouble("rewardFactor"), Optional.empty(),
-                    Optional.empty(), "true".equals(form.text("activate")));
+            TrainModelCommand command = TrainingRequest.fromForm(form);
             JobView job = app.jobs().startTraining(command.withStartedBy(AccessControl.startedBy(ctx, "dashboard")));
             ctx.redirect("/models?job=" + job.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidCommandException e) {

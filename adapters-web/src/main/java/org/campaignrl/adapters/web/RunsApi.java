@@ -14,7 +14,7 @@ final class RunsApi {
     }
 
     static void register(RoutesConfig routes, RunsQuery runs) {
-        routes.get("/api/v1/runs", ctx -> {
+        Route.RUNS.register(routes, ctx -> {
             Fields query = new Fields(ctx::queryParam);
             int limit = query.text("limit") == null ? RecentRunsQuery.DEFAULT_LIMIT : query.requiredInt("limit");
             ctx.json(runs.recentRuns(new RecentRunsQuery(limit)).stream().map(RunJson::of).toList());

@@ -40,7 +40,6 @@ public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private static final int COPY_BUFFER_BYTES = 8 * 1024;
-    static final String METRICS_PATH = "/api/v1/metrics";
     /** Prometheus's text exposition format. */
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -95,10 +94,10 @@ public final class WebServer {
             config.routes.before(this::refuseWhilePreparing);
             access.register(config, pages);
             compatibleApi.register(config.routes);
-            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up",
+            Route.HEALTH.register(config.routes, ctx -> ctx.json(Map.of("status", "up",
                     "serving", app.servingStatus().serving())));
             config.requestLogger.http(metrics::request);
-            config.routes.get(METRICS_PATH, ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
+            Route.METRICS.register(config.routes, ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
             config.resourceHandler(new ClasspathAssets());   // before any folder is added: see there why
             config.staticFiles.add("/public", Location.CLASSPATH);
             pages.register(config.routes);

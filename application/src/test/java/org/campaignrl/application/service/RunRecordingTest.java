@@ -81,8 +81,7 @@ class RunRecordingTest {
     }
 
     private static TrainModelCommand longTraining() {
-        return new TrainModelCommand(100_000_000, 0.1, 0.1, 0.6, 30, 42, 0.30, 10, 3, Optional.empty(),
-                Optional.empty(), true, "alice");
+        return TrainModelCommand.defaults().withEpisodes(100_000_000).withMaxSteps(30).withStartedBy("alice");
     }
 
     /** The run of an ingest of the test's logs that made dataset {@code id}. */
