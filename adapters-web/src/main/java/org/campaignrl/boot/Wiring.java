@@ -6,7 +6,9 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalInt;
 import org.campaignrl.adapters.cli.CliRuntime;
+import org.campaignrl.adapters.web.Metrics;
 import org.campaignrl.adapters.csv.CsvCampaignLogSource;
 import org.campaignrl.adapters.csv.CsvCellsWriter;
 import org.campaignrl.adapters.csv.CsvRejectsReader;
@@ -16,6 +18,8 @@ import org.campaignrl.adapters.serving.ServingProcess;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.model.RunOwner;
 import org.campaignrl.application.port.out.DatasetRepository;
+import org.campaignrl.application.port.in.IngestLogsUseCase;
+import org.campaignrl.application.port.in.TrainModelUseCase;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
 import org.campaignrl.application.port.out.RunLog;
@@ -88,10 +92,13 @@ public final class Wiring implements CliRuntime {
         boolean databaseIsNew = Storage.wouldCreate(url);
         OpeningStorage storage = OpeningStorage.start(url,
                 opened -> opened.runs().markInterrupted(owner, clock.instant()));
+        Metrics metrics = new Metrics();
         Wired wired = wire(storage.port(DatasetRepository.class, Storage::datasets),
                 storage.port(ModelRepository.class, Storage::models),
                 storage.port(RetrainingHistory.class, Storage::retrainingHistory),
-                storage.port(RunLog.class, Storage::runs), owner, clock);
+                storage.port(RunLog.class, Storage::runs), owner, clock, metrics);
+        metrics.observe(wired.app(), new Metrics.Pool(() -> pool(storage, Storage::connectionsInUse),
+                () -> pool(storage, Storage::maxConnections)));
         return new Session() {
             @Override
             public CampaignRl app() {
@@ -106,6 +113,11 @@ public final class Wiring implements CliRuntime {
             @Override
             public boolean databaseIsNew() {
                 return databaseIsNew;
+            }
+
+            @Override
+            public Metrics metrics() {
+                return metrics;
             }
 
             @Override
@@ -130,6 +142,15 @@ public final class Wiring implements CliRuntime {
         };
     }
 
+    /** A figure of the database's pool; empty while it is not open, or when it failed to open. */
+    private static OptionalInt pool(OpeningStorage storage, java.util.function.Function<Storage, OptionalInt> figure) {
+        try {
+            return figure.apply(storage.storage());
+        } catch (RuntimeException notOpen) {
+            return OptionalInt.empty();
+        }
+    }
+
     /** This process, as the runs it records name it. */
     static RunOwner thisProcess() {
         String host;
@@ -146,7 +167,7 @@ public final class Wiring implements CliRuntime {
     /** Every use case over the given repositories, recording runs as this process. */
     public static CampaignRl wire(DatasetRepository datasets, ModelRepository models,
                                   RetrainingHistory retrainingHistory, RunLog runLog, Clock clock) {
-        return wire(datasets, models, retrainingHistory, runLog, thisProcess(), clock).app();
+        return wire(datasets, models, retrainingHistory, runLog, thisProcess(), clock, new Metrics()).app();
     }
 
     /** The use cases, and what stopping them cleanly needs. */
@@ -155,11 +176,14 @@ public final class Wiring implements CliRuntime {
 
     /** Every use case over the given repositories, serving the active model they hold. */
     private static Wired wire(DatasetRepository datasets, ModelRepository models, RetrainingHistory retrainingHistory,
-                              RunLog runLog, RunOwner owner, Clock clock) {
+                              RunLog runLog, RunOwner owner, Clock clock, Metrics metrics) {
         ActiveModel activeModel = new ActiveModel(models, datasets);
         RunRecorder runs = new RunRecorder(runLog, owner, clock);
-        IngestLogsService ingestLogs = new IngestLogsService(new CsvCampaignLogSource(), datasets, runs, clock);
-        TrainModelService trainModel = new TrainModelService(datasets, models, activeModel, runs, clock);
+        // Every caller gets the counted in-ports: the CLI, background jobs, scheduled retraining.
+        IngestLogsUseCase ingestLogs = metrics.counting(
+                new IngestLogsService(new CsvCampaignLogSource(), datasets, runs, clock));
+        TrainModelUseCase trainModel = metrics.counting(
+                new TrainModelService(datasets, models, activeModel, runs, clock));
         JobService jobs = new JobService(ingestLogs, trainModel, clock);
         ManageModelsService manageModels = new ManageModelsService(models, activeModel);
         EvaluateModelService evaluateModel = new EvaluateModelService(models, datasets, TruthFile::probabilities);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /** Connecting to H2: a small pool from the driver itself, and a few settings a file database needs. */
@@ -48,7 +49,8 @@ final class H2Database {
     static ConnectionSource connect(String jdbcUrl) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(withFileDefaults(jdbcUrl),
                 setting(jdbcUrl, "USER").orElse(DEFAULT_USER), setting(jdbcUrl, "PASSWORD").orElse(""));
-        return new ConnectionSource(pool, describe(jdbcUrl), pool::dispose);
+        return new ConnectionSource(pool, describe(jdbcUrl), pool::dispose,
+                () -> OptionalInt.of(pool.getActiveConnections()), OptionalInt.of(pool.getMaxConnections()));
     }
 
     /**

@@ -104,6 +104,16 @@ public final class Storage implements AutoCloseable {
         return runs;
     }
 
+    /** Connections of the pool in use now; empty without a pool (PostgreSQL: a connection per unit of work). */
+    public java.util.OptionalInt connectionsInUse() {
+        return connections.inUse().get();
+    }
+
+    /** The most connections the pool opens; empty without a pool. */
+    public java.util.OptionalInt maxConnections() {
+        return connections.max();
+    }
+
     /** Which database this is, for people: "H2 file /abs/campaign-rl.mv.db", "PostgreSQL host:5432/db"; no password. */
     public String describe() {
         return connections.description();

@@ -65,6 +65,17 @@ final class ServeSubcommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double retrainTolerance;
 
+    @Option(names = "--no-request-metrics", description = "Do not time requests for the metrics (to measure what "
+            + "timing them costs; the other metrics stay).")
+    boolean noRequestMetrics;
+
+    @Option(names = "--verbose", description = "Also print the libraries' INFO lines (Jetty's start, Javalin's "
+            + "banner); the same as JAVA_OPTS=-D" + LOG_LEVEL_PROPERTY + "=info.")
+    boolean verbose;
+
+    /** slf4j-simple's default level (simplelogger.properties sets warn); read when the first logger is made. */
+    static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+
     ServeSubcommand(CliRuntime runtime) {
         this.runtime = runtime;
     }
@@ -72,12 +83,17 @@ final class ServeSubcommand implements Callable<Integer> {
     /** Checks the options before anything is opened, then hands over to the serving process until it stops. */
     @Override
     public Integer call() throws InterruptedException {
+        if (verbose) {
+            // before anything logs: no logger exists before the server's classes load, in runtime.serve
+            System.setProperty(LOG_LEVEL_PROPERTY, "info");
+        }
         Optional<Retraining> retraining = retraining();
         UserDirectory users = users();
         ServeSettings settings;
         try {
             settings = new ServeSettings(host, port, users, maxUploadMegabytes << 20,
-                    sampleDir != null ? sampleDir : runtime.bundledSampleDir(), pollEvery, retraining);
+                    sampleDir != null ? sampleDir : runtime.bundledSampleDir(), pollEvery, retraining)
+                    .withRequestMetrics(!noRequestMetrics);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.campaignrl.adapters.serving;
 
+import org.campaignrl.adapters.web.Metrics;
 import org.campaignrl.application.CampaignRl;
 
 /** The use cases wired over an open database, and how to stop them cleanly. */
@@ -8,6 +9,9 @@ public interface OpenDatabase {
 
     /** Which database, for people: "H2 file …" or "PostgreSQL …". */
     String storage();
+
+    /** The process's metrics: its ingests and trainings counted, for the server to serve. */
+    Metrics metrics();
 
     /** Whether this process made its database, so that it is known to be empty without asking it. */
     boolean databaseIsNew();

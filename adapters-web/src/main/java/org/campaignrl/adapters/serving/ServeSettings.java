@@ -13,7 +13,7 @@ import org.campaignrl.application.port.in.RetrainingUseCase.RetrainCommand;
  * Checked before anything is opened; a refusal is an {@link IllegalArgumentException} naming the option.
  */
 public record ServeSettings(String host, int port, UserDirectory users, long maxUploadBytes, Path sampleDir,
-                            Duration pollEvery, Optional<Retraining> retraining) {
+                            Duration pollEvery, Optional<Retraining> retraining, boolean requestMetrics) {
 
     /** {@code --retrain-every} with {@code --watch-dir} and the tolerance. */
     public record Retraining(Duration every, RetrainCommand command) {
@@ -21,6 +21,17 @@ public record ServeSettings(String host, int port, UserDirectory users, long max
 
     /** The variable that gives users to servers started without {@code --users}, e.g. from a secret store. */
     public static final String USERS_VARIABLE = "CAMPAIGN_RL_USERS";
+
+    /** With every request timed for the metrics. */
+    public ServeSettings(String host, int port, UserDirectory users, long maxUploadBytes, Path sampleDir,
+                         Duration pollEvery, Optional<Retraining> retraining) {
+        this(host, port, users, maxUploadBytes, sampleDir, pollEvery, retraining, true);
+    }
+
+    /** {@code serve --no-request-metrics}: requests not timed, to measure what timing them costs. */
+    public ServeSettings withRequestMetrics(boolean on) {
+        return new ServeSettings(host, port, users, maxUploadBytes, sampleDir, pollEvery, retraining, on);
+    }
 
     public ServeSettings {
         if (maxUploadBytes <= 0) {

@@ -38,8 +38,9 @@ public final class ServingProcess {
         // Building and starting the server reads no data, and is most of a second of class loading and Jetty's
         // start: it goes on beside opening the database and loading, or making, the first model; meanwhile the
         // server answers 503 (see WebServer.startPreparing).
+        database.metrics().timeRequests(settings.requestMetrics());
         Background<WebServer> listening = Background.start("start-server",
-                () -> new WebServer(app, web).startPreparing(settings.host(), settings.port()));
+                () -> new WebServer(app, web, database.metrics()).startPreparing(settings.host(), settings.port()));
         prepareFirstModel(app, database.databaseIsNew());
         WebServer server = listening.join();
         server.ready();

@@ -217,6 +217,15 @@ final class OpenApiDocument {
     private void service() {
         operation(Route.HEALTH, SERVICE, "getHealth", "Whether the server is up and serving a model")
                 .answers(200, "Up; `serving` tells whether a model is active.", RecordSchemas.ref("Health"));
+        operation(Route.METRICS, SERVICE, "getMetrics", "Prometheus metrics")
+                .description("Requests by method, route and status with latency histograms "
+                        + "(`http_server_requests_seconds`), ingests and trainings by outcome with their durations "
+                        + "(`campaignrl_ingests_seconds`, `campaignrl_trainings_seconds`) and the rows of stored "
+                        + "ingests (`campaignrl_ingest_rows_total`, by `result`), the served model's version and "
+                        + "quality figures (`campaignrl_served_model_version`, `campaignrl_served_model_figure`), "
+                        + "background jobs queued and running (`campaignrl_jobs`), the database's connections "
+                        + "(`campaignrl_db_connections_active`, `_max`), and the JVM's; any signed-in role.")
+                .answersText(200, "Prometheus's text exposition format.", WebServer.PROMETHEUS_TEXT);
         operation(Route.OPENAPI_DOCUMENT, SERVICE, "getOpenApiDocument", "This document")
                 .answers(200, "The OpenAPI 3 document; a browsable view is at `/api/docs`.",
                         OpenApiSchemas.object().put("additionalProperties", true));

@@ -83,6 +83,13 @@ final class OpenApiOperation {
         return this;
     }
 
+    /** An answer that is not JSON: its media type and a plain text schema. */
+    OpenApiOperation answersText(int status, String description, String mediaType) {
+        responses().putObject(Integer.toString(status)).put("description", description)
+                .putObject("content").putObject(mediaType).putObject("schema").put("type", "string");
+        return this;
+    }
+
     /** The successful answers name the model version they came from in the {@code X-Model-Version} header. */
     OpenApiOperation withModelVersionHeader() {
         return withHeader(CompatibleApi.MODEL_VERSION_HEADER, OpenApiDocument.HEADERS + "ModelVersion");

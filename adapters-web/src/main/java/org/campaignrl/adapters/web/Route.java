@@ -52,6 +52,7 @@ enum Route {
     START_INGEST(POST, Prefix.V1 + "/ingest-jobs", API_CHANGE),
     STATE(GET, Prefix.V1 + "/states/{state}", API_READ),
     AUDIENCES(GET, Prefix.V1 + "/audiences", API_READ),
+    METRICS(GET, Prefix.V1 + "/metrics", API_READ),
 
     // The dashboard's pages and the forms they post.
     SIGN_IN_FORM(GET, "/login", PAGE_OPEN),

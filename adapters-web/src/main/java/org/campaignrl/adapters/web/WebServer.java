@@ -40,6 +40,8 @@ public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private static final int COPY_BUFFER_BYTES = 8 * 1024;
+    /** Prometheus's text exposition format. */
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     static {
         // Jetty pads its thread pool's queue against false sharing by references per cache line, and unless told
@@ -60,6 +62,17 @@ public final class WebServer {
     }
 
     public WebServer(CampaignRl app, WebSettings settings) {
+        this(app, settings, observing(app));
+    }
+
+    private static Metrics observing(CampaignRl app) {
+        Metrics metrics = new Metrics();
+        metrics.observe(app, Metrics.Pool.NONE);
+        return metrics;
+    }
+
+    /** With the process's metrics, which count its ingests and trainings too (see {@link Metrics}). */
+    public WebServer(CampaignRl app, WebSettings settings, Metrics metrics) {
         ObjectMapper mapper = jsonMapper();
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
         CompatibleApi compatibleApi = new CompatibleApi(app.nextAction(), app.campaignAudience(), mapper);
@@ -83,6 +96,8 @@ public final class WebServer {
             compatibleApi.register(config.routes);
             Route.HEALTH.register(config.routes, ctx -> ctx.json(Map.of("status", "up",
                     "serving", app.servingStatus().serving())));
+            config.requestLogger.http(metrics::request);
+            Route.METRICS.register(config.routes, ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
             config.resourceHandler(new ClasspathAssets());   // before any folder is added: see there why
             config.staticFiles.add("/public", Location.CLASSPATH);
             pages.register(config.routes);
