@@ -34,8 +34,8 @@ public final class ConvergingQLearner {
     public record Technique(boolean exploringStarts, boolean backwardReplay, double alpha, double epsilon,
                             int horizon) {
         /** What training until converged uses (each choice measured in docs/learning-quality.md). */
-        public static final Technique DEFAULT = new Technique(true, true, Hyperparameters.DEFAULT.alpha(),
-                Hyperparameters.DEFAULT.epsilon(), 8);
+        public static final Technique DEFAULT = new Technique(true, false, Hyperparameters.DEFAULT.alpha(),
+                Hyperparameters.DEFAULT.epsilon(), 1);
 
         public Technique {
             if (!(alpha > 0 && alpha <= 1)) {

@@ -45,24 +45,19 @@ public final class LearnerComparison {
             rules.add(RewardRule.DEFAULT);
         }
         Map<String, Technique> techniques = new LinkedHashMap<>();
-        Technique best = Technique.DEFAULT;
-        techniques.put("chosen", best);
-        techniques.put("uniform random starts", new Technique(false, best.backwardReplay(), best.alpha(), 0.1,
-                best.horizon()));
-        techniques.put("online updates (no backward replay)", new Technique(best.exploringStarts(), false,
-                best.alpha(), best.epsilon(), best.horizon()));
-        techniques.put("α 0.1", new Technique(best.exploringStarts(), best.backwardReplay(), 0.1, best.epsilon(),
-                best.horizon()));
-        techniques.put("α 0.5", new Technique(best.exploringStarts(), best.backwardReplay(), 0.5, best.epsilon(),
-                best.horizon()));
-        techniques.put("ε 0.1", new Technique(best.exploringStarts(), best.backwardReplay(), best.alpha(), 0.1,
-                best.horizon()));
-        for (int horizon : new int[] {1, 3, 20, 100}) {
-            techniques.put("horizon " + horizon, new Technique(best.exploringStarts(), best.backwardReplay(),
-                    best.alpha(), best.epsilon(), horizon));
+        Technique chosen = Technique.DEFAULT;
+        double alpha = chosen.alpha();
+        techniques.put("chosen: exploring starts, α 1, one step", chosen);
+        techniques.put("uniform random starts, ε 0.1", new Technique(false, false, alpha, 0.1, chosen.horizon()));
+        techniques.put("α 0.5", new Technique(true, false, 0.5, 0, chosen.horizon()));
+        techniques.put("α 0.1", new Technique(true, false, 0.1, 0, chosen.horizon()));
+        for (int horizon : new int[] {3, 8, 20}) {
+            techniques.put("horizon " + horizon + ", online", new Technique(true, false, alpha, 0, horizon));
+            techniques.put("horizon " + horizon + ", backward replay", new Technique(true, true, alpha, 0, horizon));
         }
+        techniques.put("horizon 8, backward replay, ε 0.1", new Technique(true, true, alpha, 0.1, 8));
         if (Boolean.getBoolean("chosenOnly")) {
-            techniques.keySet().retainAll(java.util.Set.of("chosen"));
+            techniques.keySet().retainAll(java.util.Set.of("chosen: exploring starts, α 1, one step"));
         }
         System.out.println("| target / min sends | technique | converged | rounds | episodes | steps | training ms (CPU) "
                 + "| success (of reachable) | steps / fewest | agreement | mean abs Q error |");
