@@ -4,7 +4,7 @@ import org.campaignrl.adapters.csv.CsvCampaignLogSource;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 
 /**
  * The like-for-like counterpart of DuckDbAggregate: the application's own CSV ingest engine aggregates

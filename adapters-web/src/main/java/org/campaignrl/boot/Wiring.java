@@ -1,28 +1,29 @@
 package org.campaignrl.boot;
 
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalInt;
 import org.campaignrl.adapters.cli.CliRuntime;
+import org.campaignrl.adapters.web.Metrics;
 import org.campaignrl.adapters.csv.CsvCampaignLogSource;
 import org.campaignrl.adapters.csv.CsvCellsWriter;
 import org.campaignrl.adapters.csv.CsvRejectsReader;
 import org.campaignrl.adapters.db.Storage;
-import org.campaignrl.adapters.db.memory.InMemoryStorage;
+import org.campaignrl.adapters.serving.ServeSettings;
+import org.campaignrl.adapters.serving.ServingProcess;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.model.RunOwner;
 import org.campaignrl.application.port.out.DatasetRepository;
-import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
-import org.campaignrl.application.port.in.EvaluateModelUseCase.Evaluation;
+import org.campaignrl.application.port.in.IngestLogsUseCase;
+import org.campaignrl.application.port.in.TrainModelUseCase;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
 import org.campaignrl.application.port.out.RunLog;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.service.ActiveModel;
 import org.campaignrl.application.service.CampaignAudienceService;
 import org.campaignrl.application.service.DatasetOverviewService;
@@ -35,6 +36,7 @@ import org.campaignrl.application.service.RejectedRowsService;
 import org.campaignrl.application.service.RefreshServingService;
 import org.campaignrl.application.service.RetrainingGuard;
 import org.campaignrl.application.service.RetrainingService;
+import org.campaignrl.application.service.RetrainingService.QualityFigures;
 import org.campaignrl.application.service.RunRecorder;
 import org.campaignrl.application.service.RunsService;
 import org.campaignrl.application.service.SweepService;
@@ -48,6 +50,7 @@ import org.campaignrl.application.service.TrainModelService;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationReport;
 import org.campaignrl.data.GeneratorSettings;
+import org.campaignrl.data.LogShape;
 import org.campaignrl.data.TruthFile;
 
 /** The composition root: the one place that names every adapter and wires them by hand. */
@@ -89,10 +92,13 @@ public final class Wiring implements CliRuntime {
         boolean databaseIsNew = Storage.wouldCreate(url);
         OpeningStorage storage = OpeningStorage.start(url,
                 opened -> opened.runs().markInterrupted(owner, clock.instant()));
+        Metrics metrics = new Metrics();
         Wired wired = wire(storage.port(DatasetRepository.class, Storage::datasets),
                 storage.port(ModelRepository.class, Storage::models),
                 storage.port(RetrainingHistory.class, Storage::retrainingHistory),
-                storage.port(RunLog.class, Storage::runs), owner, clock);
+                storage.port(RunLog.class, Storage::runs), owner, clock, metrics);
+        metrics.observe(wired.app(), new Metrics.Pool(() -> pool(storage, Storage::connectionsInUse),
+                () -> pool(storage, Storage::maxConnections)));
         return new Session() {
             @Override
             public CampaignRl app() {
@@ -107,6 +113,11 @@ public final class Wiring implements CliRuntime {
             @Override
             public boolean databaseIsNew() {
                 return databaseIsNew;
+            }
+
+            @Override
+            public Metrics metrics() {
+                return metrics;
             }
 
             @Override
@@ -131,6 +142,15 @@ public final class Wiring implements CliRuntime {
         };
     }
 
+    /** A figure of the database's pool; empty while it is not open, or when it failed to open. */
+    private static OptionalInt pool(OpeningStorage storage, java.util.function.Function<Storage, OptionalInt> figure) {
+        try {
+            return figure.apply(storage.storage());
+        } catch (RuntimeException notOpen) {
+            return OptionalInt.empty();
+        }
+    }
+
     /** This process, as the runs it records name it. */
     static RunOwner thisProcess() {
         String host;
@@ -144,15 +164,10 @@ public final class Wiring implements CliRuntime {
         return new RunOwner(host, ProcessHandle.current().pid());
     }
 
-    /** Every use case over the given repositories; retraining decisions and runs are kept in memory only. */
-    public static CampaignRl wire(DatasetRepository datasets, ModelRepository models, Clock clock) {
-        return wire(datasets, models, new InMemoryStorage().retrainingHistory(), clock);
-    }
-
-    /** Every use case over the given repositories; runs are kept in memory only. */
+    /** Every use case over the given repositories, recording runs as this process. */
     public static CampaignRl wire(DatasetRepository datasets, ModelRepository models,
-                                  RetrainingHistory retrainingHistory, Clock clock) {
-        return wire(datasets, models, retrainingHistory, new InMemoryStorage().runs(), thisProcess(), clock).app();
+                                  RetrainingHistory retrainingHistory, RunLog runLog, Clock clock) {
+        return wire(datasets, models, retrainingHistory, runLog, thisProcess(), clock, new Metrics()).app();
     }
 
     /** The use cases, and what stopping them cleanly needs. */
@@ -161,11 +176,14 @@ public final class Wiring implements CliRuntime {
 
     /** Every use case over the given repositories, serving the active model they hold. */
     private static Wired wire(DatasetRepository datasets, ModelRepository models, RetrainingHistory retrainingHistory,
-                              RunLog runLog, RunOwner owner, Clock clock) {
+                              RunLog runLog, RunOwner owner, Clock clock, Metrics metrics) {
         ActiveModel activeModel = new ActiveModel(models, datasets);
         RunRecorder runs = new RunRecorder(runLog, owner, clock);
-        IngestLogsService ingestLogs = new IngestLogsService(new CsvCampaignLogSource(), datasets, runs, clock);
-        TrainModelService trainModel = new TrainModelService(datasets, models, activeModel, runs, clock);
+        // Every caller gets the counted in-ports: the CLI, background jobs, scheduled retraining.
+        IngestLogsUseCase ingestLogs = metrics.counting(
+                new IngestLogsService(new CsvCampaignLogSource(), datasets, runs, clock));
+        TrainModelUseCase trainModel = metrics.counting(
+                new TrainModelService(datasets, models, activeModel, runs, clock));
         JobService jobs = new JobService(ingestLogs, trainModel, clock);
         ManageModelsService manageModels = new ManageModelsService(models, activeModel);
         EvaluateModelService evaluateModel = new EvaluateModelService(models, datasets, TruthFile::probabilities);
@@ -187,26 +205,42 @@ public final class Wiring implements CliRuntime {
                 new SweepService(datasets),
                 new RankAudiencesService(activeModel, datasets),
                 new RetrainingService(ingestLogs, trainModel, manageModels, datasets, models, retrainingHistory,
-                        modelId -> qualityFigures(evaluateModel, modelId), RetrainingGuard.standard(0).watched(),
+                        QualityFigures.evaluatedBy(evaluateModel), RetrainingGuard.standard(0).watched(),
                         clock),
                 new RejectedRowsService(datasets, new CsvRejectsReader()),
                 new RunsService(runLog)), runs, jobs);
     }
 
-    /** What the retraining guard compares: the evaluation's figures, and the held-out lift when there is one. */
-    private static Map<String, Double> qualityFigures(EvaluateModelService evaluateModel, long modelId) {
-        Evaluation evaluation = evaluateModel.evaluate(EvaluateModelCommand.defaults(Optional.of(modelId)));
-        Map<String, Double> figures = new LinkedHashMap<>(evaluation.quality());
-        evaluation.heldOut().ifPresent(heldOut -> figures.put("held_out_lift", heldOut.lift().value()));
-        return figures;
+    @Override
+    public String generate(Path outDir, Generation generation, ProgressListener progress) throws Exception {
+        GeneratorSettings preset = generation.preset() == GeneratorPreset.REAL_SHAPED
+                ? GeneratorSettings.realShaped(generation.seed())
+                : new GeneratorSettings(GeneratorSettings.DEFAULT_CUSTOMERS, generation.seed());
+        LogShape shape = preset.shape();
+        if (generation.order().isPresent()) {
+            shape = shape.withOrder(LogShape.RowOrder.parse(generation.order().get()));
+        }
+        if (generation.sendsPerCustomer().isPresent()) {
+            shape = shape.withSendsPerCustomer(generation.sendsPerCustomer().getAsDouble());
+        }
+        if (generation.responderShare().isPresent()) {
+            shape = shape.withResponderShare(generation.responderShare().getAsDouble());
+        }
+        if (generation.responseRowsPerResponder().isPresent()) {
+            shape = shape.withResponseRowsPerResponder(generation.responseRowsPerResponder().getAsDouble());
+        }
+        GeneratorSettings settings = new GeneratorSettings(
+                generation.customers().orElse(preset.customers()), generation.seed(), shape);
+        GenerationReport report = new CampaignLogGenerator(settings)
+                .writeTo(outDir, (done, total) -> progress.progress("generating", done, total));
+        return report.summary(outDir, shape.order());
     }
 
+    /** The database stays open until the serving process has stopped it, on the process's shutdown. */
     @Override
-    public String generate(Path outDir, int customers, long seed, ProgressListener progress) throws Exception {
-        GenerationReport report = new CampaignLogGenerator(new GeneratorSettings(customers, seed))
-                .writeTo(outDir, (done, total) -> progress.progress("generating", done, total));
-        return String.format("Wrote %,d customers, %,d sends and %,d response rows to %s", report.customers(),
-                report.sends(), report.responseRows(), outDir);
+    public void serve(String jdbcUrl, ServeSettings settings, PrintWriter out, ProgressListener progress)
+            throws InterruptedException {
+        new ServingProcess(settings, out, progress).run(open(jdbcUrl));
     }
 
     @Override

@@ -10,8 +10,8 @@ import picocli.CommandLine;
  * One CLI command run in this JVM as {@code Main} runs it, wired over the install folder given, with its exit code
  * and what it printed.
  */
-record CliRun(int exitCode, String out, String err) {
-    static CliRun in(Path installFolder, String... args) {
+public record CliRun(int exitCode, String out, String err) {
+    public static CliRun in(Path installFolder, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = CampaignRlCli.forArguments(new Wiring(installFolder), args);

@@ -6,21 +6,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.campaignrl.application.model.Run;
@@ -43,10 +37,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * broken build from hanging and are far above what the work needs on a loaded machine.
  */
 class CrashRecoveryProcessTest {
-    /** Ample for a JVM to start, open the database and stop on a loaded 2-core machine; the brief's bound. */
-    private static final long EXIT_SECONDS = 60;
-    /** Only so that a broken build fails instead of hanging. */
-    private static final long SAFETY_SECONDS = 600;
+    private static final long SAFETY_SECONDS = CliProcess.SAFETY_SECONDS;
     /** Far more than any test waits for: the work is always stopped long before it could end. */
     private static final String ENDLESS_EPISODES = "50000000";
     private static final int SIGKILL_EXIT = 128 + 9;
@@ -216,92 +207,5 @@ class CrashRecoveryProcessTest {
         CliProcess next = start(args);
         assertEquals(0, next.awaitExit(), next.output());
         return next.output();
-    }
-
-    /** {@code campaign-rl} in a JVM of its own, its output (stdout and stderr) read line by line as it comes. */
-    private static final class CliProcess implements AutoCloseable {
-        private static final String END = "\u0000end of output";
-
-        final Process process;
-        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        private final StringBuffer output = new StringBuffer();
-        private final Thread reader;
-
-        private CliProcess(Process process) {
-            this.process = process;
-            this.reader = new Thread(this::read, "output of " + process.pid());
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static CliProcess start(Path home, String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put(Wiring.HOME_VARIABLE, home.toString());
-            builder.environment().remove("CAMPAIGN_RL_DB");
-            builder.environment().remove("CAMPAIGN_RL_USERS");
-            return new CliProcess(builder.start());
-        }
-
-        private void read() {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    output.append(line).append('\n');
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                output.append("(output unreadable: ").append(e.getMessage()).append(")\n");
-            } finally {
-                lines.add(END);
-            }
-        }
-
-        /** The first line from now on that {@code wanted} accepts; fails if the process ends first. */
-        String awaitLine(Predicate<String> wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SAFETY_SECONDS);
-            while (true) {
-                String line = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (line == null || line.equals(END)) {
-                    lines.add(END);
-                    fail((line == null ? "no such line yet" : "the process ended first") + ":\n" + output);
-                }
-                if (wanted.test(line)) {
-                    return line;
-                }
-            }
-        }
-
-        /**
-         * SIGKILL, or SIGTERM. Through the process handle: {@code Process.destroy} would also close the pipe
-         * of its output, losing what the process writes while it stops.
-         */
-        void signal(boolean kill) {
-            if (kill) {
-                process.toHandle().destroyForcibly();
-            } else {
-                process.toHandle().destroy();
-            }
-        }
-
-        /** The exit code, once the process has ended and all its output is read. */
-        int awaitExit() throws InterruptedException {
-            assertTrue(process.waitFor(EXIT_SECONDS, TimeUnit.SECONDS), "the process did not end:\n" + output);
-            reader.join(TimeUnit.SECONDS.toMillis(EXIT_SECONDS));
-            return process.exitValue();
-        }
-
-        String output() {
-            return output.toString();
-        }
-
-        @Override
-        public void close() {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
-        }
     }
 }

@@ -6,13 +6,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** Plain HTTP to a test server. */
-final class Http {
+public final class Http {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private Http() {
     }
 
-    static HttpResponse<String> send(String baseUrl, String method, String path, String body) throws Exception {
+    public static HttpResponse<String> send(String baseUrl, String method, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))

@@ -12,8 +12,8 @@ import java.util.UUID;
  * A PostgreSQL schema of its own for one test, dropped afterwards, on the server that
  * {@code CAMPAIGN_RL_TEST_POSTGRES_URL} names; without the variable the calling test is skipped, saying so.
  */
-final class PostgresSchema implements AutoCloseable {
-    static final String URL_VARIABLE = "CAMPAIGN_RL_TEST_POSTGRES_URL";
+public final class PostgresSchema implements AutoCloseable {
+    public static final String URL_VARIABLE = "CAMPAIGN_RL_TEST_POSTGRES_URL";
 
     private final String serverUrl;
     private final String schema;
@@ -23,7 +23,7 @@ final class PostgresSchema implements AutoCloseable {
         this.schema = schema;
     }
 
-    static PostgresSchema createOrSkip() {
+    public static PostgresSchema createOrSkip() {
         String serverUrl = System.getenv(URL_VARIABLE);
         assumeTrue(serverUrl != null && !serverUrl.isBlank(), "set " + URL_VARIABLE + " to run the PostgreSQL tests");
         String schema = "campaign_rl_web_test_" + UUID.randomUUID().toString().replace("-", "");
@@ -31,7 +31,7 @@ final class PostgresSchema implements AutoCloseable {
         return new PostgresSchema(serverUrl, schema);
     }
 
-    String url() {
+    public String url() {
         return serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 

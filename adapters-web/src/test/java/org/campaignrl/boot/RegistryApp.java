@@ -2,56 +2,54 @@ package org.campaignrl.boot;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import org.campaignrl.adapters.web.WebServer;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationProgress;
 import org.campaignrl.data.GeneratorSettings;
 
 /** The application over some repositories, served on a free port; small logs and quick trainings to fill it. */
-final class RegistryApp implements AutoCloseable {
-    final CampaignRl app;
-    final WebServer server;
+public final class RegistryApp implements AutoCloseable {
+    public final CampaignRl app;
+    public final WebServer server;
 
-    RegistryApp(DatasetRepository datasets, ModelRepository models) {
-        this(Wiring.wire(datasets, models, Clock.systemUTC()));
+    public RegistryApp(DatasetRepository datasets, ModelRepository models) {
+        this(TestWiring.wire(datasets, models, Clock.systemUTC()));
     }
 
     private RegistryApp(CampaignRl app) {
         this(app, new WebServer(app).start("127.0.0.1", 0));
     }
 
-    RegistryApp(CampaignRl app, WebServer server) {
+    public RegistryApp(CampaignRl app, WebServer server) {
         this.app = app;
         this.server = server;
     }
 
     /** 2 000 seeded customers' logs, written once into {@code folder}. */
-    static Path logs(Path folder, long seed) throws Exception {
+    public static Path logs(Path folder, long seed) throws Exception {
         Path logs = folder.resolve("logs-" + seed);
         new CampaignLogGenerator(new GeneratorSettings(2_000, seed)).writeTo(logs, GenerationProgress.NONE);
         return logs;
     }
 
-    long ingest(Path logs) {
+    public long ingest(Path logs) {
         return app.ingestLogs().ingest(IngestLogsCommand.inFolder(logs), ProgressListener.NONE).datasetId();
     }
 
     /** A short training run on the latest dataset, by {@code who}. */
-    long train(long seed, boolean activate, String who) {
-        TrainModelCommand d = TrainModelCommand.defaults();
-        return app.trainModel().train(new TrainModelCommand(1_500, d.epsilon(), d.alpha(), d.gamma(), 30, seed,
-                d.targetRate(), d.minSends(), d.rewardFactor(), Optional.empty(), Optional.empty(), activate, who),
-                ProgressListener.NONE).modelId();
+    public long train(long seed, boolean activate, String who) {
+        TrainModelCommand command = TrainModelCommand.defaults().withEpisodes(1_500).withMaxSteps(30).withSeed(seed)
+                .withActivate(activate).withStartedBy(who);
+        return app.trainModel().train(command, ProgressListener.NONE).modelId();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.port() + path;
     }
 

@@ -8,18 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** A few lines of HTTP for the registry tests: send to a full URL, read JSON and the model version. */
-final class RegistryHttp {
+public final class RegistryHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private RegistryHttp() {
     }
 
-    static HttpResponse<String> send(String method, String url) throws Exception {
+    public static HttpResponse<String> send(String method, String url) throws Exception {
         return send(method, url, "");
     }
 
-    static HttpResponse<String> send(String method, String url, String body) throws Exception {
+    public static HttpResponse<String> send(String method, String url, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
@@ -28,11 +28,11 @@ final class RegistryHttp {
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    static JsonNode json(HttpResponse<String> response) throws Exception {
+    public static JsonNode json(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body());
     }
 
-    static String modelVersion(HttpResponse<String> response) {
+    public static String modelVersion(HttpResponse<String> response) {
         return response.headers().firstValue("X-Model-Version").orElse("(none)");
     }
 }

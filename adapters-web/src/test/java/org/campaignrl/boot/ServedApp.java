@@ -5,25 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.campaignrl.adapters.db.Storage;
 import org.campaignrl.adapters.web.WebServer;
 import org.campaignrl.adapters.web.WebSettings;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationProgress;
 import org.campaignrl.data.GeneratorSettings;
 
 /** A real server over a real H2 file database, for tests that speak HTTP to it. */
-final class ServedApp implements AutoCloseable {
+public final class ServedApp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Storage storage;
-    final CampaignRl app;
-    final WebServer server;
+    public final Storage storage;
+    public final CampaignRl app;
+    public final WebServer server;
 
     private ServedApp(Storage storage, CampaignRl app, WebServer server) {
         this.storage = storage;
@@ -32,11 +31,11 @@ final class ServedApp implements AutoCloseable {
     }
 
     /** Generates a small seeded dataset, ingests it and trains a model, then serves it on a free port. */
-    static ServedApp trained(Path folder) throws Exception {
+    public static ServedApp trained(Path folder) throws Exception {
         return trained(folder, WebSettings.inTemporaryFolder());
     }
 
-    static ServedApp trained(Path folder, WebSettings settings) throws Exception {
+    public static ServedApp trained(Path folder, WebSettings settings) throws Exception {
         Path logs = folder.resolve("logs");
         new CampaignLogGenerator(new GeneratorSettings(4_000, 7)).writeTo(logs, GenerationProgress.NONE);
         ServedApp served = empty(folder, settings);
@@ -45,26 +44,24 @@ final class ServedApp implements AutoCloseable {
         return served;
     }
 
-    /** The defaults but for fewer episodes, activated. */
-    static TrainModelCommand smallTraining(int episodes, long seed) {
-        TrainModelCommand d = TrainModelCommand.defaults();
-        return new TrainModelCommand(episodes, d.epsilon(), d.alpha(), d.gamma(), d.maxSteps(), seed, d.targetRate(),
-                d.minSends(), d.rewardFactor(), Optional.empty(), Optional.empty(), true);
+    /** The defaults but for a fixed, small number of episodes, activated. */
+    public static TrainModelCommand smallTraining(int episodes, long seed) {
+        return TrainModelCommand.defaults().withEpisodes(episodes).withSeed(seed);
     }
 
     /** A server over an empty database. */
-    static ServedApp empty(Path folder) {
+    public static ServedApp empty(Path folder) {
         return empty(folder, WebSettings.inTemporaryFolder());
     }
 
-    static ServedApp empty(Path folder, WebSettings settings) {
+    public static ServedApp empty(Path folder, WebSettings settings) {
         Storage storage = Storage.open(Storage.defaultH2Url(folder.resolve("db")));
-        CampaignRl app = Wiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
+        CampaignRl app = TestWiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
         return new ServedApp(storage, app, new WebServer(app, settings).start("127.0.0.1", 0));
     }
 
     /** Polls {@code /api/v1/jobs/{id}} until the job has succeeded, failed or been cancelled; the surefire run's timeout bounds it. */
-    JsonNode finishedJob(long id) throws Exception {
+    public JsonNode finishedJob(long id) throws Exception {
         while (true) {
             JsonNode job = JSON.readTree(Http.send(baseUrl(), "GET", "/api/v1/jobs/" + id, "").body());
             String state = job.get("state").asText();
@@ -75,7 +72,7 @@ final class ServedApp implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
 

@@ -1,13 +1,13 @@
 package org.campaignrl.boot;
 
 import java.security.SecureRandom;
-import org.campaignrl.adapters.web.Role;
-import org.campaignrl.adapters.web.User;
-import org.campaignrl.adapters.web.UserDirectory;
+import org.campaignrl.adapters.users.Role;
+import org.campaignrl.adapters.users.User;
+import org.campaignrl.adapters.users.UserDirectory;
 
 /** Two users with fresh tokens: ann, a campaign manager, and eve, an ML engineer. */
-record TestUsers(UserDirectory directory, String managerToken, String engineerToken) {
-    static TestUsers fresh() {
+public record TestUsers(UserDirectory directory, String managerToken, String engineerToken) {
+    public static TestUsers fresh() {
         SecureRandom random = new SecureRandom();
         String manager = UserDirectory.newToken(random);
         String engineer = UserDirectory.newToken(random);

@@ -1,22 +1,22 @@
 package org.campaignrl.application;
 
-import org.campaignrl.application.port.in.CampaignAudienceQuery;
-import org.campaignrl.application.port.in.DatasetOverviewQuery;
-import org.campaignrl.application.port.in.DatasetRegistryQuery;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase;
+import org.campaignrl.application.port.in.DatasetOverviewUseCase;
+import org.campaignrl.application.port.in.DatasetRegistryUseCase;
 import org.campaignrl.application.port.in.EvaluateModelUseCase;
-import org.campaignrl.application.port.in.ExploreStateQuery;
+import org.campaignrl.application.port.in.ExploreStateUseCase;
 import org.campaignrl.application.port.in.ExportCellsUseCase;
 import org.campaignrl.application.port.in.IngestLogsUseCase;
 import org.campaignrl.application.port.in.JobsUseCase;
 import org.campaignrl.application.port.in.ManageModelsUseCase;
-import org.campaignrl.application.port.in.ModelRegistryQuery;
-import org.campaignrl.application.port.in.NextActionQuery;
-import org.campaignrl.application.port.in.RankAudiencesQuery;
+import org.campaignrl.application.port.in.ModelRegistryUseCase;
+import org.campaignrl.application.port.in.NextActionUseCase;
+import org.campaignrl.application.port.in.RankAudiencesUseCase;
 import org.campaignrl.application.port.in.RefreshServingUseCase;
-import org.campaignrl.application.port.in.RejectedRowsQuery;
+import org.campaignrl.application.port.in.RejectedRowsUseCase;
 import org.campaignrl.application.port.in.RetrainingUseCase;
-import org.campaignrl.application.port.in.RunsQuery;
-import org.campaignrl.application.port.in.ServingStatusQuery;
+import org.campaignrl.application.port.in.RunsUseCase;
+import org.campaignrl.application.port.in.ServingStatusUseCase;
 import org.campaignrl.application.port.in.SweepUseCase;
 import org.campaignrl.application.port.in.TrainModelUseCase;
 
@@ -24,21 +24,21 @@ import org.campaignrl.application.port.in.TrainModelUseCase;
 public record CampaignRl(
         IngestLogsUseCase ingestLogs,
         TrainModelUseCase trainModel,
-        NextActionQuery nextAction,
-        CampaignAudienceQuery campaignAudience,
+        NextActionUseCase nextAction,
+        CampaignAudienceUseCase campaignAudience,
         ExportCellsUseCase exportCells,
-        ServingStatusQuery servingStatus,
-        ExploreStateQuery exploreState,
-        DatasetOverviewQuery datasetOverview,
+        ServingStatusUseCase servingStatus,
+        ExploreStateUseCase exploreState,
+        DatasetOverviewUseCase datasetOverview,
         JobsUseCase jobs,
-        ModelRegistryQuery modelRegistry,
+        ModelRegistryUseCase modelRegistry,
         ManageModelsUseCase manageModels,
-        DatasetRegistryQuery datasetRegistry,
+        DatasetRegistryUseCase datasetRegistry,
         RefreshServingUseCase refreshServing,
         EvaluateModelUseCase evaluateModel,
         SweepUseCase sweep,
-        RankAudiencesQuery rankAudiences,
+        RankAudiencesUseCase rankAudiences,
         RetrainingUseCase retraining,
-        RejectedRowsQuery rejectedRows,
-        RunsQuery runs) {
+        RejectedRowsUseCase rejectedRows,
+        RunsUseCase runs) {
 }

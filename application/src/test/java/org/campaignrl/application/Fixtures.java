@@ -74,14 +74,18 @@ public final class Fixtures {
 
     /** A stored-model stand-in for a Q table built by hand; rollouts are capped at {@code maxSteps}. */
     public static TrainedModel handMadeModel(long datasetId, QTable qTable, int maxSteps) {
-        return new TrainedModel(datasetId, new Hyperparameters(1, 0, 0.5, 0.5, maxSteps, 1), RewardRule.DEFAULT, 0,
+        return new TrainedModel(datasetId, Hyperparameters.fixed(1, 0, 0.5, 0.5, maxSteps, 1), RewardRule.DEFAULT, 0,
                 qTable, new TrainingStats(1, 1, 0, List.of()), NOW);
     }
 
     /** A short training run: 300 episodes of at most 30 steps, default reward rule. */
     public static TrainModelCommand quickTraining(Optional<int[]> startState, Optional<Long> datasetId,
                                                   boolean activate) {
-        return new TrainModelCommand(300, 0.1, 0.1, 0.6, 30, 42, 0.30, 10, 3, startState, datasetId, activate);
+        TrainModelCommand command = TrainModelCommand.defaults().withEpisodes(300).withEpsilon(0.1).withAlpha(0.1)
+                .withGamma(0.6).withMaxSteps(30).withSeed(42).withTargetRate(0.30).withMinSends(10)
+                .withRewardFactor(3).withActivate(activate);
+        command = startState.map(command::withStartState).orElse(command);
+        return datasetId.map(command::withDataset).orElse(command);
     }
 
     public static TrainModelCommand quickTraining() {

@@ -1,10 +1,6 @@
 package org.campaignrl.data;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,17 +15,18 @@ import org.campaignrl.domain.StateSpace;
  * customer at a time, so memory does not grow with the number of sends.
  *
  * <p>For each customer: a userbase row; then, for each subject line, a number of sends drawn from
- * a Poisson law of mean 4.96 / 3, capped at {@value #WEEKS}. All sends of one (customer, subject)
+ * a Poisson law of mean the shape's sends per customer / 3 (4.96 / 3 by default), capped at {@value #WEEKS}. All sends of one (customer, subject)
  * pair fall on the same weekday, in distinct weeks, and different subject lines of a customer on
  * different weekdays. Every send of a pair therefore lies in one cell, and the pair responds with
  * that cell's probability: a cell's true probability is also its expected conversion once responses
  * are de-duplicated per pair. A responding pair answers each of its sends 0–7 days after it, and
- * repeats the answer with probability {@value #SECOND_RESPONSE} (a third time with
- * {@value #THIRD_RESPONSE}). Each customer's sends and responses are written in date order.
+ * repeats the answer with probability 0.30 (a third time with 0.05), or as the shape's response rows
+ * per responder need ({@link ShapeCalibration}). In the grouped order each customer's sends and
+ * responses are written in date order; in the random order every file is shuffled ({@link RowSink}).
  *
  * <p>Everything is drawn, in a fixed order, from one {@link SplittableRandom} seeded with the
- * settings' seed: the same settings give byte-identical files, and a smaller run with the same seed
- * is a prefix of a larger one.
+ * settings' seed: the same settings give byte-identical files, and in the grouped order a smaller run
+ * with the same seed is a prefix of a larger one.
  */
 public final class CampaignLogGenerator {
     public static final String SENT_EMAILS = "sent_emails.csv";
@@ -41,23 +38,22 @@ public final class CampaignLogGenerator {
     static final LocalDate LAST_SEND_DATE = LocalDate.of(2016, 3, 31);
     /** The send dates span exactly 13 weeks, so every weekday occurs 13 times. */
     static final int WEEKS = 13;
-    /** Mean sends per (customer, subject) pair, so 4.96 sends per customer over the 3 subject lines. */
-    static final double SENDS_PER_PAIR = 4.96 / 3;
     static final int MAX_RESPONSE_DELAY_DAYS = 7;
-    static final double SECOND_RESPONSE = 0.30;
-    static final double THIRD_RESPONSE = 0.05;
     static final int FIRST_CUSTOMER_ID = 100_000;
 
-    private static final int BUFFER_CHARS = 1 << 20;
     private static final int PROGRESS_EVERY = 10_000;
     private static final int DAYS = 7;
     /** Subject ids are below this. */
     private static final int SUBJECT_SLOTS = 4;
 
     private final GeneratorSettings settings;
-    private final ResponseModel model = ResponseModel.DEFAULT;
-    private final StateSpace space = new StateSpace(model.subjectIds(), Population.DOMAINS);
-    private final double[] probability = model.probabilities(space);
+    private final StateSpace space = new StateSpace(ResponseModel.DEFAULT.subjectIds(), Population.DOMAINS);
+    private final ShapeCalibration calibration;
+    private final ResponseModel model;
+    private final double[] probability;
+    private final double sendsPerPair;
+    /** {@code answerTails[a - 1]} = P(a responded send is answered more than a times). */
+    private final double[] answerTails;
     /** "yyyy-MM-dd" of FIRST_SEND_DATE + i, for every date a send or a response can have. */
     private final String[] dates;
     /** Days from FIRST_SEND_DATE to the first date of each weekday code. */
@@ -65,6 +61,11 @@ public final class CampaignLogGenerator {
 
     public CampaignLogGenerator(GeneratorSettings settings) {
         this.settings = settings;
+        calibration = ShapeCalibration.of(ResponseModel.DEFAULT, space, settings.shape(), WEEKS);
+        model = calibration.model();
+        probability = model.probabilities(space);
+        sendsPerPair = settings.shape().sendsPerPair(space.size(Attribute.SUBJECT));
+        answerTails = calibration.answerTails();
         int sendDays = (int) (LAST_SEND_DATE.toEpochDay() - FIRST_SEND_DATE.toEpochDay()) + 1;
         if (sendDays != WEEKS * DAYS) {
             throw new IllegalStateException("the send dates must span whole weeks");
@@ -85,12 +86,15 @@ public final class CampaignLogGenerator {
     public GenerationReport writeTo(Path dir, GenerationProgress progress) throws IOException {
         Files.createDirectories(dir);
         Run run = new Run();
-        try (Writer users = open(dir.resolve(USERBASE));
-                Writer sent = open(dir.resolve(SENT_EMAILS));
-                Writer responded = open(dir.resolve(RESPONDED))) {
-            users.write("Customer_ID,Gender,Type,Email_Address,Age,Tenure\n");
-            sent.write("Sent_Date,Customer_ID,SubjectLine_ID\n");
-            responded.write("Responded_Date,Customer_ID,SubjectLine_ID\n");
+        long customers = settings.customers();
+        // the shuffles draw from a generator of their own, so both orders hold the same rows
+        SplittableRandom shuffle = new SplittableRandom(settings.seed()).split();
+        try (RowSink users = sink(dir.resolve(USERBASE), "Customer_ID,Gender,Type,Email_Address,Age,Tenure",
+                        customers, shuffle);
+                RowSink sent = sink(dir.resolve(SENT_EMAILS), "Sent_Date,Customer_ID,SubjectLine_ID",
+                        Math.round(customers * settings.shape().sendsPerCustomer()), shuffle);
+                RowSink responded = sink(dir.resolve(RESPONDED), "Responded_Date,Customer_ID,SubjectLine_ID",
+                        Math.round(customers * calibration.expectedResponseRowsPerCustomer()), shuffle)) {
             SplittableRandom rng = new SplittableRandom(settings.seed());
             int id = FIRST_CUSTOMER_ID;
             for (int done = 1; done <= settings.customers(); done++) {
@@ -102,14 +106,15 @@ public final class CampaignLogGenerator {
             }
         }
         double expectedRate = model.expectedRespondedSendRate(space);
-        TruthJson.write(dir.resolve(TRUTH), settings, model, space, probability, expectedRate);
+        TruthJson.write(dir.resolve(TRUTH), settings, calibration, space, probability, expectedRate);
         return new GenerationReport(settings.customers(), run.sends, run.responses, run.pairs,
-                run.respondedPairs, run.respondedSends, expectedRate);
+                run.respondedPairs, run.respondedSends, run.responders, expectedRate);
     }
 
-    private static Writer open(Path file) throws IOException {
-        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
-                BUFFER_CHARS);
+    private RowSink sink(Path file, String header, long expectedRows, SplittableRandom shuffle) throws IOException {
+        return settings.shape().order() == LogShape.RowOrder.RANDOM
+                ? RowSink.shuffled(file, header, expectedRows, shuffle.split())
+                : RowSink.inOrder(file, header);
     }
 
     /**
@@ -120,7 +125,8 @@ public final class CampaignLogGenerator {
         final int[] weekdays = new int[DAYS];
         final int[] weeks = new int[WEEKS];
         final int[] sendRows = new int[SUBJECT_SLOTS * WEEKS];
-        final int[] responseRows = new int[SUBJECT_SLOTS * WEEKS * 3];
+        final int[] responseRows = new int[SUBJECT_SLOTS * WEEKS * ShapeCalibration.MAX_ANSWERS];
+        final StringBuilder line = new StringBuilder(64);
         int sendCount;
         int responseCount;
         long sends;
@@ -128,12 +134,14 @@ public final class CampaignLogGenerator {
         long pairs;
         long respondedPairs;
         long respondedSends;
+        long responders;
 
-        void customer(Population.Customer c, SplittableRandom rng, Writer users, Writer sent, Writer responded)
+        void customer(Population.Customer c, SplittableRandom rng, RowSink users, RowSink sent, RowSink responded)
                 throws IOException {
             String id = Integer.toString(c.id());
-            users.write(id + ',' + c.gender() + ',' + c.type() + ',' + c.email() + ',' + c.age() + ','
-                    + c.tenure() + '\n');
+            line.setLength(0);
+            users.row(line.append(id).append(',').append(c.gender()).append(',').append(c.type()).append(',')
+                    .append(c.email()).append(',').append(c.age()).append(',').append(c.tenure()));
             // the cell's codes in state-vector order; subject and day are filled in per pair
             int[] cell = {0, 0, Binning.tenureCode(c.tenure()),
                 Population.DOMAINS.indexOf(Binning.emailDomain(c.email())), Binning.ageCode(c.age()),
@@ -145,7 +153,7 @@ public final class CampaignLogGenerator {
             sendCount = 0;
             responseCount = 0;
             for (int subjectCode = 0; subjectCode < space.size(Attribute.SUBJECT); subjectCode++) {
-                int sendsOfPair = Math.min(poisson(SENDS_PER_PAIR, rng), WEEKS);
+                int sendsOfPair = Math.min(poisson(sendsPerPair, rng), WEEKS);
                 if (sendsOfPair > 0) {
                     cell[0] = subjectCode;
                     cell[1] = takeOne(weekdays, weekdaysTaken++, rng);
@@ -157,6 +165,9 @@ public final class CampaignLogGenerator {
             writeRows(responded, responseRows, responseCount, id);
             sends += sendCount;
             responses += responseCount;
+            if (responseCount > 0) {
+                responders++;
+            }
         }
 
         /** The sends of one (customer, subject) pair, on one weekday in distinct weeks, and its responses. */
@@ -171,7 +182,10 @@ public final class CampaignLogGenerator {
                 sendRows[sendCount++] = sendDay * SUBJECT_SLOTS + subjectId;
                 if (responds) {
                     double u = rng.nextDouble();
-                    int answers = u < THIRD_RESPONSE ? 3 : u < SECOND_RESPONSE ? 2 : 1;
+                    int answers = 1;
+                    while (answers <= answerTails.length && u < answerTails[answers - 1]) {
+                        answers++;
+                    }
                     for (int a = 0; a < answers; a++) {
                         int responseDay = sendDay + rng.nextInt(MAX_RESPONSE_DELAY_DAYS + 1);
                         responseRows[responseCount++] = responseDay * SUBJECT_SLOTS + subjectId;
@@ -185,15 +199,12 @@ public final class CampaignLogGenerator {
             }
         }
 
-        private void writeRows(Writer out, int[] rows, int count, String customerId) throws IOException {
+        private void writeRows(RowSink out, int[] rows, int count, String customerId) throws IOException {
             Arrays.sort(rows, 0, count);
             for (int i = 0; i < count; i++) {
-                out.write(dates[rows[i] / SUBJECT_SLOTS]);
-                out.write(',');
-                out.write(customerId);
-                out.write(',');
-                out.write(Integer.toString(rows[i] % SUBJECT_SLOTS));
-                out.write('\n');
+                line.setLength(0);
+                out.row(line.append(dates[rows[i] / SUBJECT_SLOTS]).append(',').append(customerId).append(',')
+                        .append(rows[i] % SUBJECT_SLOTS));
             }
         }
     }

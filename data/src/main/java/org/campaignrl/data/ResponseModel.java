@@ -69,6 +69,15 @@ final class ResponseModel {
         this.segments = List.copyOf(segments);
     }
 
+    /** The same model with every base moved by {@code offset} on the logit scale. */
+    ResponseModel shifted(double offset) {
+        double[] moved = base.clone();
+        for (int i = 0; i < moved.length; i++) {
+            moved[i] += offset;
+        }
+        return new ResponseModel(subjectIds, moved, effects, segments);
+    }
+
     int[] subjectIds() {
         return subjectIds.clone();
     }

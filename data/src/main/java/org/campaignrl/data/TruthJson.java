@@ -24,12 +24,22 @@ final class TruthJson {
     private TruthJson() {
     }
 
-    static void write(Path file, GeneratorSettings settings, ResponseModel model, StateSpace space,
+    static void write(Path file, GeneratorSettings settings, ShapeCalibration calibration, StateSpace space,
             double[] probability, double expectedRate) throws IOException {
+        ResponseModel model = calibration.model();
+        LogShape shape = settings.shape();
         try (BufferedWriter out = new BufferedWriter(
                 new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
             out.write("{\n");
             out.write("  \"generator\": {\"customers\": " + settings.customers() + ", \"seed\": " + settings.seed()
+                    + ", \"order\": " + string(shape.order().name().toLowerCase(java.util.Locale.ROOT))
+                    + ", \"sendsPerCustomer\": " + shape.sendsPerCustomer()
+                    + ", \"responderShare\": " + (shape.responderShare().isPresent()
+                            ? Double.toString(shape.responderShare().getAsDouble()) : "null")
+                    + ", \"responseRowsPerResponder\": " + (shape.responseRowsPerResponder().isPresent()
+                            ? Double.toString(shape.responseRowsPerResponder().getAsDouble()) : "null")
+                    + ", \"baseOffset\": " + calibration.offset()
+                    + ", \"expectedResponderShare\": " + probability(calibration.expectedResponderShare())
                     + "},\n");
             out.write("  \"sendDates\": {\"first\": " + string(CampaignLogGenerator.FIRST_SEND_DATE.toString())
                     + ", \"last\": " + string(CampaignLogGenerator.LAST_SEND_DATE.toString()) + "},\n");

@@ -24,8 +24,8 @@ public final class GreedyPolicy {
 
     /**
      * The states visited from {@code start} (included) following the best action, until a goal cell
-     * is entered, the next state was already visited (the policy would loop), or {@code maxSteps}
-     * steps were taken.
+     * is entered (a goal start entered again included), the next state was already visited and is no goal (the
+     * policy would loop), or {@code maxSteps} steps were taken.
      */
     public Rollout rollout(int start, int maxSteps) {
         // A rollout visits at most maxSteps + 1 states: scanning them is cheaper than a set over the whole space.
@@ -34,13 +34,16 @@ public final class GreedyPolicy {
         visited.add(state);
         for (int step = 0; step < maxSteps; step++) {
             int next = environment.next(state, qTable.bestAction(state));
+            // Entering a goal ends the episode, also when it is the start coming round again (as in training,
+            // and as the fewest steps to a goal count it); only a repeated state that is no goal is a loop.
+            if (environment.isGoal(next)) {
+                visited.add(next);
+                return new Rollout(visited, Rollout.End.GOAL);
+            }
             if (visited.contains(next)) {
                 return new Rollout(visited, Rollout.End.LOOP);
             }
             visited.add(next);
-            if (environment.isGoal(next)) {
-                return new Rollout(visited, Rollout.End.GOAL);
-            }
             state = next;
         }
         return new Rollout(visited, Rollout.End.STEP_LIMIT);

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Tabular Q-learning with an ε-greedy behaviour policy.
+ * Tabular Q-learning with an ε-greedy behaviour policy, for a fixed number of episodes: the original service's
+ * learner, kept so that its settings can be reproduced exactly ({@link ConvergingQLearner} trains until converged).
  *
  * <p>The first episode starts at the given state, later ones at uniformly random states; each ends
  * on entering a goal cell or after {@code maxSteps} steps. The update is the standard one,
@@ -19,6 +20,9 @@ public final class QLearner {
     private final Hyperparameters hyperparameters;
 
     public QLearner(Hyperparameters hyperparameters) {
+        if (hyperparameters.untilConverged()) {
+            throw new IllegalArgumentException("a training until converged is a ConvergingQLearner's");
+        }
         this.hyperparameters = hyperparameters;
     }
 

@@ -102,11 +102,13 @@ class GreedyPolicyTest {
     }
 
     @Test
-    void startingOnAGoalDoesNotEndTheRollout() {
+    void startingOnAGoalDoesNotEndTheRolloutButComingRoundToItDoes() {
         GreedyPolicy.Rollout rollout = new GreedyPolicy(allZero(), goalAt(start)).rollout(start, 100);
-        assertEquals(GreedyPolicy.Rollout.End.LOOP, rollout.end(), "the goal is never entered, only left");
-        assertEquals(7, rollout.states().size());
+        assertEquals(GreedyPolicy.Rollout.End.GOAL, rollout.end(), "the goal is entered again after a week");
+        assertEquals(8, rollout.states().size());
         assertEquals(start, rollout.states().get(0));
+        assertEquals(start, rollout.states().get(7));
+        assertEquals(7, rollout.steps());
     }
 
     @Test

@@ -25,7 +25,7 @@ class QLearnerTest {
 
     private static QLearner.Result train(Environment environment, int start, int episodes, double epsilon,
                                          double alpha, double gamma, int maxSteps, long seed) {
-        return new QLearner(new Hyperparameters(episodes, epsilon, alpha, gamma, maxSteps, seed))
+        return new QLearner(Hyperparameters.fixed(episodes, epsilon, alpha, gamma, maxSteps, seed))
                 .train(environment, start, TrainingProgress.NONE);
     }
 
@@ -271,7 +271,7 @@ class QLearnerTest {
     @Test
     void aStartStateOutsideTheSpaceIsRejected() {
         Environment environment = new Environment(Spaces.CellsBuilder.on(tiny).build(), RULE);
-        QLearner learner = new QLearner(new Hyperparameters(1, 0, 0.5, 0.5, 1, 1));
+        QLearner learner = new QLearner(Hyperparameters.fixed(1, 0, 0.5, 0.5, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> learner.train(environment, -1, TrainingProgress.NONE));
         assertThrows(IllegalArgumentException.class,
                 () -> learner.train(environment, tiny.size(), TrainingProgress.NONE));

@@ -21,9 +21,9 @@ class TextbookQLearnerTest {
             for (long seed = 1; seed <= 4; seed++) {
                 Environment environment = randomEnvironment(space, seed);
                 for (Hyperparameters h : List.of(
-                        new Hyperparameters(2_000, 0.1, 0.1, 0.6, 100, seed),
-                        new Hyperparameters(500, 0.0, 0.5, 0.9, 30, seed),
-                        new Hyperparameters(500, 1.0, 0.3, 0.5, 20, seed))) {
+                        Hyperparameters.fixed(2_000, 0.1, 0.1, 0.6, 100, seed),
+                        Hyperparameters.fixed(500, 0.0, 0.5, 0.9, 30, seed),
+                        Hyperparameters.fixed(500, 1.0, 0.3, 0.5, 20, seed))) {
                     QLearner.Result fast = new QLearner(h).train(environment, (int) seed, TrainingProgress.NONE);
                     Textbook slow = textbook(environment, (int) seed, h);
                     assertArrayEquals(slow.q, fast.qTable().toArray(), space + " " + h);

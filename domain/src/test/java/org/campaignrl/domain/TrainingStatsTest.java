@@ -22,7 +22,7 @@ class TrainingStatsTest {
     }
 
     private static QLearner.Result train(int episodes, TrainingProgress progress) {
-        return new QLearner(new Hyperparameters(episodes, 0.3, 0.2, 0.9, MAX_STEPS, 9))
+        return new QLearner(Hyperparameters.fixed(episodes, 0.3, 0.2, 0.9, MAX_STEPS, 9))
                 .train(environment(), 0, progress);
     }
 

@@ -10,7 +10,7 @@ import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.CampaignLogSource;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Cells;
 
 /**

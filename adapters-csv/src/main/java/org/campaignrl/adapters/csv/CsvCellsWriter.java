@@ -6,7 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.campaignrl.application.port.out.WriteCellsPort;
+import org.campaignrl.application.port.out.CellsWriter;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
@@ -16,7 +16,7 @@ import org.campaignrl.domain.StateSpace;
  * attribute codes (the domain's being its position in the sorted domain list), then responded sends
  * and sends. One row per cell with at least one send, in the order pandas' groupby gives.
  */
-public final class CsvCellsWriter implements WriteCellsPort {
+public final class CsvCellsWriter implements CellsWriter {
     static final String HEADER = "SubjectLine_ID,Gender,Type,Email_Domain,Tenure_Group,Age_Group,Sent_Day,"
             + "Response_Received,Sent_Emails";
 

@@ -12,10 +12,10 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.campaignrl.application.model.RejectedRow;
-import org.campaignrl.application.port.out.ReadRejectedRowsPort;
+import org.campaignrl.application.port.out.RejectedRowsReader;
 
 /** Reads the rejects report the ingest writes ({@code file,line,field,reason,value}). */
-public final class CsvRejectsReader implements ReadRejectedRowsPort {
+public final class CsvRejectsReader implements RejectedRowsReader {
 
     @Override
     public List<RejectedRow> firstRows(Path report, int limit) {

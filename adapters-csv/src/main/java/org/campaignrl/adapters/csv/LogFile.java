@@ -26,7 +26,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.FileSummary;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 
 /**
  * One input log, opened with its header checked. Its rows are then streamed to handlers with their

@@ -16,7 +16,7 @@ import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

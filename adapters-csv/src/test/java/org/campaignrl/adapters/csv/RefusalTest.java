@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

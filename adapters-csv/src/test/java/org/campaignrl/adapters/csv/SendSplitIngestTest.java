@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
 import org.junit.jupiter.api.Test;

@@ -31,7 +31,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  */
 final class JdbiModelRepository implements ModelRepository {
     /** Everything but the Q table, which only loading a model needs. */
-    private static final String SUMMARY_COLUMNS = "model.id, model.dataset_id, model.created_at, model.episodes, "
+    private static final String SUMMARY_COLUMNS = "model.id, model.dataset_id, model.created_at, model.until_converged, "
+            + "model.episodes, "
             + "model.epsilon, model.alpha, model.gamma, model.max_steps, model.seed, model.target_rate, "
             + "model.min_sends, model.reward_factor, model.episodes_run, model.total_steps, "
             + "model.episodes_reaching_goal, model.started_by";
@@ -213,14 +214,15 @@ final class JdbiModelRepository implements ModelRepository {
         Hyperparameters h = model.hyperparameters();
         RewardRule rule = model.rewardRule();
         TrainingStats stats = model.stats();
-        return handle.createUpdate("INSERT INTO model (dataset_id, created_at, episodes, epsilon, alpha, gamma, "
+        return handle.createUpdate("INSERT INTO model (dataset_id, created_at, until_converged, episodes, epsilon, alpha, gamma, "
                         + "max_steps, seed, target_rate, min_sends, reward_factor, start_state, states, q_table, "
                         + "episodes_run, total_steps, episodes_reaching_goal, started_by) VALUES (:datasetId, "
-                        + ":createdAt, :episodes, :epsilon, :alpha, :gamma, :maxSteps, :seed, :targetRate, "
+                        + ":createdAt, :untilConverged, :episodes, :epsilon, :alpha, :gamma, :maxSteps, :seed, :targetRate, "
                         + ":minSends, :rewardFactor, :startState, :states, :qTable, :episodesRun, :totalSteps, "
                         + ":episodesReachingGoal, :startedBy)")
                 .bind("datasetId", model.datasetId())
                 .bind("createdAt", SqlTime.utc(model.createdAt()))
+                .bind("untilConverged", h.untilConverged())
                 .bind("episodes", h.episodes())
                 .bind("epsilon", h.epsilon())
                 .bind("alpha", h.alpha())
@@ -287,8 +289,9 @@ final class JdbiModelRepository implements ModelRepository {
     }
 
     private static Hyperparameters hyperparameters(ResultSet row) throws SQLException {
-        return new Hyperparameters(row.getInt("episodes"), row.getDouble("epsilon"), row.getDouble("alpha"),
-                row.getDouble("gamma"), row.getInt("max_steps"), row.getLong("seed"));
+        return new Hyperparameters(row.getBoolean("until_converged"), row.getInt("episodes"),
+                row.getDouble("epsilon"), row.getDouble("alpha"), row.getDouble("gamma"), row.getInt("max_steps"),
+                row.getLong("seed"));
     }
 
     private static RewardRule rewardRule(ResultSet row) throws SQLException {

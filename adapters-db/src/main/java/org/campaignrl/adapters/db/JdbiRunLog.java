@@ -33,12 +33,13 @@ final class JdbiRunLog implements RunLog {
     }
 
     /**
-     * Whether only one process at a time can have this database open: an embedded H2 file or memory
-     * database (H2 locks the file), unless it is reached through an H2 server, its own or another's.
+     * Whether only one process at a time can have this database open: an embedded H2 memory database, or a file
+     * whose URL turns H2's mixed mode off (AUTO_SERVER=FALSE; it is on by default), never one reached through an
+     * H2 server.
      */
     static boolean heldByOneProcess(SqlDialect dialect, String jdbcUrl) {
         return dialect == SqlDialect.H2 && !H2Database.describe(jdbcUrl).startsWith("H2 server")
-                && !H2Database.setting(jdbcUrl, "AUTO_SERVER").map("TRUE"::equalsIgnoreCase).orElse(false);
+                && !H2Database.sharedThroughAutoServer(jdbcUrl);
     }
 
     @Override

@@ -32,7 +32,7 @@ final class Migrations {
      */
     static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__held_out_cells.sql",
             "V3__model_registry.sql", "V4__runs.sql", "V5__cells_as_columns.sql",
-            "V6__file_format.sql");
+            "V6__file_format.sql", "V7__until_converged.sql");
 
     static final String FOLDER = "/db/migration/";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
@@ -105,8 +105,8 @@ final class Migrations {
 
     /**
      * Runs a whole script as one JDBC statement: H2 and PostgreSQL both take several statements at once. Jdbi's
-     * script splitter lexes the text with ANTLR first, which cost a new database about 0.3 s of CPU, compiling the
-     * lexer included (docs/performance.md).
+     * script splitter lexes the text with ANTLR first, a large share of a new database's CPU, compiling the lexer
+     * included (the figure: docs/performance.md).
      */
     private static void runScript(Handle handle, Migration migration, String sql) {
         try (Statement statement = handle.getConnection().createStatement()) {

@@ -53,6 +53,9 @@ public final class Storage implements AutoCloseable {
             // No Jdbi templating: the SQL here is plain, and "<" in it must stay a comparison.
             Jdbi jdbi = Jdbi.create(connections.dataSource()).setTemplateEngine(TemplateEngine.NOP);
             Migrations.apply(jdbi, dialect, connections.description());
+            if (dialect == SqlDialect.H2) {
+                H2Database.leaveClosingToUs();
+            }
             return new Storage(connections, jdbi, JdbiRunLog.heldByOneProcess(dialect, jdbcUrl));
         } catch (JdbiException e) {
             connections.close();
@@ -99,6 +102,16 @@ public final class Storage implements AutoCloseable {
 
     public RunLog runs() {
         return runs;
+    }
+
+    /** Connections of the pool in use now; empty without a pool (PostgreSQL: a connection per unit of work). */
+    public java.util.OptionalInt connectionsInUse() {
+        return connections.inUse().get();
+    }
+
+    /** The most connections the pool opens; empty without a pool. */
+    public java.util.OptionalInt maxConnections() {
+        return connections.max();
     }
 
     /** Which database this is, for people: "H2 file /abs/campaign-rl.mv.db", "PostgreSQL host:5432/db"; no password. */

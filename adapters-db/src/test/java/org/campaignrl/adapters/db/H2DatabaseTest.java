@@ -16,12 +16,14 @@ class H2DatabaseTest {
 
     @Test
     void aFileUrlGetsTheMissingSettings() {
-        assertEquals("jdbc:h2:file:/d/db;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;REUSE_SPACE=FALSE;WRITE_DELAY=0",
-                H2Database.withFileDefaults("jdbc:h2:file:/d/db"));
-        assertEquals("jdbc:h2:~/db;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;REUSE_SPACE=FALSE;WRITE_DELAY=0",
-                H2Database.withFileDefaults("jdbc:h2:~/db;"));
-        assertEquals("jdbc:h2:/d/db;write_delay=100;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;REUSE_SPACE=FALSE",
-                H2Database.withFileDefaults("jdbc:h2:/d/db;write_delay=100"));
+        assertEquals("jdbc:h2:file:/d/db;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;REUSE_SPACE=FALSE;"
+                        + "WRITE_DELAY=0", H2Database.withFileDefaults("jdbc:h2:file:/d/db"));
+        assertEquals("jdbc:h2:~/db;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;REUSE_SPACE=FALSE;"
+                        + "WRITE_DELAY=0", H2Database.withFileDefaults("jdbc:h2:~/db;"));
+        assertEquals("jdbc:h2:/d/db;write_delay=100;AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;"
+                        + "REUSE_SPACE=FALSE", H2Database.withFileDefaults("jdbc:h2:/d/db;write_delay=100"));
+        assertEquals("jdbc:h2:/d/db;auto_server=false;LOCK_TIMEOUT=10000;REUSE_SPACE=FALSE;"
+                        + "WRITE_DELAY=0", H2Database.withFileDefaults("jdbc:h2:/d/db;auto_server=false"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.campaignrl.adapters.db;
 
-import org.campaignrl.adapters.db.memory.InMemoryStorage;
+import org.campaignrl.application.memory.InMemoryStorage;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;

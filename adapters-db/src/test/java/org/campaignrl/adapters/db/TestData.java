@@ -98,7 +98,8 @@ final class TestData {
             curve.add(new TrainingStats.CurvePoint(point * 37, point / 3.0 / 100, 100.0 / (point + 6)));
         }
         return new TrainedModel(datasetId,
-                new Hyperparameters(3_700, 0.1 + seed / 1e6, 1.0 / 7, 0.6, 99, seed * 1_000_003),
+                // Odd seeds trained until converged, even ones for a fixed count: both must come back as stored.
+                new Hyperparameters(seed % 2 == 1, 3_700, 0.1 + seed / 1e6, 1.0 / 7, 0.6, 99, seed * 1_000_003),
                 new RewardRule(0.3, 10, 3.3333333333333335),
                 space.size() - 1,
                 new QTable(space.size(), values),

@@ -1,9 +1,9 @@
 package org.campaignrl.adapters.cli;
 
 import java.util.concurrent.Callable;
-import org.campaignrl.application.port.in.CampaignAudienceQuery.AudienceStep;
-import org.campaignrl.application.port.in.CampaignAudienceQuery.CampaignAudience;
-import org.campaignrl.application.port.in.CampaignAudienceQuery.CampaignAudienceCommand;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase.AudienceStep;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase.CampaignAudience;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase.CampaignAudienceCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

@@ -26,7 +26,7 @@ public final class CampaignRlCli {
     /**
      * A command line for these arguments: when the first one names a command, with that command alone, else with
      * every command (for the help, or a mistyped command's suggestions). Picocli builds each command's model by
-     * reflection, 0.15-0.2 s for all of them at the start of every process (docs/performance.md); what a
+     * reflection, a visible share of every process's start for all of them (the figure: docs/performance.md); what a
      * command line of one command does with its arguments is what the full one does.
      */
     public static CommandLine forArguments(CliRuntime runtime, String... args) {

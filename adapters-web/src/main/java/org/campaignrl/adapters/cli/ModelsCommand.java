@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.port.in.ManageModelsUseCase.ActivateModelCommand;
 import org.campaignrl.application.port.in.ManageModelsUseCase.DeleteModelCommand;
-import org.campaignrl.application.port.in.ModelRegistryQuery.CompareModelsQuery;
-import org.campaignrl.application.port.in.ModelRegistryQuery.FigurePair;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelComparison;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelDetails;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ShowModelQuery;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.CompareModelsCommand;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.FigurePair;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelComparison;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelDetails;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ShowModelCommand;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.TrainingStats;
 import picocli.CommandLine.Command;
@@ -82,12 +83,12 @@ final class ModelsCommand implements Runnable {
                 out().println("No model yet: train one with 'campaign-rl train'.");
                 return;
             }
-            out().printf("  %6s %7s  %-20s  %-16s %9s %9s  %s%n", "model", "dataset", "created (UTC)", "started by",
-                    "episodes", "goal rate", "metrics");
+            out().printf("  %6s %7s  %-20s  %-16s %-16s %-14s  %s%n", "model", "dataset", "created (UTC)",
+                    "started by", "trained", "converged?", "metrics");
             for (ModelSummary m : models) {
-                out().printf(Locale.ROOT, "%s %6d %7d  %-20s  %-16s %,9d %8.1f%%  %s%n", m.active() ? "*" : " ", m.id(),
-                        m.datasetId(), when(m), m.startedBy(), m.hyperparameters().episodes(),
-                        100 * m.trainingGoalRate(), metrics(m.metrics()));
+                out().printf(Locale.ROOT, "%s %6d %7d  %-20s  %-16s %-16s %-14s  %s%n", m.active() ? "*" : " ",
+                        m.id(), m.datasetId(), when(m), m.startedBy(), m.hyperparameters().length(),
+                        ConvergenceSummary.of(m.metrics()).verdict(), metrics(m.metrics()));
             }
         }
     }
@@ -103,14 +104,16 @@ final class ModelsCommand implements Runnable {
 
         @Override
         void run(CliRuntime.Session session) {
-            ModelDetails details = session.app().modelRegistry().model(new ShowModelQuery(id));
+            ModelDetails details = session.app().modelRegistry().model(new ShowModelCommand(id));
             ModelSummary m = details.summary();
             var h = m.hyperparameters();
             var r = m.rewardRule();
             out().printf("Model %d%s, trained on dataset %d at %s by %s%n", m.id(), m.active() ? " (active)" : "",
                     m.datasetId(), when(m), m.startedBy());
-            out().printf(Locale.ROOT, "  %,d episodes, ε %s, α %s, γ %s, at most %d steps, seed %d%n", h.episodes(),
+            out().printf(Locale.ROOT, "  trained %s%s, ε %s, α %s, γ %s, at most %d steps, seed %d%n", h.length(),
+                    h.untilConverged() ? String.format(Locale.ROOT, " (at most %,d episodes)", h.episodes()) : "",
                     h.epsilon(), h.alpha(), h.gamma(), h.maxSteps(), h.seed());
+            out().println("  " + ConvergenceSummary.of(m.metrics()).inWords());
             out().printf(Locale.ROOT, "  goal: conversion above %s on more than %d sends, reward factor %s%n",
                     r.targetRate(), r.minSends(), r.rewardFactor());
             out().printf(Locale.ROOT, "  training: %,d steps, %.1f %% of episodes reached a goal%n", m.totalSteps(),
@@ -176,7 +179,7 @@ final class ModelsCommand implements Runnable {
 
         @Override
         void run(CliRuntime.Session session) {
-            ModelComparison c = session.app().modelRegistry().compare(new CompareModelsQuery(a, b));
+            ModelComparison c = session.app().modelRegistry().compare(new CompareModelsCommand(a, b));
             out().printf(Locale.ROOT, "Model %d → model %d: the greedy action changes in %,d of %,d states (%.1f %%)%n",
                     a, b, c.changedStates(), c.comparedStates(), 100 * c.changedShare());
             if (c.statesOnlyInA() + c.statesOnlyInB() > 0) {

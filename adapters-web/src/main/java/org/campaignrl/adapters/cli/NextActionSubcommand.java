@@ -2,8 +2,8 @@ package org.campaignrl.adapters.cli;
 
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import org.campaignrl.application.port.in.NextActionQuery.NextAction;
-import org.campaignrl.application.port.in.NextActionQuery.NextActionCommand;
+import org.campaignrl.application.port.in.NextActionUseCase.NextAction;
+import org.campaignrl.application.port.in.NextActionUseCase.NextActionCommand;
 import org.campaignrl.domain.Action;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

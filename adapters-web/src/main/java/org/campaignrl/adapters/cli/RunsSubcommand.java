@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.campaignrl.application.model.Run;
-import org.campaignrl.application.port.in.RunsQuery.RecentRunsQuery;
+import org.campaignrl.application.port.in.RunsUseCase.RecentRunsCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +23,7 @@ final class RunsSubcommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + RecentRunsQuery.DEFAULT_LIMIT,
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + RecentRunsCommand.DEFAULT_LIMIT,
             description = "How many, newest first (default: ${DEFAULT-VALUE}).")
     int limit;
 
@@ -33,7 +33,7 @@ final class RunsSubcommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RecentRunsQuery query = new RecentRunsQuery(limit);
+        RecentRunsCommand query = new RecentRunsCommand(limit);
         try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
             List<Run> runs = session.app().runs().recentRuns(query);
             if (runs.isEmpty()) {

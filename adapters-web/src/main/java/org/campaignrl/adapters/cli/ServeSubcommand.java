@@ -1,21 +1,15 @@
 package org.campaignrl.adapters.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.campaignrl.adapters.web.ActiveModelPolling;
-import org.campaignrl.adapters.web.ScheduledRetraining;
-import org.campaignrl.adapters.web.UserDirectory;
-import org.campaignrl.adapters.web.WebServer;
-import org.campaignrl.adapters.web.WebSettings;
-import org.campaignrl.application.Background;
-import org.campaignrl.application.CampaignRl;
-import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
+import org.campaignrl.adapters.serving.ServeSettings;
+import org.campaignrl.adapters.serving.ServeSettings.Retraining;
+import org.campaignrl.adapters.users.UserDirectory;
 import org.campaignrl.application.port.in.RetrainingUseCase.RetrainCommand;
-import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -41,7 +35,7 @@ final class ServeSubcommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--users", paramLabel = "FILE", description = "Who may use the server: one line per user, "
-            + "'name role sha256:<hash>' (see 'campaign-rl users add'); or set " + USERS_VARIABLE + " to such "
+            + "'name role sha256:<hash>' (see 'campaign-rl users add'); or set " + ServeSettings.USERS_VARIABLE + " to such "
             + "lines. Without users the server listens on 127.0.0.1 only and asks for no sign-in.")
     Path usersFile;
 
@@ -49,7 +43,7 @@ final class ServeSubcommand implements Callable<Integer> {
             description = "Further names the server answers to in Host, beside localhost, loopback addresses and "
                     + "--host: the names a reverse proxy passes on (e.g. campaigns.example.com). Any other Host is "
                     + "refused with 421, a guard against DNS rebinding.")
-    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+    List<String> allowedHosts = new ArrayList<>();
 
     @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "1024",
             description = "Largest upload of logs from the Data page, all three files together (default: "
@@ -79,59 +73,39 @@ final class ServeSubcommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double retrainTolerance;
 
-    /** Users for servers started without {@code --users}, e.g. from a secret store. */
-    static final String USERS_VARIABLE = "CAMPAIGN_RL_USERS";
+    @Option(names = "--no-request-metrics", description = "Do not time requests for the metrics (to measure what "
+            + "timing them costs; the other metrics stay).")
+    boolean noRequestMetrics;
+
+    @Option(names = "--verbose", description = "Also print the libraries' INFO lines (Jetty's start, Javalin's "
+            + "banner); the same as JAVA_OPTS=-D" + LOG_LEVEL_PROPERTY + "=info.")
+    boolean verbose;
+
+    /** slf4j-simple's default level (simplelogger.properties sets warn); read when the first logger is made. */
+    static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
     ServeSubcommand(CliRuntime runtime) {
         this.runtime = runtime;
     }
 
+    /** Checks the options before anything is opened, then hands over to the serving process until it stops. */
     @Override
     public Integer call() throws InterruptedException {
-        Optional<RetrainCommand> retrain = retrainCommand();
+        if (verbose) {
+            // before anything logs: no logger exists before the server's classes load, in runtime.serve
+            System.setProperty(LOG_LEVEL_PROPERTY, "info");
+        }
+        Optional<Retraining> retraining = retraining();
         UserDirectory users = users();
-        if (maxUploadMegabytes <= 0) {
-            throw new ParameterException(spec.commandLine(), "--max-upload-mb must be positive");
+        ServeSettings settings;
+        try {
+            settings = new ServeSettings(host, port, users, maxUploadMegabytes << 20,
+                    sampleDir != null ? sampleDir : runtime.bundledSampleDir(), pollEvery, retraining)
+                    .withRequestMetrics(!noRequestMetrics).withAllowedHosts(allowedHosts);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (users.isEmpty() && !WebServer.isLoopback(host)) {
-            throw new ParameterException(spec.commandLine(), "--host " + host + " needs users (--users FILE or "
-                    + USERS_VARIABLE + "): without them anyone who reaches the server could change everything");
-        }
-        CliRuntime.Session session = runtime.open(database.jdbcUrl());
-        CampaignRl app = session.app();
-        WebSettings web = new WebSettings(Path.of(System.getProperty("java.io.tmpdir"), "campaign-rl-uploads"),
-                (sampleDir != null ? sampleDir : runtime.bundledSampleDir()).toString())
-                .withUsers(users).withMaxUploadBytes(maxUploadMegabytes << 20).withAllowedHosts(allowedHosts);
-        // Building and starting the server reads no data, and is most of a second of class loading and Jetty's
-        // start: it goes on beside opening the database and loading, or making, the first model; meanwhile the
-        // server answers 503 (see WebServer.startPreparing).
-        Background<WebServer> listening = Background.start("start-server",
-                () -> new WebServer(app, web).startPreparing(host, port));
-        prepareFirstModel(app, session.databaseIsNew());
-        WebServer server = listening.join();
-        server.ready();
-        ActiveModelPolling polling = ActiveModelPolling.start(app.refreshServing(), pollEvery);
-        Optional<ScheduledRetraining> retraining = retrain.map(command -> {
-            out().printf("Retraining every %s from %s, tolerance %s%n", retrainEvery, watchDir, retrainTolerance);
-            return ScheduledRetraining.start(app.retraining(), retrainEvery, command);
-        });
-        CountDownLatch stopped = new CountDownLatch(1);
-        // SIGTERM or Ctrl-C: take no more requests, then abandon the job running (it stops at its next progress
-        // report, storing nothing, and is recorded as failed) and close the database; the JVM waits for this.
-        // Scheduled retraining is stopped last: stopping it interrupts its thread, which must not happen in
-        // the middle of a database write.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            polling.close();
-            session.stop("the server was stopped");
-            retraining.ifPresent(ScheduledRetraining::close);
-            stopped.countDown();
-        }, "shutdown"));
-        long model = app.servingStatus().status().activeModel().map(m -> m.id()).orElse(0L);
-        out().printf("Serving model %d from %s on http://%s:%d/%n", model, session.storage(), host, server.port());
-        out().println(users.isEmpty() ? "No users configured: no sign-in asked, listening on " + host + " only"
-                : users.users().size() + " user(s) configured: sign-in required");
-        stopped.await();
+        runtime.serve(database.jdbcUrl(), settings, spec.commandLine().getOut(), TerminalProgress.onStderr());
         return 0;
     }
 
@@ -140,50 +114,17 @@ final class ServeSubcommand implements Callable<Integer> {
         if (usersFile != null) {
             return UserDirectory.read(usersFile);
         }
-        String fromEnvironment = System.getenv(USERS_VARIABLE);
+        String fromEnvironment = System.getenv(ServeSettings.USERS_VARIABLE);
         return fromEnvironment == null || fromEnvironment.isBlank() ? UserDirectory.NONE
-                : UserDirectory.parse(USERS_VARIABLE, fromEnvironment);
+                : UserDirectory.parse(ServeSettings.USERS_VARIABLE, fromEnvironment);
     }
 
-    /** {@code --retrain-every} and {@code --watch-dir} go together; checked before anything is opened. */
-    private Optional<RetrainCommand> retrainCommand() {
+    /** {@code --retrain-every} and {@code --watch-dir} go together. */
+    private Optional<Retraining> retraining() {
         if ((retrainEvery == null) != (watchDir == null)) {
             throw new ParameterException(spec.commandLine(), "--retrain-every and --watch-dir go together");
         }
-        return retrainEvery == null ? Optional.empty() : Optional.of(new RetrainCommand(watchDir, retrainTolerance));
-    }
-
-    /**
-     * On an empty database: ingest the sample (if there is no dataset) and train with the defaults. A database this
-     * process made is known to be empty: the ingest then starts at once, beside the database's opening.
-     */
-    private void prepareFirstModel(CampaignRl app, boolean databaseIsNew) {
-        boolean hasDataset = false;
-        if (!databaseIsNew) {
-            // A restart loads the active model here, which serving needs first; the listings of a full status
-            // (every model with its figures, every dataset) are not on the way.
-            if (app.servingStatus().serving()) {
-                return;
-            }
-            hasDataset = app.servingStatus().status().latestDataset().isPresent();
-        }
-        if (!hasDataset) {
-            Path dir = sampleDir != null ? sampleDir : runtime.bundledSampleDir();
-            if (!Files.isDirectory(dir)) {
-                throw new IllegalStateException("the database is empty and there is no sample to ingest at " + dir
-                        + "; run 'campaign-rl ingest --data-dir DIR' first or pass --sample-dir");
-            }
-            out().println("Empty database: ingesting the sample in " + dir);
-            IngestLogsCommand ingest = IngestLogsCommand.inFolder(dir);
-            Path rejects = Path.of(System.getProperty("java.io.tmpdir"), "campaign-rl-sample-rejects.csv");
-            app.ingestLogs().ingest(new IngestLogsCommand(ingest.sentEmails(), ingest.responded(), ingest.userbase(),
-                    rejects), TerminalProgress.onStderr());
-        }
-        out().println("No active model: training one with the defaults");
-        app.trainModel().train(TrainModelCommand.defaults().withStartedBy("serve"), TerminalProgress.onStderr());
-    }
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
+        return retrainEvery == null ? Optional.empty()
+                : Optional.of(new Retraining(retrainEvery, new RetrainCommand(watchDir, retrainTolerance)));
     }
 }

@@ -1,8 +1,9 @@
 package org.campaignrl.adapters.cli;
 
 import java.util.concurrent.Callable;
+import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
-import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
+import org.campaignrl.application.port.in.ServingStatusUseCase.ServingStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -35,9 +36,9 @@ final class StatusSubcommand implements Callable<Integer> {
                 out().println("No model yet.");
             }
             for (ModelSummary m : status.models()) {
-                out().printf("Model %d%s: dataset %d, %,d episodes, seed %d, created %s%n", m.id(),
-                        m.active() ? " (active)" : "", m.datasetId(), m.hyperparameters().episodes(),
-                        m.hyperparameters().seed(), m.createdAt());
+                out().printf("Model %d%s: dataset %d, trained %s, seed %d, created %s; %s%n", m.id(),
+                        m.active() ? " (active)" : "", m.datasetId(), m.hyperparameters().length(),
+                        m.hyperparameters().seed(), m.createdAt(), ConvergenceSummary.of(m.metrics()).inWords());
             }
         }
         return 0;

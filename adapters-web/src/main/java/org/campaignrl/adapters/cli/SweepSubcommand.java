@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.campaignrl.adapters.web.SweepReport;
+import org.campaignrl.adapters.reports.SweepReport;
 import org.campaignrl.application.port.in.SweepUseCase.SweepCommand;
 import org.campaignrl.application.port.in.SweepUseCase.SweepPoint;
 import org.campaignrl.domain.RewardRule;

@@ -2,7 +2,7 @@ package org.campaignrl.adapters.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 
 /**
  * A progress bar redrawn in place on a terminal; on anything else (a pipe, a CI log) one line

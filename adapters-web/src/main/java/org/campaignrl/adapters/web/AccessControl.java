@@ -12,10 +12,12 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
+import org.campaignrl.adapters.users.Role;
+import org.campaignrl.adapters.users.User;
+import org.campaignrl.adapters.users.UserDirectory;
 
 /**
- * Who may do what, checked before every handler.
+ * Who may do what, checked before every route's handler by the route's {@link Access} rule (see {@link Route}).
  *
  * <ul>
  *   <li>Without users (the local run) everyone may do everything; the server then listens on 127.0.0.1 only
@@ -23,8 +25,8 @@ import java.util.Set;
  *   <li>With users, every request but health, sign-in and the page assets needs an identity: a bearer token
  *       ({@code Authorization: Bearer ...}) or a session cookie from the sign-in form. API calls without one
  *       answer 401, pages redirect to the sign-in form.</li>
- *   <li>Reading is for every role; a request that changes something (any method but GET and HEAD, except the
- *       two read-only POST queries of the compatible API) needs the ML engineer's role, else 403.</li>
+ *   <li>Reading is for every role; a route that changes something needs the ML engineer's role, else 403
+ *       (signing out excepted: it changes only the caller's session).</li>
  *   <li>A change made with the session cookie must carry the session's CSRF token (form field
  *       {@value #CSRF_FIELD} or header {@value #CSRF_HEADER}), else 403. Bearer requests need none: a browser
  *       never adds that header by itself.</li>
@@ -38,12 +40,6 @@ final class AccessControl {
     static final String CSRF_FIELD = "csrf";
     static final String CSRF_HEADER = "X-CSRF-Token";
     static final String VIEWER = "viewer";
-
-    /** POSTs that only read: the compatible API's two queries. */
-    private static final Set<String> POSTS_THAT_READ = Set.of("/get-next-action", "/campaign-audience");
-    /** Signing out changes only the caller's own session: every role may, with the CSRF token. */
-    private static final String SIGN_OUT = "/logout";
-    private static final Set<String> API_PATHS = Set.of("/get-next-action", "/campaign-audience", "/health");
 
     private final UserDirectory users;
     private final Sessions sessions;
@@ -72,15 +68,20 @@ final class AccessControl {
     }
 
     void register(JavalinConfig config, Pages pages) {
-        config.routes.before(this::check);
-        config.routes.get("/login", ctx -> loginPage(ctx, pages, null));
-        config.routes.post("/login", ctx -> signIn(ctx, pages));
-        config.routes.post(SIGN_OUT, this::signOut);
+        // Only requests that reach a route or a static file are checked: one that reaches neither is answered
+        // 404 or 405 and runs nothing; static files, served without routes, are for everyone.
+        config.routes.beforeMatched(this::check);
+        Route.SIGN_IN_FORM.register(config.routes, ctx -> loginPage(ctx, pages, null));
+        Route.SIGN_IN.register(config.routes, ctx -> signIn(ctx, pages));
+        Route.SIGN_OUT.register(config.routes, this::signOut);
     }
 
     private void check(Context ctx) {
-        boolean changes = changes(ctx);
-        if (changes && fromAnotherSite(ctx)) {
+        if (ctx.endpoints().matchedHttpEndpoint() == null) {
+            return;   // a static file: for everyone
+        }
+        Access access = access(ctx);
+        if (access.changes() && fromAnotherSite(ctx)) {
             deny(ctx, HttpStatus.FORBIDDEN, null, "a change from another site's page is refused");
             return;
         }
@@ -88,18 +89,18 @@ final class AccessControl {
             ctx.attribute(VIEWER, Viewer.LOCAL);
             return;
         }
-        if (isPublic(ctx.path())) {
+        if (access.needs() == Access.Needs.NOTHING) {
             ctx.attribute(VIEWER, Viewer.ANONYMOUS);
             return;
         }
         String authorization = ctx.header("Authorization");
         if (authorization != null) {
-            checkBearer(ctx, authorization, changes);
+            checkBearer(ctx, authorization, access);
             return;
         }
         Optional<Sessions.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
         if (session.isEmpty()) {
-            if (isApi(ctx.path())) {
+            if (access.api()) {
                 unauthorized(ctx, "sign in: send 'Authorization: Bearer <token>'");
             } else {
                 ctx.redirect("/login?next=" + URLEncoder.encode(requestedPage(ctx), StandardCharsets.UTF_8),
@@ -109,11 +110,11 @@ final class AccessControl {
             return;
         }
         User user = session.get().user();
-        if (changes && !mayChange(user, ctx)) {
+        if (!mayCall(user, access)) {
             forbiddenRole(ctx, user);
             return;
         }
-        if (changes && !csrfTokenMatches(ctx, session.get().csrfToken())) {
+        if (access.changes() && !csrfTokenMatches(ctx, session.get().csrfToken())) {
             deny(ctx, HttpStatus.FORBIDDEN, CSRF_FIELD, "the form's CSRF token is missing or stale: reload the page "
                     + "and try again");
             return;
@@ -121,7 +122,14 @@ final class AccessControl {
         ctx.attribute(VIEWER, Viewer.of(session.get()));
     }
 
-    private void checkBearer(Context ctx, String authorization, boolean changes) {
+    /** The access rule of the route matched; one without (not registered through {@link Route}) is our fault. */
+    private static Access access(Context ctx) {
+        return ctx.routeRoles().stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException(ctx.method() + " " + ctx.path() + " has no access "
+                        + "rule: register it through Route"));
+    }
+
+    private void checkBearer(Context ctx, String authorization, Access access) {
         String client = ctx.ip();
         Optional<Duration> wait = throttle.refusedFor(client);
         if (wait.isPresent()) {
@@ -137,15 +145,15 @@ final class AccessControl {
             return;
         }
         throttle.succeeded(client);
-        if (changes && !mayChange(user.get(), ctx)) {
+        if (!mayCall(user.get(), access)) {
             forbiddenRole(ctx, user.get());
             return;
         }
         ctx.attribute(VIEWER, Viewer.bearer(user.get()));
     }
 
-    private static boolean mayChange(User user, Context ctx) {
-        return user.role().mayChange() || ctx.path().equals(SIGN_OUT);
+    private static boolean mayCall(User user, Access access) {
+        return access.needs() != Access.Needs.ENGINEER || user.role().mayChange();
     }
 
     private void loginPage(Context ctx, Pages pages, String problem) {
@@ -192,19 +200,6 @@ final class AccessControl {
 
     private static String requestedPage(Context ctx) {
         return ctx.queryString() == null ? ctx.path() : ctx.path() + "?" + ctx.queryString();
-    }
-
-    private static boolean changes(Context ctx) {
-        String method = ctx.method().name();
-        return !method.equals("GET") && !method.equals("HEAD") && !POSTS_THAT_READ.contains(ctx.path());
-    }
-
-    private static boolean isPublic(String path) {
-        return path.equals("/health") || path.equals("/login") || path.startsWith("/assets/");
-    }
-
-    private static boolean isApi(String path) {
-        return path.startsWith("/api/") || API_PATHS.contains(path);
     }
 
     /**

@@ -11,13 +11,12 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The API's documentation: the OpenAPI document at {@value #DOCUMENT_PATH}, and a Swagger UI reading it at
- * {@value #UI_PATH}. The UI's code comes from the swagger-ui webjar on the classpath, served by this server
+ * The API's documentation: the OpenAPI document ({@link Route#OPENAPI_DOCUMENT}), and a Swagger UI reading it
+ * ({@link Route#API_DOCS}). The UI's code comes from the swagger-ui webjar on the classpath, served by this server
  * under {@code /api/docs/swagger-ui/}: no CDN, it works offline.
  */
 final class ApiDocs {
-    static final String DOCUMENT_PATH = "/api/openapi.json";
-    static final String UI_PATH = "/api/docs";
+    static final String UI_PATH = Route.API_DOCS.path();
 
     private static final String WEBJAR_FOLDER = "/META-INF/resources/webjars/swagger-ui/";
     private static final String WEBJAR_POM = "/META-INF/maven/org.webjars/swagger-ui/pom.properties";
@@ -72,8 +71,9 @@ final class ApiDocs {
     }
 
     void register(JavalinConfig config) {
-        config.routes.get(DOCUMENT_PATH, ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(document()));
-        config.routes.get(UI_PATH, ctx -> ctx.html(PAGE));
+        Route.OPENAPI_DOCUMENT.register(config.routes, ctx -> ctx.contentType(ContentType.APPLICATION_JSON)
+                .result(document()));
+        Route.API_DOCS.register(config.routes, ctx -> ctx.html(PAGE));
         config.staticFiles.add(files -> {
             files.hostedPath = UI_PATH + "/swagger-ui";
             files.directory = WEBJAR_FOLDER + swaggerUiVersion();

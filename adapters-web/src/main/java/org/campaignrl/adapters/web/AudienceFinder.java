@@ -10,12 +10,12 @@ import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.NothingServedException;
-import org.campaignrl.application.port.in.CampaignAudienceQuery.CampaignAudience;
-import org.campaignrl.application.port.in.CampaignAudienceQuery.CampaignAudienceCommand;
-import org.campaignrl.application.port.in.RankAudiencesQuery.RankAudiencesCommand;
-import org.campaignrl.application.port.in.RankAudiencesQuery.RankedAudience;
-import org.campaignrl.application.port.in.RankAudiencesQuery.RankedAudiences;
-import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase.CampaignAudience;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase.CampaignAudienceCommand;
+import org.campaignrl.application.port.in.RankAudiencesUseCase.RankAudiencesCommand;
+import org.campaignrl.application.port.in.RankAudiencesUseCase.RankedAudience;
+import org.campaignrl.application.port.in.RankAudiencesUseCase.RankedAudiences;
+import org.campaignrl.application.port.in.ServingStatusUseCase.DatasetSummary;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.ranking.RankingMethod;
 
@@ -41,9 +41,9 @@ final class AudienceFinder {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/audiences", this::page);
-        routes.get("/audiences.csv", this::csv);
-        routes.get("/api/v1/audiences", ctx -> ctx.json(AudiencesJson.of(app.rankAudiences().rank(command(ctx)))));
+        Route.AUDIENCES_PAGE.register(routes, this::page);
+        Route.AUDIENCES_CSV.register(routes, this::csv);
+        Route.AUDIENCES.register(routes, ctx -> ctx.json(AudiencesJson.of(app.rankAudiences().rank(command(ctx)))));
     }
 
     private void page(Context ctx) {

@@ -2,14 +2,15 @@ package org.campaignrl.adapters.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.campaignrl.application.port.in.CampaignAudienceQuery.AudienceStep;
-import org.campaignrl.application.port.in.CampaignAudienceQuery.CampaignAudience;
-import org.campaignrl.application.port.in.RankAudiencesQuery.RankAudiencesCommand;
-import org.campaignrl.application.port.in.RankAudiencesQuery.RankedAudience;
-import org.campaignrl.application.port.in.RankAudiencesQuery.RankedAudiences;
-import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase.AudienceStep;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase.CampaignAudience;
+import org.campaignrl.application.port.in.RankAudiencesUseCase.RankAudiencesCommand;
+import org.campaignrl.application.port.in.RankAudiencesUseCase.RankedAudience;
+import org.campaignrl.application.port.in.RankAudiencesUseCase.RankedAudiences;
+import org.campaignrl.application.port.in.ServingStatusUseCase.DatasetSummary;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Binning;
+import org.campaignrl.adapters.reports.Format;
 
 /** The audience finder page: its form, the ranked cells and segments, the best day, and the model's rollout. */
 public record AudiencesView(Form form, List<Row> cells, List<Row> segments, List<DayRow> days, String dayCertainty,

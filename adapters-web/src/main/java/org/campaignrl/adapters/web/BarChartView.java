@@ -2,6 +2,7 @@ package org.campaignrl.adapters.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.campaignrl.adapters.reports.Format;
 
 /**
  * A horizontal bar chart laid out for an SVG: the template only draws what is computed here.

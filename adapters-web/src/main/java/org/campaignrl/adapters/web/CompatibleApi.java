@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.campaignrl.application.InvalidCommandException;
-import org.campaignrl.application.port.in.CampaignAudienceQuery;
-import org.campaignrl.application.port.in.CampaignAudienceQuery.CampaignAudience;
-import org.campaignrl.application.port.in.CampaignAudienceQuery.CampaignAudienceCommand;
-import org.campaignrl.application.port.in.NextActionQuery;
-import org.campaignrl.application.port.in.NextActionQuery.NextAction;
-import org.campaignrl.application.port.in.NextActionQuery.NextActionCommand;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase.CampaignAudience;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase.CampaignAudienceCommand;
+import org.campaignrl.application.port.in.NextActionUseCase;
+import org.campaignrl.application.port.in.NextActionUseCase.NextAction;
+import org.campaignrl.application.port.in.NextActionUseCase.NextActionCommand;
 import org.campaignrl.domain.Attribute;
 
 /**
@@ -33,22 +33,22 @@ import org.campaignrl.domain.Attribute;
 final class CompatibleApi {
     static final String MODEL_VERSION_HEADER = "X-Model-Version";
 
-    private final NextActionQuery nextAction;
-    private final CampaignAudienceQuery campaignAudience;
+    private final NextActionUseCase nextAction;
+    private final CampaignAudienceUseCase campaignAudience;
     private final ObjectMapper mapper;
     /** The last body written for each subject, and the answer it was written from. */
     private final Map<Integer, Written> audienceBodies = new ConcurrentHashMap<>();
 
-    CompatibleApi(NextActionQuery nextAction, CampaignAudienceQuery campaignAudience, ObjectMapper mapper) {
+    CompatibleApi(NextActionUseCase nextAction, CampaignAudienceUseCase campaignAudience, ObjectMapper mapper) {
         this.nextAction = nextAction;
         this.campaignAudience = campaignAudience;
         this.mapper = mapper;
     }
 
     void register(RoutesConfig routes) {
-        routes.post("/get-next-action", ctx -> send(ctx, nextAction(ctx.body())));
-        routes.get("/campaign-audience", this::getCampaignAudience);
-        routes.post("/campaign-audience", this::getCampaignAudience);
+        Route.NEXT_ACTION.register(routes, ctx -> send(ctx, nextAction(ctx.body())));
+        Route.CAMPAIGN_AUDIENCE.register(routes, this::getCampaignAudience);
+        Route.CAMPAIGN_AUDIENCE_BY_POST.register(routes, this::getCampaignAudience);
     }
 
     private void getCampaignAudience(Context ctx) throws JsonProcessingException {

@@ -11,15 +11,15 @@ import java.util.Optional;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NotFoundException;
-import org.campaignrl.application.port.in.DatasetOverviewQuery.AttributeBreakdown;
-import org.campaignrl.application.port.in.DatasetOverviewQuery.DatasetOverview;
-import org.campaignrl.application.port.in.DatasetOverviewQuery.ValueStats;
-import org.campaignrl.application.port.in.ExploreStateQuery.CellView;
-import org.campaignrl.application.port.in.ExploreStateQuery.ExploreStateCommand;
-import org.campaignrl.application.port.in.ExploreStateQuery.StateView;
+import org.campaignrl.application.port.in.DatasetOverviewUseCase.AttributeBreakdown;
+import org.campaignrl.application.port.in.DatasetOverviewUseCase.DatasetOverview;
+import org.campaignrl.application.port.in.DatasetOverviewUseCase.ValueStats;
+import org.campaignrl.application.port.in.ExploreStateUseCase.CellView;
+import org.campaignrl.application.port.in.ExploreStateUseCase.ExploreStateCommand;
+import org.campaignrl.application.port.in.ExploreStateUseCase.StateView;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
-import org.campaignrl.application.port.in.RejectedRowsQuery.RejectedRowsCommand;
+import org.campaignrl.application.port.in.RejectedRowsUseCase.RejectedRowsCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 
 /** {@code /api/v1}: jobs (training, ingest) and their progress, states with their Q values, the dataset overview. */
@@ -33,14 +33,14 @@ final class DashboardApi {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/v1/jobs", ctx -> ctx.json(app.jobs().jobs().stream().map(JobJson::of).toList()));
-        routes.get("/api/v1/jobs/{id}", this::job);
-        routes.post("/api/v1/jobs/{id}/cancel", ctx -> accepted(ctx, cancel(app, pathId(ctx, "id"))));
-        routes.post("/api/v1/training-jobs", this::startTraining);
-        routes.post("/api/v1/ingest-jobs", this::startIngest);
-        routes.get("/api/v1/states/{state}", this::state);
-        routes.get("/api/v1/dataset/overview", this::overview);
-        routes.get("/api/v1/rejected-rows", this::rejectedRows);
+        Route.JOBS.register(routes, ctx -> ctx.json(app.jobs().jobs().stream().map(JobJson::of).toList()));
+        Route.JOB.register(routes, this::job);
+        Route.CANCEL_JOB.register(routes, ctx -> accepted(ctx, cancel(app, pathId(ctx, "id"))));
+        Route.START_TRAINING.register(routes, this::startTraining);
+        Route.START_INGEST.register(routes, this::startIngest);
+        Route.STATE.register(routes, this::state);
+        Route.DATASET_OVERVIEW.register(routes, this::overview);
+        Route.REJECTED_ROWS.register(routes, this::rejectedRows);
     }
 
     private void job(Context ctx) {
@@ -57,15 +57,7 @@ final class DashboardApi {
     /** Every field optional: what is left out takes the documented default. */
     private void startTraining(Context ctx) {
         JsonBody body = JsonBody.parseOrEmpty(mapper, ctx.body());
-        TrainModelCommand d = TrainModelCommand.defaults();
-        TrainModelCommand command = new TrainModelCommand(body.optionalInt("episodes", d.episodes()),
-                body.optionalDouble("epsilon", d.epsilon()), body.optionalDouble("alpha", d.alpha()),
-                body.optionalDouble("gamma", d.gamma()), body.optionalInt("maxSteps", d.maxSteps()),
-                body.optionalLong("seed", d.seed()), body.optionalDouble("targetRate", d.targetRate()),
-                body.optionalLong("minSends", d.minSends()), body.optionalDouble("rewardFactor", d.rewardFactor()),
-                body.has("startState") ? Optional.of(body.requiredIntArray("startState")) : Optional.empty(),
-                body.has("datasetId") ? Optional.of(body.optionalLong("datasetId", 0)) : Optional.empty(),
-                body.optionalBoolean("activate", true));
+        TrainModelCommand command = TrainingRequest.fromJson(body);
         accepted(ctx, app.jobs().startTraining(command.withStartedBy(AccessControl.startedBy(ctx, "api"))));
     }
 
@@ -80,7 +72,7 @@ final class DashboardApi {
     }
 
     private static void accepted(Context ctx, JobView job) {
-        ctx.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/jobs/" + job.id()).json(JobJson.of(job));
+        ctx.status(HttpStatus.ACCEPTED).header("Location", Route.JOB.pathWith(job.id())).json(JobJson.of(job));
     }
 
     private void state(Context ctx) {

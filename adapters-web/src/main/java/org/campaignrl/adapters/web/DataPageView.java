@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
-import org.campaignrl.application.port.in.RejectedRowsQuery.RejectedRows;
-import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
+import org.campaignrl.application.port.in.RejectedRowsUseCase.RejectedRows;
+import org.campaignrl.application.port.in.ServingStatusUseCase.DatasetSummary;
+import org.campaignrl.adapters.reports.Format;
 
 /** The data page: the latest ingest's account of every row, and the ingest being watched. */
 public record DataPageView(Latest latest, JobBox job, String defaultFolder, String problem, List<String[]> rejectedRows,

@@ -9,6 +9,7 @@ import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.port.in.EvaluateModelUseCase;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.domain.ranking.RankingMethod;
+import org.campaignrl.adapters.reports.EvaluationJson;
 
 /** {@code GET /api/v1/models/{id}/evaluation}: the same object as {@code evaluate --json}. */
 final class EvaluationApi {
@@ -19,7 +20,7 @@ final class EvaluationApi {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/v1/models/{id}/evaluation", this::evaluation);
+        Route.EVALUATE_MODEL.register(routes, this::evaluation);
     }
 
     private void evaluation(Context ctx) {

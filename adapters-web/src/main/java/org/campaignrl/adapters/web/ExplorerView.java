@@ -3,11 +3,12 @@ package org.campaignrl.adapters.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.campaignrl.application.port.in.ExploreStateQuery.ActionView;
-import org.campaignrl.application.port.in.ExploreStateQuery.CellView;
-import org.campaignrl.application.port.in.ExploreStateQuery.StateView;
+import org.campaignrl.application.port.in.ExploreStateUseCase.ActionView;
+import org.campaignrl.application.port.in.ExploreStateUseCase.CellView;
+import org.campaignrl.application.port.in.ExploreStateUseCase.StateView;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Binning;
+import org.campaignrl.adapters.reports.Format;
 
 /** The state explorer: pick a cell, see the model's view of it, move with one click (a plain link). */
 public record ExplorerView(List<Selector> selectors, Cell cell, List<ActionRow> actions, List<PathRow> path,

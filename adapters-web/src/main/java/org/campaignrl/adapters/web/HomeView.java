@@ -3,9 +3,11 @@ package org.campaignrl.adapters.web;
 import java.util.List;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
+import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
-import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
-import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
+import org.campaignrl.application.port.in.ServingStatusUseCase.DatasetSummary;
+import org.campaignrl.application.port.in.ServingStatusUseCase.ServingStatus;
+import org.campaignrl.adapters.reports.Format;
 
 /** What the home page shows, already formatted: the template only lays it out. */
 public record HomeView(Dataset dataset, Model model, List<FileRow> files, List<ModelRow> models) {
@@ -13,7 +15,8 @@ public record HomeView(Dataset dataset, Model model, List<FileRow> files, List<M
                           String dateRange, String rejectedRows, String subjects, String domains, String cells) {
     }
 
-    public record Model(long id, String created, long datasetId, String episodes, String epsilon, String alpha,
+    public record Model(long id, String created, long datasetId, String training, String convergence,
+                        String epsilon, String alpha,
                         String gamma, String maxSteps, String seed, String targetRate, String minSends,
                         String rewardFactor, String trainingGoalRate) {
     }
@@ -21,7 +24,7 @@ public record HomeView(Dataset dataset, Model model, List<FileRow> files, List<M
     public record FileRow(String file, String rowsRead, String accepted, String rejected) {
     }
 
-    public record ModelRow(long id, String created, long datasetId, String episodes, boolean active) {
+    public record ModelRow(long id, String created, long datasetId, String training, boolean active) {
     }
 
     public boolean serving() {
@@ -35,7 +38,7 @@ public record HomeView(Dataset dataset, Model model, List<FileRow> files, List<M
                 status.activeModel().map(HomeView::model).orElse(null),
                 dataset == null ? List.of() : dataset.summary().files().stream().map(HomeView::file).toList(),
                 status.models().stream().map(m -> new ModelRow(m.id(), Format.when(m.createdAt()), m.datasetId(),
-                        Format.count(m.hyperparameters().episodes()), m.active())).toList());
+                        m.hyperparameters().length(), m.active())).toList());
     }
 
     private static Dataset dataset(DatasetSummary dataset) {
@@ -50,7 +53,8 @@ public record HomeView(Dataset dataset, Model model, List<FileRow> files, List<M
     private static Model model(ModelSummary m) {
         var h = m.hyperparameters();
         var r = m.rewardRule();
-        return new Model(m.id(), Format.when(m.createdAt()), m.datasetId(), Format.count(h.episodes()), Format.number(h.epsilon()),
+        return new Model(m.id(), Format.when(m.createdAt()), m.datasetId(), h.length(),
+                ConvergenceSummary.of(m.metrics()).inWords(), Format.number(h.epsilon()),
                 Format.number(h.alpha()), Format.number(h.gamma()), Format.count(h.maxSteps()), Long.toString(h.seed()),
                 Format.percent(r.targetRate()), Format.count(r.minSends()), Format.number(r.rewardFactor()), Format.percent(m.trainingGoalRate()));
     }

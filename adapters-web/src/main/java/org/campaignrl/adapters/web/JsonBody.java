@@ -39,6 +39,10 @@ final class JsonBody {
         return node != null && !node.isNull();
     }
 
+    boolean isText(String field) {
+        return has(field) && root.get(field).isTextual();
+    }
+
     String requiredText(String field) {
         JsonNode node = required(field);
         if (!node.isTextual() || node.asText().isBlank()) {

@@ -11,21 +11,22 @@ import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.model.DatasetListing;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.InputFile;
+import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.model.RetrainingDecision;
 import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.application.port.in.DatasetRegistryQuery;
-import org.campaignrl.application.port.in.DatasetRegistryQuery.DatasetDetails;
-import org.campaignrl.application.port.in.DatasetRegistryQuery.ShowDatasetQuery;
+import org.campaignrl.application.port.in.DatasetRegistryUseCase;
+import org.campaignrl.application.port.in.DatasetRegistryUseCase.DatasetDetails;
+import org.campaignrl.application.port.in.DatasetRegistryUseCase.ShowDatasetCommand;
 import org.campaignrl.application.port.in.ManageModelsUseCase;
 import org.campaignrl.application.port.in.ManageModelsUseCase.ActivateModelCommand;
 import org.campaignrl.application.port.in.ManageModelsUseCase.DeleteModelCommand;
-import org.campaignrl.application.port.in.ModelRegistryQuery;
-import org.campaignrl.application.port.in.ModelRegistryQuery.CompareModelsQuery;
-import org.campaignrl.application.port.in.ModelRegistryQuery.FigurePair;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelComparison;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelDetails;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ShowModelQuery;
+import org.campaignrl.application.port.in.ModelRegistryUseCase;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.CompareModelsCommand;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.FigurePair;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelComparison;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelDetails;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ShowModelCommand;
 import org.campaignrl.application.port.in.RetrainingUseCase;
 import org.campaignrl.application.port.in.RetrainingUseCase.RetrainingStatus;
 import org.campaignrl.application.port.in.RetrainingUseCase.Schedule;
@@ -38,12 +39,12 @@ import org.campaignrl.domain.TrainingStats;
  * rolling back name the model now served in the {@code X-Model-Version} header, as queries do.
  */
 final class ModelsApi {
-    private final ModelRegistryQuery registry;
+    private final ModelRegistryUseCase registry;
     private final ManageModelsUseCase manage;
-    private final DatasetRegistryQuery datasets;
+    private final DatasetRegistryUseCase datasets;
     private final RetrainingUseCase retraining;
 
-    private ModelsApi(ModelRegistryQuery registry, ManageModelsUseCase manage, DatasetRegistryQuery datasets,
+    private ModelsApi(ModelRegistryUseCase registry, ManageModelsUseCase manage, DatasetRegistryUseCase datasets,
                       RetrainingUseCase retraining) {
         this.registry = registry;
         this.manage = manage;
@@ -57,30 +58,30 @@ final class ModelsApi {
     }
 
     private void register(RoutesConfig routes) {
-        routes.get("/api/v1/models", ctx -> ctx.json(registry.models().stream().map(ModelJson::of).toList()));
+        Route.MODELS.register(routes, ctx -> ctx.json(registry.models().stream().map(ModelJson::of).toList()));
         // Before /{id}: the first route registered that matches a path answers it.
-        routes.get("/api/v1/models/compare", this::compare);
-        routes.post("/api/v1/models/rollback", ctx -> served(ctx, manage.rollback()));
-        routes.get("/api/v1/models/{id}", this::show);
-        routes.post("/api/v1/models/{id}/activate", ctx -> served(ctx,
+        Route.COMPARE_MODELS.register(routes, this::compare);
+        Route.ROLL_BACK_MODEL.register(routes, ctx -> served(ctx, manage.rollback()));
+        Route.MODEL.register(routes, this::show);
+        Route.ACTIVATE_MODEL.register(routes, ctx -> served(ctx,
                 manage.activate(new ActivateModelCommand(DashboardApi.pathId(ctx, "id")))));
-        routes.delete("/api/v1/models/{id}", ctx -> {
+        Route.DELETE_MODEL.register(routes, ctx -> {
             manage.delete(new DeleteModelCommand(DashboardApi.pathId(ctx, "id")));
             ctx.status(HttpStatus.NO_CONTENT);
         });
-        routes.get("/api/v1/datasets", ctx -> ctx.json(datasets.datasets().stream().map(DatasetJson::of).toList()));
-        routes.get("/api/v1/datasets/{id}", ctx -> ctx.json(DatasetJson.of(
-                datasets.dataset(new ShowDatasetQuery(DashboardApi.pathId(ctx, "id"))))));
-        routes.get("/api/v1/retraining", ctx -> ctx.json(RetrainingJson.of(retraining.status())));
+        Route.DATASETS.register(routes, ctx -> ctx.json(datasets.datasets().stream().map(DatasetJson::of).toList()));
+        Route.DATASET.register(routes, ctx -> ctx.json(DatasetJson.of(
+                datasets.dataset(new ShowDatasetCommand(DashboardApi.pathId(ctx, "id"))))));
+        Route.RETRAINING.register(routes, ctx -> ctx.json(RetrainingJson.of(retraining.status())));
     }
 
     private void show(Context ctx) {
-        ctx.json(ModelDetailJson.of(registry.model(new ShowModelQuery(DashboardApi.pathId(ctx, "id")))));
+        ctx.json(ModelDetailJson.of(registry.model(new ShowModelCommand(DashboardApi.pathId(ctx, "id")))));
     }
 
     private void compare(Context ctx) {
         Fields query = new Fields(ctx::queryParam);
-        ctx.json(ComparisonJson.of(registry.compare(new CompareModelsQuery(query.requiredLong("a"),
+        ctx.json(ComparisonJson.of(registry.compare(new CompareModelsCommand(query.requiredLong("a"),
                 query.requiredLong("b")))));
     }
 
@@ -93,18 +94,32 @@ final class ModelsApi {
 
     record ModelJson(long id, long datasetId, String createdAt, String startedBy, boolean active,
                      HyperparametersJson hyperparameters, RewardRuleJson rewardRule, TrainingJson training,
-                     Map<String, Double> metrics) {
+                     ConvergenceJson convergence, Map<String, Double> metrics) {
         static ModelJson of(ModelSummary m) {
             var h = m.hyperparameters();
             var r = m.rewardRule();
             return new ModelJson(m.id(), m.datasetId(), m.createdAt().toString(), m.startedBy(), m.active(),
-                    new HyperparametersJson(h.episodes(), h.epsilon(), h.alpha(), h.gamma(), h.maxSteps(), h.seed()),
+                    new HyperparametersJson(h.untilConverged(), h.episodes(), h.epsilon(), h.alpha(), h.gamma(),
+                            h.maxSteps(), h.seed()),
                     new RewardRuleJson(r.targetRate(), r.minSends(), r.rewardFactor()),
-                    new TrainingJson(m.totalSteps(), m.trainingGoalRate()), m.metrics());
+                    new TrainingJson(m.totalSteps(), m.trainingGoalRate()), ConvergenceJson.of(m), m.metrics());
         }
     }
 
-    record HyperparametersJson(int episodes, double epsilon, double alpha, double gamma, int maxSteps, long seed) {
+    /** With {@code untilConverged}, {@code episodes} is the most the training could run. */
+    record HyperparametersJson(boolean untilConverged, int episodes, double epsilon, double alpha, double gamma,
+                               int maxSteps, long seed) {
+    }
+
+    /**
+     * @param converged null for a model stored before convergence was measured
+     * @param summary   the same in words: "converged: 100 % of start states reach a goal, in 1.02 × the fewest steps"
+     */
+    record ConvergenceJson(Boolean converged, String summary) {
+        static ConvergenceJson of(ModelSummary m) {
+            ConvergenceSummary convergence = ConvergenceSummary.of(m.metrics());
+            return new ConvergenceJson(convergence.converged().orElse(null), convergence.inWords());
+        }
     }
 
     record RewardRuleJson(double targetRate, long minSends, double rewardFactor) {

@@ -3,15 +3,18 @@ package org.campaignrl.adapters.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
-import org.campaignrl.application.port.in.ModelRegistryQuery.FigurePair;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelComparison;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelDetails;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.FigurePair;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelComparison;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelDetails;
 import org.campaignrl.application.port.in.RetrainingUseCase.RetrainingStatus;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.domain.Action;
+import org.campaignrl.domain.Hyperparameters;
 import org.campaignrl.domain.TrainingStats;
+import org.campaignrl.adapters.reports.Format;
 
 /**
  * The models page: every version with its quality figures and the actions on it, the training form with
@@ -27,14 +30,23 @@ public record ModelsPageView(List<Row> models, Defaults defaults, JobBox job, Co
     public record DecisionRow(String when, String outcome, String dataset, String candidate, String active, String reason) {
     }
 
-    public record Row(long id, String created, long datasetId, String episodes, String epsilon, String alpha,
+    /**
+     * @param training    how it was trained, in words: "until converged" or "20,000 episodes"
+     * @param convergence whether it converged and what its greedy policy does, in words
+     * @param converged   "converged", "not converged" or "not measured", for styling
+     */
+    public record Row(long id, String created, long datasetId, String training, String epsilon, String alpha,
                       String gamma, String seed, String targetRate, String minSends, String trainingGoalRate,
-                      String successRate, String meanSteps, String meanQError, String startedBy, boolean active) {
+                      String successRate, String meanSteps, String meanQError, String startedBy, boolean active,
+                      String convergence, String converged) {
     }
 
-    /** The form's starting values: the documented defaults. */
-    public record Defaults(int episodes, String epsilon, String alpha, String gamma, int maxSteps, long seed,
-                           String targetRate, long minSends, String rewardFactor) {
+    /**
+     * The form's starting values: the documented defaults. ε and α are left blank: their default depends on the
+     * episodes chosen, and the placeholders say which.
+     */
+    public record Defaults(String episodes, String epsilonPlaceholder, String alphaPlaceholder, String gamma,
+                           int maxSteps, long seed, String targetRate, long minSends, String rewardFactor) {
     }
 
     public record Comparison(long a, long b, String changed, List<String> changedByAction, List<FigureRow> figures) {
@@ -46,12 +58,17 @@ public record ModelsPageView(List<Row> models, Defaults defaults, JobBox job, Co
     static ModelsPageView of(List<ModelSummary> models, JobView job, ModelComparison comparison,
                              ModelDetails activeDetails, RetrainingStatus retraining, String problem, String notice) {
         TrainModelCommand d = TrainModelCommand.defaults();
-        Defaults defaults = new Defaults(d.episodes(), Format.number(d.epsilon()), Format.number(d.alpha()),
-                Format.number(d.gamma()), d.maxSteps(), d.seed(), Format.number(d.targetRate()), d.minSends(),
-                Format.number(d.rewardFactor()));
+        Defaults defaults = new Defaults(d.untilConverged() ? TrainingRequest.UNTIL_CONVERGED
+                : String.valueOf(d.episodes()), placeholder(d.epsilon(), Hyperparameters.ORIGINAL.epsilon()),
+                placeholder(d.alpha(), Hyperparameters.ORIGINAL.alpha()), Format.number(d.gamma()), d.maxSteps(),
+                d.seed(), Format.number(d.targetRate()), d.minSends(), Format.number(d.rewardFactor()));
         return new ModelsPageView(models.stream().map(ModelsPageView::row).toList(), defaults,
                 job == null ? null : JobBox.of(job), comparison == null ? null : comparison(comparison),
                 activeDetails == null ? null : curve(activeDetails), retraining(retraining), problem, notice);
+    }
+
+    private static String placeholder(double untilConverged, double withCount) {
+        return Format.number(untilConverged) + " (" + Format.number(withCount) + " with a number of episodes)";
     }
 
     private static Retraining retraining(RetrainingStatus status) {
@@ -69,12 +86,14 @@ public record ModelsPageView(List<Row> models, Defaults defaults, JobBox job, Co
 
     private static Row row(ModelSummary m) {
         var h = m.hyperparameters();
-        return new Row(m.id(), Format.when(m.createdAt()), m.datasetId(), Format.count(h.episodes()),
+        ConvergenceSummary convergence = ConvergenceSummary.of(m.metrics());
+        return new Row(m.id(), Format.when(m.createdAt()), m.datasetId(), h.length(),
                 Format.number(h.epsilon()), Format.number(h.alpha()), Format.number(h.gamma()), Long.toString(h.seed()),
                 Format.percent(m.rewardRule().targetRate()), Format.count(m.rewardRule().minSends()),
                 Format.percent(m.trainingGoalRate()), figure(m, "success_rate", true), figure(m, "mean_steps", false)
                         + " / " + figure(m, "mean_optimal_steps", false),
-                figure(m, "mean_abs_q_error", false), m.startedBy(), m.active());
+                figure(m, "mean_abs_q_error", false), m.startedBy(), m.active(), convergence.inWords(),
+                convergence.verdict());
     }
 
     private static String figure(ModelSummary m, String name, boolean percent) {

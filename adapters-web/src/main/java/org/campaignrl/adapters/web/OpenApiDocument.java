@@ -12,16 +12,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.HttpStatus;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.campaignrl.application.NothingServedException;
 import org.campaignrl.application.model.RetrainingDecision;
 import org.campaignrl.application.model.Run;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.JobsUseCase;
-import org.campaignrl.application.port.in.RunsQuery.RecentRunsQuery;
+import org.campaignrl.application.port.in.RunsUseCase.RecentRunsCommand;
 import org.campaignrl.domain.Attribute;
 
 /**
@@ -58,6 +62,7 @@ final class OpenApiDocument {
     private final ObjectNode document;
     private final ObjectNode paths;
     private final RecordSchemas schemas;
+    private final Set<Route> documented = EnumSet.noneOf(Route.class);
 
     private OpenApiDocument(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -87,6 +92,7 @@ final class OpenApiDocument {
         openApi.jobs();
         openApi.explore();
         openApi.describeFields();
+        openApi.checkEveryApiRouteIsDocumented();
         return openApi.document;
     }
 
@@ -184,7 +190,7 @@ final class OpenApiDocument {
     // --- the operations, by tag
 
     private void compatible() {
-        get("/campaign-audience", COMPATIBLE, "getCampaignAudience",
+        operation(Route.CAMPAIGN_AUDIENCE, COMPATIBLE, "getCampaignAudience",
                 "The audience to send a subject line to, as the reference service answered it")
                 .description("Follows the active model's greedy policy from `[subjectId, 0, 0, 0, 0, 0, 0]` until a "
                         + "goal, a repeated state or the step limit; each step's audience with its historical "
@@ -198,13 +204,13 @@ final class OpenApiDocument {
                                     "Tenure Group": "< 5"}, "expected-conversions": 0.41}]}}"""))
                 .withModelVersionHeader()
                 .errors(400, 404, 503);
-        post("/campaign-audience", COMPATIBLE, "postCampaignAudience",
+        operation(Route.CAMPAIGN_AUDIENCE_BY_POST, COMPATIBLE, "postCampaignAudience",
                 "The same as GET, for clients that POST; the subject is still read from the query string")
                 .queryParameter("subjectId", true, "Id of the subject line, e.g. 2.", integer())
                 .answers(200, "The greedy rollout's audiences.", schemas.ref(CompatibleApi.CampaignAudienceView.class))
                 .withModelVersionHeader()
                 .errors(400, 404, 503);
-        post("/get-next-action", COMPATIBLE, "getNextAction",
+        operation(Route.NEXT_ACTION, COMPATIBLE, "getNextAction",
                 "The best action after applying an action to a state")
                 .description("Applies `action` to `state`, then answers the greedy action (argmax Q, ties to the "
                         + "lowest) of the state reached.")
@@ -217,42 +223,50 @@ final class OpenApiDocument {
     }
 
     private void service() {
-        get("/health", SERVICE, "getHealth", "Whether the server is up and serving a model")
-                .answers(200, "Up; `serving` tells whether a model is active.", RecordSchemas.ref("Health"))
-                .withoutSignIn();
-        get("/api/openapi.json", SERVICE, "getOpenApiDocument", "This document")
+        operation(Route.HEALTH, SERVICE, "getHealth", "Whether the server is up and serving a model")
+                .answers(200, "Up; `serving` tells whether a model is active.", RecordSchemas.ref("Health"));
+        operation(Route.METRICS, SERVICE, "getMetrics", "Prometheus metrics")
+                .description("Requests by method, route and status with latency histograms "
+                        + "(`http_server_requests_seconds`), ingests and trainings by outcome with their durations "
+                        + "(`campaignrl_ingests_seconds`, `campaignrl_trainings_seconds`) and the rows of stored "
+                        + "ingests (`campaignrl_ingest_rows_total`, by `result`), the served model's version and "
+                        + "quality figures (`campaignrl_served_model_version`, `campaignrl_served_model_figure`), "
+                        + "background jobs queued and running (`campaignrl_jobs`), the database's connections "
+                        + "(`campaignrl_db_connections_active`, `_max`), and the JVM's; any signed-in role.")
+                .answersText(200, "Prometheus's text exposition format.", WebServer.PROMETHEUS_TEXT);
+        operation(Route.OPENAPI_DOCUMENT, SERVICE, "getOpenApiDocument", "This document")
                 .answers(200, "The OpenAPI 3 document; a browsable view is at `/api/docs`.",
                         OpenApiSchemas.object().put("additionalProperties", true));
     }
 
     private void models() {
-        get("/api/v1/models", MODELS, "listModels", "Every model version, with settings and quality figures")
+        operation(Route.MODELS, MODELS, "listModels", "Every model version, with settings and quality figures")
                 .answers(200, "The model versions; `active` marks the one served.",
                         arrayOf(schemas.ref(ModelsApi.ModelJson.class)));
-        get("/api/v1/models/{id}", MODELS, "getModel", "One model version, with its learning curve")
+        operation(Route.MODEL, MODELS, "getModel", "One model version, with its learning curve")
                 .pathParameter("id", "Model id.", int64(), 1)
                 .answers(200, "The model.", schemas.ref(ModelsApi.ModelDetailJson.class))
                 .errors(400, 404);
-        get("/api/v1/models/compare", MODELS, "compareModels",
+        operation(Route.COMPARE_MODELS, MODELS, "compareModels",
                 "Compare two models: states whose greedy action changes, figures side by side")
                 .queryParameter("a", true, "The first model's id.", int64())
                 .queryParameter("b", true, "The second model's id.", int64())
                 .answers(200, "The comparison.", schemas.ref(ModelsApi.ComparisonJson.class))
                 .errors(400, 404);
-        post("/api/v1/models/{id}/activate", MODELS, "activateModel", "Serve this model from now on")
+        operation(Route.ACTIVATE_MODEL, MODELS, "activateModel", "Serve this model from now on")
                 .pathParameter("id", "Model id.", int64(), 1)
                 .answers(200, "The model now served.", schemas.ref(ModelsApi.ModelJson.class))
                 .withModelVersionHeader()
                 .errors(400, 404);
-        post("/api/v1/models/rollback", MODELS, "rollBackModel", "Serve again the model active before this one")
+        operation(Route.ROLL_BACK_MODEL, MODELS, "rollBackModel", "Serve again the model active before this one")
                 .answers(200, "The model now served.", schemas.ref(ModelsApi.ModelJson.class))
                 .withModelVersionHeader()
                 .errors(409);
-        delete("/api/v1/models/{id}", MODELS, "deleteModel", "Delete a model version (never the active one)")
+        operation(Route.DELETE_MODEL, MODELS, "deleteModel", "Delete a model version (never the active one)")
                 .pathParameter("id", "Model id.", int64(), 1)
                 .answers(204, "Deleted.", null)
                 .errors(400, 404, 409);
-        get("/api/v1/models/{id}/evaluation", MODELS, "evaluateModel",
+        operation(Route.EVALUATE_MODEL, MODELS, "evaluateModel",
                 "Measure a model: policy quality, folds, held-out lift")
                 .description("The same object as the CLI's `evaluate --json`. Computed on each call: it can take "
                         + "seconds on a large dataset.")
@@ -270,7 +284,7 @@ final class OpenApiDocument {
                 .queryParameter("seed", false, "Random seed.", int64().put("default", evaluationDefaults().seed()))
                 .answers(200, "The evaluation.", RecordSchemas.ref("Evaluation"))
                 .errors(400, 404);
-        get("/api/v1/retraining", MODELS, "getRetraining", "The retraining schedule, its last run and its decisions")
+        operation(Route.RETRAINING, MODELS, "getRetraining", "The retraining schedule, its last run and its decisions")
                 .description("`schedule` is null unless the server runs with `serve --retrain-every`.")
                 .answers(200, "The schedule and decisions.", schemas.ref(ModelsApi.RetrainingJson.class));
     }
@@ -280,18 +294,18 @@ final class OpenApiDocument {
     }
 
     private void data() {
-        get("/api/v1/datasets", DATA, "listDatasets", "Every ingested dataset version")
+        operation(Route.DATASETS, DATA, "listDatasets", "Every ingested dataset version")
                 .answers(200, "The datasets.", arrayOf(schemas.ref(ModelsApi.DatasetJson.class)));
-        get("/api/v1/datasets/{id}", DATA, "getDataset",
+        operation(Route.DATASET, DATA, "getDataset",
                 "One dataset: ingest summary, input files with checksums, models trained on it")
                 .pathParameter("id", "Dataset id.", int64(), 1)
                 .answers(200, "The dataset.", schemas.ref(ModelsApi.DatasetJson.class))
                 .errors(400, 404);
-        get("/api/v1/dataset/overview", DATA, "getDatasetOverview",
+        operation(Route.DATASET_OVERVIEW, DATA, "getDatasetOverview",
                 "The active dataset's conversion by attribute, and subject × day of week")
                 .answers(200, "The overview.", schemas.ref(DashboardApi.OverviewJson.class))
                 .errors(404);
-        get("/api/v1/rejected-rows", DATA, "listRejectedRows",
+        operation(Route.REJECTED_ROWS, DATA, "listRejectedRows",
                 "The rows an ingest rejected, with file, line, field and reason")
                 .queryParameter("datasetId", false, "Dataset whose ingest is shown; the latest when left out.", int64())
                 .queryParameter("limit", false, "How many of the first rejected rows, within 1..10000.",
@@ -302,24 +316,24 @@ final class OpenApiDocument {
     }
 
     private void jobs() {
-        get("/api/v1/runs", JOBS, "listRuns", "The recent ingests and trainings, however started and however ended")
+        operation(Route.RUNS, JOBS, "listRuns", "The recent ingests and trainings, however started and however ended")
                 .description("Every ingest and training is recorded, whether the CLI, a job or scheduled retraining "
                         + "started it, with the process that ran it. One whose process died (killed, crashed) is "
                         + "failed with `" + Run.INTERRUPTED + "` when storage is next opened; one that a stopping "
                         + "server abandoned says `abandoned: the server was stopped`. Either way nothing of it was "
                         + "stored.")
                 .queryParameter("limit", false, "How many, newest first.", integer()
-                        .put("default", RecentRunsQuery.DEFAULT_LIMIT).put("minimum", 1)
-                        .put("maximum", RecentRunsQuery.MAX_LIMIT))
+                        .put("default", RecentRunsCommand.DEFAULT_LIMIT).put("minimum", 1)
+                        .put("maximum", RecentRunsCommand.MAX_LIMIT))
                 .answers(200, "The runs, newest first.", arrayOf(schemas.ref(RunsApi.RunJson.class)))
                 .errors(400);
-        get("/api/v1/jobs", JOBS, "listJobs", "Every background job since the server started")
+        operation(Route.JOBS, JOBS, "listJobs", "Every background job since the server started")
                 .answers(200, "The jobs.", arrayOf(schemas.ref(JobJson.class)));
-        get("/api/v1/jobs/{id}", JOBS, "getJob", "One job and its progress")
+        operation(Route.JOB, JOBS, "getJob", "One job and its progress")
                 .pathParameter("id", "Job id.", int64(), 1)
                 .answers(200, "The job.", schemas.ref(JobJson.class))
                 .errors(400, 404);
-        post("/api/v1/jobs/{id}/cancel", JOBS, "cancelJob", "Cancel a job")
+        operation(Route.CANCEL_JOB, JOBS, "cancelJob", "Cancel a job")
                 .description("A queued job never starts; a running one stops at its next progress report (an "
                         + "ingest every few megabytes, a training every hundredth of its episodes), storing nothing, "
                         + "so the dataset and model served before go on serving; its run is recorded as failed, "
@@ -329,13 +343,13 @@ final class OpenApiDocument {
                 .answers(202, "Asked to stop; the job as it is now.", schemas.ref(JobJson.class))
                 .withJobLocationHeader()
                 .errors(400, 404);
-        post("/api/v1/training-jobs", JOBS, "startTraining", "Train a new model in the background")
+        operation(Route.START_TRAINING, JOBS, "startTraining", "Train a new model in the background")
                 .jsonBody(false, "Settings; an empty body trains with the defaults.",
                         RecordSchemas.ref("TrainingJobRequest"), example("{\"episodes\": 20000, \"seed\": 7}"))
                 .answers(202, "Started; follow it at `Location`.", schemas.ref(JobJson.class))
                 .withJobLocationHeader()
                 .errors(400, 413);
-        post("/api/v1/ingest-jobs", JOBS, "startIngest", "Ingest campaign logs from a folder on the server")
+        operation(Route.START_INGEST, JOBS, "startIngest", "Ingest campaign logs from a folder on the server")
                 .jsonBody(true, "The folder, and optionally how to hold sends out.",
                         RecordSchemas.ref("IngestJobRequest"), example("{\"dataDir\": \"/srv/campaign-logs\"}"))
                 .answers(202, "Started; follow it at `Location`.", schemas.ref(JobJson.class))
@@ -344,14 +358,14 @@ final class OpenApiDocument {
     }
 
     private void explore() {
-        get("/api/v1/states/{state}", EXPLORE, "getState",
+        operation(Route.STATE, EXPLORE, "getState",
                 "A state: its cell, the Q value of each action, the greedy path from it")
                 .pathParameter("state", "The seven codes separated by commas, as in `/get-next-action`.",
                         text().put("pattern", "^-?\\d+(,-?\\d+){6}$"), "2,4,3,1,0,0,0")
                 .answers(200, "The state under the active model.", schemas.ref(DashboardApi.StateJson.class))
                 .withModelVersionHeader()
                 .errors(400, 503);
-        OpenApiOperation audiences = get("/api/v1/audiences", EXPLORE, "rankAudiences",
+        OpenApiOperation audiences = operation(Route.AUDIENCES, EXPLORE, "rankAudiences",
                 "Audiences for a subject line, ranked by a conservative estimate of their conversion")
                 .description("Cells (every attribute fixed) and segments (a few fixed, the rest any) of the active "
                         + "dataset, with conversion intervals and expected responses; the dashboard's audience "
@@ -413,24 +427,27 @@ final class OpenApiDocument {
 
     // --- plumbing
 
-    private OpenApiOperation get(String path, String tag, String operationId, String summary) {
-        return operation("get", path, tag, operationId, summary);
-    }
-
-    private OpenApiOperation post(String path, String tag, String operationId, String summary) {
-        return operation("post", path, tag, operationId, summary);
-    }
-
-    private OpenApiOperation delete(String path, String tag, String operationId, String summary) {
-        return operation("delete", path, tag, operationId, summary);
-    }
-
-    private OpenApiOperation operation(String method, String path, String tag, String operationId, String summary) {
-        ObjectNode pathItem = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
-        if (pathItem.has(method)) {
-            throw new IllegalStateException(method + " " + path + " is documented twice");
+    /** The operation of a route that answers programs; who may call it is said from its access rule. */
+    private OpenApiOperation operation(Route route, String tag, String operationId, String summary) {
+        if (!route.access().api()) {
+            throw new IllegalStateException(route + " is a page: it is not in the document");
         }
-        return new OpenApiOperation(pathItem.putObject(method), tag, operationId, summary);
+        if (!documented.add(route)) {
+            throw new IllegalStateException(route + " is documented twice");
+        }
+        String path = route.path();
+        ObjectNode pathItem = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
+        return new OpenApiOperation(pathItem.putObject(route.method().name().toLowerCase(Locale.ROOT)), tag,
+                operationId, summary, route.access());
+    }
+
+    /** Every route that answers programs has its operation. */
+    private void checkEveryApiRouteIsDocumented() {
+        List<Route> missing = Arrays.stream(Route.values())
+                .filter(route -> route.access().api() && !documented.contains(route)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("routes of the API without their operation in the document: " + missing);
+        }
     }
 
     private JsonNode example(String json) {

@@ -2,33 +2,35 @@ package org.campaignrl.adapters.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 
 /**
  * Fills in one operation of the OpenAPI document: parameters, request body, answers. Every operation may fail
- * with a 500, a 415 (an unknown charset) and a 421 (a host the server does not answer to), and with 401, 403
- * and 429 when the server has users; the other errors it can answer are named with {@link #errors}, each a shared response whose body
- * is the one error shape, {@code ApiError}.
+ * with a 500, a 415 (an unknown charset) and a 421 (a host the server does not answer to); by its route's
+ * {@link Access} rule, with 401 and 429 when the server has users and it needs a token, and with 403 when it
+ * changes something (a role that may not, another site's page). The other errors it can answer are named with
+ * {@link #errors}, each a shared response whose body is the one error shape, {@code ApiError}.
  */
 final class OpenApiOperation {
     static final String JSON = "application/json";
 
     private final ObjectNode operation;
 
-    OpenApiOperation(ObjectNode operation, String tag, String operationId, String summary) {
+    OpenApiOperation(ObjectNode operation, String tag, String operationId, String summary, Access access) {
         this.operation = operation;
         operation.putArray("tags").add(tag);
         operation.put("operationId", operationId);
         operation.put("summary", summary);
         operation.putObject("responses");
-        errors(401, 403, 415, 421, 429, 500);
-    }
-
-    /** Open to anyone, users or not: no token asked, so none refused. */
-    OpenApiOperation withoutSignIn() {
-        operation.putArray("security");
-        responses().remove(List.of("401", "403", "429"));
-        return this;
+        if (access.needs() == Access.Needs.NOTHING) {
+            // Open to anyone, users or not: no token asked, so none refused.
+            operation.putArray("security");
+        } else {
+            errors(401, 429);
+        }
+        if (access.changes()) {
+            errors(403);
+        }
+        errors(415, 421, 500);
     }
 
     OpenApiOperation description(String text) {
@@ -78,6 +80,13 @@ final class OpenApiOperation {
                 media.set("example", example);
             }
         }
+        return this;
+    }
+
+    /** An answer that is not JSON: its media type and a plain text schema. */
+    OpenApiOperation answersText(int status, String description, String mediaType) {
+        responses().putObject(Integer.toString(status)).put("description", description)
+                .putObject("content").putObject(mediaType).putObject("schema").put("type", "string");
         return this;
     }
 

@@ -9,6 +9,7 @@ import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.domain.Action;
+import org.campaignrl.domain.Hyperparameters;
 import org.campaignrl.domain.Attribute;
 
 /**
@@ -133,9 +134,17 @@ final class OpenApiSchemas {
         TrainModelCommand d = TrainModelCommand.defaults();
         ObjectNode request = object();
         described(request, "Every field is optional: what is left out takes the default shown.");
-        property(request, "episodes", integer().put("default", d.episodes()), "Training episodes.");
-        property(request, "epsilon", number().put("default", d.epsilon()), "Exploration rate of ε-greedy.");
-        property(request, "alpha", number().put("default", d.alpha()), "Learning rate.");
+        ObjectNode episodes = JSON.objectNode();
+        episodes.putArray("oneOf").add(integer().put("minimum", 1))
+                .add(textOneOf(List.of(TrainingRequest.UNTIL_CONVERGED)));
+        episodes.put("default", d.untilConverged() ? TrainingRequest.UNTIL_CONVERGED : String.valueOf(d.episodes()));
+        property(request, "episodes", episodes, "\"" + TrainingRequest.UNTIL_CONVERGED + "\": train until the "
+                + "greedy policy is the exact optimum's (at most " + Hyperparameters.DEFAULT_MAX_EPISODES
+                + " episodes); a number: exactly that many episodes from random starts, as the original service did.");
+        property(request, "epsilon", number().put("default", d.epsilon()), "Exploration rate of ε-greedy; with a "
+                + "number of episodes the default is " + Hyperparameters.ORIGINAL_EPSILON + ".");
+        property(request, "alpha", number().put("default", d.alpha()), "Learning rate; with a number of episodes "
+                + "the default is " + Hyperparameters.ORIGINAL_ALPHA + ".");
         property(request, "gamma", number().put("default", d.gamma()), "Discount factor.");
         property(request, "maxSteps", integer().put("default", d.maxSteps()), "Step cap of every episode.");
         property(request, "seed", int64().put("default", d.seed()), "Random seed: the same seed and inputs give "

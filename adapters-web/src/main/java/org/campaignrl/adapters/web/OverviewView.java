@@ -2,10 +2,11 @@ package org.campaignrl.adapters.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.campaignrl.application.port.in.DatasetOverviewQuery.AttributeBreakdown;
-import org.campaignrl.application.port.in.DatasetOverviewQuery.DatasetOverview;
-import org.campaignrl.application.port.in.DatasetOverviewQuery.ValueStats;
-import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
+import org.campaignrl.application.port.in.DatasetOverviewUseCase.AttributeBreakdown;
+import org.campaignrl.application.port.in.DatasetOverviewUseCase.DatasetOverview;
+import org.campaignrl.application.port.in.DatasetOverviewUseCase.ValueStats;
+import org.campaignrl.application.port.in.ServingStatusUseCase.ServingStatus;
+import org.campaignrl.adapters.reports.Format;
 
 /** The overview page: the home page's facts plus conversion charts. */
 public record OverviewView(HomeView home, List<BarChartView> charts, HeatmapView subjectByDay) {

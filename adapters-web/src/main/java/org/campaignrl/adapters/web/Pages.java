@@ -22,25 +22,25 @@ import org.campaignrl.application.ConflictException;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.port.in.ManageModelsUseCase.ActivateModelCommand;
 import org.campaignrl.application.port.in.ManageModelsUseCase.DeleteModelCommand;
-import org.campaignrl.application.port.in.ModelRegistryQuery.CompareModelsQuery;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelComparison;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelDetails;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ShowModelQuery;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.CompareModelsCommand;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelComparison;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelDetails;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ShowModelCommand;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.NothingServedException;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.model.CsvFormat;
-import org.campaignrl.application.port.in.DatasetOverviewQuery.DatasetOverview;
+import org.campaignrl.application.port.in.DatasetOverviewUseCase.DatasetOverview;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
-import org.campaignrl.application.port.in.ExploreStateQuery.ExploreStateCommand;
+import org.campaignrl.application.port.in.ExploreStateUseCase.ExploreStateCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.JobsUseCase;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
-import org.campaignrl.application.port.in.RejectedRowsQuery.RejectedRows;
-import org.campaignrl.application.port.in.RejectedRowsQuery.RejectedRowsCommand;
-import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
-import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
+import org.campaignrl.application.port.in.RejectedRowsUseCase.RejectedRows;
+import org.campaignrl.application.port.in.RejectedRowsUseCase.RejectedRowsCommand;
+import org.campaignrl.application.port.in.ServingStatusUseCase.DatasetSummary;
+import org.campaignrl.application.port.in.ServingStatusUseCase.ServingStatus;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.domain.Attribute;
 
@@ -59,18 +59,18 @@ final class Pages {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/", this::overview);
-        routes.get("/explorer", this::explorer);
-        routes.get("/models", ctx -> models(ctx, null));
-        routes.post("/models/train", this::train);
-        routes.post("/models/rollback", this::rollback);
-        routes.post("/models/{id}/activate", this::activate);
-        routes.post("/models/{id}/delete", this::delete);
-        routes.get("/evaluation", this::evaluation);
-        routes.get("/data", ctx -> data(ctx, null));
-        routes.post("/data/ingest", this::ingestFolder);
-        routes.post("/data/upload", this::upload);
-        routes.post("/jobs/{id}/cancel", this::cancelJob);
+        Route.OVERVIEW_PAGE.register(routes, this::overview);
+        Route.EXPLORER_PAGE.register(routes, this::explorer);
+        Route.MODELS_PAGE.register(routes, ctx -> models(ctx, null));
+        Route.TRAIN_FORM.register(routes, this::train);
+        Route.ROLL_BACK_FORM.register(routes, this::rollback);
+        Route.ACTIVATE_FORM.register(routes, this::activate);
+        Route.DELETE_FORM.register(routes, this::delete);
+        Route.EVALUATION_PAGE.register(routes, this::evaluation);
+        Route.DATA_PAGE.register(routes, ctx -> data(ctx, null));
+        Route.INGEST_FORM.register(routes, this::ingestFolder);
+        Route.UPLOAD_FORM.register(routes, this::upload);
+        Route.CANCEL_JOB_FORM.register(routes, this::cancelJob);
     }
 
     private void overview(Context ctx) {
@@ -120,7 +120,7 @@ final class Pages {
         if (problem == null && a != null && b != null) {
             try {
                 Fields query = new Fields(ctx::queryParam);
-                comparison = app.modelRegistry().compare(new CompareModelsQuery(query.requiredLong("a"),
+                comparison = app.modelRegistry().compare(new CompareModelsCommand(query.requiredLong("a"),
                         query.requiredLong("b")));
             } catch (InvalidCommandException e) {
                 ctx.status(HttpStatus.BAD_REQUEST);
@@ -131,7 +131,7 @@ final class Pages {
             }
         }
         ModelDetails active = models.stream().filter(ModelSummary::active).findFirst()
-                .map(m -> app.modelRegistry().model(new ShowModelQuery(m.id()))).orElse(null);
+                .map(m -> app.modelRegistry().model(new ShowModelCommand(m.id()))).orElse(null);
         render(ctx, "models.jte", ModelsPageView.of(models, watchedJob(ctx), comparison, active,
                 app.retraining().status(), problem, ctx.queryParam("done")));
     }
@@ -193,11 +193,7 @@ final class Pages {
     private void train(Context ctx) {
         Fields form = new Fields(ctx::formParam);
         try {
-            TrainModelCommand command = new TrainModelCommand(form.requiredInt("episodes"),
-                    form.requiredDouble("epsilon"), form.requiredDouble("alpha"), form.requiredDouble("gamma"),
-                    form.requiredInt("maxSteps"), form.requiredLong("seed"), form.requiredDouble("targetRate"),
-                    form.requiredLong("minSends"), form.requiredDouble("rewardFactor"), Optional.empty(),
-                    Optional.empty(), "true".equals(form.text("activate")));
+            TrainModelCommand command = TrainingRequest.fromForm(form);
             JobView job = app.jobs().startTraining(command.withStartedBy(AccessControl.startedBy(ctx, "dashboard")));
             ctx.redirect("/models?job=" + job.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidCommandException e) {

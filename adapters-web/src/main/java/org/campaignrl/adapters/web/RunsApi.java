@@ -2,8 +2,8 @@ package org.campaignrl.adapters.web;
 
 import io.javalin.config.RoutesConfig;
 import org.campaignrl.application.model.Run;
-import org.campaignrl.application.port.in.RunsQuery;
-import org.campaignrl.application.port.in.RunsQuery.RecentRunsQuery;
+import org.campaignrl.application.port.in.RunsUseCase;
+import org.campaignrl.application.port.in.RunsUseCase.RecentRunsCommand;
 
 /**
  * {@code GET /api/v1/runs}: the recent ingests and trainings, whoever started them (the CLI, a job, scheduled
@@ -13,11 +13,11 @@ final class RunsApi {
     private RunsApi() {
     }
 
-    static void register(RoutesConfig routes, RunsQuery runs) {
-        routes.get("/api/v1/runs", ctx -> {
+    static void register(RoutesConfig routes, RunsUseCase runs) {
+        Route.RUNS.register(routes, ctx -> {
             Fields query = new Fields(ctx::queryParam);
-            int limit = query.text("limit") == null ? RecentRunsQuery.DEFAULT_LIMIT : query.requiredInt("limit");
-            ctx.json(runs.recentRuns(new RecentRunsQuery(limit)).stream().map(RunJson::of).toList());
+            int limit = query.text("limit") == null ? RecentRunsCommand.DEFAULT_LIMIT : query.requiredInt("limit");
+            ctx.json(runs.recentRuns(new RecentRunsCommand(limit)).stream().map(RunJson::of).toList());
         });
     }
 

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.campaignrl.adapters.users.User;
 
 /**
  * Dashboard sign-ins, kept in memory: a restart signs everyone out, which is acceptable for a tool whose users

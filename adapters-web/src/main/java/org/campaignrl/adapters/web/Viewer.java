@@ -1,5 +1,7 @@
 package org.campaignrl.adapters.web;
 
+import org.campaignrl.adapters.users.User;
+
 /**
  * Who is looking at a page, for the templates: whether to show the forms that change things, the CSRF token
  * those forms carry, and the name in the header. Without users configured everyone is a local engineer.

@@ -40,11 +40,13 @@ public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private static final int COPY_BUFFER_BYTES = 8 * 1024;
+    /** Prometheus's text exposition format. */
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     static {
         // Jetty pads its thread pool's queue against false sharing by references per cache line, and unless told
-        // asks the JVM whether references are compressed through JMX: starting the platform MBean server is ~0.1 s
-        // of a restart. 16 is right for compressed references (heaps under 32 GB); a larger heap only pads less.
+        // asks the JVM whether references are compressed through JMX: starting the platform MBean server is a
+        // visible share of a restart (docs/performance.md). 16 is right for compressed references (heaps under 32 GB); a larger heap only pads less.
         if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
             System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
         }
@@ -62,6 +64,17 @@ public final class WebServer {
     }
 
     public WebServer(CampaignRl app, WebSettings settings) {
+        this(app, settings, observing(app));
+    }
+
+    private static Metrics observing(CampaignRl app) {
+        Metrics metrics = new Metrics();
+        metrics.observe(app, Metrics.Pool.NONE);
+        return metrics;
+    }
+
+    /** With the process's metrics, which count its ingests and trainings too (see {@link Metrics}). */
+    public WebServer(CampaignRl app, WebSettings settings, Metrics metrics) {
         ObjectMapper mapper = jsonMapper();
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
         CompatibleApi compatibleApi = new CompatibleApi(app.nextAction(), app.campaignAudience(), mapper);
@@ -87,8 +100,10 @@ public final class WebServer {
             RequestRefusal.register(config); // before anything reads a body
             access.register(config, pages);
             compatibleApi.register(config.routes);
-            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up",
+            Route.HEALTH.register(config.routes, ctx -> ctx.json(Map.of("status", "up",
                     "serving", app.servingStatus().serving())));
+            config.requestLogger.http(metrics::request);
+            Route.METRICS.register(config.routes, ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
             config.resourceHandler(new ClasspathAssets());   // before any folder is added: see there why
             config.staticFiles.add("/public", Location.CLASSPATH);
             pages.register(config.routes);

@@ -2,6 +2,7 @@ package org.campaignrl.adapters.web;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.campaignrl.adapters.users.UserDirectory;
 
 /**
  * Where the web layer keeps uploads (outside anything it serves), which folder the data page suggests, who may

@@ -7,12 +7,12 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.campaignrl.adapters.db.memory.InMemoryStorage;
+import org.campaignrl.application.memory.InMemoryStorage;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
-import org.campaignrl.application.port.out.ProgressListener;
-import org.campaignrl.boot.Wiring;
+import org.campaignrl.application.port.ProgressListener;
+import org.campaignrl.boot.TestWiring;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationProgress;
 import org.campaignrl.data.GeneratorSettings;
@@ -64,7 +64,7 @@ public class CompatibleApiBenchmark {
         new CampaignLogGenerator(new GeneratorSettings(customers, GeneratorSettings.DEFAULT_SEED))
                 .writeTo(logs, GenerationProgress.NONE);
         InMemoryStorage storage = new InMemoryStorage();
-        CampaignRl app = Wiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
+        CampaignRl app = TestWiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
         app.ingestLogs().ingest(IngestLogsCommand.inFolder(logs), ProgressListener.NONE);
         app.trainModel().train(TrainModelCommand.defaults(), ProgressListener.NONE);
         api = new CompatibleApi(app.nextAction(), app.campaignAudience(), WebServer.jsonMapper());

@@ -10,8 +10,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.campaignrl.adapters.web.CompatibleApi.CampaignAudienceView;
-import org.campaignrl.application.port.in.CampaignAudienceQuery.AudienceStep;
-import org.campaignrl.application.port.in.CampaignAudienceQuery.CampaignAudience;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase.AudienceStep;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase.CampaignAudience;
 import org.campaignrl.domain.Attribute;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import org.campaignrl.application.model.CsvFormat.EncodingChoice;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
+import org.campaignrl.application.port.in.ServingStatusUseCase.DatasetSummary;
 import org.junit.jupiter.api.Test;
 
 class DataPageViewTest {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.campaignrl.application.NotFoundException;
-import org.campaignrl.application.port.in.CampaignAudienceQuery;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.GreedyPolicy;
@@ -19,7 +19,7 @@ import org.campaignrl.domain.StateSpace;
  * same until the served model changes, so each subject's answer is made once per snapshot and shared (read-only)
  * by the requests after it.
  */
-public final class CampaignAudienceService implements CampaignAudienceQuery {
+public final class CampaignAudienceService implements CampaignAudienceUseCase {
     private final ActiveModel activeModel;
     private final AtomicReference<Answers> answers = new AtomicReference<>(new Answers(null));
 

@@ -3,7 +3,7 @@ package org.campaignrl.application.service;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.campaignrl.application.port.in.ExploreStateQuery.CellView;
+import org.campaignrl.application.port.in.ExploreStateUseCase.CellView;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.Environment;

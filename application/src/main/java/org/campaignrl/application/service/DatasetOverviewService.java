@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.model.DatasetVersion;
-import org.campaignrl.application.port.in.DatasetOverviewQuery;
-import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
+import org.campaignrl.application.port.in.DatasetOverviewUseCase;
+import org.campaignrl.application.port.in.ServingStatusUseCase.DatasetSummary;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
 
 /** Sums the served dataset's cells (the latest one before any model is served) by attribute. */
-public final class DatasetOverviewService implements DatasetOverviewQuery {
+public final class DatasetOverviewService implements DatasetOverviewUseCase {
     private final ActiveModel activeModel;
     private final DatasetRepository datasets;
 

@@ -4,11 +4,11 @@ import java.util.List;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.model.DatasetListing;
 import org.campaignrl.application.model.ModelSummary;
-import org.campaignrl.application.port.in.DatasetRegistryQuery;
+import org.campaignrl.application.port.in.DatasetRegistryUseCase;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 
-public final class DatasetRegistryService implements DatasetRegistryQuery {
+public final class DatasetRegistryService implements DatasetRegistryUseCase {
     private final DatasetRepository datasets;
     private final ModelRepository models;
 
@@ -23,7 +23,7 @@ public final class DatasetRegistryService implements DatasetRegistryQuery {
     }
 
     @Override
-    public DatasetDetails dataset(ShowDatasetQuery query) {
+    public DatasetDetails dataset(ShowDatasetCommand query) {
         DatasetListing dataset = datasets.describe(query.datasetId())
                 .orElseThrow(() -> new NotFoundException("no dataset with id " + query.datasetId()));
         return new DatasetDetails(dataset, models.list().stream()

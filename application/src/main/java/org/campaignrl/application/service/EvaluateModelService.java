@@ -15,22 +15,22 @@ import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.application.port.in.EvaluateModelUseCase;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
-import org.campaignrl.application.port.out.TrueProbabilitiesPort;
+import org.campaignrl.application.port.out.TrueProbabilitiesSource;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.Environment;
 import org.campaignrl.domain.quality.FoldReport;
 import org.campaignrl.domain.quality.OptimalPlan;
 import org.campaignrl.domain.quality.PolicyQuality;
-import org.campaignrl.domain.ranking.HeldOutEvaluation;
+import org.campaignrl.domain.ranking.evaluation.HeldOutEvaluation;
 import org.campaignrl.domain.ranking.RankingMethod;
-import org.campaignrl.domain.ranking.TruthRegret;
+import org.campaignrl.domain.ranking.evaluation.TruthRegret;
 
 public final class EvaluateModelService implements EvaluateModelUseCase {
     private final ModelRepository models;
     private final DatasetRepository datasets;
-    private final TrueProbabilitiesPort truth;
+    private final TrueProbabilitiesSource truth;
 
-    public EvaluateModelService(ModelRepository models, DatasetRepository datasets, TrueProbabilitiesPort truth) {
+    public EvaluateModelService(ModelRepository models, DatasetRepository datasets, TrueProbabilitiesSource truth) {
         this.models = models;
         this.datasets = datasets;
         this.truth = truth;

@@ -2,13 +2,13 @@ package org.campaignrl.application.service;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.campaignrl.application.port.in.ExploreStateQuery;
+import org.campaignrl.application.port.in.ExploreStateUseCase;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Environment;
 import org.campaignrl.domain.GreedyPolicy;
 import org.campaignrl.domain.QTable;
 
-public final class ExploreStateService implements ExploreStateQuery {
+public final class ExploreStateService implements ExploreStateUseCase {
     private final ActiveModel activeModel;
 
     public ExploreStateService(ActiveModel activeModel) {

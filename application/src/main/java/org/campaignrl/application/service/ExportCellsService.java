@@ -4,13 +4,13 @@ import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.port.in.ExportCellsUseCase;
 import org.campaignrl.application.port.out.DatasetRepository;
-import org.campaignrl.application.port.out.WriteCellsPort;
+import org.campaignrl.application.port.out.CellsWriter;
 
 public final class ExportCellsService implements ExportCellsUseCase {
     private final DatasetRepository datasets;
-    private final WriteCellsPort writer;
+    private final CellsWriter writer;
 
-    public ExportCellsService(DatasetRepository datasets, WriteCellsPort writer) {
+    public ExportCellsService(DatasetRepository datasets, CellsWriter writer) {
         this.datasets = datasets;
         this.writer = writer;
     }

@@ -17,7 +17,7 @@ import org.campaignrl.application.model.Run;
 import org.campaignrl.application.port.in.IngestLogsUseCase;
 import org.campaignrl.application.port.out.CampaignLogSource;
 import org.campaignrl.application.port.out.DatasetRepository;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 
 /**
  * Aggregates the logs, then stores the dataset with its input files' sizes and checksums; a refused

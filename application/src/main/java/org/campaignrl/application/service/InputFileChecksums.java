@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Objects;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.InputFile;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 
 /**
- * The SHA-256 of each input file, computed while the ingest reads it (on a thread of its own: about 0.1 s
- * of CPU for the full-size logs, from the page cache), and a check, by size and modification time taken
+ * The SHA-256 of each input file, computed while the ingest reads it (on a thread of its own, off the way of
+ * the aggregation: docs/performance.md), and a check, by size and modification time taken
  * before the ingest and again after it, that no file changed in between — so the checksum is that of what
  * was read.
  */

@@ -20,7 +20,7 @@ import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.JobsUseCase;
 import org.campaignrl.application.port.in.TrainModelUseCase;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 
 /**
  * Runs ingests and trainings on one background thread, in the order submitted: two trainings at once

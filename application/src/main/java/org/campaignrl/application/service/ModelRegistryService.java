@@ -6,12 +6,12 @@ import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.model.DatasetListing;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.model.ModelVersion;
-import org.campaignrl.application.port.in.ModelRegistryQuery;
+import org.campaignrl.application.port.in.ModelRegistryUseCase;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.domain.StateSpace;
 
-public final class ModelRegistryService implements ModelRegistryQuery {
+public final class ModelRegistryService implements ModelRegistryUseCase {
     private final ModelRepository models;
     private final DatasetRepository datasets;
 
@@ -26,13 +26,13 @@ public final class ModelRegistryService implements ModelRegistryQuery {
     }
 
     @Override
-    public ModelDetails model(ShowModelQuery query) {
+    public ModelDetails model(ShowModelCommand query) {
         ModelVersion version = load(query.modelId());
         return ModelDetails.of(version, isActive(version.id()));
     }
 
     @Override
-    public ModelComparison compare(CompareModelsQuery query) {
+    public ModelComparison compare(CompareModelsCommand query) {
         ModelVersion a = load(query.a());
         ModelVersion b = load(query.b());
         // Only the state spaces are needed: the listings spare loading the cells.

@@ -1,13 +1,13 @@
 package org.campaignrl.application.service;
 
 import org.campaignrl.application.InvalidCommandException;
-import org.campaignrl.application.port.in.NextActionQuery;
+import org.campaignrl.application.port.in.NextActionUseCase;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.StateSpace;
 
 /** Answers from whatever snapshot is active at the moment of the call. */
-public final class NextActionService implements NextActionQuery {
+public final class NextActionService implements NextActionUseCase {
     private final ActiveModel activeModel;
 
     public NextActionService(ActiveModel activeModel) {

@@ -7,22 +7,22 @@ import java.util.Optional;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.model.DatasetVersion;
-import org.campaignrl.application.port.in.RankAudiencesQuery;
+import org.campaignrl.application.port.in.RankAudiencesUseCase;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
 import org.campaignrl.domain.ranking.AudienceRanking;
 import org.campaignrl.domain.ranking.BestDay;
-import org.campaignrl.domain.ranking.ConversionInterval;
-import org.campaignrl.domain.ranking.IntervalMethod;
+import org.campaignrl.domain.estimators.ConversionInterval;
+import org.campaignrl.domain.estimators.IntervalMethod;
 import org.campaignrl.domain.ranking.RankingOptions;
 import org.campaignrl.domain.ranking.Segment;
 import org.campaignrl.domain.ranking.SegmentRanking;
 import org.campaignrl.domain.ranking.SegmentSummary;
 
 /** Ranks the served dataset's audiences (the latest dataset before any model is served). */
-public final class RankAudiencesService implements RankAudiencesQuery {
+public final class RankAudiencesService implements RankAudiencesUseCase {
     private final ActiveModel activeModel;
     private final DatasetRepository datasets;
 

@@ -5,15 +5,15 @@ import java.util.List;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.RejectedRow;
-import org.campaignrl.application.port.in.RejectedRowsQuery;
+import org.campaignrl.application.port.in.RejectedRowsUseCase;
 import org.campaignrl.application.port.out.DatasetRepository;
-import org.campaignrl.application.port.out.ReadRejectedRowsPort;
+import org.campaignrl.application.port.out.RejectedRowsReader;
 
-public final class RejectedRowsService implements RejectedRowsQuery {
+public final class RejectedRowsService implements RejectedRowsUseCase {
     private final DatasetRepository datasets;
-    private final ReadRejectedRowsPort reports;
+    private final RejectedRowsReader reports;
 
-    public RejectedRowsService(DatasetRepository datasets, ReadRejectedRowsPort reports) {
+    public RejectedRowsService(DatasetRepository datasets, RejectedRowsReader reports) {
         this.datasets = datasets;
         this.reports = reports;
     }

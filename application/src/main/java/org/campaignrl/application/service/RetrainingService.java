@@ -14,6 +14,9 @@ import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.model.RetrainingDecision;
 import org.campaignrl.application.model.RetrainingDecision.Outcome;
+import org.campaignrl.application.port.in.EvaluateModelUseCase;
+import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
+import org.campaignrl.application.port.in.EvaluateModelUseCase.Evaluation;
 import org.campaignrl.application.port.in.IngestLogsUseCase;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.ManageModelsUseCase;
@@ -23,7 +26,7 @@ import org.campaignrl.application.port.in.TrainModelUseCase;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.out.RetrainingHistory;
 
 /**
@@ -41,6 +44,16 @@ public final class RetrainingService implements RetrainingUseCase {
     @FunctionalInterface
     public interface QualityFigures {
         Map<String, Double> measure(long modelId);
+
+        /** The evaluation's figures with its defaults, and the held-out lift when the dataset kept a part aside. */
+        static QualityFigures evaluatedBy(EvaluateModelUseCase evaluateModel) {
+            return modelId -> {
+                Evaluation evaluation = evaluateModel.evaluate(EvaluateModelCommand.defaults(Optional.of(modelId)));
+                Map<String, Double> figures = new LinkedHashMap<>(evaluation.quality());
+                evaluation.heldOut().ifPresent(heldOut -> figures.put("held_out_lift", heldOut.lift().value()));
+                return figures;
+            };
+        }
     }
 
     private final IngestLogsUseCase ingestLogs;
@@ -160,9 +173,7 @@ public final class RetrainingService implements RetrainingUseCase {
         Optional<ModelSummary> settings = active.flatMap(this::summary);
         var h = settings.map(ModelSummary::hyperparameters).orElse(defaults.hyperparameters());
         var r = settings.map(ModelSummary::rewardRule).orElse(defaults.rewardRule());
-        return new TrainModelCommand(h.episodes(), h.epsilon(), h.alpha(), h.gamma(), h.maxSteps(), h.seed(),
-                r.targetRate(), r.minSends(), r.rewardFactor(), Optional.empty(), Optional.of(datasetId), false,
-                STARTED_BY);
+        return TrainModelCommand.of(h, r).withDataset(datasetId).withActivate(false).withStartedBy(STARTED_BY);
     }
 
     /**

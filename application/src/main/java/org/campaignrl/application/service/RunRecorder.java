@@ -11,7 +11,7 @@ import org.campaignrl.application.RunAbandonedException;
 import org.campaignrl.application.RunCancelledException;
 import org.campaignrl.application.model.Run;
 import org.campaignrl.application.model.RunOwner;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.out.RunLog;
 
 /**

@@ -2,10 +2,10 @@ package org.campaignrl.application.service;
 
 import java.util.List;
 import org.campaignrl.application.model.Run;
-import org.campaignrl.application.port.in.RunsQuery;
+import org.campaignrl.application.port.in.RunsUseCase;
 import org.campaignrl.application.port.out.RunLog;
 
-public final class RunsService implements RunsQuery {
+public final class RunsService implements RunsUseCase {
     private final RunLog runs;
 
     public RunsService(RunLog runs) {
@@ -13,7 +13,7 @@ public final class RunsService implements RunsQuery {
     }
 
     @Override
-    public List<Run> recentRuns(RecentRunsQuery query) {
+    public List<Run> recentRuns(RecentRunsCommand query) {
         return runs.recent(query.limit());
     }
 }

@@ -3,11 +3,11 @@ package org.campaignrl.application.service;
 import java.util.List;
 import java.util.Optional;
 import org.campaignrl.application.model.ModelSummary;
-import org.campaignrl.application.port.in.ServingStatusQuery;
+import org.campaignrl.application.port.in.ServingStatusUseCase;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 
-public final class ServingStatusService implements ServingStatusQuery {
+public final class ServingStatusService implements ServingStatusUseCase {
     private final ActiveModel activeModel;
     private final DatasetRepository datasets;
     private final ModelRepository models;

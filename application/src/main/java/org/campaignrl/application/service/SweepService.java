@@ -6,7 +6,7 @@ import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.port.in.SweepUseCase;
 import org.campaignrl.application.port.out.DatasetRepository;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Environment;
 import org.campaignrl.domain.Hyperparameters;
 import org.campaignrl.domain.QLearner;
@@ -37,7 +37,7 @@ public final class SweepService implements SweepUseCase {
                 for (double epsilon : command.epsilons()) {
                     for (double alpha : command.alphas()) {
                         for (long seed : command.seeds()) {
-                            Hyperparameters h = new Hyperparameters(episodes, epsilon, alpha, gamma, command.maxSteps(), seed);
+                            Hyperparameters h = Hyperparameters.fixed(episodes, epsilon, alpha, gamma, command.maxSteps(), seed);
                             long started = System.nanoTime();
                             QLearner.Result result = new QLearner(h).train(environment, 0, TrainingProgress.NONE);
                             double millis = (System.nanoTime() - started) / 1e6;

@@ -8,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.NothingServedException;
-import org.campaignrl.application.fakes.InMemoryDatasetRepository;
-import org.campaignrl.application.fakes.InMemoryModelRepository;
+import org.campaignrl.application.memory.MemoryDatasetRepository;
+import org.campaignrl.application.memory.MemoryModelRepository;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
 import org.junit.jupiter.api.Test;
 
 class ActiveModelTest {
-    private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
-    private final InMemoryModelRepository models = new InMemoryModelRepository();
+    private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
+    private final MemoryModelRepository models = new MemoryModelRepository();
     private final ActiveModel activeModel = new ActiveModel(models, datasets);
     private final StateSpace space = Fixtures.space();
     private final Cells cells = Fixtures.CellsBuilder.on(space).at(new int[] {12, 1, 0, 0, 0, 0, 0}, 20, 20).build();

@@ -13,11 +13,11 @@ import java.util.Map;
 import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.NothingServedException;
-import org.campaignrl.application.fakes.InMemoryDatasetRepository;
-import org.campaignrl.application.fakes.InMemoryModelRepository;
-import org.campaignrl.application.port.in.CampaignAudienceQuery.AudienceStep;
-import org.campaignrl.application.port.in.CampaignAudienceQuery.CampaignAudience;
-import org.campaignrl.application.port.in.CampaignAudienceQuery.CampaignAudienceCommand;
+import org.campaignrl.application.memory.MemoryDatasetRepository;
+import org.campaignrl.application.memory.MemoryModelRepository;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase.AudienceStep;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase.CampaignAudience;
+import org.campaignrl.application.port.in.CampaignAudienceUseCase.CampaignAudienceCommand;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
@@ -26,8 +26,8 @@ import org.campaignrl.domain.StateSpace;
 import org.junit.jupiter.api.Test;
 
 class CampaignAudienceServiceTest {
-    private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
-    private final InMemoryModelRepository models = new InMemoryModelRepository();
+    private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
+    private final MemoryModelRepository models = new MemoryModelRepository();
     private final ActiveModel activeModel = new ActiveModel(models, datasets);
     private final CampaignAudienceService service = new CampaignAudienceService(activeModel);
     private final StateSpace space = Fixtures.space();

@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.Optional;
 import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.NotFoundException;
-import org.campaignrl.application.fakes.InMemoryDatasetRepository;
+import org.campaignrl.application.memory.MemoryDatasetRepository;
 import org.campaignrl.application.port.in.ExportCellsUseCase.ExportCellsCommand;
-import org.campaignrl.application.port.out.WriteCellsPort;
+import org.campaignrl.application.port.out.CellsWriter;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.Test;
 
 class ExportCellsServiceTest {
-    private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
+    private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
     private final List<Cells> written = new ArrayList<>();
     private final List<Path> paths = new ArrayList<>();
-    private final WriteCellsPort writer = (cells, out) -> {
+    private final CellsWriter writer = (cells, out) -> {
         written.add(cells);
         paths.add(out);
         return cells.nonEmptyCount();

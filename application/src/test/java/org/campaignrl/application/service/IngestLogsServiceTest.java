@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.IngestRefusedException;
-import org.campaignrl.application.fakes.InMemoryDatasetRepository;
-import org.campaignrl.application.fakes.InMemoryRunLog;
+import org.campaignrl.application.memory.MemoryDatasetRepository;
+import org.campaignrl.application.memory.MemoryRunLog;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.DatasetVersion;
@@ -28,16 +28,16 @@ import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestOutcome;
 import org.campaignrl.application.port.out.CampaignLogSource;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class IngestLogsServiceTest {
-    private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
+    private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
     private final Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
-    private final RunRecorder runs = new RunRecorder(new InMemoryRunLog(), InMemoryRunLog.OWNER, clock);
+    private final RunRecorder runs = new RunRecorder(new MemoryRunLog(), MemoryRunLog.OWNER, clock);
     @TempDir
     Path folder;
     private IngestLogsCommand command;

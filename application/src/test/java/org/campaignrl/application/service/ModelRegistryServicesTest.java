@@ -13,16 +13,16 @@ import org.campaignrl.application.ConflictException;
 import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NotFoundException;
-import org.campaignrl.application.fakes.InMemoryDatasetRepository;
-import org.campaignrl.application.fakes.InMemoryModelRepository;
+import org.campaignrl.application.memory.MemoryDatasetRepository;
+import org.campaignrl.application.memory.MemoryModelRepository;
 import org.campaignrl.application.model.ModelSummary;
-import org.campaignrl.application.port.in.DatasetRegistryQuery.ShowDatasetQuery;
+import org.campaignrl.application.port.in.DatasetRegistryUseCase.ShowDatasetCommand;
 import org.campaignrl.application.port.in.ManageModelsUseCase.ActivateModelCommand;
 import org.campaignrl.application.port.in.ManageModelsUseCase.DeleteModelCommand;
-import org.campaignrl.application.port.in.ModelRegistryQuery.CompareModelsQuery;
-import org.campaignrl.application.port.in.ModelRegistryQuery.FigurePair;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ModelComparison;
-import org.campaignrl.application.port.in.ModelRegistryQuery.ShowModelQuery;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.CompareModelsCommand;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.FigurePair;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelComparison;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ShowModelCommand;
 import org.campaignrl.application.port.in.RefreshServingUseCase.Refresh;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Attribute;
@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /** Listing, showing, comparing, activating, rolling back and deleting models, and following another process. */
 class ModelRegistryServicesTest {
-    private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
-    private final InMemoryModelRepository models = new InMemoryModelRepository();
+    private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
+    private final MemoryModelRepository models = new MemoryModelRepository();
     private final ActiveModel activeModel = new ActiveModel(models, datasets);
     private final ModelRegistryService registry = new ModelRegistryService(models, datasets);
     private final ManageModelsService manage = new ManageModelsService(models, activeModel);
@@ -119,13 +119,13 @@ class ModelRegistryServicesTest {
         long id = store(s -> 0, true);
         models.saveMetrics(id, Map.of("success_rate", 0.75, "mean_q_error", 1.5));
 
-        var details = registry.model(new ShowModelQuery(id));
+        var details = registry.model(new ShowModelCommand(id));
 
         assertEquals(id, details.summary().id());
         assertTrue(details.summary().active());
         assertEquals(Map.of("mean_q_error", 1.5, "success_rate", 0.75), details.summary().metrics());
         assertEquals(List.copyOf(details.summary().metrics().keySet()), List.of("mean_q_error", "success_rate"));
-        assertThrows(NotFoundException.class, () -> registry.model(new ShowModelQuery(id + 1)));
+        assertThrows(NotFoundException.class, () -> registry.model(new ShowModelCommand(id + 1)));
     }
 
     @Test
@@ -138,7 +138,7 @@ class ModelRegistryServicesTest {
         models.saveMetrics(a, Map.of("success_rate", 0.5, "held_out_lift", 1.25));
         models.saveMetrics(b, Map.of("success_rate", 0.625, "mean_q_error", 2.0));
 
-        ModelComparison comparison = registry.compare(new CompareModelsQuery(a, b));
+        ModelComparison comparison = registry.compare(new CompareModelsCommand(a, b));
 
         assertEquals(space.size(), comparison.comparedStates());
         assertEquals(space.size() / 14, comparison.changedStates());
@@ -161,7 +161,7 @@ class ModelRegistryServicesTest {
         long a = store(s -> 0, true);
         long b = models.save(Fixtures.handMadeModel(otherDataset, Fixtures.qTableWithBest(other, s -> 0), 9), false);
 
-        ModelComparison comparison = registry.compare(new CompareModelsQuery(a, b));
+        ModelComparison comparison = registry.compare(new CompareModelsCommand(a, b));
 
         assertEquals(space.size() / 4, comparison.comparedStates());
         assertEquals(0, comparison.changedStates());
@@ -175,8 +175,8 @@ class ModelRegistryServicesTest {
     void comparingWithAnUnknownModelIsNotFound() {
         long a = store(s -> 0, true);
 
-        assertThrows(NotFoundException.class, () -> registry.compare(new CompareModelsQuery(a, a + 1)));
-        assertThrows(InvalidCommandException.class, () -> new CompareModelsQuery(a, -1));
+        assertThrows(NotFoundException.class, () -> registry.compare(new CompareModelsCommand(a, a + 1)));
+        assertThrows(InvalidCommandException.class, () -> new CompareModelsCommand(a, -1));
     }
 
     @Test
@@ -185,13 +185,13 @@ class ModelRegistryServicesTest {
         long two = store(s -> 1, false);
         DatasetRegistryService datasetRegistry = new DatasetRegistryService(datasets, models);
 
-        var details = datasetRegistry.dataset(new ShowDatasetQuery(datasetId));
+        var details = datasetRegistry.dataset(new ShowDatasetCommand(datasetId));
 
         assertEquals(datasetId, details.dataset().id());
         assertEquals(space.size(), details.dataset().states());
         assertEquals(List.of(two, one), details.modelIds());
         assertEquals(1, datasetRegistry.datasets().size());
-        assertThrows(NotFoundException.class, () -> datasetRegistry.dataset(new ShowDatasetQuery(datasetId + 1)));
+        assertThrows(NotFoundException.class, () -> datasetRegistry.dataset(new ShowDatasetCommand(datasetId + 1)));
     }
 
     @Test

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NothingServedException;
-import org.campaignrl.application.fakes.InMemoryDatasetRepository;
-import org.campaignrl.application.fakes.InMemoryModelRepository;
-import org.campaignrl.application.port.in.NextActionQuery.NextAction;
-import org.campaignrl.application.port.in.NextActionQuery.NextActionCommand;
+import org.campaignrl.application.memory.MemoryDatasetRepository;
+import org.campaignrl.application.memory.MemoryModelRepository;
+import org.campaignrl.application.port.in.NextActionUseCase.NextAction;
+import org.campaignrl.application.port.in.NextActionUseCase.NextActionCommand;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.QTable;
@@ -19,8 +19,8 @@ import org.campaignrl.domain.StateSpace;
 import org.junit.jupiter.api.Test;
 
 class NextActionServiceTest {
-    private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
-    private final InMemoryModelRepository models = new InMemoryModelRepository();
+    private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
+    private final MemoryModelRepository models = new MemoryModelRepository();
     private final ActiveModel activeModel = new ActiveModel(models, datasets);
     private final NextActionService service = new NextActionService(activeModel);
     private final StateSpace space = Fixtures.space();

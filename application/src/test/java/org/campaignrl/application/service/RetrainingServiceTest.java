@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.IngestRefusedException;
-import org.campaignrl.application.fakes.InMemoryDatasetRepository;
-import org.campaignrl.application.fakes.InMemoryModelRepository;
-import org.campaignrl.application.fakes.InMemoryRunLog;
+import org.campaignrl.application.memory.MemoryDatasetRepository;
+import org.campaignrl.application.memory.MemoryModelRepository;
+import org.campaignrl.application.memory.MemoryRunLog;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.RetrainingDecision;
@@ -32,15 +32,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Scheduled retraining over fakes: the logs' first line says how good a model trained on them is
+ * Scheduled retraining over the in-memory storage: the logs' first line says how good a model trained on them is
  * ({@code success_rate} per mille), so that a worse dataset can be fed on purpose.
  */
 class RetrainingServiceTest {
     @TempDir
     Path watchDir;
 
-    private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
-    private final InMemoryModelRepository models = new InMemoryModelRepository();
+    private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
+    private final MemoryModelRepository models = new MemoryModelRepository();
     private final ActiveModel activeModel = new ActiveModel(models, datasets);
     private final Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
     private final List<RetrainingDecision> recorded = new ArrayList<>();
@@ -82,7 +82,7 @@ class RetrainingServiceTest {
     @BeforeEach
     void anActiveModelWithASuccessRateOf600PerMille() throws IOException {
         ManageModelsService manage = new ManageModelsService(models, activeModel);
-        RunRecorder runs = new RunRecorder(new InMemoryRunLog(), InMemoryRunLog.OWNER, clock);
+        RunRecorder runs = new RunRecorder(new MemoryRunLog(), MemoryRunLog.OWNER, clock);
         retraining = new RetrainingService(new IngestLogsService(source, datasets, runs, clock),
                 new TrainModelService(datasets, models, activeModel, runs, clock), manage, datasets, models, history,
                 quality, RetrainingGuard.standard(0).watched(), clock);

@@ -23,9 +23,9 @@ import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.RunAbandonedException;
-import org.campaignrl.application.fakes.InMemoryDatasetRepository;
-import org.campaignrl.application.fakes.InMemoryModelRepository;
-import org.campaignrl.application.fakes.InMemoryRunLog;
+import org.campaignrl.application.memory.MemoryDatasetRepository;
+import org.campaignrl.application.memory.MemoryModelRepository;
+import org.campaignrl.application.memory.MemoryRunLog;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
@@ -36,7 +36,7 @@ import org.campaignrl.application.port.in.JobsUseCase.JobView;
 import org.campaignrl.application.port.in.JobsUseCase.State;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.application.port.out.CampaignLogSource;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.out.RunLog;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,10 +48,10 @@ class RunRecordingTest {
     private static final String STOPPED = "the server was stopped";
 
     private final Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
-    private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
-    private final InMemoryModelRepository models = new InMemoryModelRepository();
-    private final InMemoryRunLog log = new InMemoryRunLog();
-    private final RunRecorder runs = new RunRecorder(log, InMemoryRunLog.OWNER, clock);
+    private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
+    private final MemoryModelRepository models = new MemoryModelRepository();
+    private final MemoryRunLog log = new MemoryRunLog();
+    private final RunRecorder runs = new RunRecorder(log, MemoryRunLog.OWNER, clock);
     private final TrainModelService training =
             new TrainModelService(datasets, models, new ActiveModel(models, datasets), runs, clock);
 
@@ -81,13 +81,12 @@ class RunRecordingTest {
     }
 
     private static TrainModelCommand longTraining() {
-        return new TrainModelCommand(100_000_000, 0.1, 0.1, 0.6, 30, 42, 0.30, 10, 3, Optional.empty(),
-                Optional.empty(), true, "alice");
+        return TrainModelCommand.defaults().withEpisodes(100_000_000).withMaxSteps(30).withStartedBy("alice");
     }
 
     /** The run of an ingest of the test's logs that made dataset {@code id}. */
     private Run succeededIngest(long id) {
-        return Run.started(1, Run.Kind.INGEST, "logs in " + folder.toAbsolutePath(), InMemoryRunLog.OWNER, Fixtures.NOW)
+        return Run.started(1, Run.Kind.INGEST, "logs in " + folder.toAbsolutePath(), MemoryRunLog.OWNER, Fixtures.NOW)
                 .succeeded(id, "dataset " + id + ": 44 sends, 21 responded, 0 rows rejected", Fixtures.NOW);
     }
 
@@ -112,7 +111,7 @@ class RunRecordingTest {
         long id = new IngestLogsService((files, split, rejects, progress) -> {
             workBegan.countDown();
             return new AggregatedLogs(cells, summary);
-        }, datasets, new RunRecorder(slowToOpen, InMemoryRunLog.OWNER, clock), clock)
+        }, datasets, new RunRecorder(slowToOpen, MemoryRunLog.OWNER, clock), clock)
                 .ingest(ingest, ProgressListener.NONE).datasetId();
 
         assertEquals(List.of(succeededIngest(id)), log.all());
@@ -135,7 +134,7 @@ class RunRecordingTest {
             progress.progress("reading sent_emails.csv", 1, 2);
             runsInTheLogAtTheSecondStage.add(log.all().size());
             return new AggregatedLogs(cells, summary);
-        }, datasets, new RunRecorder(slowToOpen, InMemoryRunLog.OWNER, clock), clock)
+        }, datasets, new RunRecorder(slowToOpen, MemoryRunLog.OWNER, clock), clock)
                 .ingest(ingest, ProgressListener.NONE);
 
         assertEquals(List.of(1), runsInTheLogAtTheSecondStage);
@@ -159,7 +158,7 @@ class RunRecordingTest {
                         Thread.onSpinWait();
                     }
                     throw new AssertionError("the work was not stopped");
-                }, datasets, new RunRecorder(unreachable, InMemoryRunLog.OWNER, clock), clock)
+                }, datasets, new RunRecorder(unreachable, MemoryRunLog.OWNER, clock), clock)
                 .ingest(ingest, ProgressListener.NONE));
 
         assertEquals(unopened, thrown);

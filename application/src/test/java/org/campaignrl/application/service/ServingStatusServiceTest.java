@@ -9,24 +9,24 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.campaignrl.application.Fixtures;
-import org.campaignrl.application.fakes.InMemoryDatasetRepository;
-import org.campaignrl.application.fakes.InMemoryModelRepository;
-import org.campaignrl.application.fakes.InMemoryRunLog;
+import org.campaignrl.application.memory.MemoryDatasetRepository;
+import org.campaignrl.application.memory.MemoryModelRepository;
+import org.campaignrl.application.memory.MemoryRunLog;
 import org.campaignrl.application.model.ModelSummary;
-import org.campaignrl.application.port.in.ServingStatusQuery.DatasetSummary;
-import org.campaignrl.application.port.in.ServingStatusQuery.ServingStatus;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.in.ServingStatusUseCase.DatasetSummary;
+import org.campaignrl.application.port.in.ServingStatusUseCase.ServingStatus;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.Test;
 
 class ServingStatusServiceTest {
-    private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
-    private final InMemoryModelRepository models = new InMemoryModelRepository();
+    private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
+    private final MemoryModelRepository models = new MemoryModelRepository();
     private final ActiveModel activeModel = new ActiveModel(models, datasets);
     private final ServingStatusService service = new ServingStatusService(activeModel, datasets, models);
     private final TrainModelService training =
-            new TrainModelService(datasets, models, activeModel, new RunRecorder(new InMemoryRunLog(),
-                    InMemoryRunLog.OWNER, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), Clock.fixed(Fixtures.NOW,
+            new TrainModelService(datasets, models, activeModel, new RunRecorder(new MemoryRunLog(),
+                    MemoryRunLog.OWNER, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), Clock.fixed(Fixtures.NOW,
                     ZoneOffset.UTC));
 
     private final Cells cells = Fixtures.CellsBuilder.on(Fixtures.space())

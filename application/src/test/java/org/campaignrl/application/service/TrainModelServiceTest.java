@@ -15,27 +15,34 @@ import org.campaignrl.application.Fixtures;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.NothingServedException;
-import org.campaignrl.application.fakes.InMemoryDatasetRepository;
-import org.campaignrl.application.fakes.InMemoryModelRepository;
-import org.campaignrl.application.fakes.InMemoryRunLog;
+import org.campaignrl.application.memory.MemoryDatasetRepository;
+import org.campaignrl.application.memory.MemoryModelRepository;
+import org.campaignrl.application.memory.MemoryRunLog;
+import org.campaignrl.application.model.ConvergenceSummary;
+import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainOutcome;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
+import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.Environment;
+import org.campaignrl.domain.Hyperparameters;
 import org.campaignrl.domain.QLearner;
+import org.campaignrl.domain.RewardRule;
+import org.campaignrl.domain.quality.OptimalPlan;
+import org.campaignrl.domain.quality.PolicyQuality;
 import org.campaignrl.domain.StateSpace;
 import org.campaignrl.domain.TrainingProgress;
 import org.junit.jupiter.api.Test;
 
 class TrainModelServiceTest {
-    private final InMemoryDatasetRepository datasets = new InMemoryDatasetRepository();
-    private final InMemoryModelRepository models = new InMemoryModelRepository();
+    private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
+    private final MemoryModelRepository models = new MemoryModelRepository();
     private final ActiveModel activeModel = new ActiveModel(models, datasets);
     private final TrainModelService service =
-            new TrainModelService(datasets, models, activeModel, new RunRecorder(new InMemoryRunLog(),
-                    InMemoryRunLog.OWNER, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), Clock.fixed(Fixtures.NOW,
+            new TrainModelService(datasets, models, activeModel, new RunRecorder(new MemoryRunLog(),
+                    MemoryRunLog.OWNER, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), Clock.fixed(Fixtures.NOW,
                     ZoneOffset.UTC));
 
     private final StateSpace space = Fixtures.space();
@@ -72,6 +79,62 @@ class TrainModelServiceTest {
         assertEquals(outcome.modelId(), served.model().id());
         assertEquals(latest, served.dataset().id());
         assertEquals(cells, served.environment().cells());
+    }
+
+    @Test
+    void theDefaultsTrainUntilTheGreedyPolicyIsTheOptimumsAndStoreThatItConverged() {
+        datasets.save(cells);
+        List<String> stages = new ArrayList<>();
+
+        TrainOutcome outcome = service.train(TrainModelCommand.defaults(), (stage, done, total) -> stages.add(stage));
+
+        assertTrue(outcome.converged());
+        assertEquals(1.0, outcome.quality().greedyAgreement());
+        assertTrue(outcome.stats().episodes() < Hyperparameters.DEFAULT_MAX_EPISODES);
+        assertEquals(0, outcome.stats().episodes() % (space.size() * Action.COUNT), "whole rounds");
+        assertTrue(stages.contains(TrainModelService.SETTLING_STAGE), stages.toString());
+        ModelSummary stored = summary(outcome.modelId());
+        assertEquals(Hyperparameters.DEFAULT, stored.hyperparameters());
+        assertEquals(Optional.of(true), ConvergenceSummary.of(stored.metrics()).converged());
+        // As often as the optimum's own greedy policy (far from both goals, γ 0.6 leaves Q* too flat to steer).
+        Environment environment = new Environment(cells, RewardRule.DEFAULT);
+        OptimalPlan plan = new OptimalPlan(environment, 0.6);
+        assertEquals(PolicyQuality.measure(plan.optimalQ(), environment, plan, 100).successRateOverReachable(),
+                stored.metrics().get("success_rate_over_reachable"));
+    }
+
+    @Test
+    void anExplicitEpisodeCountIsHonouredExactlyWithTheOriginalServicesLearner() {
+        datasets.save(cells);
+        TrainModelCommand command = TrainModelCommand.defaults().withEpisodes(1_234).withSeed(5);
+
+        TrainOutcome outcome = service.train(command, ProgressListener.NONE);
+
+        assertEquals(1_234, outcome.stats().episodes());
+        TrainedModel stored = models.load(outcome.modelId()).orElseThrow().model();
+        Environment environment = new Environment(cells, command.rewardRule());
+        assertEquals(new QLearner(command.hyperparameters()).train(environment, 0, TrainingProgress.NONE).qTable(),
+                stored.qTable());
+        assertFalse(stored.hyperparameters().untilConverged());
+    }
+
+    @Test
+    void aTrainingThatHitsItsCapSaysItDidNotConverge() {
+        datasets.save(cells);
+        TrainModelCommand capped = new TrainModelCommand(true, 100, 0, 1, 0.6, 100, 42, 0.30, 10, 3,
+                Optional.empty(), Optional.empty(), true, "test");
+
+        TrainOutcome outcome = service.train(capped, ProgressListener.NONE);
+
+        assertFalse(outcome.converged());
+        assertEquals(100, outcome.stats().episodes());
+        ConvergenceSummary summary = ConvergenceSummary.of(summary(outcome.modelId()).metrics());
+        assertEquals(Optional.of(false), summary.converged());
+        assertTrue(summary.inWords().startsWith("not converged: "), summary.inWords());
+    }
+
+    private ModelSummary summary(long id) {
+        return ModelSummary.of(models.load(id).orElseThrow(), true);
     }
 
     @Test
@@ -204,8 +267,8 @@ class TrainModelServiceTest {
     @Test
     void theServedSnapshotUsesTheModelsOwnRewardRule() {
         datasets.save(cells);
-        TrainModelCommand strict = new TrainModelCommand(50, 0.1, 0.1, 0.6, 10, 1, 0.6, 10, 3,
-                Optional.empty(), Optional.empty(), true);
+        TrainModelCommand strict = TrainModelCommand.defaults().withEpisodes(50).withMaxSteps(10).withSeed(1)
+                .withTargetRate(0.6);
 
         TrainOutcome outcome = service.train(strict, ProgressListener.NONE);
 

@@ -3,7 +3,6 @@ package org.campaignrl.domain.quality;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Environment;
 import org.campaignrl.domain.GreedyPolicy;
 import org.campaignrl.domain.QTable;
@@ -14,14 +13,9 @@ import org.campaignrl.domain.QTable;
  *
  * <p>Means over an empty set (no start succeeded, no goal reachable) are {@code NaN}.
  *
- * <p>Two things to keep in mind when reading the figures:
- * <ul>
- *   <li>Q* maximises discounted reward, not success: with +10 cells and a large γ it may never enter a
- *       goal, so Q* itself can score below 1 (see {@link OptimalPlan}).</li>
- *   <li>A rollout stops on a repeated state before it checks for a goal, so a start that is itself a goal
- *       fails when its nearest goal is itself (a route that comes back to it), although
- *       {@link OptimalPlan#stepsToGoal} counts that route.</li>
- * </ul>
+ * <p>Q* maximises discounted reward, not success: with +10 cells and a large γ it may never enter a goal, so Q*
+ * itself can score below 1, and it may take a longer route through responding cells than the fewest steps (see
+ * {@link OptimalPlan}).
  *
  * @param successRate share of all states whose greedy rollout enters a goal within the step limit
  * @param meanSteps mean rollout steps over the successful starts
@@ -29,6 +23,7 @@ import org.campaignrl.domain.QTable;
  *        {@code meanOptimalSteps / meanSteps} is 1 for a shortest-path policy
  * @param meanOptimalStepsAllReachable mean {@link OptimalPlan#stepsToGoal} over every state that can reach a goal
  * @param meanAbsQError mean {@code |Q − Q*|} over all state-action pairs
+ * @param greedyAgreement share of the states whose greedy action is one of Q*'s best ({@link Convergence})
  * @param goalCells number of goal cells
  * @param states number of states, i.e. of starts tried
  * @param reachableStarts states from which some goal can be entered
@@ -37,7 +32,8 @@ import org.campaignrl.domain.QTable;
  * @param gamma the discount Q* was computed for
  */
 public record PolicyQuality(double successRate, double meanSteps, double meanOptimalSteps,
-                            double meanOptimalStepsAllReachable, double meanAbsQError, int goalCells, int states,
+                            double meanOptimalStepsAllReachable, double meanAbsQError, double greedyAgreement,
+                            int goalCells, int states,
                             int reachableStarts, int successfulStarts, int maxSteps, double gamma) {
 
     /** Rolls out the greedy policy of {@code learned} from every state and compares it with {@code plan}. */
@@ -50,6 +46,7 @@ public record PolicyQuality(double successRate, double meanSteps, double meanOpt
             throw new IllegalArgumentException("max steps must not be negative: " + maxSteps);
         }
         GreedyPolicy policy = new GreedyPolicy(learned, environment);
+        Convergence convergence = Convergence.of(learned, plan);
         int successes = 0;
         long successSteps = 0;
         long successOptimalSteps = 0;
@@ -73,7 +70,7 @@ public record PolicyQuality(double successRate, double meanSteps, double meanOpt
                 mean(successSteps, successes),
                 mean(successOptimalSteps, successes),
                 mean(reachableOptimalSteps, reachable),
-                meanAbsoluteDifference(learned, plan.optimalQ()),
+                convergence.meanAbsQError(), convergence.greedyAgreement(),
                 environment.goalCount(), states, reachable, successes, maxSteps, plan.gamma());
     }
 
@@ -82,10 +79,15 @@ public record PolicyQuality(double successRate, double meanSteps, double meanOpt
         return reachableStarts == 0 ? Double.NaN : (double) successfulStarts / reachableStarts;
     }
 
+    /** Whether the table is converged: {@link Convergence#converged(double, double)} on its figures. */
+    public boolean converged() {
+        return Convergence.converged(greedyAgreement, meanAbsQError);
+    }
+
     /**
      * The figures by snake_case name, in a fixed order, for storage: {@code success_rate},
      * {@code success_rate_over_reachable}, {@code mean_steps}, {@code mean_optimal_steps},
-     * {@code mean_optimal_steps_all_reachable}, {@code mean_abs_q_error}, {@code goal_cells}, {@code states},
+     * {@code mean_optimal_steps_all_reachable}, {@code mean_abs_q_error}, {@code greedy_agreement}, {@code goal_cells}, {@code states},
      * {@code reachable_starts}, {@code successful_starts}, {@code max_steps}, {@code gamma}.
      */
     public Map<String, Double> figures() {
@@ -96,6 +98,7 @@ public record PolicyQuality(double successRate, double meanSteps, double meanOpt
         figures.put("mean_optimal_steps", meanOptimalSteps);
         figures.put("mean_optimal_steps_all_reachable", meanOptimalStepsAllReachable);
         figures.put("mean_abs_q_error", meanAbsQError);
+        figures.put("greedy_agreement", greedyAgreement);
         figures.put("goal_cells", (double) goalCells);
         figures.put("states", (double) states);
         figures.put("reachable_starts", (double) reachableStarts);
@@ -107,16 +110,5 @@ public record PolicyQuality(double successRate, double meanSteps, double meanOpt
 
     private static double mean(long sum, int count) {
         return count == 0 ? Double.NaN : (double) sum / count;
-    }
-
-    private static double meanAbsoluteDifference(QTable learned, QTable optimal) {
-        int states = optimal.states();
-        double sum = 0;
-        for (int s = 0; s < states; s++) {
-            for (int a = 0; a < Action.COUNT; a++) {
-                sum += Math.abs(learned.value(s, a) - optimal.value(s, a));
-            }
-        }
-        return sum / ((double) states * Action.COUNT);
     }
 }

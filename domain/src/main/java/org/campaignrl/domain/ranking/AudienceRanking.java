@@ -3,6 +3,8 @@ package org.campaignrl.domain.ranking;
 import java.util.ArrayList;
 import java.util.List;
 import org.campaignrl.domain.Cells;
+import org.campaignrl.domain.estimators.ConversionInterval;
+import org.campaignrl.domain.estimators.SubjectSpan;
 
 /**
  * The cells of one subject line with at least {@link RankingOptions#minSends()} sends, ranked by

@@ -6,6 +6,9 @@ import java.util.List;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
+import org.campaignrl.domain.estimators.ConversionInterval;
+import org.campaignrl.domain.estimators.IntervalMethod;
+import org.campaignrl.domain.numerics.SpecialFunctions;
 
 /**
  * Which day of the week to send to a segment: the segment's conversion on each of the seven

@@ -1,6 +1,12 @@
 package org.campaignrl.domain.ranking;
 
 import org.campaignrl.domain.Cells;
+import org.campaignrl.domain.estimators.AdditiveLogisticModel;
+import org.campaignrl.domain.estimators.ConversionInterval;
+import org.campaignrl.domain.estimators.EmpiricalBayesShrinkage;
+import org.campaignrl.domain.estimators.LogisticShrinkage;
+import org.campaignrl.domain.estimators.RawRate;
+import org.campaignrl.domain.estimators.SegmentShrinkage;
 
 /** What cells are ranked by. Every method gives one score per state; higher ranks first. */
 public enum RankingMethod {

@@ -1,5 +1,8 @@
 package org.campaignrl.domain.ranking;
 
+import org.campaignrl.domain.estimators.ConversionInterval;
+import org.campaignrl.domain.estimators.IntervalMethod;
+
 /**
  * How an {@link AudienceRanking} ranks: by which method, at which confidence level (for the
  * Wilson lower bound and every entry's interval), which interval the entries carry, and the

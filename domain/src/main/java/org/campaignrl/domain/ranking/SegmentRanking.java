@@ -8,6 +8,9 @@ import java.util.OptionalLong;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
+import org.campaignrl.domain.estimators.ConversionInterval;
+import org.campaignrl.domain.estimators.IntervalMethod;
+import org.campaignrl.domain.estimators.SubjectSpan;
 
 /**
  * Every segment of one subject line with 1 to {@link Options#maxFixed()} other attributes fixed

@@ -3,6 +3,9 @@ package org.campaignrl.domain.ranking;
 import java.util.OptionalLong;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
+import org.campaignrl.domain.estimators.ConversionInterval;
+import org.campaignrl.domain.estimators.ExpectedResponses;
+import org.campaignrl.domain.estimators.IntervalMethod;
 
 /**
  * A segment's history: the sends and responses of all its cells, its conversion with an

@@ -4,16 +4,17 @@ import java.util.Arrays;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
+import org.campaignrl.domain.estimators.SubjectSpan;
 
 /**
  * Picks and orders states by score, on primitive arrays. One order everywhere: higher score
  * first, then more sends, then the lower state index, so every ranking is deterministic.
  */
-final class TopSelection {
+public final class TopSelection {
     private TopSelection() {
     }
 
-    static long[] sendsOf(Cells cells) {
+    public static long[] sendsOf(Cells cells) {
         long[] sends = new long[cells.space().size()];
         for (int s = 0; s < sends.length; s++) {
             sends[s] = cells.sends(s);
@@ -22,7 +23,7 @@ final class TopSelection {
     }
 
     /** Whether state a ranks before state b. */
-    static boolean before(int a, int b, double[] score, long[] sends) {
+    public static boolean before(int a, int b, double[] score, long[] sends) {
         if (score[a] != score[b]) {
             return score[a] > score[b];
         }
@@ -33,7 +34,7 @@ final class TopSelection {
     }
 
     /** Every state of [start, end) with at least {@code minSends} sends, best first. */
-    static int[] ranked(int start, int end, double[] score, long[] sends, long minSends) {
+    public static int[] ranked(int start, int end, double[] score, long[] sends, long minSends) {
         int[] eligible = new int[end - start];
         int count = 0;
         for (int s = start; s < end; s++) {
@@ -47,7 +48,7 @@ final class TopSelection {
     }
 
     /** The best {@code n} states of [start, end) with at least {@code minSends} sends, best first. */
-    static int[] top(int start, int end, double[] score, long[] sends, long minSends, int n) {
+    public static int[] top(int start, int end, double[] score, long[] sends, long minSends, int n) {
         int[] best = new int[n];
         int count = 0;
         for (int s = start; s < end; s++) {
@@ -68,7 +69,7 @@ final class TopSelection {
     }
 
     /** The best {@code n} eligible states of each subject line, by subject code. */
-    static int[][] topPerSubject(StateSpace space, double[] score, long[] sends, long minSends, int n) {
+    public static int[][] topPerSubject(StateSpace space, double[] score, long[] sends, long minSends, int n) {
         int subjects = space.size(Attribute.SUBJECT);
         int[][] chosen = new int[subjects][];
         for (int subject = 0; subject < subjects; subject++) {

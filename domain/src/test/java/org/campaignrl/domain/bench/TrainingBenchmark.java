@@ -49,7 +49,7 @@ public class TrainingBenchmark {
     @Setup
     public void setUp() {
         environment = fullSizeLikeEnvironment(42);
-        learner = new QLearner(Hyperparameters.DEFAULT);
+        learner = new QLearner(Hyperparameters.ORIGINAL);
         SplittableRandom random = new SplittableRandom(7);
         walkActions = new int[WALK_STEPS];
         for (int i = 0; i < WALK_STEPS; i++) {

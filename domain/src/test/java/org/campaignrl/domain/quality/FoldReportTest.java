@@ -141,7 +141,7 @@ class FoldReportTest {
     @Test
     void theSameModelDataAndSeedGiveTheSameReportAndAnotherSeedAnother() {
         Environment environment = new Environment(Fixtures.randomCells(tiny, 9), RewardRule.DEFAULT);
-        QTable model = new QLearner(new Hyperparameters(3000, 0.2, 0.2, 0.6, 100, 5))
+        QTable model = new QLearner(Hyperparameters.fixed(3000, 0.2, 0.2, 0.6, 100, 5))
                 .train(environment, 0, TrainingProgress.NONE).qTable();
 
         FoldReport first = FoldReport.run(model, environment, 20, 100, 42);

@@ -2,6 +2,7 @@ package org.campaignrl.domain.quality;
 
 import static org.campaignrl.domain.quality.Fixtures.codes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class PolicyQualityTest {
     }
 
     private QTable learned(Environment environment, int episodes, long seed) {
-        return new QLearner(new Hyperparameters(episodes, 0.2, 0.2, 0.9, MAX_STEPS, seed))
+        return new QLearner(Hyperparameters.fixed(episodes, 0.2, 0.2, 0.9, MAX_STEPS, seed))
                 .train(environment, 0, TrainingProgress.NONE).qTable();
     }
 
@@ -64,7 +65,7 @@ class PolicyQualityTest {
     }
 
     @Test
-    void aGoalWhoseNearestGoalIsItselfFailsAsAStartBecauseTheRolloutSeesALoop() {
+    void aGoalWhoseNearestGoalIsItselfSucceedsAsAStartByComingRoundToIt() {
         StateSpace space = Fixtures.twoOfEach();
         int goal = space.indexOfCodes(codes(1, 3, 4, 1, 2, 1, 0));
         Environment environment = new Environment(Fixtures.CellsBuilder.on(space).at(goal, 40, 30).build(), RULE);
@@ -72,8 +73,10 @@ class PolicyQualityTest {
 
         PolicyQuality quality = PolicyQuality.measure(plan.optimalQ(), environment, plan, MAX_STEPS);
 
-        assertEquals(space.size() - 1, quality.successfulStarts());
-        assertEquals((space.size() - 1.0) / space.size(), quality.successRateOverReachable());
+        // Entering the goal ends the episode also when it is the start come round again, as training and the
+        // fewest steps count it: every start succeeds, in the fewest steps.
+        assertEquals(space.size(), quality.successfulStarts());
+        assertEquals(1.0, quality.successRateOverReachable());
         assertEquals(quality.meanOptimalSteps(), quality.meanSteps(), 1e-12);
     }
 
@@ -93,16 +96,17 @@ class PolicyQualityTest {
     }
 
     @Test
-    void aTableOfZerosOnlyWalksTheWeekAndSucceedsFromTheGoalsOtherDays() {
+    void aTableOfZerosOnlyWalksTheWeekAndSucceedsFromTheGoalsDays() {
         OptimalPlan plan = new OptimalPlan(tinyOneGoal, 0.9);
 
         PolicyQuality quality = PolicyQuality.measure(zeros(tiny.size()), tinyOneGoal, plan, MAX_STEPS);
 
-        // Ties go to NEXT_DAY: only the six other days of the goal's audience walk into it, in 1..6 steps.
-        assertEquals(6, quality.successfulStarts());
-        assertEquals(6.0 / tiny.size(), quality.successRate());
-        assertEquals(3.5, quality.meanSteps());
-        assertEquals(3.5, quality.meanOptimalSteps());
+        // Ties go to NEXT_DAY: the seven days of the goal's audience walk into it, in 1..7 steps (the goal itself
+        // comes round to itself after a week, where one step that stays in place, the single subject, would do).
+        assertEquals(7, quality.successfulStarts());
+        assertEquals(7.0 / tiny.size(), quality.successRate());
+        assertEquals(4.0, quality.meanSteps());
+        assertEquals((1 + 2 + 3 + 4 + 5 + 6 + 1) / 7.0, quality.meanOptimalSteps(), 1e-12);
         double meanAbsOptimum = 0;
         for (double value : plan.optimalQ().toArray()) {
             meanAbsOptimum += Math.abs(value);
@@ -145,7 +149,7 @@ class PolicyQualityTest {
 
         int withinThree = 0;
         for (int s = 0; s < tiny.size(); s++) {
-            withinThree += s != tinyGoal && plan.stepsToGoal(s) <= 3 ? 1 : 0;
+            withinThree += plan.stepsToGoal(s) <= 3 ? 1 : 0;
         }
         assertEquals(withinThree, quality.successfulStarts());
         assertEquals(3, quality.maxSteps());
@@ -167,16 +171,31 @@ class PolicyQualityTest {
 
     @Test
     void theFiguresAreNamedInSnakeCaseInAFixedOrder() {
-        PolicyQuality quality = new PolicyQuality(0.5, 4, 3.5, 3.75, 1.25, 2, 980, 980, 490, 100, 0.6);
+        PolicyQuality quality = new PolicyQuality(0.5, 4, 3.5, 3.75, 1.25, 0.875, 2, 980, 980, 490, 100, 0.6);
 
         Map<String, Double> figures = quality.figures();
 
         assertEquals(List.of("success_rate", "success_rate_over_reachable", "mean_steps", "mean_optimal_steps",
-                "mean_optimal_steps_all_reachable", "mean_abs_q_error", "goal_cells", "states", "reachable_starts",
+                "mean_optimal_steps_all_reachable", "mean_abs_q_error", "greedy_agreement", "goal_cells", "states",
+                "reachable_starts",
                 "successful_starts", "max_steps", "gamma"), List.copyOf(figures.keySet()));
-        assertEquals(List.of(0.5, 0.5, 4.0, 3.5, 3.75, 1.25, 2.0, 980.0, 980.0, 490.0, 100.0, 0.6),
+        assertEquals(List.of(0.5, 0.5, 4.0, 3.5, 3.75, 1.25, 0.875, 2.0, 980.0, 980.0, 490.0, 100.0, 0.6),
                 List.copyOf(figures.values()));
         assertThrows(UnsupportedOperationException.class, () -> figures.put("x", 1.0));
+        assertFalse(quality.converged());
+    }
+
+    @Test
+    void theOptimumIsConvergedAndAnUntrainedTableIsNot() {
+        OptimalPlan plan = new OptimalPlan(tinyOneGoal, 0.6);
+
+        PolicyQuality optimum = PolicyQuality.measure(plan.optimalQ(), tinyOneGoal, plan, MAX_STEPS);
+        PolicyQuality untrained = PolicyQuality.measure(zeros(tiny.size()), tinyOneGoal, plan, MAX_STEPS);
+
+        assertEquals(1.0, optimum.greedyAgreement());
+        assertTrue(optimum.converged());
+        assertTrue(untrained.greedyAgreement() < 1);
+        assertFalse(untrained.converged());
     }
 
     @Test

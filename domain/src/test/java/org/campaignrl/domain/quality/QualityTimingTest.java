@@ -27,7 +27,7 @@ class QualityTimingTest {
 
         OptimalPlan plan = timed("full size: optimal plan", () -> new OptimalPlan(environment, GAMMA));
         QTable learned = timed("full size: train, default hyperparameters",
-                () -> new QLearner(Hyperparameters.DEFAULT).train(environment, 0, TrainingProgress.NONE).qTable());
+                () -> new QLearner(Hyperparameters.ORIGINAL).train(environment, 0, TrainingProgress.NONE).qTable());
         PolicyQuality quality = timed("full size: policy quality",
                 () -> PolicyQuality.measure(learned, environment, plan, MAX_STEPS));
         PolicyQuality optimum = PolicyQuality.measure(plan.optimalQ(), environment, plan, MAX_STEPS);

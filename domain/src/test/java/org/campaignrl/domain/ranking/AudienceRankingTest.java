@@ -8,6 +8,8 @@ import java.util.List;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
 import org.junit.jupiter.api.Test;
+import org.campaignrl.domain.estimators.ConversionInterval;
+import org.campaignrl.domain.estimators.IntervalMethod;
 
 class AudienceRankingTest {
     private static final StateSpace SPACE = new StateSpace(new int[] {4, 9}, List.of("a.com"));

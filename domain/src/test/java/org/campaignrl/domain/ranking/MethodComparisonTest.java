@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.Test;
+import org.campaignrl.domain.ranking.evaluation.Estimate;
+import org.campaignrl.domain.ranking.evaluation.HeldOutEvaluation;
+import org.campaignrl.domain.ranking.evaluation.TruthRegret;
 
 /**
  * The methods side by side on synthetic cells drawn from the generator-like truth (see

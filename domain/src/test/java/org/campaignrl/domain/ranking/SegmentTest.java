@@ -14,6 +14,9 @@ import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
 import org.junit.jupiter.api.Test;
+import org.campaignrl.domain.estimators.ConversionInterval;
+import org.campaignrl.domain.estimators.ExpectedResponses;
+import org.campaignrl.domain.estimators.IntervalMethod;
 
 class SegmentTest {
     private static final StateSpace SPACE = Synthetic.SPACE;

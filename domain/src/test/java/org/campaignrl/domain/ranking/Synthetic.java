@@ -12,12 +12,12 @@ import org.campaignrl.domain.StateSpace;
  * planted segments, its population shares, and its clustering — a (customer, subject) pair has
  * one or more sends, all in one cell, and responds with all of them or none.
  */
-final class Synthetic {
-    static final StateSpace SPACE = new StateSpace(new int[] {1, 2, 3},
+public final class Synthetic {
+    public static final StateSpace SPACE = new StateSpace(new int[] {1, 2, 3},
             List.of("aol.com", "comcast.net", "gmail.com", "hotmail.com", "msn.com", "yahoo.com"));
 
-    static final double[] BASE = {-2.46, -2.16, -2.76};
-    static final double[][] EFFECTS = {
+    public static final double[] BASE = {-2.46, -2.16, -2.76};
+    public static final double[][] EFFECTS = {
         null,
         {0.10, 0.30, 0.20, 0.00, -0.15, -0.35, -0.50},
         {-0.25, -0.15, -0.05, 0.05, 0.10, 0.20, 0.25},
@@ -34,18 +34,18 @@ final class Synthetic {
         {0.52, 0.48},
         {0.30, 0.70}};
     /** Planted segments: codes (−1 any) and bonus. */
-    static final int[][] PLANTED = {
+    public static final int[][] PLANTED = {
         {1, 5, -1, 2, -1, -1, 1},
         {0, 1, 6, 5, -1, -1, 0},
         {2, 3, -1, 3, 4, -1, -1},
         {2, 6, -1, 1, -1, 1, -1}};
-    static final double[] BONUS = {2.10, 1.95, 2.85, 3.35};
+    public static final double[] BONUS = {2.10, 1.95, 2.85, 3.35};
 
     private Synthetic() {
     }
 
     /** The true probability of every state. */
-    static double[] truth() {
+    public static double[] truth() {
         double[] p = new double[SPACE.size()];
         for (int s = 0; s < p.length; s++) {
             int[] codes = SPACE.codesOf(s);
@@ -64,7 +64,7 @@ final class Synthetic {
     }
 
     /** The share of all (customer, subject) pairs that fall in each state. */
-    static double[] shares() {
+    public static double[] shares() {
         double[] share = new double[SPACE.size()];
         for (int s = 0; s < share.length; s++) {
             int[] codes = SPACE.codesOf(s);
@@ -82,7 +82,7 @@ final class Synthetic {
      * 1 + Poisson(1.04) sends (mean ≈ 2, like the generator's), responding all together with the
      * state's probability. {@code pairs = 97 000} is about the bundled sample (≈ 11 sends per cell).
      */
-    static Cells draw(double[] truth, double pairs, long seed) {
+    public static Cells draw(double[] truth, double pairs, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] share = shares();
         long[] sends = new long[truth.length];
@@ -101,7 +101,7 @@ final class Synthetic {
     }
 
     /** Independent sends (no clustering): n per cell, each responding with the cell's probability. */
-    static Cells drawIndependent(StateSpace space, double[] truth, long sendsPerCell, long seed) {
+    public static Cells drawIndependent(StateSpace space, double[] truth, long sendsPerCell, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         long[] sends = new long[truth.length];
         long[] responses = new long[truth.length];
@@ -117,7 +117,7 @@ final class Synthetic {
     }
 
     /** Knuth's multiplication method, split into chunks so e^−λ never underflows. */
-    static long poisson(SplittableRandom random, double mean) {
+    public static long poisson(SplittableRandom random, double mean) {
         long count = 0;
         double remaining = mean;
         while (remaining > 0) {

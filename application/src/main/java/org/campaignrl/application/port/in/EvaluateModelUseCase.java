@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.domain.quality.FoldReport;
-import org.campaignrl.domain.ranking.Estimate;
+import org.campaignrl.domain.ranking.evaluation.Estimate;
 import org.campaignrl.domain.ranking.RankingMethod;
 
 /**

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 
 /** Reads the three campaign logs, aggregates them into cells and stores them as a new dataset. */
 public interface IngestLogsUseCase {

@@ -6,7 +6,7 @@ import static org.campaignrl.application.Validate.notNull;
 import java.util.List;
 import java.util.Optional;
 import org.campaignrl.application.InvalidCommandException;
-import org.campaignrl.application.port.out.ProgressListener;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.RewardRule;
 
 /**

@@ -5,6 +5,7 @@ import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.SendSplit;
+import org.campaignrl.application.port.ProgressListener;
 
 /**
  * Reads the three campaign logs and aggregates them into cells. Any engine may stand behind it

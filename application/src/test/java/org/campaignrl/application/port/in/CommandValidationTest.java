@@ -3,15 +3,17 @@ package org.campaignrl.application.port.in;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Optional;
 import org.campaignrl.application.InvalidCommandException;
+import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.application.port.in.ExportCellsUseCase.ExportCellsCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
-import org.campaignrl.application.port.in.NextActionQuery.NextActionCommand;
+import org.campaignrl.application.port.in.NextActionUseCase.NextActionCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.domain.Hyperparameters;
 import org.campaignrl.domain.RewardRule;
@@ -33,8 +35,8 @@ class CommandValidationTest {
         /** A valid command with one value replaced. */
         private TrainModelCommand command(int episodes, double epsilon, double alpha, double gamma, int maxSteps,
                                           double targetRate, long minSends, double rewardFactor) {
-            return new TrainModelCommand(episodes, epsilon, alpha, gamma, maxSteps, 42, targetRate, minSends,
-                    rewardFactor, Optional.empty(), Optional.empty(), true);
+            return new TrainModelCommand(false, episodes, epsilon, alpha, gamma, maxSteps, 42, targetRate, minSends,
+                    rewardFactor, Optional.empty(), Optional.empty(), true, "test");
         }
 
         @Test
@@ -95,13 +97,14 @@ class CommandValidationTest {
         @Test
         void missingOptionalsBecomeEmptyAndTheStartStateIsCopied() {
             int[] start = {12, 0, 0, 0, 0, 0, 0};
-            TrainModelCommand command = new TrainModelCommand(10, 0.1, 0.1, 0.6, 100, 42, 0.3, 10, 3,
-                    Optional.of(start), null, false);
+            TrainModelCommand command = new TrainModelCommand(false, 10, 0.1, 0.1, 0.6, 100, 42, 0.3, 10, 3,
+                    Optional.of(start), null, false, null);
             start[0] = 99;
             assertEquals(12, command.startState().orElseThrow()[0]);
             assertEquals(Optional.empty(), command.datasetId());
-            assertEquals(Optional.empty(), new TrainModelCommand(10, 0.1, 0.1, 0.6, 100, 42, 0.3, 10, 3,
-                    null, null, false).startState());
+            assertEquals(Optional.empty(), new TrainModelCommand(false, 10, 0.1, 0.1, 0.6, 100, 42, 0.3, 10, 3,
+                    null, null, false, null).startState());
+            assertEquals(TrainedModel.UNKNOWN_STARTER, command.startedBy());
         }
 
         @Test
@@ -116,10 +119,40 @@ class CommandValidationTest {
 
         @Test
         void theCommandCarriesItsHyperparametersAndRewardRule() {
-            TrainModelCommand command = new TrainModelCommand(77, 0.2, 0.3, 0.4, 55, 9, 0.25, 6, 2.5,
-                    Optional.empty(), Optional.of(3L), true);
-            assertEquals(new Hyperparameters(77, 0.2, 0.3, 0.4, 55, 9), command.hyperparameters());
+            TrainModelCommand command = TrainModelCommand.defaults().withEpisodes(77).withEpsilon(0.2).withAlpha(0.3)
+                    .withGamma(0.4).withMaxSteps(55).withSeed(9).withTargetRate(0.25).withMinSends(6)
+                    .withRewardFactor(2.5).withDataset(3);
+            assertEquals(Hyperparameters.fixed(77, 0.2, 0.3, 0.4, 55, 9), command.hyperparameters());
             assertEquals(new RewardRule(0.25, 6, 2.5), command.rewardRule());
+            assertEquals(Optional.of(3L), command.datasetId());
+        }
+
+        @Test
+        void anExplicitCountStartsFromTheOriginalServicesRatesAndUntilConvergedFromTheDefaults() {
+            TrainModelCommand fixed = TrainModelCommand.defaults().withEpisodes(20_000);
+            assertEquals(Hyperparameters.ORIGINAL, fixed.hyperparameters());
+            assertFalse(fixed.untilConverged());
+            assertEquals(Hyperparameters.DEFAULT, fixed.withUntilConverged().hyperparameters());
+            assertRejectedField("episodes", () -> TrainModelCommand.defaults().withEpisodes(0));
+        }
+
+        @Test
+        void theWithersChangeOneFieldEach() {
+            TrainModelCommand base = TrainModelCommand.defaults();
+            assertEquals(0.7, base.withGamma(0.7).gamma());
+            assertEquals(0.7, base.withGamma(0.7).withSeed(5).gamma());
+            assertEquals(5, base.withSeed(5).seed());
+            assertEquals(12, base.withMaxSteps(12).maxSteps());
+            assertEquals(0.45, base.withTargetRate(0.45).targetRate());
+            assertEquals(100, base.withMinSends(100).minSends());
+            assertEquals(2.0, base.withRewardFactor(2).rewardFactor());
+            assertFalse(base.withActivate(false).activate());
+            assertEquals("bo", base.withStartedBy("bo").startedBy());
+            assertArrayEquals(new int[] {1, 2, 3, 4, 5, 6, 7},
+                    base.withStartState(new int[] {1, 2, 3, 4, 5, 6, 7}).startState().orElseThrow());
+            assertEquals(TrainModelCommand.defaults(), base.withGamma(0.7).withGamma(base.gamma()));
+            assertRejectedField("gamma", () -> base.withGamma(1));
+            assertRejectedField("alpha", () -> base.withAlpha(0));
         }
     }
 

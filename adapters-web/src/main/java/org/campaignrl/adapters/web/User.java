@@ -1,5 +1,0 @@
-package org.campaignrl.adapters.web;
-
-/** A person the server knows, by the name in the users file. */
-public record User(String name, Role role) {
-}
