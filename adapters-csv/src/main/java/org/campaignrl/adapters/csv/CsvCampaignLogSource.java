@@ -46,6 +46,7 @@ public final class CsvCampaignLogSource implements CampaignLogSource {
 
             Customers customers = userbase.forEachRow(rejects, listener, settings.onePart(),
                     part -> new UserbaseRows(userbase)).get(0).customers();
+            customers.freeze();
 
             Responses responses = Responses.merge(responded.forEachRow(rejects, listener, settings,
                     part -> new ResponseRows(responded, customers)).stream().map(ResponseRows::responses).toList(),

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * The accepted customers of the userbase, each kept as one long in a primitive map, so that millions of
@@ -34,7 +35,19 @@ final class Customers {
     static final int SUBJECT_BITS = 31;
     static final int OTHER_SUBJECTS = 1 << SUBJECT_BITS;
 
-    private final Int2LongOpenHashMap byId;
+    /**
+     * Kept as ids were ids densely enough: when the userbase is read, {@link #freeze} moves the entries into
+     * {@link #dense}, indexed by id minus the smallest, and drops this map.
+     */
+    private Int2LongOpenHashMap byId;
+    /** The entries by {@code id - denseBase}, NOT_FOUND where no row had that id; null while the map holds them. */
+    private long[] dense;
+    private long denseBase;
+    /**
+     * With {@link #dense}: the subjects 0..30 (bits as {@link #subjectBit}) of each customer's responded pairs that
+     * an accepted send matched, by the same index, set by every thread reading the sends (see {@link #markSent}).
+     */
+    private AtomicIntegerArray sentSubjects;
     private final Object2IntOpenCustomHashMap<byte[]> domainIds = new Object2IntOpenCustomHashMap<>(ByteArrays.HASH_STRATEGY);
     private final List<String> domainsByFirstSeen = new ArrayList<>();
     private long count;
@@ -44,6 +57,75 @@ final class Customers {
         byId = new Int2LongOpenHashMap(expected);
         byId.defaultReturnValue(NOT_FOUND);
         domainIds.defaultReturnValue(-1);
+    }
+
+    /**
+     * At most this many slots per id seen for the array of {@link #freeze}: 3 longs (24 bytes) per customer at
+     * worst, no more than the open hash map's 12 bytes per slot at its load factor and growth.
+     */
+    private static final int DENSE_SLOTS_PER_ID = 3;
+
+    /**
+     * Ends the userbase: from now on entries are only read, and {@link #markResponded}. When the ids fill their
+     * range densely enough (real exports number their customers, with gaps), the entries move into an array
+     * indexed by id: a send's customer is then one memory access instead of a hash and a probe into a map far
+     * larger than the caches, which, with sends in random order, was a fifth of an ingest's CPU profile
+     * (docs/performance.md).
+     */
+    void freeze() {
+        if (dense != null || byId.isEmpty()) {
+            return;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int id : byId.keySet()) {
+            min = Math.min(min, id);
+            max = Math.max(max, id);
+        }
+        long range = max - min + 1;
+        if (range > (long) DENSE_SLOTS_PER_ID * byId.size() || range > Integer.MAX_VALUE - 8) {
+            return;
+        }
+        long[] entries = new long[(int) range];
+        Arrays.fill(entries, NOT_FOUND);
+        long base = min;
+        byId.int2LongEntrySet().fastForEach(e -> entries[(int) (e.getIntKey() - base)] = e.getLongValue());
+        dense = entries;
+        denseBase = base;
+        byId = null;
+        clearSent();
+    }
+
+    /** Whether {@link #markSent} keeps the sent pairs (the ids are dense); otherwise the caller keeps them. */
+    boolean keepsSentPairs() {
+        return sentSubjects != null;
+    }
+
+    /** Forgets the sent pairs: a new reading of the sends begins. */
+    void clearSent() {
+        if (dense != null) {
+            sentSubjects = new AtomicIntegerArray(dense.length);
+        }
+    }
+
+    /**
+     * Notes that an accepted send matched this accepted customer's responded pair of a subject 0..30; any thread.
+     * A bit already set is only read, so the array is written once per pair.
+     */
+    void markSent(int id, int subjectBit) {
+        int index = (int) (id - denseBase);
+        if ((sentSubjects.get(index) & subjectBit) == 0) {
+            sentSubjects.accumulateAndGet(index, subjectBit, (bits, bit) -> bits | bit);
+        }
+    }
+
+    /** How many pairs {@link #markSent} noted. */
+    long sentPairs() {
+        long pairs = 0;
+        for (int i = 0; i < sentSubjects.length(); i++) {
+            pairs += Integer.bitCount(sentSubjects.get(i));
+        }
+        return pairs;
     }
 
     /** Records that a row carried this id; false when an earlier row already did. */
@@ -82,6 +164,10 @@ final class Customers {
 
     /** Everything kept of a customer: see {@link #codes(long)} and {@link #respondedSubjects(long)}. */
     long entry(int id) {
+        if (dense != null) {
+            long index = id - denseBase;
+            return index >= 0 && index < dense.length ? dense[(int) index] : NOT_FOUND;
+        }
         return byId.get(id);
     }
 
@@ -97,9 +183,14 @@ final class Customers {
      * pairs, which is far larger and so rarely in cache: that look was a quarter of the loop's profile.
      */
     void markResponded(int id, int subjectId) {
-        long entry = byId.get(id);
+        long entry = entry(id);
         if ((int) entry >= 0) {
-            byId.put(id, entry | (long) subjectBit(subjectId) << 32);
+            long marked = entry | (long) subjectBit(subjectId) << 32;
+            if (dense != null) {
+                dense[(int) (id - denseBase)] = marked;
+            } else {
+                byId.put(id, marked);
+            }
         }
     }
 

@@ -29,6 +29,7 @@ final class SendRows implements RowHandler {
 
     // Which responded pairs this part saw an accepted send of, to count those no send matched: per customer
     // the bits of its subjects 0..30 (see Customers.subjectBit), the pairs of any other subject as pairs. The
+    // customers keep the bits themselves when their ids are dense (Customers.keepsSentPairs); otherwise the
     // current customer's bits gather in pendingSent and go to the map when the customer changes.
     private final Int2IntOpenHashMap sentSubjects = new Int2IntOpenHashMap();
     private final LongOpenHashSet otherPairsSentTo = new LongOpenHashSet();
@@ -66,6 +67,7 @@ final class SendRows implements RowHandler {
             public SendRows apply(int part) {
                 if (part == 0) {
                     subjects = new CellCounter.Subjects(customers.domainCount());
+                    customers.clearSent();
                 }
                 return new SendRows(file, customers, responses, split,
                         new CellCounter(customers.domainCount(), splitParts, subjects));
@@ -124,6 +126,11 @@ final class SendRows implements RowHandler {
             otherPairsSentTo.add(Responses.pair(subject, customer));
             return;
         }
+        if (customers.keepsSentPairs()) {
+            // one access by the customer's index: in random order the map below costs two probes per send
+            customers.markSent(customer, subjectBit);
+            return;
+        }
         if (customer != pendingCustomer) {
             flushSent();
             pendingCustomer = customer;
@@ -177,7 +184,7 @@ final class SendRows implements RowHandler {
     /** How many responded pairs no accepted send matched. */
     long pairsWithoutSend() {
         flushSent();
-        long sentTo = otherPairsSentTo.size();
+        long sentTo = otherPairsSentTo.size() + (customers.keepsSentPairs() ? customers.sentPairs() : 0);
         for (int subjects : sentSubjects.values()) {
             sentTo += Integer.bitCount(subjects);
         }
