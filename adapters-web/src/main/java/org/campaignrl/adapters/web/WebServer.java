@@ -208,7 +208,7 @@ public final class WebServer {
         hosts.boundTo(host);
         int leftovers = pages.removeLeftoverUploads();
         if (leftovers > 0) {
-            LOG.info("removed the uploaded logs of {} upload(s) an earlier process left", leftovers);
+            LOG.debug("removed the uploaded logs of {} upload(s) an earlier process left", leftovers);
         }
         javalin.start(host, port);
         return this;
