@@ -44,6 +44,14 @@ public final class LogisticShrinkage implements ConversionEstimator {
         return posteriorMeans(cells, predictions, k);
     }
 
+    /** Every state's posterior under the same prior ({@link #estimate} gives their means). */
+    public BetaPosteriors posteriors(Cells cells) {
+        AdditiveLogisticModel.Fit fit = model.fit(cells);
+        double[] predictions = fit.predictAll();
+        double k = Double.isNaN(strength) ? estimateStrength(cells, predictions, fit.parameterCount()) : strength;
+        return BetaPosteriors.ofPriors(cells, predictions, Math.max(k, EmpiricalBayesShrinkage.MIN_STRENGTH));
+    }
+
     /**
      * Every cell's posterior mean (r + k·m)/(n + k) under a Beta prior of strength k centred on its prior mean m; a
      * cell never sent to keeps m.

@@ -38,12 +38,25 @@ public final class SegmentShrinkage implements ConversionEstimator {
 
     @Override
     public double[] estimate(Cells cells) {
+        Prior prior = prior(cells);
+        return LogisticShrinkage.posteriorMeans(cells, prior.means(), prior.strength());
+    }
+
+    /** Every state's posterior under the same prior ({@link #estimate} gives their means). */
+    public BetaPosteriors posteriors(Cells cells) {
+        Prior prior = prior(cells);
+        return BetaPosteriors.ofPriors(cells, prior.means(), prior.strength());
+    }
+
+    private record Prior(double[] means, double strength) {
+    }
+
+    private Prior prior(Cells cells) {
         AdditiveLogisticModel.Fit fit = model.fit(cells);
         double[] prior = priors(cells, fit.predictAll());
         // The factors are fitted on top of the model: counted as one parameter per kind of parent.
         int parameters = fit.parameterCount() + parentKinds(cells.space()).size();
-        double k = LogisticShrinkage.estimateStrength(cells, prior, parameters);
-        return LogisticShrinkage.posteriorMeans(cells, prior, k);
+        return new Prior(prior, LogisticShrinkage.estimateStrength(cells, prior, parameters));
     }
 
     /** The prior mean of every state: its prediction times its most telling parent's factor. */
