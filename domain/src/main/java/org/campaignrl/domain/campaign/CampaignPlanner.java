@@ -65,10 +65,16 @@ public final class CampaignPlanner {
     /** Why a plan cannot be made as asked: which setting, and what is wrong with it. */
     public static final class UnfulfillableException extends IllegalArgumentException {
         private final String setting;
+        private final String problem;
 
         public UnfulfillableException(String setting, String problem) {
             super(setting + ": " + problem);
             this.setting = setting;
+            this.problem = problem;
+        }
+
+        public String problem() {
+            return problem;
         }
 
         /** "subjectId", "budget", "threshold" or "customers". */
