@@ -1,7 +1,7 @@
 -- Issue 14: the customers kept with each dataset, and campaign plans with their customers and readouts.
 -- Customers and a plan's customers are kept as V5 keeps cells: binary columns of parallel little-endian arrays,
--- one row per chunk of up to 65 536 customers in ascending id order (chunk 0 first), so that half a million
--- customers are 8 rows, written in one batch and read back a chunk at a time.
+-- one row per chunk of up to 16 384 customers in ascending id order (chunk 0 first), so that half a million
+-- customers are 31 rows of some 600 KB, written and read back a chunk at a time.
 
 -- A dataset's customers, by chunk:
 --   customer_ids  4-byte ints, ascending within the chunk and across chunks

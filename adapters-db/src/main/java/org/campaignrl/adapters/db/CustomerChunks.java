@@ -14,6 +14,7 @@ import java.util.stream.StreamSupport;
 import org.campaignrl.application.model.CustomerAddress;
 import org.campaignrl.application.model.DatasetCustomers;
 import org.campaignrl.domain.campaign.CustomerProfiles;
+import org.campaignrl.domain.ranking.ProfileCounts;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,8 +28,13 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Addresses are personal data: no message here holds one.
  */
 final class CustomerChunks {
-    /** Customers per row: about 2 MB of a row with addresses of some 25 bytes. */
-    static final int SIZE = 65_536;
+    /**
+     * Customers per row: some 600 KB a row with addresses of some 25 bytes, each column below the size at which
+     * the JVM's collector puts an array straight into the old generation (half a 1 MB region).
+     */
+    static final int SIZE = 16_384;
+    /** Room for an address at first; an array that is too small grows by half. */
+    private static final int BYTES_PER_ADDRESS_GUESS = 28;
 
     private CustomerChunks() {
     }
@@ -36,26 +42,31 @@ final class CustomerChunks {
     /** Inserts the customers of a dataset, chunk after chunk, on the saving transaction's handle. */
     static void insert(Handle handle, long datasetId, DatasetCustomers customers) {
         CustomerProfiles profiles = customers.profiles();
-        int[] ids = profiles.ids();
-        byte[] codes = profiles.codes();
-        for (int from = 0, chunk = 0; from < ids.length; from += SIZE, chunk++) {
-            int count = Math.min(SIZE, ids.length - from);
+        int size = profiles.size();
+        for (int from = 0, chunk = 0; from < size; from += SIZE, chunk++) {
+            int count = Math.min(SIZE, size - from);
+            int[] ids = new int[count];
             int[] ends = new int[count];
-            ByteArray addresses = new ByteArray(count * 32);
+            byte[] codes = new byte[count * CustomerProfiles.CODES];
+            Utf8Bytes addresses = new Utf8Bytes(count * BYTES_PER_ADDRESS_GUESS);
             for (int i = 0; i < count; i++) {
-                addresses.add(customers.emailAddress(from + i).getBytes(StandardCharsets.UTF_8));
+                int position = from + i;
+                ids[i] = profiles.id(position);
+                for (int code = 0; code < CustomerProfiles.CODES; code++) {
+                    codes[i * CustomerProfiles.CODES + code] = (byte) profiles.code(position,
+                            ProfileCounts.PROFILE_ATTRIBUTES.get(code));
+                }
+                addresses.add(customers.emailAddress(position));
                 ends[i] = addresses.size();
             }
-            byte[] chunkCodes = new byte[count * CustomerProfiles.CODES];
-            System.arraycopy(codes, from * CustomerProfiles.CODES, chunkCodes, 0, chunkCodes.length);
             handle.createUpdate("INSERT INTO dataset_customers (dataset_id, chunk, customer_count, customer_ids, "
                             + "codes, address_ends, addresses) VALUES (:datasetId, :chunk, :count, :ids, :codes, "
                             + ":ends, :addresses)")
                     .bind("datasetId", datasetId)
                     .bind("chunk", chunk)
                     .bind("count", count)
-                    .bind("ids", LittleEndianInts.toBytes(ids, from, count))
-                    .bind("codes", chunkCodes)
+                    .bind("ids", LittleEndianInts.toBytes(ids, 0, count))
+                    .bind("codes", codes)
                     .bind("ends", LittleEndianInts.toBytes(ends, 0, count))
                     .bind("addresses", addresses.toArray())
                     .execute();
@@ -173,21 +184,36 @@ final class CustomerChunks {
         }
     }
 
-    /** A growing byte array. */
-    private static final class ByteArray {
+    /** Addresses as UTF-8 into one growing array; an ASCII one (nearly all) without a byte array of its own. */
+    private static final class Utf8Bytes {
         private byte[] bytes;
         private int size;
 
-        ByteArray(int capacity) {
+        Utf8Bytes(int capacity) {
             bytes = new byte[Math.max(16, capacity)];
         }
 
-        void add(byte[] more) {
-            if (size + more.length > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(size + more.length, bytes.length * 2));
+        void add(String address) {
+            int length = address.length();
+            ensure(length);
+            for (int i = 0; i < length; i++) {
+                char c = address.charAt(i);
+                if (c >= 0x80) {
+                    byte[] encoded = address.getBytes(StandardCharsets.UTF_8);
+                    ensure(encoded.length);
+                    System.arraycopy(encoded, 0, bytes, size, encoded.length);
+                    size += encoded.length;
+                    return;
+                }
+                bytes[size + i] = (byte) c;
             }
-            System.arraycopy(more, 0, bytes, size, more.length);
-            size += more.length;
+            size += length;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length + (bytes.length >> 1)));
+            }
         }
 
         int size() {
@@ -195,7 +221,7 @@ final class CustomerChunks {
         }
 
         byte[] toArray() {
-            return Arrays.copyOf(bytes, size);
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
         }
     }
 }

@@ -31,7 +31,7 @@ abstract class SqlCampaignRepositoryContract extends CampaignRepositoryTest {
     /** The layout V8__customers_and_campaigns.sql documents, read here without the adapter's code. */
     @Test
     void theAssignmentsAreChunksOfLittleEndianArraysInIdOrder() {
-        Assignments given = assignments(70_000, 21);
+        Assignments given = assignments(40_000, 21);
         long id = campaigns().save(budgetPlan(dataset()), given);
 
         List<Object[]> rows = database().jdbi().withHandle(handle -> handle.createQuery("SELECT chunk, "
@@ -43,8 +43,9 @@ abstract class SqlCampaignRepositoryContract extends CampaignRepositoryTest {
                         row.getBytes("probabilities")})
                 .list());
 
-        assertEquals(List.of(0, 1), rows.stream().map(row -> row[0]).toList());
-        assertEquals(List.of(65_536, 70_000 - 65_536), rows.stream().map(row -> row[1]).toList());
+        int size = CustomerChunks.SIZE;
+        assertEquals(List.of(0, 1, 2), rows.stream().map(row -> row[0]).toList());
+        assertEquals(List.of(size, size, 40_000 - 2 * size), rows.stream().map(row -> row[1]).toList());
         int position = 0;
         for (Object[] row : rows) {
             ByteBuffer ids = ByteBuffer.wrap((byte[]) row[2]).order(ByteOrder.LITTLE_ENDIAN);

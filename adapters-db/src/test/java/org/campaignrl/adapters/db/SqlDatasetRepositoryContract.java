@@ -100,7 +100,7 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
     /** The layout V8__customers_and_campaigns.sql documents, read here without the adapter's code. */
     @Test
     void theCustomersAreChunksOfLittleEndianArraysWithTheAddressesAsUtf8() {
-        DatasetCustomers customers = TestData.customers(70_000, 6);
+        DatasetCustomers customers = TestData.customers(40_000, 6);
         long id = datasets().save(TestData.logs().withCustomers(customers), TestData.CREATED);
 
         List<Object[]> rows = database().jdbi().withHandle(handle -> handle.createQuery("SELECT chunk, "
@@ -112,8 +112,9 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
                         row.getBytes("addresses")})
                 .list());
 
-        assertEquals(List.of(0, 1), rows.stream().map(row -> row[0]).toList());
-        assertEquals(List.of(65_536, 70_000 - 65_536), rows.stream().map(row -> row[1]).toList());
+        int size = CustomerChunks.SIZE;
+        assertEquals(List.of(0, 1, 2), rows.stream().map(row -> row[0]).toList());
+        assertEquals(List.of(size, size, 40_000 - 2 * size), rows.stream().map(row -> row[1]).toList());
         byte[] allCodes = customers.profiles().codes();
         int position = 0;
         for (Object[] row : rows) {
@@ -143,7 +144,7 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
         database().execute("ALTER TABLE dataset_customers ADD CONSTRAINT test_one_chunk CHECK (chunk < 1)");
 
         assertThrows(RuntimeException.class, () -> datasets().save(
-                TestData.logs().withCustomers(TestData.customers(70_000, 7)), TestData.inputs(), TestData.CREATED));
+                TestData.logs().withCustomers(TestData.customers(40_000, 7)), TestData.inputs(), TestData.CREATED));
 
         for (String table : List.of("dataset", "dataset_file", "dataset_input", "dataset_cells", "dataset_customers")) {
             assertEquals(0, database().countRows(table), table);
