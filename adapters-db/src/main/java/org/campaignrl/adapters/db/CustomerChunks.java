@@ -6,11 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.campaignrl.application.model.CustomerAddress;
 import org.campaignrl.application.model.DatasetCustomers;
 import org.campaignrl.domain.campaign.CustomerProfiles;
@@ -22,8 +18,8 @@ import org.jdbi.v3.core.Jdbi;
  * A dataset's customers in the {@code dataset_customers} table (V8): one row per chunk of up to {@link #SIZE}
  * customers, ascending id, as parallel little-endian arrays, the addresses as one UTF-8 blob with the offsets where
  * each ends. Written a chunk per statement and read back a chunk per query, so that neither side holds more than a
- * chunk's rows beyond the customers themselves, and an export holds one chunk of addresses at a time and no
- * connection between chunks.
+ * chunk's rows beyond the customers themselves, and an export holds one chunk of addresses at a time
+ * ({@link ChunkStream}).
  *
  * <p>Addresses are personal data: no message here holds one.
  */
@@ -103,12 +99,29 @@ final class CustomerChunks {
         return CustomerProfiles.of(ids, codes);
     }
 
-    /**
-     * The addresses of a dataset's customers, ascending id, a chunk read at a time when the stream reaches it, each
-     * chunk in a short unit of work of its own: a dataset is never changed once stored, so the chunks agree.
-     */
+    /** The addresses of a dataset's customers, ascending id, a chunk read at a time when the stream reaches it. */
     static Stream<CustomerAddress> addresses(Jdbi jdbi, long datasetId) {
-        return StreamSupport.stream(new AddressSpliterator(jdbi, datasetId), false);
+        return ChunkStream.of(jdbi, (handle, number) -> addressChunk(handle, datasetId, number),
+                Comparator.comparingInt(CustomerAddress::customerId));
+    }
+
+    private static Optional<AddressChunk> addressChunk(Handle handle, long datasetId, int number) {
+        return handle.createQuery("SELECT customer_count, customer_ids, address_ends, addresses "
+                        + "FROM dataset_customers WHERE dataset_id = :id AND chunk = :chunk")
+                .bind("id", datasetId)
+                .bind("chunk", number)
+                .map((row, context) -> {
+                    int count = row.getInt("customer_count");
+                    int[] ids = LittleEndianInts.fromBytes(row.getBytes("customer_ids"));
+                    int[] ends = LittleEndianInts.fromBytes(row.getBytes("address_ends"));
+                    byte[] addresses = row.getBytes("addresses");
+                    if (ids.length != count || ends.length != count
+                            || (count > 0 && ends[count - 1] != addresses.length)) {
+                        throw damaged(datasetId, number, count);
+                    }
+                    return new AddressChunk(ids, ends, addresses);
+                })
+                .findOne();
     }
 
     private static IllegalStateException damaged(long datasetId, int chunk, int count) {
@@ -117,70 +130,17 @@ final class CustomerChunks {
     }
 
     /** One chunk's ids, address ends and addresses. */
-    private record AddressChunk(int[] ids, int[] ends, byte[] addresses) {
-    }
-
-    private static final class AddressSpliterator extends Spliterators.AbstractSpliterator<CustomerAddress> {
-        private final Jdbi jdbi;
-        private final long datasetId;
-        private int nextChunk;
-        private AddressChunk chunk;
-        private int position;
-        private boolean done;
-
-        AddressSpliterator(Jdbi jdbi, long datasetId) {
-            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT
-                    | Spliterator.SORTED);
-            this.jdbi = jdbi;
-            this.datasetId = datasetId;
+    private record AddressChunk(int[] ids, int[] ends, byte[] addresses) implements ChunkStream.Chunk<CustomerAddress> {
+        @Override
+        public int size() {
+            return ids.length;
         }
 
         @Override
-        public Comparator<? super CustomerAddress> getComparator() {
-            return Comparator.comparingInt(CustomerAddress::customerId);
-        }
-
-        @Override
-        public boolean tryAdvance(Consumer<? super CustomerAddress> action) {
-            while (!done && (chunk == null || position == chunk.ids().length)) {
-                Optional<AddressChunk> next = load(nextChunk);
-                if (next.isEmpty()) {
-                    done = true;
-                    chunk = null;
-                } else {
-                    chunk = next.get();
-                    position = 0;
-                    nextChunk++;
-                }
-            }
-            if (done) {
-                return false;
-            }
-            int start = position == 0 ? 0 : chunk.ends()[position - 1];
-            int end = chunk.ends()[position];
-            action.accept(new CustomerAddress(chunk.ids()[position],
-                    new String(chunk.addresses(), start, end - start, StandardCharsets.UTF_8)));
-            position++;
-            return true;
-        }
-
-        private Optional<AddressChunk> load(int number) {
-            return jdbi.withHandle(handle -> handle.createQuery("SELECT customer_count, customer_ids, address_ends, "
-                            + "addresses FROM dataset_customers WHERE dataset_id = :id AND chunk = :chunk")
-                    .bind("id", datasetId)
-                    .bind("chunk", number)
-                    .map((row, context) -> {
-                        int count = row.getInt("customer_count");
-                        int[] ids = LittleEndianInts.fromBytes(row.getBytes("customer_ids"));
-                        int[] ends = LittleEndianInts.fromBytes(row.getBytes("address_ends"));
-                        byte[] addresses = row.getBytes("addresses");
-                        if (ids.length != count || ends.length != count
-                                || (count > 0 && ends[count - 1] != addresses.length)) {
-                            throw damaged(datasetId, number, count);
-                        }
-                        return new AddressChunk(ids, ends, addresses);
-                    })
-                    .findOne());
+        public CustomerAddress get(int position) {
+            int start = position == 0 ? 0 : ends[position - 1];
+            return new CustomerAddress(ids[position], new String(addresses, start, ends[position] - start,
+                    StandardCharsets.UTF_8));
         }
     }
 
