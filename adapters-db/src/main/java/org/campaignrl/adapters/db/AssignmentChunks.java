@@ -84,8 +84,7 @@ final class AssignmentChunks {
                             LittleEndianDoubles.fromBytes(row.getBytes("probabilities")));
                     if (chunk.ids().length != count || chunk.groups().length != count || chunk.days().length != count
                             || chunk.probabilities().length != count) {
-                        throw new IllegalStateException("the assignments of plan " + planId + " are damaged: chunk "
-                                + number + " does not hold the " + count + " customers it says");
+                        throw ChunkStream.damaged("the assignments of plan " + planId, number, count);
                     }
                     return chunk;
                 })

@@ -21,6 +21,12 @@ final class ChunkStream {
     private ChunkStream() {
     }
 
+    /** A chunk whose columns do not hold the count its row says: {@code whose} is "the customers of dataset 3". */
+    static IllegalStateException damaged(String whose, int chunk, int count) {
+        return new IllegalStateException(whose + " are damaged: chunk " + chunk + " does not hold the " + count
+                + " customers it says");
+    }
+
     /** One chunk's values by position. */
     interface Chunk<T> {
         int size();

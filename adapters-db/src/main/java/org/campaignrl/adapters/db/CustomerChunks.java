@@ -76,7 +76,7 @@ final class CustomerChunks {
                     byte[] ids = row.getBytes("customer_ids");
                     byte[] codes = row.getBytes("codes");
                     if (ids.length != count * Integer.BYTES || codes.length != count * CustomerProfiles.CODES) {
-                        throw damaged(datasetId, row.getInt("chunk"), count);
+                        throw ChunkStream.damaged("the customers of dataset " + datasetId, row.getInt("chunk"), count);
                     }
                     idChunks.add(ids);
                     codeChunks.add(codes);
@@ -112,16 +112,11 @@ final class CustomerChunks {
                     byte[] addresses = row.getBytes("addresses");
                     if (ids.length != count || ends.length != count
                             || (count > 0 && ends[count - 1] != addresses.length)) {
-                        throw damaged(datasetId, number, count);
+                        throw ChunkStream.damaged("the customers of dataset " + datasetId, number, count);
                     }
                     return new AddressChunk(ids, ends, addresses);
                 })
                 .findOne();
-    }
-
-    private static IllegalStateException damaged(long datasetId, int chunk, int count) {
-        return new IllegalStateException("the customers of dataset " + datasetId + " are damaged: chunk " + chunk
-                + " does not hold the " + count + " customers it says");
     }
 
     /** One chunk's ids, address ends and addresses. */
