@@ -70,8 +70,14 @@ public final class CampaignPlanner {
     public record Estimates(RankingMethod method, double[] scores, BetaPosteriors posteriors) {
         /** The method's scores and its posteriors (see the class comment) for cells and that many customers. */
         public static Estimates of(Cells cells, RankingMethod method, int customers) {
+            double sendsPerUnit = sendsPerUnit(cells, customers);
+            if (method == RankingMethod.SEGMENT_SHRUNK) {
+                // Scores and posteriors from one fit: it is most of a plan's time.
+                SegmentShrinkage.Fitted fitted = new SegmentShrinkage().fitted(cells, sendsPerUnit);
+                return new Estimates(method, fitted.estimates(), fitted.posteriors());
+            }
             return new Estimates(method, method.scores(cells, 0.95),
-                    CampaignPlanner.posteriors(cells, method, sendsPerUnit(cells, customers)));
+                    CampaignPlanner.posteriors(cells, method, sendsPerUnit));
         }
     }
 
