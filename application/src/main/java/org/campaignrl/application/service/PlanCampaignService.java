@@ -87,10 +87,19 @@ public final class PlanCampaignService implements PlanCampaignUseCase {
         return kept;
     }
 
+    /**
+     * The sends that make one draw: the ingest's count for the pairs that responded, or, for a dataset whose
+     * summary lacks it, the planner's lower bound (all sends over customers × subjects).
+     */
+    public static double sendsPerPair(DatasetVersion dataset, int customers) {
+        return Math.max(1, dataset.summary().sendsPerRespondingPair()
+                .orElseGet(() -> CampaignPlanner.sendsPerUnit(dataset.cells(), customers)));
+    }
+
     private static CampaignPlanner.Estimates estimates(Kept data, DatasetVersion dataset, RankingMethod method) {
         synchronized (data.estimates()) {
             return data.estimates().computeIfAbsent(method, m -> CampaignPlanner.Estimates.of(dataset.cells(), m,
-                    data.customers().size()));
+                    sendsPerPair(dataset, data.customers().size())));
         }
     }
 }

@@ -68,9 +68,19 @@ public final class CampaignPlanner {
      * (a form's live figures) keeps it.
      */
     public record Estimates(RankingMethod method, double[] scores, BetaPosteriors posteriors) {
-        /** The method's scores and its posteriors (see the class comment) for cells and that many customers. */
+        /**
+         * The method's scores and its posteriors (see the class comment) for cells and that many customers, the
+         * sends per pair bounded below by {@link #sendsPerUnit}.
+         */
         public static Estimates of(Cells cells, RankingMethod method, int customers) {
-            double sendsPerUnit = sendsPerUnit(cells, customers);
+            return of(cells, method, sendsPerUnit(cells, customers));
+        }
+
+        /**
+         * The same with the sends of one (customer, subject) pair known (the ingest's count, at least 1): each
+         * cell's counts are divided by it for the posteriors, as a pair's sends respond together.
+         */
+        public static Estimates of(Cells cells, RankingMethod method, double sendsPerUnit) {
             if (method == RankingMethod.SEGMENT_SHRUNK) {
                 // Scores and posteriors from one fit: it is most of a plan's time.
                 SegmentShrinkage.Fitted fitted = new SegmentShrinkage().fitted(cells, sendsPerUnit);
@@ -213,7 +223,7 @@ public final class CampaignPlanner {
      * there were; all sends over every customer times every subject line is a lower bound (pairs never sent to
      * lower the mean), never below 1.
      */
-    static double sendsPerUnit(Cells cells, int customers) {
+    public static double sendsPerUnit(Cells cells, int customers) {
         double pairs = (double) customers * cells.space().size(Attribute.SUBJECT);
         return Math.max(1, cells.totalSends() / pairs);
     }
