@@ -25,8 +25,9 @@ import org.campaignrl.domain.Cells;
  * the summary says which, file by file.
  *
  * <p>The accepted customers are handed over too ({@link AggregatedLogs#customers()}): ids, codes and addresses in a
- * few arrays ({@link AcceptedAddresses}), none when the state space has more than
- * {@value AcceptedAddresses#MAX_DOMAIN_CODES} domains, more than a customer's code can name.
+ * few arrays ({@link AcceptedAddresses}), put together on a thread of their own while the responses and the sends are
+ * read; none when the state space has more than {@value AcceptedAddresses#MAX_DOMAIN_CODES} domains, more than a
+ * customer's code can name.
  */
 public final class CsvCampaignLogSource implements CampaignLogSource {
     private final PartedReader.Settings settings;
@@ -52,29 +53,33 @@ public final class CsvCampaignLogSource implements CampaignLogSource {
                     part -> new UserbaseRows(userbase)).get(0);
             Customers customers = userbaseRows.customers();
             customers.freeze();
+            AcceptedAddresses.Pending kept = userbaseRows.addresses().inBackground(customers.domainsByFirstSeen());
+            try {
+                Responses responses = Responses.merge(responded.forEachRow(rejects, listener, settings,
+                        part -> new ResponseRows(responded, customers)).stream().map(ResponseRows::responses).toList(),
+                        customers);
 
-            Responses responses = Responses.merge(responded.forEachRow(rejects, listener, settings,
-                    part -> new ResponseRows(responded, customers)).stream().map(ResponseRows::responses).toList(),
-                    customers);
+                // Domains are all known once the userbase is read; subject lines only at the end.
+                SendRows sends = SendRows.merge(sent.forEachRow(rejects, listener, settings,
+                        SendRows.parts(sent, customers, responses, split, split.isNone() ? 1 : 2)));
+                if (sends.sends() == 0) {
+                    throw sent.refusal(0, "no send was accepted (see " + rejectsReport + ")");
+                }
 
-            // Domains are all known once the userbase is read; subject lines only at the end.
-            SendRows sends = SendRows.merge(sent.forEachRow(rejects, listener, settings,
-                    SendRows.parts(sent, customers, responses, split, split.isNone() ? 1 : 2)));
-            if (sends.sends() == 0) {
-                throw sent.refusal(0, "no send was accepted (see " + rejectsReport + ")");
+                CellCounter counter = sends.cells();
+                Cells cells = counter.toCells(customers.domainsByFirstSeen(), CellCounter.TRAINING);
+                Optional<Cells> heldOut = split.isNone() ? Optional.empty()
+                        : Optional.of(counter.toCells(customers.domainsByFirstSeen(), CellCounter.HELD_OUT));
+                IngestSummary summary = new IngestSummary(
+                        List.of(userbase.summary(), responded.summary(), sent.summary()),
+                        customers.count(), sends.sends(), sends.respondedSends(),
+                        responses.distinctPairs(), sends.pairsWithoutSend(),
+                        sends.firstSendDate(), sends.lastSendDate(), rejectsReport.toString());
+                return new AggregatedLogs(cells, heldOut, split, summary, kept.get(cells.space()));
+            } catch (RuntimeException | Error e) {
+                kept.abandon();
+                throw e;
             }
-
-            CellCounter counter = sends.cells();
-            Cells cells = counter.toCells(customers.domainsByFirstSeen(), CellCounter.TRAINING);
-            Optional<Cells> heldOut = split.isNone() ? Optional.empty()
-                    : Optional.of(counter.toCells(customers.domainsByFirstSeen(), CellCounter.HELD_OUT));
-            IngestSummary summary = new IngestSummary(
-                    List.of(userbase.summary(), responded.summary(), sent.summary()),
-                    customers.count(), sends.sends(), sends.respondedSends(),
-                    responses.distinctPairs(), sends.pairsWithoutSend(),
-                    sends.firstSendDate(), sends.lastSendDate(), rejectsReport.toString());
-            return new AggregatedLogs(cells, heldOut, split, summary,
-                    userbaseRows.addresses().toDatasetCustomers(customers, cells.space()));
         } catch (IOException e) {
             throw new UncheckedIOException("closing the campaign logs or the rejects report failed: " + e.getMessage(), e);
         }

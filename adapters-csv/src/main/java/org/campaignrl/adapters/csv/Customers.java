@@ -150,11 +150,13 @@ final class Customers {
         return domainId;
     }
 
-    /** Accepts a customer whose id was just seen for the first time. */
-    void add(int id, int domainId, int tenureCode, int ageCode, int genderCode, int typeCode) {
-        byId.put(id, domainId << DOMAIN_SHIFT | tenureCode << TENURE_SHIFT | ageCode << AGE_SHIFT
-                | genderCode << GENDER_SHIFT | typeCode);
+    /** Accepts a customer whose id was just seen for the first time; answers its packed codes. */
+    int add(int id, int domainId, int tenureCode, int ageCode, int genderCode, int typeCode) {
+        int codes = domainId << DOMAIN_SHIFT | tenureCode << TENURE_SHIFT | ageCode << AGE_SHIFT
+                | genderCode << GENDER_SHIFT | typeCode;
+        byId.put(id, codes);
         count++;
+        return codes;
     }
 
     /** The packed codes of an accepted customer, or {@link #NOT_FOUND}. */

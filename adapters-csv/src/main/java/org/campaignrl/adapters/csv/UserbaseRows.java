@@ -118,9 +118,9 @@ final class UserbaseRows implements RowHandler {
             }
             domainId = customers.addDomain(domain);
         }
-        customers.add((int) id, domainId, Binning.tenureCode((int) tenureYears), Binning.ageCode((int) years),
+        int codes = customers.add((int) id, domainId, Binning.tenureCode((int) tenureYears), Binning.ageCode((int) years),
                 genderCode, typeCode);
-        addresses.add((int) id, row.bytes(), row.start(emailAddress), row.end(emailAddress));
+        addresses.add((int) id, codes, row.bytes(), row.start(emailAddress), row.end(emailAddress));
     }
 
     private static int code(int[] byLetter, int letter) {
