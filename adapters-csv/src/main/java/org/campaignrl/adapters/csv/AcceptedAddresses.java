@@ -134,10 +134,14 @@ final class AcceptedAddresses {
                 customers.cancel(true);
                 throw new IllegalStateException("interrupted while the customers were put together", e);
             } catch (ExecutionException e) {
+                // As if it had happened on the ingest's thread: an OutOfMemoryError stays one.
                 if (e.getCause() instanceof RuntimeException failure) {
                     throw failure;
                 }
-                throw new IllegalStateException("putting the customers together failed", e.getCause());
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("putting the customers together failed: " + e.getCause(), e.getCause());
             }
         }
 
