@@ -1,7 +1,9 @@
 package org.campaignrl.adapters.web;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
@@ -117,9 +119,14 @@ public final class WebServer {
         });
     }
 
-    /** The JSON mapper of every endpoint: a body with anything after its JSON value is refused. */
+    /**
+     * The JSON mapper of every endpoint: a body with anything after its JSON value, or with a key twice in one
+     * object, is refused (unknown fields are refused by {@link JsonBody}, which reads bodies as trees).
+     */
     static ObjectMapper jsonMapper() {
-        return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
     /**
