@@ -82,7 +82,8 @@ public final class WebServer {
         CompatibleApi compatibleApi = new CompatibleApi(app.nextAction(), app.campaignAudience(), mapper);
         Pages pages = new Pages(app, templates, settings);
         this.pages = pages;
-        this.access = new AccessControl(settings.users(), Clock.systemUTC());
+        this.access = new AccessControl(settings.users(), new ClientAddress(settings.trustedProxies()),
+                Clock.systemUTC());
         this.hosts = new HostCheck(settings.allowedHosts());
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -243,6 +244,11 @@ public final class WebServer {
                     + "loaded or made; try again in a moment");
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /** {@code serve --trusted-proxies}: IP addresses only, else an {@link IllegalArgumentException} naming one. */
+    public static void checkTrustedProxies(List<String> addresses) {
+        ClientAddress.check(addresses);
     }
 
     /** A name that resolves to loopback addresses only; an unknown name counts as not loopback. */
