@@ -216,7 +216,7 @@ public final class WebServer {
         hosts.boundTo(host);
         int leftovers = pages.removeLeftoverUploads();
         if (leftovers > 0) {
-            LOG.debug("removed the uploaded logs of {} upload(s) an earlier process left", leftovers);
+            LOG.info("removed the uploaded logs of {} upload(s) an earlier process left", leftovers);
         }
         javalin.start(host, port);
         return this;
