@@ -32,7 +32,8 @@ public final class PartedReader {
      */
     public record Settings(int maxParts, long minPartBytes, int bufferBytes) {
         /** Parts only pay off on large files: a thread per 4 MiB at least, one per core at most. */
-        public static final Settings DEFAULT = new Settings(Runtime.getRuntime().availableProcessors(), 4 << 20, 1 << 20);
+        public static final Settings DEFAULT =
+                new Settings(Runtime.getRuntime().availableProcessors(), 4 << 20, 1 << 20);
         public static final Settings COMMONS_CSV_ONLY = new Settings(0, 1, 2);
 
         public Settings {
