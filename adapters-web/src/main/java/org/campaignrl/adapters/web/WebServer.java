@@ -113,7 +113,7 @@ public final class WebServer {
             new AudienceFinder(app, pages).register(config.routes);
             new DashboardApi(app, mapper).register(config.routes);
             new EvaluationApi(app.evaluateModel()).register(config.routes);
-            ModelsApi.register(config.routes, app);
+            ModelsApi.register(config.routes, app, mapper);
             RunsApi.register(config.routes, app.runs());
             new ApiDocs(mapper).register(config);
             mapErrors(config);
