@@ -32,8 +32,7 @@ public final class TruthFile {
             while ((line = reader.readLine()) != null) {
                 String text = line.trim();
                 if (text.startsWith("\"domains\":")) {
-                    domains = Arrays.stream(text.substring(text.indexOf('[') + 1, text.lastIndexOf(']')).split(","))
-                            .map(d -> d.trim().replace("\"", "")).toList();
+                    domains = Arrays.stream(list(text)).map(d -> d.replace("\"", "")).toList();
                 } else if (text.startsWith("\"cells\":")) {
                     inCells = true;
                 } else if (inCells && text.startsWith("\"")) {
@@ -50,6 +49,38 @@ public final class TruthFile {
             throw new IllegalArgumentException(file + " is not a truth.json of the campaign-rl generator");
         }
         return truth;
+    }
+
+    /**
+     * The state space the truth was written for: its subject ids and domains (from the {@code "subjectIds"} and
+     * {@code "domains"} lines).
+     *
+     * @throws IllegalArgumentException when the file is not a truth file
+     */
+    public static StateSpace space(Path file) throws IOException {
+        int[] subjectIds = null;
+        List<String> domains = null;
+        try (BufferedReader reader = Files.newBufferedReader(file)) {
+            String line;
+            while ((line = reader.readLine()) != null && (subjectIds == null || domains == null)) {
+                String text = line.trim();
+                if (text.startsWith("\"subjectIds\":")) {
+                    subjectIds = Arrays.stream(list(text)).mapToInt(Integer::parseInt).toArray();
+                } else if (text.startsWith("\"domains\":")) {
+                    domains = Arrays.stream(list(text)).map(d -> d.replace("\"", "")).toList();
+                }
+            }
+        }
+        if (subjectIds == null || domains == null) {
+            throw new IllegalArgumentException(file + " is not a truth.json of the campaign-rl generator");
+        }
+        return new StateSpace(subjectIds, domains);
+    }
+
+    /** The trimmed items of a one-line JSON array. */
+    private static String[] list(String line) {
+        return Arrays.stream(line.substring(line.indexOf('[') + 1, line.lastIndexOf(']')).split(","))
+                .map(String::trim).toArray(String[]::new);
     }
 
     private static void put(double[] truth, StateSpace space, List<String> domains, String line, Path file) {

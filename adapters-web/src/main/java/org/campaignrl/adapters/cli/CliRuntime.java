@@ -21,6 +21,12 @@ public interface CliRuntime {
     /** Writes a synthetic dataset; returns a one-line account of what was written. */
     String generate(Path outDir, Generation generation, ProgressListener progress) throws Exception;
 
+    /**
+     * Writes the logs a send list would bring back under a generated dataset's truth (the generator's answer to a
+     * plan); returns a one-line account of what was written.
+     */
+    String answerPlan(Path sendList, Path truth, Path userbase, Path outDir, long seed) throws Exception;
+
     /** The generator's starting points; the data module holds their figures. */
     enum GeneratorPreset {
         GENERATOR, REAL_SHAPED;

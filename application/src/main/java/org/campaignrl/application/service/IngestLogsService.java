@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.campaignrl.application.Background;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.CampaignReadout;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.model.Run;
@@ -23,19 +24,29 @@ import org.campaignrl.application.port.ProgressListener;
  * Aggregates the logs, then stores the dataset with its input files' sizes and checksums; a refused
  * read, a file with more rejected rows than the command allows, or a file that changed while it was
  * read, stores nothing (the rejects report is written all the same: it says what to fix). Every ingest
- * is recorded as a run, a refused one as failed with the reason.
+ * is recorded as a run, a refused one as failed with the reason. After a save, the stored campaign plans are read
+ * out against the same logs ({@link CampaignReadouts}), when given.
  */
 public final class IngestLogsService implements IngestLogsUseCase {
     private final CampaignLogSource source;
     private final DatasetRepository datasets;
     private final RunRecorder runs;
     private final Clock clock;
+    private final CampaignReadouts readouts;
 
+    /** Without campaign readouts. */
     public IngestLogsService(CampaignLogSource source, DatasetRepository datasets, RunRecorder runs, Clock clock) {
+        this(source, datasets, runs, clock, null);
+    }
+
+    /** @param readouts reads out the stored campaign plans after each successful save; null: none */
+    public IngestLogsService(CampaignLogSource source, DatasetRepository datasets, RunRecorder runs, Clock clock,
+                             CampaignReadouts readouts) {
         this.source = source;
         this.datasets = datasets;
         this.runs = runs;
         this.clock = clock;
+        this.readouts = readouts;
     }
 
     @Override
@@ -63,14 +74,15 @@ public final class IngestLogsService implements IngestLogsUseCase {
                 List.of(command.sentEmails(), command.responded(), command.userbase()));
         // The checksums read the files a second time, beside the aggregation: they are ready when it ends.
         Background<List<String>> sha256s = Background.start("checksums", checksums::sha256s);
-        AggregatedLogs logs = source.aggregate(
-                new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(), command.userbase(),
-                        command.format()),
-                command.split(), command.rejectsReport(), progress);
+        CampaignLogSource.LogFiles files = new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(),
+                command.userbase(), command.format());
+        AggregatedLogs logs = source.aggregate(files, command.split(), command.rejectsReport(), progress);
         checkRejectedShare(logs, command);
         List<InputFile> inputs = checksums.unchanged(sha256s.join(), progress);
         long id = datasets.save(logs, inputs, clock.instant());
-        return new IngestOutcome(id, logs.summary());
+        // After the save: a readout that fails leaves the dataset stored, and the run says why it failed.
+        List<CampaignReadout> made = readouts == null ? List.of() : readouts.readOut(id, files, progress);
+        return new IngestOutcome(id, logs.summary(), made);
     }
 
     /** Refuses the ingest when any file's rejected rows exceed the allowed share of its rows read; names the worst. */

@@ -1,5 +1,6 @@
 package org.campaignrl.application.memory;
 
+import org.campaignrl.application.port.out.CampaignRepository;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
@@ -15,6 +16,7 @@ public final class InMemoryStorage {
     private final MemoryModelRepository models = new MemoryModelRepository(datasets::exists);
     private final MemoryRetrainingHistory retrainingHistory = new MemoryRetrainingHistory();
     private final MemoryRunLog runs = new MemoryRunLog();
+    private final MemoryCampaignRepository campaigns = new MemoryCampaignRepository(datasets::exists);
 
     public DatasetRepository datasets() {
         return datasets;
@@ -30,6 +32,10 @@ public final class InMemoryStorage {
 
     public RunLog runs() {
         return runs;
+    }
+
+    public CampaignRepository campaigns() {
+        return campaigns;
     }
 
     public String describe() {

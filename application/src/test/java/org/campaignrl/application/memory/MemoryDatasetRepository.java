@@ -5,17 +5,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.CustomerAddress;
+import org.campaignrl.application.model.DatasetCustomers;
 import org.campaignrl.application.model.DatasetListing;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.domain.Cells;
+import org.campaignrl.domain.campaign.CustomerProfiles;
 
-/** Datasets by id, ids counting from 1 like an identity column. Stored values are immutable records. */
+/**
+ * Datasets by id, ids counting from 1 like an identity column, and each one's customers beside it. Stored values
+ * are immutable.
+ */
 public final class MemoryDatasetRepository implements DatasetRepository {
     private final TreeMap<Long, DatasetVersion> datasets = new TreeMap<>();
+    private final TreeMap<Long, DatasetCustomers> customers = new TreeMap<>();
     private long lastId;
 
     @Override
@@ -23,6 +32,7 @@ public final class MemoryDatasetRepository implements DatasetRepository {
         long id = ++lastId;
         datasets.put(id, new DatasetVersion(id, logs.cells(), logs.heldOutCells(), logs.split(), logs.summary(),
                 createdAt, inputs));
+        customers.put(id, logs.customers());
         return id;
     }
 
@@ -46,6 +56,18 @@ public final class MemoryDatasetRepository implements DatasetRepository {
     @Override
     public synchronized Optional<DatasetListing> describe(long id) {
         return load(id).map(DatasetVersion::listing);
+    }
+
+    @Override
+    public synchronized Optional<CustomerProfiles> profiles(long datasetId) {
+        return Optional.ofNullable(customers.get(datasetId)).map(DatasetCustomers::profiles);
+    }
+
+    /** Streams from the immutable customers kept: nothing to close, but closing does no harm. */
+    @Override
+    public synchronized Stream<CustomerAddress> addresses(long datasetId) {
+        DatasetCustomers kept = customers.getOrDefault(datasetId, DatasetCustomers.none());
+        return StreamSupport.stream(kept.spliterator(), false);
     }
 
     synchronized boolean exists(long id) {

@@ -24,6 +24,12 @@ public enum RankingMethod {
     SEGMENT_SHRUNK;
 
     /**
+     * The method the held-out evaluation finds best (highest held-out conversion of its top cells, least regret
+     * against the truth; docs/learning-quality.md): what plans rank by unless told otherwise.
+     */
+    public static final RankingMethod HELD_OUT_BEST = SEGMENT_SHRUNK;
+
+    /**
      * The score of every state of {@code cells.space()}.
      *
      * @param confidence used by {@link #WILSON_LOWER_BOUND} only; strictly between 0 and 1

@@ -4,6 +4,8 @@ import static org.campaignrl.application.Validate.notNull;
 import static org.campaignrl.application.Validate.within;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.campaignrl.application.model.CampaignReadout;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.SendSplit;
@@ -71,6 +73,17 @@ public interface IngestLogsUseCase {
         }
     }
 
-    record IngestOutcome(long datasetId, IngestSummary summary) {
+    /**
+     * The stored dataset, its account of the rows, and the readouts the ingest made: one per open campaign plan,
+     * with the plan's sends found in these logs or not.
+     */
+    record IngestOutcome(long datasetId, IngestSummary summary, List<CampaignReadout> readouts) {
+        public IngestOutcome {
+            readouts = List.copyOf(readouts);
+        }
+
+        public IngestOutcome(long datasetId, IngestSummary summary) {
+            this(datasetId, summary, List.of());
+        }
     }
 }

@@ -1,0 +1,23 @@
+package org.campaignrl.domain.campaign;
+
+/**
+ * Target against control: the difference of their conversions with a 95 % interval (Newcombe's hybrid score
+ * interval from the two Wilson intervals), the relative lift (target / control − 1, with the Katz log interval;
+ * NaN when the control converted not at all), and the incremental responses (the difference times the target's
+ * sends, with the difference's interval scaled alike).
+ */
+public record Lift(double absolute, double absoluteLower, double absoluteUpper, double relative,
+                   double relativeLower, double relativeUpper, double incremental, double incrementalLower,
+                   double incrementalUpper) {
+    public Lift {
+        if (!(absoluteLower <= absolute && absolute <= absoluteUpper)) {
+            throw new IllegalArgumentException("the lift must lie within its interval: " + absolute + " in ["
+                    + absoluteLower + ", " + absoluteUpper + "]");
+        }
+    }
+
+    /** Whether the interval of the difference lies wholly above 0: the plan beat its control. */
+    public boolean beatsControl() {
+        return absoluteLower > 0;
+    }
+}
