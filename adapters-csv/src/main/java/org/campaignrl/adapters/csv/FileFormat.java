@@ -17,7 +17,7 @@ import org.campaignrl.application.model.CsvFormat.EncodingChoice;
  *
  * <p>Encoding: a byte order mark decides (UTF-8, UTF-16LE, UTF-16BE); otherwise bytes that are well-formed
  * UTF-8 are read as UTF-8, any others as {@link CsvFormat#FALLBACK_ENCODING}. A UTF-8 file with a bad byte
- * further on than these first bytes has that row rejected (see {@link LogFile#handle}).
+ * further on than these first bytes has that row rejected (see {@code LogFile.handle}).
  *
  * <p>Delimiter: the candidate that splits the header line, outside quotes, into the most of the file's
  * required columns, the first of {@link CsvFormat#DELIMITERS} on a tie. One that finds none of them is
@@ -27,17 +27,21 @@ import org.campaignrl.application.model.CsvFormat.EncodingChoice;
  * @param charset   what the bytes are decoded with
  * @param bomLength the bytes of the byte order mark to skip before the header
  */
-record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used used) {
+public record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used used) {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final byte[] UTF16LE_BOM = {(byte) 0xFF, (byte) 0xFE};
     private static final byte[] UTF16BE_BOM = {(byte) 0xFE, (byte) 0xFF};
     /** The bytes decoded to find the header line of a file in UTF-16, whose line breaks are no single bytes. */
     private static final int HEADER_SAMPLE_BYTES = 64 * 1024;
-    /** How much of a header line a refusal quotes. */
-    private static final int QUOTED_HEADER_CHARS = 200;
+
+    /**
+     * Why refusals name what a header lacks but never quote the file: a refusal is shown to every role that may read
+     * runs, and the path may lead (by a link, say) to a file those roles may not read.
+     */
+    public static final String NOT_QUOTED = "line 1 is not quoted here: open the file to see it";
 
     /** Why a file cannot be read with any (or the given) delimiter; a refusal at line 1. */
-    static final class Undecided extends RuntimeException {
+    public static final class Undecided extends RuntimeException {
         Undecided(String reason) {
             super(reason, null, false, false);
         }
@@ -48,7 +52,7 @@ record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used
      * @param wholeFile  whether {@code head} is the whole file (else its last character may be cut short)
      * @throws Undecided when no delimiter (or not the given one) splits the header line into any required column
      */
-    static FileFormat decide(byte[] head, boolean wholeFile, CsvFormat given, List<String> requiredColumns) {
+    public static FileFormat decide(byte[] head, boolean wholeFile, CsvFormat given, List<String> requiredColumns) {
         Optional<Charset> bomCharset = bomCharset(head);
         int bomLength = bomCharset.map(FileFormat::bomLength).orElse(0);
         Charset charset;
@@ -82,12 +86,12 @@ record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used
      * Whether the fast path may read the file's bytes as they are: UTF-8 (the rows' bytes then are the
      * file's, checked for bad bytes row by row) split at commas.
      */
-    boolean isUtf8WithCommas() {
+    public boolean isUtf8WithCommas() {
         return charset.equals(StandardCharsets.UTF_8) && delimiter == ',';
     }
 
     /** Whether the rows' values are the file's own bytes (UTF-8, read as they are) rather than text re-encoded. */
-    boolean keepsBytes() {
+    public boolean keepsBytes() {
         return charset.equals(StandardCharsets.UTF_8);
     }
 
@@ -98,8 +102,7 @@ record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used
                     .findFirst().map(other -> "; " + CsvFormat.delimiterName(other) + " would")
                     .orElse("");
             throw new Undecided("the header line does not split into the required columns " + requiredColumns
-                    + " at the delimiter " + CsvFormat.delimiterName(delimiter) + " that was given" + better
-                    + " (the header line reads " + quoted(headerLine) + ")");
+                    + " at the delimiter " + CsvFormat.delimiterName(delimiter) + " that was given" + better);
         }
         return delimiter;
     }
@@ -117,7 +120,7 @@ record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used
         if (bestFound == 0 && !headerLine.isBlank()) {
             throw new Undecided("no delimiter among " + String.join(" ", CsvFormat.DELIMITERS.stream()
                     .map(CsvFormat::delimiterName).toList()) + " splits the header line into the required columns "
-                    + requiredColumns + " (it reads " + quoted(headerLine) + ")"
+                    + requiredColumns + " (" + NOT_QUOTED + ")"
                     + (headerLine.indexOf('\0') >= 0 ? "; its NUL characters suggest UTF-16 without a byte order "
                     + "mark: give the encoding, UTF-16LE or UTF-16BE" : ""));
         }
@@ -197,22 +200,6 @@ record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IllegalStateException("a replacing decoder failed", e); // it replaces rather than fails
         }
-    }
-
-    private static String quoted(String headerLine) {
-        String shown = headerLine.length() <= QUOTED_HEADER_CHARS ? headerLine
-                : headerLine.substring(0, QUOTED_HEADER_CHARS) + "…";
-        StringBuilder out = new StringBuilder("'");
-        shown.chars().forEach(c -> {
-            if (c == '\t') {
-                out.append("\\t");
-            } else if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.append((char) c);
-            }
-        });
-        return out.append('\'').toString();
     }
 
     private static Optional<Charset> bomCharset(byte[] head) {

@@ -1,5 +1,6 @@
 package org.campaignrl.adapters.csv;
 
+import org.campaignrl.adapters.csv.fastpath.PartedReader;
 import org.campaignrl.application.contract.CampaignOutcomeReaderContract;
 import org.campaignrl.application.port.out.CampaignOutcomeReader;
 import org.junit.jupiter.api.Nested;

@@ -35,7 +35,10 @@ final class DashboardApi {
     void register(RoutesConfig routes) {
         Route.JOBS.register(routes, ctx -> ctx.json(app.jobs().jobs().stream().map(JobJson::of).toList()));
         Route.JOB.register(routes, this::job);
-        Route.CANCEL_JOB.register(routes, ctx -> accepted(ctx, cancel(app, pathId(ctx, "id"))));
+        Route.CANCEL_JOB.register(routes, ctx -> {
+            JsonBody.none(mapper, ctx.body());
+            accepted(ctx, cancel(app, pathId(ctx, "id")));
+        });
         Route.START_TRAINING.register(routes, this::startTraining);
         Route.START_INGEST.register(routes, this::startIngest);
         Route.STATE.register(routes, this::state);
@@ -56,13 +59,13 @@ final class DashboardApi {
 
     /** Every field optional: what is left out takes the documented default. */
     private void startTraining(Context ctx) {
-        JsonBody body = JsonBody.parseOrEmpty(mapper, ctx.body());
+        JsonBody body = JsonBody.parseOrEmpty(mapper, ctx.body(), OpenApiSchemas.TRAINING_JOB_FIELDS);
         TrainModelCommand command = TrainingRequest.fromJson(body);
         accepted(ctx, app.jobs().startTraining(command.withStartedBy(AccessControl.startedBy(ctx, "api"))));
     }
 
     private void startIngest(Context ctx) {
-        JsonBody body = JsonBody.parse(mapper, ctx.body());
+        JsonBody body = JsonBody.parse(mapper, ctx.body(), OpenApiSchemas.INGEST_JOB_FIELDS);
         Path folder = Path.of(body.requiredText("dataDir"));
         if (!Files.isDirectory(folder)) {
             throw new InvalidCommandException("dataDir", "no such folder on the server: " + folder);

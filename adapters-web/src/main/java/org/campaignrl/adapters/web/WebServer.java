@@ -1,7 +1,9 @@
 package org.campaignrl.adapters.web;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
@@ -40,6 +42,8 @@ public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private static final int COPY_BUFFER_BYTES = 8 * 1024;
+    /** The largest request body any route but the uploads reads. */
+    static final long MAX_BODY_BYTES = 1_000_000;
     /** Prometheus's text exposition format. */
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -80,12 +84,13 @@ public final class WebServer {
         CompatibleApi compatibleApi = new CompatibleApi(app.nextAction(), app.campaignAudience(), mapper);
         Pages pages = new Pages(app, templates, settings);
         this.pages = pages;
-        this.access = new AccessControl(settings.users(), Clock.systemUTC());
+        this.access = new AccessControl(settings.users(), new ClientAddress(settings.trustedProxies()),
+                Clock.systemUTC());
         this.hosts = new HostCheck(settings.allowedHosts());
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
-            config.http.maxRequestSize = 1_000_000;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.http.compressionStrategy = gzip();
             // Javalin copies each answer to Jetty through a buffer of this size allocated per request; by default
@@ -110,16 +115,21 @@ public final class WebServer {
             new AudienceFinder(app, pages).register(config.routes);
             new DashboardApi(app, mapper).register(config.routes);
             new EvaluationApi(app.evaluateModel()).register(config.routes);
-            ModelsApi.register(config.routes, app);
+            ModelsApi.register(config.routes, app, mapper);
             RunsApi.register(config.routes, app.runs());
             new ApiDocs(mapper).register(config);
             mapErrors(config);
         });
     }
 
-    /** The JSON mapper of every endpoint: a body with anything after its JSON value is refused. */
+    /**
+     * The JSON mapper of every endpoint: a body with anything after its JSON value, or with a key twice in one
+     * object, is refused (unknown fields are refused by {@link JsonBody}, which reads bodies as trees).
+     */
     static ObjectMapper jsonMapper() {
-        return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
     /**
@@ -208,7 +218,7 @@ public final class WebServer {
         hosts.boundTo(host);
         int leftovers = pages.removeLeftoverUploads();
         if (leftovers > 0) {
-            LOG.debug("removed the uploaded logs of {} upload(s) an earlier process left", leftovers);
+            LOG.info("removed the uploaded logs of {} upload(s) an earlier process left", leftovers);
         }
         javalin.start(host, port);
         return this;
@@ -236,6 +246,11 @@ public final class WebServer {
                     + "loaded or made; try again in a moment");
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /** {@code serve --trusted-proxies}: IP addresses only, else an {@link IllegalArgumentException} naming one. */
+    public static void checkTrustedProxies(List<String> addresses) {
+        ClientAddress.check(addresses);
     }
 
     /** A name that resolves to loopback addresses only; an unknown name counts as not loopback. */
