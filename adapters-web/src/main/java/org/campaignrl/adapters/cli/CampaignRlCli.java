@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * {@code campaign-rl <command>}: exit code 0 on success; on failure non-zero with a one-line reason
  * on stderr (2 for a command line that does not parse, 1 for anything else).
  */
-@Command(name = "campaign-rl", mixinStandardHelpOptions = true, version = "campaign-rl 0.1.0",
+@Command(name = "campaign-rl", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "campaign-rl 0.1.0",
         description = "Learns which audience, and which day, to send a marketing email to, from past campaign logs.")
 public final class CampaignRlCli {
     /** Every command, in the order the help lists them. */

@@ -21,8 +21,8 @@ final class GenerateSubcommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--preset", defaultValue = "generator", paramLabel = "NAME", converter = PresetConverter.class,
-            description = "generator (500 000 customers, ~2.48 M sends, ~10 % responders, grouped by customer) or"
-                    + " real-shaped (840 773 customers, ~2.48 M sends, ~0.94 M response rows, 34 % responders,"
+            description = "generator (500 000 customers, ~2.48 M sends, ~10 %% responders, grouped by customer) or"
+                    + " real-shaped (840 773 customers, ~2.48 M sends, ~0.94 M response rows, 34 %% responders,"
                     + " random order); the options below override it (default: ${DEFAULT-VALUE}).")
     CliRuntime.GeneratorPreset preset;
 

@@ -4,6 +4,7 @@ import static org.campaignrl.application.Validate.atLeast;
 import static org.campaignrl.application.Validate.within;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.model.TrainedModel;
 import org.campaignrl.application.port.ProgressListener;
@@ -89,69 +90,110 @@ public interface TrainModelUseCase {
         }
 
         public TrainModelCommand withEpsilon(double value) {
-            return new TrainModelCommand(untilConverged, episodes, value, alpha, gamma, maxSteps, seed, targetRate,
-                    minSends, rewardFactor, startState, datasetId, activate, startedBy);
+            return with(draft -> draft.epsilon = value);
         }
 
         public TrainModelCommand withAlpha(double value) {
-            return new TrainModelCommand(untilConverged, episodes, epsilon, value, gamma, maxSteps, seed, targetRate,
-                    minSends, rewardFactor, startState, datasetId, activate, startedBy);
+            return with(draft -> draft.alpha = value);
         }
 
         public TrainModelCommand withGamma(double value) {
-            return new TrainModelCommand(untilConverged, episodes, epsilon, alpha, value, maxSteps, seed, targetRate,
-                    minSends, rewardFactor, startState, datasetId, activate, startedBy);
+            return with(draft -> draft.gamma = value);
         }
 
         public TrainModelCommand withMaxSteps(int value) {
-            return new TrainModelCommand(untilConverged, episodes, epsilon, alpha, gamma, value, seed, targetRate,
-                    minSends, rewardFactor, startState, datasetId, activate, startedBy);
+            return with(draft -> draft.maxSteps = value);
         }
 
         public TrainModelCommand withSeed(long value) {
-            return new TrainModelCommand(untilConverged, episodes, epsilon, alpha, gamma, maxSteps, value, targetRate,
-                    minSends, rewardFactor, startState, datasetId, activate, startedBy);
+            return with(draft -> draft.seed = value);
         }
 
         public TrainModelCommand withTargetRate(double value) {
-            return new TrainModelCommand(untilConverged, episodes, epsilon, alpha, gamma, maxSteps, seed, value,
-                    minSends, rewardFactor, startState, datasetId, activate, startedBy);
+            return with(draft -> draft.targetRate = value);
         }
 
         public TrainModelCommand withMinSends(long value) {
-            return new TrainModelCommand(untilConverged, episodes, epsilon, alpha, gamma, maxSteps, seed, targetRate,
-                    value, rewardFactor, startState, datasetId, activate, startedBy);
+            return with(draft -> draft.minSends = value);
         }
 
         public TrainModelCommand withRewardFactor(double value) {
-            return new TrainModelCommand(untilConverged, episodes, epsilon, alpha, gamma, maxSteps, seed, targetRate,
-                    minSends, value, startState, datasetId, activate, startedBy);
+            return with(draft -> draft.rewardFactor = value);
         }
 
         public TrainModelCommand withStartState(int[] vector) {
-            return new TrainModelCommand(untilConverged, episodes, epsilon, alpha, gamma, maxSteps, seed, targetRate,
-                    minSends, rewardFactor, Optional.of(vector), datasetId, activate, startedBy);
+            return with(draft -> draft.startState = Optional.of(vector));
         }
 
         public TrainModelCommand withDataset(long id) {
-            return new TrainModelCommand(untilConverged, episodes, epsilon, alpha, gamma, maxSteps, seed, targetRate,
-                    minSends, rewardFactor, startState, Optional.of(id), activate, startedBy);
+            return with(draft -> draft.datasetId = Optional.of(id));
         }
 
         public TrainModelCommand withActivate(boolean value) {
-            return new TrainModelCommand(untilConverged, episodes, epsilon, alpha, gamma, maxSteps, seed, targetRate,
-                    minSends, rewardFactor, startState, datasetId, value, startedBy);
+            return with(draft -> draft.activate = value);
         }
 
         public TrainModelCommand withStartedBy(String who) {
-            return new TrainModelCommand(untilConverged, episodes, epsilon, alpha, gamma, maxSteps, seed, targetRate,
-                    minSends, rewardFactor, startState, datasetId, activate, who);
+            return with(draft -> draft.startedBy = who);
         }
 
         private TrainModelCommand with(Hyperparameters h) {
-            return new TrainModelCommand(h.untilConverged(), h.episodes(), h.epsilon(), h.alpha(), h.gamma(),
-                    h.maxSteps(), h.seed(), targetRate, minSends, rewardFactor, startState, datasetId, activate,
-                    startedBy);
+            return with(draft -> {
+                draft.untilConverged = h.untilConverged();
+                draft.episodes = h.episodes();
+                draft.epsilon = h.epsilon();
+                draft.alpha = h.alpha();
+                draft.gamma = h.gamma();
+                draft.maxSteps = h.maxSteps();
+                draft.seed = h.seed();
+            });
+        }
+
+        /** This command with one change; the new one validates itself as every command does. */
+        private TrainModelCommand with(Consumer<Draft> change) {
+            Draft draft = new Draft(this);
+            change.accept(draft);
+            return draft.command();
+        }
+
+        /** The one place that copies every field, so that each {@code with…} names only what it changes. */
+        private static final class Draft {
+            boolean untilConverged;
+            int episodes;
+            double epsilon;
+            double alpha;
+            double gamma;
+            int maxSteps;
+            long seed;
+            double targetRate;
+            long minSends;
+            double rewardFactor;
+            Optional<int[]> startState;
+            Optional<Long> datasetId;
+            boolean activate;
+            String startedBy;
+
+            Draft(TrainModelCommand c) {
+                untilConverged = c.untilConverged;
+                episodes = c.episodes;
+                epsilon = c.epsilon;
+                alpha = c.alpha;
+                gamma = c.gamma;
+                maxSteps = c.maxSteps;
+                seed = c.seed;
+                targetRate = c.targetRate;
+                minSends = c.minSends;
+                rewardFactor = c.rewardFactor;
+                startState = c.startState;
+                datasetId = c.datasetId;
+                activate = c.activate;
+                startedBy = c.startedBy;
+            }
+
+            TrainModelCommand command() {
+                return new TrainModelCommand(untilConverged, episodes, epsilon, alpha, gamma, maxSteps, seed,
+                        targetRate, minSends, rewardFactor, startState, datasetId, activate, startedBy);
+            }
         }
 
         public Hyperparameters hyperparameters() {
