@@ -57,6 +57,7 @@ final class OpenApiDocument {
     private static final String DATA = "data";
     private static final String JOBS = "jobs";
     private static final String EXPLORE = "explore";
+    private static final String CAMPAIGNS = "campaigns";
 
     private final ObjectMapper mapper;
     private final ObjectNode document;
@@ -91,6 +92,7 @@ final class OpenApiDocument {
         openApi.data();
         openApi.jobs();
         openApi.explore();
+        openApi.campaigns();
         openApi.describeFields();
         openApi.checkEveryApiRouteIsDocumented();
         return openApi.document;
@@ -132,6 +134,8 @@ final class OpenApiDocument {
         tags.addObject().put("name", JOBS).put("description", "Long work in the background: training and "
                 + "ingest. Start one, then poll `GET /api/v1/jobs/{id}` until it has finished. `GET /api/v1/runs` "
                 + "keeps every ingest and training, however started, across restarts.");
+        tags.addObject().put("name", CAMPAIGNS).put("description", "Campaign plans: who to email, when, and who to "
+                + "keep as control; their send lists, and their readouts after the next ingest.");
         tags.addObject().put("name", SERVICE).put("description", "Health, and this document.");
     }
 
@@ -389,6 +393,44 @@ final class OpenApiDocument {
                 .errors(400, 404);
     }
 
+    private void campaigns() {
+        String plan = "{\"subjectId\": 2, \"budget\": 500, \"controlShare\": 0.1, \"startDate\": \"2026-12-07\"}";
+        operation(Route.CAMPAIGNS, CAMPAIGNS, "listCampaigns", "Every campaign plan, newest first")
+                .answers(200, "The plans.", arrayOf(schemas.ref(CampaignsApi.PlanJson.class)));
+        operation(Route.PLAN_CAMPAIGN, CAMPAIGNS, "planCampaign", "Plan a campaign and store it")
+                .description("Ranks the served dataset's audiences for the subject line, fills the budget from the "
+                        + "best down with their real customers (each at most once), spends the exploration share on "
+                        + "uncertain audiences and draws the control group at random; stores the plan with its "
+                        + "customers. Every signed-in role may plan. A budget beyond the eligible customers, an "
+                        + "unknown subject, a share out of range or a control share of 1 answer 400 naming the field.")
+                .jsonBody(true, "What to plan.", RecordSchemas.ref("CampaignPlanRequest"), example(plan))
+                .answers(201, "Stored; `Location` is the plan.", schemas.ref(CampaignsApi.PlanJson.class))
+                .errors(400, 404, 413);
+        operation(Route.PREVIEW_CAMPAIGN, CAMPAIGNS, "previewCampaign",
+                "What a plan would expect, without storing it")
+                .description("The same as planning, stored nowhere (`id` 0): the plan form's live figures.")
+                .jsonBody(true, "What to plan.", RecordSchemas.ref("CampaignPlanRequest"), example(plan))
+                .answers(200, "The plan's figures.", schemas.ref(CampaignsApi.PlanJson.class))
+                .errors(400, 404, 413);
+        operation(Route.CAMPAIGN, CAMPAIGNS, "getCampaign", "One plan and its newest readout")
+                .description("`readout` is null until an ingest after the plan read it out; then it has each group's "
+                        + "conversion with 95 % intervals, the lift over control and the incremental responses with "
+                        + "intervals, and predicted against observed (`calibration`), or says that none of the "
+                        + "plan's sends appeared (`sendsFound` false).")
+                .pathParameter("id", "Plan id.", int64(), 1)
+                .answers(200, "The plan.", schemas.ref(CampaignsApi.CampaignJson.class))
+                .errors(400, 404);
+        operation(Route.SEND_LIST, CAMPAIGNS, "getSendList", "The plan's send list, with email addresses, as CSV")
+                .description("Streamed, ascending customer id: `" + org.campaignrl.application.port.in
+                        .CampaignsUseCase.SEND_LIST_HEADER + "`; groups `target`, `explore`, `control` (a control "
+                        + "that gets nothing is not on it). Email addresses are personal data: only roles that may "
+                        + "export them (" + org.campaignrl.adapters.users.Role.exportingRoles() + ") may download it; "
+                        + "any other role is refused with 403.")
+                .pathParameter("id", "Plan id.", int64(), 1)
+                .answersText(200, "The send list.", "text/csv")
+                .errors(400, 404);
+    }
+
     /** What a field's name alone does not tell. */
     private void describeFields() {
         schemas.oneOf(JobJson.class, "kind", JobsUseCase.Kind.class)
@@ -420,7 +462,25 @@ final class OpenApiDocument {
                 .describe(DashboardApi.StateJson.class, "pathEnd", "Why the greedy path stops.")
                 .describe(ModelsApi.DatasetJson.class, "models", "Ids of the models trained on it; only when "
                         + "showing one dataset.")
-                .describe(ModelsApi.DecisionJson.class, "id", "0 for a run that found nothing new (not recorded).");
+                .describe(ModelsApi.DecisionJson.class, "id", "0 for a run that found nothing new (not recorded).")
+                .describe(CampaignsApi.PlanJson.class, "id", "0 for a preview, which is not stored.")
+                .describe(CampaignsApi.PlanJson.class, "modelId", "The model served when it was planned; null when "
+                        + "none was.")
+                .describe(CampaignsApi.FiguresJson.class, "eligible", "Customers of the dataset with a profile the "
+                        + "plan could choose.")
+                .describe(CampaignsApi.FiguresJson.class, "chosen", "Target and explore together: the emails the "
+                        + "ranking chose.")
+                .describe(CampaignsApi.ExpectationJson.class, "expected", "Expected responses, with the interval "
+                        + "`lower`..`upper` (posterior uncertainty and the sends' own noise), within 0..customers.")
+                .describe(CampaignsApi.ReadoutJson.class, "message", "What the readout says, in words.")
+                .describe(CampaignsApi.GroupJson.class, "group", "`target`, `explore` or `control`, as the send "
+                        + "list writes it.")
+                .describe(CampaignsApi.GroupJson.class, "sent", "Customers whose send appeared in the logs (for a "
+                        + "control that got nothing: all of them).")
+                .describe(CampaignsApi.LiftJson.class, "absolute", "Target's conversion minus control's, with its "
+                        + "95 % interval.")
+                .describe(CampaignsApi.LiftJson.class, "incremental", "Responses the targeting added over control, "
+                        + "with its interval.");
         schemas.component(ModelsApi.StatesJson.class).put("description", "How many states both models know, in "
                 + "how many b's greedy action differs from a's, and which action b takes there.");
     }

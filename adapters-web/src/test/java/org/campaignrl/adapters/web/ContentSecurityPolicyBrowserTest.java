@@ -34,7 +34,8 @@ class ContentSecurityPolicyBrowserTest {
              ServedApp served = ServedApp.trained(folder.resolve("app"))) {
             browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
             List<String> violations = new ArrayList<>();
-            for (String page : List.of("/", "/audiences", "/explorer", "/models", "/evaluation", "/data", "/api/docs")) {
+            for (String page : List.of("/", "/audiences", "/explorer", "/models", "/evaluation", "/data", "/campaigns",
+                    "/api/docs")) {
                 browser.driver.get(served.baseUrl() + page);
                 if (page.equals("/api/docs")) {
                     new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(driver ->
