@@ -20,14 +20,39 @@ import org.campaignrl.data.GeneratorSettings;
 public final class ServedApp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The H2 database; null for a server over in-memory storage ({@link #withCampaigns}). */
     public final Storage storage;
     public final CampaignRl app;
     public final WebServer server;
+    /** Where {@link #withCampaigns} generated its logs (with their truth.json); null otherwise. */
+    public final Path logs;
 
     private ServedApp(Storage storage, CampaignRl app, WebServer server) {
+        this(storage, app, server, null);
+    }
+
+    private ServedApp(Storage storage, CampaignRl app, WebServer server, Path logs) {
         this.storage = storage;
         this.app = app;
         this.server = server;
+        this.logs = logs;
+    }
+
+    /**
+     * Generates a small seeded dataset and ingests it, customers kept, into in-memory storage that keeps campaign
+     * plans too (see {@link TestWiring#withCampaigns}); no model trained: plans are made on the latest dataset.
+     */
+    public static ServedApp withCampaigns(Path folder, WebSettings settings) {
+        Path logs = folder.resolve("logs");
+        try {
+            new CampaignLogGenerator(new GeneratorSettings(4_000, 7)).writeTo(logs, GenerationProgress.NONE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        CampaignRl app = TestWiring.withCampaigns(new org.campaignrl.application.memory.InMemoryStorage(),
+                Clock.systemUTC());
+        app.ingestLogs().ingest(IngestLogsCommand.inFolder(logs), ProgressListener.NONE);
+        return new ServedApp(null, app, new WebServer(app, settings).start("127.0.0.1", 0), logs);
     }
 
     /** Generates a small seeded dataset, ingests it and trains a model, then serves it on a free port. */
@@ -79,6 +104,8 @@ public final class ServedApp implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        storage.close();
+        if (storage != null) {
+            storage.close();
+        }
     }
 }
