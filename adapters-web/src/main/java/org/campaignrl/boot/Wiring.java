@@ -57,6 +57,7 @@ import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationReport;
 import org.campaignrl.data.GeneratorSettings;
 import org.campaignrl.data.LogShape;
+import org.campaignrl.data.PlanAnswer;
 import org.campaignrl.data.TruthFile;
 
 /** The composition root: the one place that names every adapter and wires them by hand. */
@@ -262,6 +263,14 @@ public final class Wiring implements CliRuntime {
         GenerationReport report = new CampaignLogGenerator(settings)
                 .writeTo(outDir, (done, total) -> progress.progress("generating", done, total));
         return report.summary(outDir, shape.order());
+    }
+
+    @Override
+    public String simulateResponses(Path sendList, Path truth, Path userbase, Path outDir, long seed)
+            throws Exception {
+        Path users = userbase != null ? userbase
+                : truth.toAbsolutePath().resolveSibling(CampaignLogGenerator.USERBASE);
+        return PlanAnswer.answer(sendList, truth, users, outDir, seed).summary(outDir);
     }
 
     /** The database stays open until the serving process has stopped it, on the process's shutdown. */

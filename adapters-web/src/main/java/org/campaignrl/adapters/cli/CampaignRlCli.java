@@ -13,10 +13,12 @@ import picocli.CommandLine.Command;
         description = "Learns which audience, and which day, to send a marketing email to, from past campaign logs.")
 public final class CampaignRlCli {
     /** Every command, in the order the help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(GenerateSubcommand.class, IngestSubcommand.class,
+    private static final List<Class<?>> COMMANDS = List.of(GenerateSubcommand.class,
+            SimulateResponsesSubcommand.class, IngestSubcommand.class,
             ExportCellsSubcommand.class, TrainSubcommand.class, EvaluateSubcommand.class, SweepSubcommand.class,
             NextActionSubcommand.class, AudienceSubcommand.class, StatusSubcommand.class, RunsSubcommand.class,
-            ServeSubcommand.class, CancelSubcommand.class, ModelsCommand.class, UsersCommand.class);
+            ServeSubcommand.class, CancelSubcommand.class, ModelsCommand.class, PlanSubcommand.class,
+            CampaignsCommand.class, UsersCommand.class);
 
     /** A command line with every command; subcommands get the runtime through picocli's factory. */
     public static CommandLine commandLine(CliRuntime runtime) {

@@ -21,6 +21,14 @@ public interface CliRuntime {
     /** Writes a synthetic dataset; returns a one-line account of what was written. */
     String generate(Path outDir, Generation generation, ProgressListener progress) throws Exception;
 
+    /**
+     * Writes the logs a plan's send list would bring back from generated customers, under the truth's probabilities
+     * (seeded); returns a one-line account of what was written.
+     *
+     * @param userbase the generated customers; null: the userbase beside the truth file
+     */
+    String simulateResponses(Path sendList, Path truth, Path userbase, Path outDir, long seed) throws Exception;
+
     /** The generator's starting points; the data module holds their figures. */
     enum GeneratorPreset {
         GENERATOR, REAL_SHAPED;
