@@ -142,7 +142,7 @@ final class CampaignsApi {
             return "beat its control group: the lift's 95 % interval lies above 0";
         }
         return lift.absoluteUpper() < 0 ? "did worse than its control group: the lift's 95 % interval lies below 0"
-                : "not shown to beat its control group: the lift's 95 % interval includes 0";
+                : "was not shown to beat its control group: the lift's 95 % interval includes 0";
     }
 
     /** {@code predicted} null when none of the group was sent. */

@@ -221,6 +221,35 @@ class CampaignsHttpTest {
     }
 
     @Test
+    void the_plan_form_plans_without_scripts_and_shows_a_refusal_on_the_page() throws Exception {
+        String form = "subjectId=" + subject + "&budget=120&threshold=&day=BEST&method=SEGMENT_SHRUNK"
+                + "&explorationShare=0.1&controlShare=0.1&control=BUSINESS_AS_USUAL&startDate=" + START + "&seed=4";
+        HttpResponse<String> planned = form("/campaigns", form);
+        assertEquals(303, planned.statusCode(), planned.body());
+        String location = planned.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.matches("/campaigns/\\d+"), location);
+
+        HttpResponse<String> page = Http.send(served.baseUrl(), "GET", location, "");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("id=\"readout\" data-state=\"none\""), "no readout yet");
+        assertTrue(page.body().contains("/send-list.csv"), "the send list's link");
+
+        HttpResponse<String> refused = form("/campaigns", form.replace("budget=120", "budget=99999999"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("id=\"problem\"") && refused.body().contains("budget: "), refused.body());
+        assertTrue(refused.body().contains("value=\"99999999\""), "the form keeps what was typed");
+
+        assertEquals(404, Http.send(served.baseUrl(), "GET", "/campaigns/999999", "").statusCode());
+        assertEquals(200, Http.send(served.baseUrl(), "GET", "/campaigns", "").statusCode());
+    }
+
+    private static HttpResponse<String> form(String path, String body) throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(served.baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void campaign_managers_plan_read_and_export_engineers_plan_and_read_but_never_export() throws Exception {
         TestUsers users = TestUsers.fresh();
         try (ServedApp withUsers = ServedApp.withCampaigns(folder.resolve("users"),
