@@ -266,11 +266,8 @@ public final class Wiring implements CliRuntime {
     }
 
     @Override
-    public String simulateResponses(Path sendList, Path truth, Path userbase, Path outDir, long seed)
-            throws Exception {
-        Path users = userbase != null ? userbase
-                : truth.toAbsolutePath().resolveSibling(CampaignLogGenerator.USERBASE);
-        return PlanAnswer.answer(sendList, truth, users, outDir, seed).summary(outDir);
+    public String answerPlan(Path sendList, Path truth, Path userbase, Path outDir, long seed) throws Exception {
+        return PlanAnswer.answer(sendList, truth, userbase, outDir, seed).summary(outDir);
     }
 
     /** The database stays open until the serving process has stopped it, on the process's shutdown. */

@@ -160,4 +160,16 @@ class ArchitectureTest {
     static final ArchRule nothing_depends_on_the_composition_root = noClasses()
             .that().resideOutsideOfPackage("org.campaignrl.boot..")
             .should().dependOnClassesThat().resideInAPackage("org.campaignrl.boot..");
+
+    /**
+     * Email addresses are personal data: the driving side gets them only as the send list's CSV
+     * ({@code CampaignsUseCase.exportSendList}), written where a role that may export asked for it, never as
+     * objects a view, a log line or a report could print.
+     */
+    @ArchTest
+    static final ArchRule addresses_reach_the_driving_side_only_as_the_send_list = noClasses()
+            .that().resideInAnyPackage(DRIVING_SIDE)
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.campaignrl.application.model.CustomerAddress")
+            .orShould().dependOnClassesThat()
+            .haveFullyQualifiedName("org.campaignrl.application.model.DatasetCustomers");
 }

@@ -62,9 +62,9 @@ public final class MemoryRuntime implements CliRuntime {
     }
 
     @Override
-    public String simulateResponses(Path sendList, Path truth, Path userbase, Path outDir, long seed)
+    public String answerPlan(Path sendList, Path truth, Path userbase, Path outDir, long seed)
             throws Exception {
-        return wiring.simulateResponses(sendList, truth, userbase, outDir, seed);
+        return wiring.answerPlan(sendList, truth, userbase, outDir, seed);
     }
 
     @Override

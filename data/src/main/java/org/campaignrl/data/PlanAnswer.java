@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Binning;
 import org.campaignrl.domain.StateSpace;
 import org.campaignrl.domain.campaign.CustomerProfiles;
@@ -51,33 +52,16 @@ public final class PlanAnswer {
         CustomerProfiles customers = readUserbase(userbase, space);
         Files.createDirectories(outDir);
         SplittableRandom random = new SplittableRandom(seed);
-        long sends = 0;
-        long responses = 0;
-        double expected = 0;
-        try (BufferedReader in = Files.newBufferedReader(sendList, StandardCharsets.UTF_8);
-             RowSink sent = RowSink.inOrder(outDir.resolve(CampaignLogGenerator.SENT_EMAILS),
+        long[] counts = new long[2]; // sends, responses
+        double[] expected = new double[1];
+        try (RowSink sent = RowSink.inOrder(outDir.resolve(CampaignLogGenerator.SENT_EMAILS),
                      "Sent_Date,Customer_ID,SubjectLine_ID");
              RowSink responded = RowSink.inOrder(outDir.resolve(CampaignLogGenerator.RESPONDED),
                      "Responded_Date,Customer_ID,SubjectLine_ID")) {
-            String header = in.readLine();
-            if (header == null) {
-                throw new IllegalArgumentException(sendList + ": empty, not a send list");
-            }
-            List<String> names = Arrays.asList(fields(header));
-            int customerColumn = column(names, "Customer_ID", sendList);
-            int subjectColumn = column(names, "SubjectLine_ID", sendList);
-            int dateColumn = column(names, "Planned_Send_Date", sendList);
-            String line;
-            long lineNumber = 1;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] row = fields(line);
-                int customerId = intField(row, customerColumn, "Customer_ID", sendList, lineNumber);
-                int subjectId = intField(row, subjectColumn, "SubjectLine_ID", sendList, lineNumber);
-                LocalDate date = dateField(row, dateColumn, sendList, lineNumber);
+            forEachRow(sendList, List.of("Customer_ID", "SubjectLine_ID", "Planned_Send_Date"), (row, lineNumber) -> {
+                int customerId = intField(row[0], "Customer_ID", sendList, lineNumber);
+                int subjectId = intField(row[1], "SubjectLine_ID", sendList, lineNumber);
+                LocalDate date = dateField(row[2], sendList, lineNumber);
                 int position = customers.positionOf(customerId);
                 if (position < 0) {
                     throw rowError(sendList, lineNumber, "Customer_ID", "customer " + customerId
@@ -89,42 +73,60 @@ public final class PlanAnswer {
                             + " is not in " + truthJson);
                 }
                 int state = space.indexOfCodes(subjectCode, Binning.dayCode(date),
-                        customers.code(position, org.campaignrl.domain.Attribute.TENURE),
-                        customers.code(position, org.campaignrl.domain.Attribute.DOMAIN),
-                        customers.code(position, org.campaignrl.domain.Attribute.AGE),
-                        customers.code(position, org.campaignrl.domain.Attribute.GENDER),
-                        customers.code(position, org.campaignrl.domain.Attribute.TYPE));
+                        customers.code(position, Attribute.TENURE), customers.code(position, Attribute.DOMAIN),
+                        customers.code(position, Attribute.AGE), customers.code(position, Attribute.GENDER),
+                        customers.code(position, Attribute.TYPE));
                 double p = truth[state];
                 String ids = "," + customerId + "," + subjectId;
                 sent.row(date + ids);
-                sends++;
-                expected += p;
+                counts[0]++;
+                expected[0] += p;
                 if (random.nextDouble() < p) {
                     responded.row(date.plusDays(random.nextInt(CampaignLogGenerator.MAX_RESPONSE_DELAY_DAYS + 1))
                             + ids);
-                    responses++;
+                    counts[1]++;
                 }
-            }
+            });
         }
         Path userbaseCopy = outDir.resolve(CampaignLogGenerator.USERBASE);
         if (!Files.exists(userbaseCopy) || !Files.isSameFile(userbase, userbaseCopy)) {
             Files.copy(userbase, userbaseCopy, StandardCopyOption.REPLACE_EXISTING);
         }
-        return new Report(sends, responses, expected);
+        return new Report(counts[0], counts[1], expected[0]);
     }
 
     /** The generator's userbase layout: Customer_ID,Gender,Type,Email_Address,Age,Tenure. */
     static CustomerProfiles readUserbase(Path userbase, StateSpace space) throws IOException {
         CustomerProfiles.Builder builder = CustomerProfiles.builder(1 << 16);
-        try (BufferedReader in = Files.newBufferedReader(userbase, StandardCharsets.UTF_8)) {
+        forEachRow(userbase, List.of("Customer_ID", "Gender", "Type", "Email_Address", "Age", "Tenure"),
+                (row, lineNumber) -> {
+                    String domainName = Binning.emailDomain(row[3]);
+                    int domain = domainName == null ? -1 : space.domainCode(domainName);
+                    builder.add(intField(row[0], "Customer_ID", userbase, lineNumber),
+                            Binning.tenureCode(intField(row[5], "Tenure", userbase, lineNumber)),
+                            known(domain, userbase, lineNumber, "Email_Address"),
+                            Binning.ageCode(intField(row[4], "Age", userbase, lineNumber)),
+                            known(Binning.genderCode(row[1]), userbase, lineNumber, "Gender"),
+                            known(Binning.typeCode(row[2]), userbase, lineNumber, "Type"));
+                });
+        return builder.build();
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        /** @param fields the row's fields of the columns asked for, in that order */
+        void row(String[] fields, long lineNumber) throws IOException;
+    }
+
+    /** Reads a CSV file with a header, handing each non-blank row's fields of the named columns over. */
+    private static void forEachRow(Path file, List<String> columns, RowHandler handler) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
-            List<String> names = header == null ? List.of() : Arrays.asList(fields(header));
-            int id = column(names, "Customer_ID", userbase);
-            int gender = column(names, "Gender", userbase);
-            int type = column(names, "Type", userbase);
-            int email = column(names, "Email_Address", userbase);
-            int age = column(names, "Age", userbase);
-            int tenure = column(names, "Tenure", userbase);
+            if (header == null) {
+                throw new IllegalArgumentException(file + ": empty, no header");
+            }
+            List<String> names = Arrays.asList(fields(header));
+            int[] at = columns.stream().mapToInt(name -> column(names, name, file)).toArray();
             String line;
             long lineNumber = 1;
             while ((line = in.readLine()) != null) {
@@ -134,20 +136,16 @@ public final class PlanAnswer {
                 }
                 String[] row = fields(line);
                 if (row.length != names.size()) {
-                    throw rowError(userbase, lineNumber, "Customer_ID", row.length + " fields, the header has "
+                    throw rowError(file, lineNumber, columns.get(0), row.length + " fields, the header has "
                             + names.size());
                 }
-                String domainName = Binning.emailDomain(row[email]);
-                int domain = domainName == null ? -1 : space.domainCode(domainName);
-                builder.add(intField(row, id, "Customer_ID", userbase, lineNumber),
-                        Binning.tenureCode(intField(row, tenure, "Tenure", userbase, lineNumber)),
-                        known(domain, userbase, lineNumber, "Email_Address"),
-                        Binning.ageCode(intField(row, age, "Age", userbase, lineNumber)),
-                        known(Binning.genderCode(row[gender]), userbase, lineNumber, "Gender"),
-                        known(Binning.typeCode(row[type]), userbase, lineNumber, "Type"));
+                String[] picked = new String[at.length];
+                for (int i = 0; i < at.length; i++) {
+                    picked[i] = row[at[i]];
+                }
+                handler.row(picked, lineNumber);
             }
         }
-        return builder.build();
     }
 
     /** Splits a CSV line, with RFC 4180 quotes (a send list quotes an address that holds a comma). */
@@ -197,18 +195,18 @@ public final class PlanAnswer {
         return column;
     }
 
-    private static int intField(String[] row, int column, String name, Path file, long line) {
+    private static int intField(String value, String name, Path file, long line) {
         try {
-            return Integer.parseInt(row[column].strip());
-        } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
             throw rowError(file, line, name, "not a whole number");
         }
     }
 
-    private static LocalDate dateField(String[] row, int column, Path file, long line) {
+    private static LocalDate dateField(String value, Path file, long line) {
         try {
-            return LocalDate.parse(row[column].strip());
-        } catch (ArrayIndexOutOfBoundsException | DateTimeParseException e) {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
             throw rowError(file, line, "Planned_Send_Date", "not a date yyyy-MM-dd");
         }
     }

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
         description = "Learns which audience, and which day, to send a marketing email to, from past campaign logs.")
 public final class CampaignRlCli {
     /** Every command, in the order the help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(GenerateSubcommand.class,
-            SimulateResponsesSubcommand.class, IngestSubcommand.class,
+    private static final List<Class<?>> COMMANDS = List.of(GenerateSubcommand.class, AnswerPlanSubcommand.class,
+            IngestSubcommand.class,
             ExportCellsSubcommand.class, TrainSubcommand.class, EvaluateSubcommand.class, SweepSubcommand.class,
             NextActionSubcommand.class, AudienceSubcommand.class, StatusSubcommand.class, RunsSubcommand.class,
             ServeSubcommand.class, CancelSubcommand.class, ModelsCommand.class, PlanSubcommand.class,

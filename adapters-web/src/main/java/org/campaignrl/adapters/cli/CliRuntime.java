@@ -22,12 +22,10 @@ public interface CliRuntime {
     String generate(Path outDir, Generation generation, ProgressListener progress) throws Exception;
 
     /**
-     * Writes the logs a plan's send list would bring back from generated customers, under the truth's probabilities
-     * (seeded); returns a one-line account of what was written.
-     *
-     * @param userbase the generated customers; null: the userbase beside the truth file
+     * Writes the logs a send list would bring back under a generated dataset's truth (the generator's answer to a
+     * plan); returns a one-line account of what was written.
      */
-    String simulateResponses(Path sendList, Path truth, Path userbase, Path outDir, long seed) throws Exception;
+    String answerPlan(Path sendList, Path truth, Path userbase, Path outDir, long seed) throws Exception;
 
     /** The generator's starting points; the data module holds their figures. */
     enum GeneratorPreset {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The campaign loop through the CLI, in process, over storage that keeps plans (in memory until the database
- * adapters do): generate → ingest → plan → campaigns export → simulate-responses → ingest → campaigns readout.
+ * adapters do): generate → ingest → plan → campaigns export → answer-plan → ingest → campaigns readout.
  */
 class CampaignsCliTest {
     @TempDir
@@ -62,7 +62,7 @@ class CampaignsCliTest {
         assertTrue(export.out().startsWith(String.format("%,d customers of plan 1", rows.size() - 1)), export.out());
 
         Path answered = folder.resolve("answered");
-        CliRun simulate = run("simulate-responses", "--send-list", sendList.toString(), "--truth",
+        CliRun simulate = run("answer-plan", "--send-list", sendList.toString(), "--truth",
                 logs.resolve("truth.json").toString(), "--out", answered.toString(), "--seed", "8");
         assertEquals(0, simulate.exitCode(), simulate.err());
         assertTrue(simulate.out().contains("sends answered with"), simulate.out());

@@ -123,10 +123,34 @@ class CliTest {
     }
 
     @Test
+    void answer_plan_writes_the_logs_a_send_list_brings_back() throws Exception {
+        Path logs = folder.resolve("logs");
+        assertEquals(0, run("generate", "--out", logs.toString(), "--customers", "2000", "--seed", "5").exitCode());
+        String customer = Files.readAllLines(logs.resolve("userbase.csv")).get(1).split(",")[0];
+        Path sendList = folder.resolve("send-list.csv");
+        Files.write(sendList, List.of(
+                "Customer_ID,Email_Address,SubjectLine_ID,Planned_Send_Date,Group,Predicted_Probability",
+                customer + ",someone@gmail.com,2,2016-04-09,target,0.500000"));
+        Path answered = folder.resolve("answered");
+        CliRun answer = run("answer-plan", "--send-list", sendList.toString(), "--truth",
+                logs.resolve("truth.json").toString(), "--out", answered.toString(), "--seed", "3");
+        assertEquals(0, answer.exitCode(), answer.err());
+        assertTrue(answer.out().contains("1 sends answered"), answer.out());
+        assertEquals(List.of("Sent_Date,Customer_ID,SubjectLine_ID", "2016-04-09," + customer + ",2"),
+                Files.readAllLines(answered.resolve("sent_emails.csv")));
+        assertTrue(Files.exists(answered.resolve("userbase.csv")));
+
+        CliRun unknown = run("answer-plan", "--send-list", logs.resolve("sent_emails.csv").toString(), "--truth",
+                logs.resolve("truth.json").toString(), "--out", answered.toString());
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("no Planned_Send_Date column"), unknown.err());
+    }
+
+    @Test
     void the_help_lists_every_command_and_a_command_line_of_one_command_parses_as_the_full_one() {
         CliRun help = run("--help");
         assertEquals(0, help.exitCode());
-        for (String command : List.of("generate", "ingest", "export-cells", "train", "evaluate", "sweep",
+        for (String command : List.of("generate", "answer-plan", "ingest", "export-cells", "train", "evaluate", "sweep",
                 "next-action", "audience", "status", "runs", "serve", "models", "users")) {
             assertTrue(help.out().contains("  " + command + " "), command + " missing from:\n" + help.out());
         }

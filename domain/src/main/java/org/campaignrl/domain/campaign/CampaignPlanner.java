@@ -100,7 +100,7 @@ public final class CampaignPlanner {
             throw new UnfulfillableException("customers", "the dataset keeps no customers: ingest the logs again");
         }
         double[] scores = settings.method().scores(cells, 0.95);
-        BetaPosteriors posteriors = posteriors(cells, settings.method());
+        BetaPosteriors posteriors = posteriors(cells, settings.method(), sendsPerUnit(cells, eligible));
         // One seeded generator, split in a fixed order: members' order, control, exploration.
         SplittableRandom random = new SplittableRandom(settings.seed());
         Audiences audiences = Audiences.of(space, subjectCode, customers, scores, settings.day(), random.split());
@@ -169,9 +169,20 @@ public final class CampaignPlanner {
     }
 
     /** The estimator's own posteriors for the shrinkage methods, the held-out best's for the others. */
-    static BetaPosteriors posteriors(Cells cells, RankingMethod method) {
-        return method == RankingMethod.LOGISTIC_SHRUNK ? new LogisticShrinkage().posteriors(cells)
-                : new SegmentShrinkage().posteriors(cells);
+    static BetaPosteriors posteriors(Cells cells, RankingMethod method, double sendsPerUnit) {
+        return method == RankingMethod.LOGISTIC_SHRUNK ? new LogisticShrinkage().posteriors(cells, sendsPerUnit)
+                : new SegmentShrinkage().posteriors(cells, sendsPerUnit);
+    }
+
+    /**
+     * How many sends a (customer, subject line) pair has, at least: the ingest counts every send of a pair that
+     * responded as responded, so a pair's sends are one draw, not several. The cells do not tell how many pairs
+     * there were; all sends over every customer times every subject line is a lower bound (pairs never sent to
+     * lower the mean), never below 1.
+     */
+    static double sendsPerUnit(Cells cells, int customers) {
+        double pairs = (double) customers * cells.space().size(Attribute.SUBJECT);
+        return Math.max(1, cells.totalSends() / pairs);
     }
 
     /** Takes up to {@code n} members of an audience into a group; returns how many it had. */

@@ -20,6 +20,18 @@ public final class BetaPosteriors {
      * n sends: Beta(r + k·m, n − r + k·(1 − m)); its mean is the shrinkage estimators' (r + k·m)/(n + k).
      */
     public static BetaPosteriors ofPriors(Cells cells, double[] priorMeans, double strength) {
+        return ofPriors(cells, priorMeans, strength, 1);
+    }
+
+    /**
+     * The same, each state's counts divided by {@code sendsPerUnit} (≥ 1): Beta(r/d + k·m, (n − r)/d + k·(1 − m)).
+     * When the d sends of a unit (a customer and subject line) respond together, as the ingest counts them, a
+     * cell holds n/d independent draws, not n: the posterior is that much wider.
+     */
+    public static BetaPosteriors ofPriors(Cells cells, double[] priorMeans, double strength, double sendsPerUnit) {
+        if (!(sendsPerUnit >= 1 && Double.isFinite(sendsPerUnit))) {
+            throw new IllegalArgumentException("sends per unit must be at least 1: " + sendsPerUnit);
+        }
         int states = cells.space().size();
         if (priorMeans.length != states) {
             throw new IllegalArgumentException("need one prior mean per state (" + states + ")");
@@ -31,8 +43,8 @@ public final class BetaPosteriors {
         double[] beta = new double[states];
         for (int s = 0; s < states; s++) {
             double m = priorMeans[s];
-            alpha[s] = cells.responses(s) + strength * m;
-            beta[s] = cells.sends(s) - cells.responses(s) + strength * (1 - m);
+            alpha[s] = cells.responses(s) / sendsPerUnit + strength * m;
+            beta[s] = (cells.sends(s) - cells.responses(s)) / sendsPerUnit + strength * (1 - m);
         }
         return new BetaPosteriors(alpha, beta);
     }

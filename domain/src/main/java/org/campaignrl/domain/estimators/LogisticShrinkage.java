@@ -44,12 +44,17 @@ public final class LogisticShrinkage implements ConversionEstimator {
         return posteriorMeans(cells, predictions, k);
     }
 
-    /** Every state's posterior under the same prior ({@link #estimate} gives their means). */
-    public BetaPosteriors posteriors(Cells cells) {
+    /**
+     * Every state's posterior under the same prior, with each cell's counts divided by {@code sendsPerUnit}
+     * ({@link BetaPosteriors#ofPriors}); with 1, {@link #estimate} gives their means.
+     */
+    public BetaPosteriors posteriors(Cells cells, double sendsPerUnit) {
         AdditiveLogisticModel.Fit fit = model.fit(cells);
         double[] predictions = fit.predictAll();
-        double k = Double.isNaN(strength) ? estimateStrength(cells, predictions, fit.parameterCount()) : strength;
-        return BetaPosteriors.ofPriors(cells, predictions, Math.max(k, EmpiricalBayesShrinkage.MIN_STRENGTH));
+        double k = Double.isNaN(strength)
+                ? estimateStrength(cells, predictions, fit.parameterCount(), sendsPerUnit) : strength;
+        return BetaPosteriors.ofPriors(cells, predictions, Math.max(k, EmpiricalBayesShrinkage.MIN_STRENGTH),
+                sendsPerUnit);
     }
 
     /**
@@ -75,6 +80,15 @@ public final class LogisticShrinkage implements ConversionEstimator {
     }
 
     static double estimateStrength(Cells cells, double[] predictions, int parameters) {
+        return estimateStrength(cells, predictions, parameters, 1);
+    }
+
+    /**
+     * The moments estimate with every cell's counts divided by {@code sendsPerUnit}: when the sends of one unit (a
+     * customer and subject line) respond together, the units, not the sends, are the independent draws, and
+     * Pearson's X² and the extra sends shrink by that factor.
+     */
+    static double estimateStrength(Cells cells, double[] predictions, int parameters, double sendsPerUnit) {
         double pearson = 0;
         double extraSends = 0;
         int nonEmpty = 0;
@@ -84,9 +98,10 @@ public final class LogisticShrinkage implements ConversionEstimator {
             if (n == 0 || !(m > 0 && m < 1)) {
                 continue;
             }
-            double residual = cells.responses(s) - n * m;
-            pearson += residual * residual / (n * m * (1 - m));
-            extraSends += n - 1;
+            double units = n / sendsPerUnit;
+            double residual = cells.responses(s) / sendsPerUnit - units * m;
+            pearson += residual * residual / (units * m * (1 - m));
+            extraSends += Math.max(0, units - 1);
             nonEmpty++;
         }
         if (extraSends == 0) {

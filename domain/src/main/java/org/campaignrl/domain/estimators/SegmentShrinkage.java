@@ -38,25 +38,28 @@ public final class SegmentShrinkage implements ConversionEstimator {
 
     @Override
     public double[] estimate(Cells cells) {
-        Prior prior = prior(cells);
+        Prior prior = prior(cells, 1);
         return LogisticShrinkage.posteriorMeans(cells, prior.means(), prior.strength());
     }
 
-    /** Every state's posterior under the same prior ({@link #estimate} gives their means). */
-    public BetaPosteriors posteriors(Cells cells) {
-        Prior prior = prior(cells);
-        return BetaPosteriors.ofPriors(cells, prior.means(), prior.strength());
+    /**
+     * Every state's posterior under the same prior, with each cell's counts divided by {@code sendsPerUnit}
+     * ({@link BetaPosteriors#ofPriors}); with 1, {@link #estimate} gives their means.
+     */
+    public BetaPosteriors posteriors(Cells cells, double sendsPerUnit) {
+        Prior prior = prior(cells, sendsPerUnit);
+        return BetaPosteriors.ofPriors(cells, prior.means(), prior.strength(), sendsPerUnit);
     }
 
     private record Prior(double[] means, double strength) {
     }
 
-    private Prior prior(Cells cells) {
+    private Prior prior(Cells cells, double sendsPerUnit) {
         AdditiveLogisticModel.Fit fit = model.fit(cells);
         double[] prior = priors(cells, fit.predictAll());
         // The factors are fitted on top of the model: counted as one parameter per kind of parent.
         int parameters = fit.parameterCount() + parentKinds(cells.space()).size();
-        return new Prior(prior, LogisticShrinkage.estimateStrength(cells, prior, parameters));
+        return new Prior(prior, LogisticShrinkage.estimateStrength(cells, prior, parameters, sendsPerUnit));
     }
 
     /** The prior mean of every state: its prediction times its most telling parent's factor. */

@@ -119,19 +119,26 @@ class CampaignPlannerTest {
     @Test
     void explorationGoesBeyondTheTargetsAudiences() {
         Assignments a = CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(2_000, 0.2, 0, 4)).assignments();
-        double lowestTarget = 1;
-        long belowTarget = 0;
+        double[] scores = CampaignSettings.DEFAULT_METHOD.scores(WORLD.cells, 0.95);
+        double lowestTarget = Double.MAX_VALUE;
         for (int i = 0; i < a.size(); i++) {
             if (a.group(i) == Group.TARGET) {
-                lowestTarget = Math.min(lowestTarget, a.probability(i));
+                lowestTarget = Math.min(lowestTarget, scores[stateOf(a, i)]);
             }
         }
+        long belowTarget = 0;
         for (int i = 0; i < a.size(); i++) {
-            if (a.group(i) == Group.EXPLORE && a.probability(i) < lowestTarget) {
+            if (a.group(i) == Group.EXPLORE && scores[stateOf(a, i)] < lowestTarget) {
                 belowTarget++;
             }
         }
         assertTrue(belowTarget > 0, "Thompson sampling tries audiences the ranking put below the target's");
+    }
+
+    private static int stateOf(Assignments a, int i) {
+        int position = WORLD.customers.positionOf(a.customerId(i));
+        return Audiences.state(WORLD.space, 1, a.sendDate(i).getDayOfWeek().getValue() - 1,
+                WORLD.customers.profileIndex(position, WORLD.space));
     }
 
     @Test

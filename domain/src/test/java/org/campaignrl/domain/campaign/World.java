@@ -1,10 +1,10 @@
 package org.campaignrl.domain.campaign;
 
-import java.util.List;
 import java.util.SplittableRandom;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
+import org.campaignrl.domain.ranking.Synthetic;
 
 /**
  * A seeded synthetic world for campaign tests: customers with random profiles, a known response probability per
@@ -13,19 +13,7 @@ import org.campaignrl.domain.StateSpace;
  * state's probability, as the generator does).
  */
 final class World {
-    static final double[] BASE = {-2.46, -2.16, -2.76};
-    static final double[][] EFFECTS = {
-        null,
-        {0.10, 0.30, 0.20, 0.00, -0.15, -0.35, -0.50},
-        {-0.25, -0.15, -0.05, 0.05, 0.10, 0.20, 0.25},
-        {-0.30, 0.10, 0.30, -0.10, -0.45, 0.15},
-        {-0.30, -0.10, 0.15, 0.20, 0.00},
-        {0.12, -0.12},
-        {-0.15, 0.15},
-    };
-
-    final StateSpace space = new StateSpace(new int[] {1, 2, 3},
-            List.of("aol.com", "comcast.net", "gmail.com", "hotmail.com", "msn.com", "yahoo.com"));
+    final StateSpace space = Synthetic.SPACE;
     final CustomerProfiles customers;
     final double[] truth;
     final Cells cells;
@@ -35,9 +23,9 @@ final class World {
         truth = new double[space.size()];
         for (int s = 0; s < truth.length; s++) {
             int[] codes = space.codesOf(s);
-            double logit = BASE[codes[0]];
+            double logit = Synthetic.BASE[codes[0]];
             for (int p = 1; p < Attribute.COUNT; p++) {
-                logit += EFFECTS[p][codes[p]];
+                logit += Synthetic.EFFECTS[p][codes[p]];
             }
             // Saturday gmail.com consumers, subject 2: what main effects cannot see.
             if (codes[0] == 1 && codes[1] == 5 && codes[3] == 2 && codes[6] == 1) {
