@@ -1,17 +1,14 @@
 package org.campaignrl.adapters.cli;
 
 import java.io.BufferedWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.campaignrl.adapters.reports.Format;
 import org.campaignrl.application.model.CampaignPlan;
 import org.campaignrl.application.port.in.CampaignsUseCase.CampaignDetails;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,36 +28,8 @@ final class CampaignsCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "name what to do: list, show, export or readout");
     }
 
-    abstract static class Subcommand implements Callable<Integer> {
-        private final CliRuntime runtime;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DatabaseOption database;
-
-        Subcommand(CliRuntime runtime) {
-            this.runtime = runtime;
-        }
-
-        @Override
-        public Integer call() throws Exception {
-            try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
-                run(session);
-            }
-            return 0;
-        }
-
-        abstract void run(CliRuntime.Session session) throws Exception;
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-    }
-
     @Command(name = "list", description = "Every plan, newest first.")
-    static final class ListPlans extends Subcommand {
+    static final class ListPlans extends DatabaseSubcommand {
         ListPlans(CliRuntime runtime) {
             super(runtime);
         }
@@ -83,7 +52,7 @@ final class CampaignsCommand implements Runnable {
     }
 
     @Command(name = "show", description = "A plan: its settings, what it expects, and its newest readout.")
-    static final class ShowPlan extends Subcommand {
+    static final class ShowPlan extends DatabaseSubcommand {
         @Parameters(index = "0", paramLabel = "ID", description = "Plan id.")
         long id;
 
@@ -100,7 +69,7 @@ final class CampaignsCommand implements Runnable {
     }
 
     @Command(name = "export", description = "Write a plan's send list (with email addresses) as CSV, streamed.")
-    static final class ExportSendList extends Subcommand {
+    static final class ExportSendList extends DatabaseSubcommand {
         @Parameters(index = "0", paramLabel = "ID", description = "Plan id.")
         long id;
 
@@ -125,7 +94,7 @@ final class CampaignsCommand implements Runnable {
 
     @Command(name = "readout", description = "A plan's newest readout: each group's conversion, the lift over "
             + "control, predicted against observed.")
-    static final class ShowReadout extends Subcommand {
+    static final class ShowReadout extends DatabaseSubcommand {
         @Parameters(index = "0", paramLabel = "ID", description = "Plan id.")
         long id;
 

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.campaignrl.application.InvalidCommandException;
-import org.campaignrl.application.model.CampaignPlan;
 import org.campaignrl.application.port.in.PlanCampaignUseCase.PlanCampaignCommand;
 import org.campaignrl.domain.campaign.CampaignSettings;
 import org.campaignrl.domain.campaign.ControlTreatment;
@@ -112,27 +111,21 @@ final class PlanSubcommand implements Callable<Integer> {
         this.runtime = runtime;
     }
 
+    /** The command checked before the database opens; its refusals and the planner's name the option. */
     @Override
     public Integer call() {
-        PlanCampaignCommand command = command();
-        try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
-            var planning = session.app().planCampaign();
-            CampaignPlan plan = preview ? planning.preview(command) : planning.plan(command);
-            CampaignText.plan(out(), plan);
+        try {
+            PlanCampaignCommand command = new PlanCampaignCommand(subjectId, size.budget, size.threshold, day(),
+                    rankingMethod(), explorationShare, controlShare, treatment(), seed,
+                    startDate == null ? LocalDate.now(java.time.ZoneOffset.UTC) : startDate);
+            try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
+                var planning = session.app().planCampaign();
+                CampaignText.plan(out(), preview ? planning.preview(command) : planning.plan(command));
+            }
         } catch (InvalidCommandException e) {
             throw new IllegalArgumentException(OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.problem(), e);
         }
         return 0;
-    }
-
-    private PlanCampaignCommand command() {
-        try {
-            return new PlanCampaignCommand(subjectId, size.budget, size.threshold, day(), rankingMethod(),
-                    explorationShare, controlShare, treatment(), seed,
-                    startDate == null ? LocalDate.now(java.time.ZoneOffset.UTC) : startDate);
-        } catch (InvalidCommandException e) {
-            throw new IllegalArgumentException(OPTIONS.getOrDefault(e.field(), e.field()) + ": " + e.problem(), e);
-        }
     }
 
     private DayOfWeek day() {

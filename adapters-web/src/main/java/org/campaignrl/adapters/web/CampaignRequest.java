@@ -3,12 +3,12 @@ package org.campaignrl.adapters.web;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Locale;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.port.in.PlanCampaignUseCase.PlanCampaignCommand;
 import org.campaignrl.domain.campaign.CampaignSettings;
 import org.campaignrl.domain.campaign.ControlTreatment;
+import org.campaignrl.domain.ranking.RankingMethod;
 
 /**
  * A campaign plan asked for by the API (JSON, read through {@link JsonBody#asFields}) or the plan form: the same
@@ -30,10 +30,10 @@ final class CampaignRequest {
         Double exploration = fields.optionalDouble("explorationShare");
         Double control = fields.optionalDouble("controlShare");
         return new PlanCampaignCommand(subjectId, budget, threshold, day(fields.text("day")),
-                EvaluationApi.method(fields.text("method"), CampaignSettings.DEFAULT_METHOD),
+                fields.oneOf("method", RankingMethod.class, CampaignSettings.DEFAULT_METHOD),
                 exploration == null ? PlanCampaignCommand.DEFAULT_EXPLORATION_SHARE : exploration,
                 control == null ? PlanCampaignCommand.DEFAULT_CONTROL_SHARE : control,
-                controlTreatment(fields.text("control")),
+                fields.oneOf("control", ControlTreatment.class, null),
                 fields.text("seed") == null ? PlanCampaignCommand.DEFAULT_SEED : fields.requiredLong("seed"),
                 startDate(fields.text("startDate"), today));
     }
@@ -47,18 +47,6 @@ final class CampaignRequest {
         } catch (IllegalArgumentException e) {
             throw new InvalidCommandException("day", "must be a day's name (MONDAY … SUNDAY) or " + BEST_DAY
                     + " (each audience on its best day), was '" + text + "'");
-        }
-    }
-
-    private static ControlTreatment controlTreatment(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return ControlTreatment.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidCommandException("control", "must be one of " + Arrays.toString(ControlTreatment.values())
-                    + ", was '" + text + "'");
         }
     }
 

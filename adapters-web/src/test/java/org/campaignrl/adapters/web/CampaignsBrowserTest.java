@@ -30,10 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Content-Security-Policy violation on the way. Waits for conditions, never for time.
  */
 class CampaignsBrowserTest {
-    private static final String RECORD_VIOLATIONS = "window.__cspViolations = [];"
-            + "document.addEventListener('securitypolicyviolation', function (e) {"
-            + "  window.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI); });";
-
     @TempDir
     static Path folder;
     static ServedApp served;
@@ -42,7 +38,7 @@ class CampaignsBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         browser = Browser.start(folder.resolve("chromium-profile"));
-        browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
+        browser.recordCspViolations();
         served = ServedApp.withCampaigns(folder.resolve("app"), WebSettings.inTemporaryFolder());
     }
 
@@ -148,8 +144,6 @@ class CampaignsBrowserTest {
     }
 
     private static void assertNoViolations() {
-        @SuppressWarnings("unchecked")
-        List<String> seen = (List<String>) browser.driver.executeScript("return window.__cspViolations || [];");
-        assertTrue(seen.isEmpty(), "CSP violations: " + seen);
+        assertTrue(browser.cspViolations().isEmpty(), "CSP violations: " + browser.cspViolations());
     }
 }
