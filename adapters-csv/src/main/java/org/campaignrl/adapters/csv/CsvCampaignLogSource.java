@@ -23,6 +23,10 @@ import org.campaignrl.domain.Cells;
  * the sends, whose rows do not depend on one another, in parts on all cores (see {@link PartedReader}).
  * Each file is read with the encoding and delimiter given, or else detected in it (see {@link FileFormat});
  * the summary says which, file by file.
+ *
+ * <p>The accepted customers are handed over too ({@link AggregatedLogs#customers()}): ids, codes and addresses in a
+ * few arrays ({@link AcceptedAddresses}), none when the state space has more than
+ * {@value AcceptedAddresses#MAX_DOMAIN_CODES} domains, more than a customer's code can name.
  */
 public final class CsvCampaignLogSource implements CampaignLogSource {
     private final PartedReader.Settings settings;
@@ -44,8 +48,9 @@ public final class CsvCampaignLogSource implements CampaignLogSource {
              LogFile sent = LogFile.open(files.sentEmails(), SendRows.COLUMNS, files.format());
              RejectsReport rejects = RejectsReport.create(rejectsReport)) {
 
-            Customers customers = userbase.forEachRow(rejects, listener, settings.onePart(),
-                    part -> new UserbaseRows(userbase)).get(0).customers();
+            UserbaseRows userbaseRows = userbase.forEachRow(rejects, listener, settings.onePart(),
+                    part -> new UserbaseRows(userbase)).get(0);
+            Customers customers = userbaseRows.customers();
             customers.freeze();
 
             Responses responses = Responses.merge(responded.forEachRow(rejects, listener, settings,
@@ -68,7 +73,8 @@ public final class CsvCampaignLogSource implements CampaignLogSource {
                     customers.count(), sends.sends(), sends.respondedSends(),
                     responses.distinctPairs(), sends.pairsWithoutSend(),
                     sends.firstSendDate(), sends.lastSendDate(), rejectsReport.toString());
-            return new AggregatedLogs(cells, heldOut, split, summary);
+            return new AggregatedLogs(cells, heldOut, split, summary,
+                    userbaseRows.addresses().toDatasetCustomers(customers, cells.space()));
         } catch (IOException e) {
             throw new UncheckedIOException("closing the campaign logs or the rejects report failed: " + e.getMessage(), e);
         }

@@ -209,7 +209,7 @@ final class LogFile implements Closeable {
      * @return the handlers of the parts, in file order
      * @throws IngestRefusedException when the CSV is malformed beyond one row, such as an unclosed quote
      */
-    <H extends RowHandler> List<H> forEachRow(RejectsReport report, ProgressListener listener,
+    <H extends RowHandler> List<H> forEachRow(RejectSink report, ProgressListener listener,
                                               PartedReader.Settings settings, IntFunction<H> newHandler) {
         Progress progress = new Progress("reading " + name(), size, listener);
         progress.start();
@@ -237,7 +237,7 @@ final class LogFile implements Closeable {
      * beyond the line limit never reaches the parser whole: the reader stops it (see {@link LineLimitReader}),
      * the row is rejected, and a new parser reads on from the next record, its lines counted on from there.
      */
-    private void readWithCommonsCsv(RejectsReport report, Progress progress, RowHandler handler) {
+    private void readWithCommonsCsv(RejectSink report, Progress progress, RowHandler handler) {
         Row row = new Row(this, report, tally, true);
         long linesBefore = 0; // the line breaks before the current parser's first character
         long line = parser.getCurrentLineNumber() + 1;

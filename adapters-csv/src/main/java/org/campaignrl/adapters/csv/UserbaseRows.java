@@ -35,6 +35,7 @@ final class UserbaseRows implements RowHandler {
     private static final int MAX_EXPECTED_CUSTOMERS = 1 << 24;
 
     private final Customers customers;
+    private final AcceptedAddresses addresses;
     private final byte[][] keysByLength = new byte[REUSED_KEY_LENGTH + 1][];
     private final int customerId;
     private final int gender;
@@ -44,7 +45,9 @@ final class UserbaseRows implements RowHandler {
     private final int tenure;
 
     UserbaseRows(LogFile file) {
-        customers = new Customers((int) Math.min(MAX_EXPECTED_CUSTOMERS, file.size() / BYTES_PER_ROW_GUESS));
+        int expected = (int) Math.min(MAX_EXPECTED_CUSTOMERS, file.size() / BYTES_PER_ROW_GUESS);
+        customers = new Customers(expected);
+        addresses = new AcceptedAddresses(expected);
         customerId = file.column(CUSTOMER_ID);
         gender = file.column(GENDER);
         type = file.column(TYPE);
@@ -55,6 +58,11 @@ final class UserbaseRows implements RowHandler {
 
     Customers customers() {
         return customers;
+    }
+
+    /** The accepted rows' ids and addresses, in file order. */
+    AcceptedAddresses addresses() {
+        return addresses;
     }
 
     @Override
@@ -112,6 +120,7 @@ final class UserbaseRows implements RowHandler {
         }
         customers.add((int) id, domainId, Binning.tenureCode((int) tenureYears), Binning.ageCode((int) years),
                 genderCode, typeCode);
+        addresses.add((int) id, row.bytes(), row.start(emailAddress), row.end(emailAddress));
     }
 
     private static int code(int[] byLetter, int letter) {

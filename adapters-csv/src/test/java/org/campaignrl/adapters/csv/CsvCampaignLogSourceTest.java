@@ -14,12 +14,16 @@ import java.util.Map;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.CsvFormat;
+import org.campaignrl.application.model.CustomerAddress;
+import org.campaignrl.application.model.DatasetCustomers;
 import org.campaignrl.application.model.CsvFormat.EncodingChoice;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.campaignrl.application.port.ProgressListener;
+import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
+import org.campaignrl.domain.campaign.CustomerProfiles;
 import org.campaignrl.domain.StateSpace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -217,6 +221,44 @@ class CsvCampaignLogSourceTest {
                 logs.summary().files().get(0).rejectedByReason());
         assertEquals(Map.of("customer not in userbase", 1L), logs.summary().files().get(2).rejectedByReason());
         assertEquals(List.of("b.org"), logs.cells().space().domains());
+    }
+
+    @Test
+    void handsOverTheAcceptedCustomersByIdWithTheirCodesAndAddressesAsWritten() {
+        DatasetCustomers customers = aggregate().customers();
+
+        // Codes of the cells' space: tenure, domain (gmail 0, hotmail 1, yahoo 2), age, gender, type.
+        assertEquals(CustomerProfiles.of(new int[] {1, 2, 3, 12}, new byte[] {
+                2, 0, 2, 0, 1,
+                0, 2, 0, 1, 0,
+                6, 0, 4, 0, 0,
+                1, 1, 4, 1, 1}), customers.profiles());
+        assertEquals(List.of(new CustomerAddress(1, "ann@Gmail.com"), new CustomerAddress(2, "bob@yahoo.com"),
+                new CustomerAddress(3, "cy@gmail.com"), new CustomerAddress(12, "multi\nline@HotMail.com")),
+                addresses(customers));
+    }
+
+    @Test
+    void customersReadOnTheFastPathInAnyIdOrderComeOutAscendingWithTheirUtf8Addresses() throws IOException {
+        files = new LogFiles(
+                write("sent_emails.csv", "Sent_Date,Customer_ID,SubjectLine_ID\n2016-01-04,9,7\n"),
+                write("responded.csv", "Responded_Date,Customer_ID,SubjectLine_ID\n"),
+                write("userbase.csv", "Customer_ID,Gender,Type,Email_Address,Age,Tenure\n"
+                        + "9,M,B,zoë@b.org,20,0\n4,F,C,Ann@Über.de,70,40\n7,F,C,bad,70,40\n"));
+
+        DatasetCustomers customers = aggregate().customers();
+
+        assertEquals(List.of(new CustomerAddress(4, "Ann@Über.de"), new CustomerAddress(9, "zoë@b.org")),
+                addresses(customers));
+        // Domains sorted: b.org 0, über.de 1.
+        assertEquals(1, customers.profiles().code(0, Attribute.DOMAIN));
+        assertEquals(0, customers.profiles().code(1, Attribute.DOMAIN));
+    }
+
+    private static List<CustomerAddress> addresses(DatasetCustomers customers) {
+        List<CustomerAddress> all = new ArrayList<>();
+        customers.forEach(all::add);
+        return all;
     }
 
     private AggregatedLogs aggregate() {

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.CsvFormat;
+import org.campaignrl.application.model.CustomerAddress;
 import org.campaignrl.application.model.DatasetListing;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.FileSummary;
@@ -22,6 +24,7 @@ import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
+import org.campaignrl.domain.campaign.CustomerProfiles;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -30,7 +33,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Datasets in the {@code dataset*} tables: one row for the dataset, its files (as read: path, size,
  * checksum; and as counted: rows accepted and rejected by reason), and its cells sent to as one row of
- * binary columns for the training part and one for the held-out part ({@link CellColumns}).
+ * binary columns for the training part and one for the held-out part ({@link CellColumns}), and its customers in
+ * chunks of binary columns ({@link CustomerChunks}).
  */
 final class JdbiDatasetRepository implements DatasetRepository {
     private static final String SUBJECT_SEPARATOR = ",";
@@ -64,6 +68,7 @@ final class JdbiDatasetRepository implements DatasetRepository {
             if (logs.heldOutCells().isPresent()) {
                 insertCells(handle, HELD_OUT_CELLS, id, logs.heldOutCells().get());
             }
+            CustomerChunks.insert(handle, id, logs.customers());
             return id;
         });
     }
@@ -93,6 +98,23 @@ final class JdbiDatasetRepository implements DatasetRepository {
     @Override
     public Optional<DatasetListing> describe(long id) {
         return jdbi.withHandle(handle -> listings(handle, SELECT_LISTING + " WHERE id = :id", id).stream().findFirst());
+    }
+
+    @Override
+    public Optional<CustomerProfiles> profiles(long datasetId) {
+        return jdbi.withHandle(handle -> exists(handle, datasetId)
+                ? Optional.of(CustomerChunks.profiles(handle, datasetId)) : Optional.empty());
+    }
+
+    /** A chunk at a time, each read when the stream reaches it; no connection is held between chunks. */
+    @Override
+    public Stream<CustomerAddress> addresses(long datasetId) {
+        return CustomerChunks.addresses(jdbi, datasetId);
+    }
+
+    private static boolean exists(Handle handle, long datasetId) {
+        return handle.createQuery("SELECT COUNT(*) FROM dataset WHERE id = :id").bind("id", datasetId)
+                .mapTo(Long.class).one() > 0;
     }
 
     // --- writing

@@ -32,7 +32,7 @@ final class Migrations {
      */
     static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__held_out_cells.sql",
             "V3__model_registry.sql", "V4__runs.sql", "V5__cells_as_columns.sql",
-            "V6__file_format.sql", "V7__until_converged.sql");
+            "V6__file_format.sql", "V7__until_converged.sql", "V8__customers_and_campaigns.sql");
 
     static final String FOLDER = "/db/migration/";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");

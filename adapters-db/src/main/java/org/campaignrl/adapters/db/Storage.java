@@ -3,6 +3,7 @@ package org.campaignrl.adapters.db;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.campaignrl.application.port.out.CampaignRepository;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
@@ -26,6 +27,7 @@ public final class Storage implements AutoCloseable {
     private final ModelRepository models;
     private final RetrainingHistory retrainingHistory;
     private final RunLog runs;
+    private final CampaignRepository campaigns;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Storage(ConnectionSource connections, Jdbi jdbi, boolean heldByOneProcess) {
@@ -35,6 +37,7 @@ public final class Storage implements AutoCloseable {
         this.models = new JdbiModelRepository(jdbi);
         this.retrainingHistory = new JdbiRetrainingHistory(jdbi);
         this.runs = new JdbiRunLog(jdbi, heldByOneProcess);
+        this.campaigns = new JdbiCampaignRepository(jdbi);
     }
 
     /**
@@ -102,6 +105,10 @@ public final class Storage implements AutoCloseable {
 
     public RunLog runs() {
         return runs;
+    }
+
+    public CampaignRepository campaigns() {
+        return campaigns;
     }
 
     /** Connections of the pool in use now; empty without a pool (PostgreSQL: a connection per unit of work). */

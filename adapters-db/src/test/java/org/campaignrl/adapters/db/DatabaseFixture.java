@@ -1,5 +1,6 @@
 package org.campaignrl.adapters.db;
 
+import org.campaignrl.application.port.out.CampaignRepository;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
@@ -39,6 +40,11 @@ final class DatabaseFixture implements StorageFixture {
     @Override
     public RunLog runs() {
         return storage.runs();
+    }
+
+    @Override
+    public CampaignRepository campaigns() {
+        return storage.campaigns();
     }
 
     @Override

@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.CustomerAddress;
+import org.campaignrl.application.model.DatasetCustomers;
 import org.campaignrl.application.model.DatasetListing;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.FileSummary;
@@ -16,6 +19,7 @@ import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.domain.StateSpace;
+import org.campaignrl.domain.campaign.CustomerProfiles;
 import org.junit.jupiter.api.Test;
 
 /** What any {@link DatasetRepository} must do; one subclass per adapter (in memory, H2, PostgreSQL). */
@@ -156,5 +160,72 @@ abstract class DatasetRepositoryContract extends RepositoryTest {
         long id = datasets().save(TestData.emptyLogs(), createdAt);
 
         assertEquals(createdAt, datasets().load(id).orElseThrow().createdAt());
+    }
+
+    // --- customers
+
+    @Test
+    void theCustomersComeBackWithTheirCodesAndAddressesInIdOrder() {
+        DatasetCustomers customers = TestData.customers(500, 1);
+        long id = datasets().save(TestData.logs().withCustomers(customers), TestData.CREATED);
+
+        assertEquals(Optional.of(customers.profiles()), datasets().profiles(id));
+        assertEquals(addresses(customers), addresses(id));
+    }
+
+    /** More than a database adapter keeps in one chunk; an export that stops early leaves nothing open. */
+    @Test
+    void manyCustomersComeBackWholeAndStreamInOrder() {
+        DatasetCustomers customers = TestData.customers(140_000, 2);
+        long id = datasets().save(TestData.logs().withCustomers(customers), TestData.CREATED);
+
+        assertEquals(customers.profiles(), datasets().profiles(id).orElseThrow());
+        assertEquals(addresses(customers), addresses(id));
+        for (int i = 0; i < 20; i++) {
+            try (Stream<CustomerAddress> some = datasets().addresses(id)) {
+                assertEquals(customers.profiles().id(0), some.limit(2).findFirst().orElseThrow().customerId());
+            }
+        }
+    }
+
+    @Test
+    void aDatasetWithoutCustomersHasEmptyProfilesAndNoAddresses() {
+        long id = datasets().save(TestData.logs(), TestData.CREATED);
+
+        assertEquals(Optional.of(CustomerProfiles.empty()), datasets().profiles(id));
+        assertEquals(List.of(), addresses(id));
+    }
+
+    @Test
+    void anUnknownDatasetHasNoProfilesAndNoAddresses() {
+        long id = datasets().save(TestData.logs().withCustomers(TestData.customers(10, 3)), TestData.CREATED);
+
+        assertEquals(Optional.empty(), datasets().profiles(id + 1));
+        assertEquals(List.of(), addresses(id + 1));
+    }
+
+    @Test
+    void eachDatasetKeepsItsOwnCustomers() {
+        DatasetCustomers first = TestData.customers(30, 4);
+        DatasetCustomers second = TestData.customers(70, 5);
+        long one = datasets().save(TestData.logs().withCustomers(first), TestData.CREATED);
+        long other = datasets().save(TestData.logs().withCustomers(second), TestData.CREATED);
+
+        assertEquals(first.profiles(), datasets().profiles(one).orElseThrow());
+        assertEquals(second.profiles(), datasets().profiles(other).orElseThrow());
+        assertEquals(addresses(second), addresses(other));
+    }
+
+    /** Addresses as strings by id: {@link CustomerAddress#toString} leaves them out, the pairs compare them. */
+    static List<Map.Entry<Integer, String>> addresses(Iterable<CustomerAddress> customers) {
+        List<Map.Entry<Integer, String>> all = new java.util.ArrayList<>();
+        customers.forEach(customer -> all.add(Map.entry(customer.customerId(), customer.emailAddress())));
+        return all;
+    }
+
+    List<Map.Entry<Integer, String>> addresses(long datasetId) {
+        try (Stream<CustomerAddress> stream = datasets().addresses(datasetId)) {
+            return addresses(stream::iterator);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.campaignrl.adapters.db;
 
 import org.campaignrl.application.memory.InMemoryStorage;
+import org.campaignrl.application.port.out.CampaignRepository;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
@@ -28,6 +29,11 @@ final class MemoryFixture implements StorageFixture {
     @Override
     public RunLog runs() {
         return storage.runs();
+    }
+
+    @Override
+    public CampaignRepository campaigns() {
+        return storage.campaigns();
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.campaignrl.application.model.AggregatedLogs;
+import org.campaignrl.application.model.DatasetCustomers;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.domain.Cells;
@@ -93,6 +94,60 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
                 assertEquals(cells.sends(state), sends.getLong());
                 assertEquals(cells.responses(state), responses.getLong());
             }
+        }
+    }
+
+    /** The layout V8__customers_and_campaigns.sql documents, read here without the adapter's code. */
+    @Test
+    void theCustomersAreChunksOfLittleEndianArraysWithTheAddressesAsUtf8() {
+        DatasetCustomers customers = TestData.customers(40_000, 6);
+        long id = datasets().save(TestData.logs().withCustomers(customers), TestData.CREATED);
+
+        List<Object[]> rows = database().jdbi().withHandle(handle -> handle.createQuery("SELECT chunk, "
+                        + "customer_count, customer_ids, codes, address_ends, addresses FROM dataset_customers "
+                        + "WHERE dataset_id = :id ORDER BY chunk")
+                .bind("id", id)
+                .map((row, context) -> new Object[] {row.getInt("chunk"), row.getInt("customer_count"),
+                        row.getBytes("customer_ids"), row.getBytes("codes"), row.getBytes("address_ends"),
+                        row.getBytes("addresses")})
+                .list());
+
+        int size = CustomerChunks.SIZE;
+        assertEquals(List.of(0, 1, 2), rows.stream().map(row -> row[0]).toList());
+        assertEquals(List.of(size, size, 40_000 - 2 * size), rows.stream().map(row -> row[1]).toList());
+        byte[] allCodes = customers.profiles().codes();
+        int position = 0;
+        for (Object[] row : rows) {
+            ByteBuffer ids = ByteBuffer.wrap((byte[]) row[2]).order(ByteOrder.LITTLE_ENDIAN);
+            byte[] codes = (byte[]) row[3];
+            ByteBuffer ends = ByteBuffer.wrap((byte[]) row[4]).order(ByteOrder.LITTLE_ENDIAN);
+            byte[] addresses = (byte[]) row[5];
+            int start = 0;
+            for (int i = 0; i < (int) row[1]; i++, position++) {
+                assertEquals(customers.profiles().id(position), ids.getInt());
+                for (int code = 0; code < 5; code++) {
+                    assertEquals(allCodes[position * 5 + code], codes[i * 5 + code]);
+                }
+                int end = ends.getInt();
+                assertEquals(customers.emailAddress(position),
+                        new String(addresses, start, end - start, java.nio.charset.StandardCharsets.UTF_8));
+                start = end;
+            }
+            assertEquals(addresses.length, start);
+        }
+        assertEquals(customers.size(), position);
+    }
+
+    @Test
+    void aSaveWhoseCustomersAreRefusedLeavesNothingBehind() {
+        // The customers go in last; a chunk the database refuses must take the dataset back out.
+        database().execute("ALTER TABLE dataset_customers ADD CONSTRAINT test_one_chunk CHECK (chunk < 1)");
+
+        assertThrows(RuntimeException.class, () -> datasets().save(
+                TestData.logs().withCustomers(TestData.customers(40_000, 7)), TestData.inputs(), TestData.CREATED));
+
+        for (String table : List.of("dataset", "dataset_file", "dataset_input", "dataset_cells", "dataset_customers")) {
+            assertEquals(0, database().countRows(table), table);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.campaignrl.adapters.db;
 
+import org.campaignrl.application.port.out.CampaignRepository;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
@@ -14,6 +15,8 @@ interface StorageFixture extends AutoCloseable {
     RetrainingHistory retrainingHistory();
 
     RunLog runs();
+
+    CampaignRepository campaigns();
 
     /** Which adapter, for messages. */
     String describe();

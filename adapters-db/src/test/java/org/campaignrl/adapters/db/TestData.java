@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.CsvFormat;
+import org.campaignrl.application.model.DatasetCustomers;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.InputFile;
@@ -105,6 +106,30 @@ final class TestData {
                 new QTable(space.size(), values),
                 new TrainingStats(3_700, 123_456_789_012L, 1_234, curve),
                 createdAt.plus(seed, ChronoUnit.MILLIS), "ana.lyst@example " + seed);
+    }
+
+    /**
+     * {@code size} customers of {@link #smallSpace()} with ids spread out (negative ones too), every code, and
+     * addresses of every kind: non-ASCII, with a comma, a quote or a line break, empty, long.
+     */
+    static DatasetCustomers customers(int size, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        DatasetCustomers.Builder builder = DatasetCustomers.builder(size);
+        int id = -50 + random.nextInt(10);
+        for (int i = 0; i < size; i++) {
+            String address = switch (i % 7) {
+                case 0 -> "";
+                case 1 -> "zoë." + i + "@über.example";
+                case 2 -> "\"odd, one\"@example.com";
+                case 3 -> "line\nbreak" + i + "@yahoo.com";
+                case 4 -> "x".repeat(300) + "@gmail.com";
+                default -> "c" + i + "@gmail.com";
+            };
+            builder.add(id, random.nextInt(7), random.nextInt(2), random.nextInt(5), random.nextInt(2),
+                    random.nextInt(2), address);
+            id += 1 + random.nextInt(3);
+        }
+        return builder.build();
     }
 
     /** The three files of an ingest, as the application records them. */

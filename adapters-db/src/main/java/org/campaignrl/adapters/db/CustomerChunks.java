@@ -1,0 +1,227 @@
+package org.campaignrl.adapters.db;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.campaignrl.application.model.CustomerAddress;
+import org.campaignrl.application.model.DatasetCustomers;
+import org.campaignrl.domain.campaign.CustomerProfiles;
+import org.campaignrl.domain.ranking.ProfileCounts;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A dataset's customers in the {@code dataset_customers} table (V8): one row per chunk of up to {@link #SIZE}
+ * customers, ascending id, as parallel little-endian arrays, the addresses as one UTF-8 blob with the offsets where
+ * each ends. Written a chunk per statement and read back a chunk per query, so that neither side holds more than a
+ * chunk's rows beyond the customers themselves, and an export holds one chunk of addresses at a time and no
+ * connection between chunks.
+ *
+ * <p>Addresses are personal data: no message here holds one.
+ */
+final class CustomerChunks {
+    /**
+     * Customers per row: some 600 KB a row with addresses of some 25 bytes, each column below the size at which
+     * the JVM's collector puts an array straight into the old generation (half a 1 MB region).
+     */
+    static final int SIZE = 16_384;
+    /** Room for an address at first; an array that is too small grows by half. */
+    private static final int BYTES_PER_ADDRESS_GUESS = 28;
+
+    private CustomerChunks() {
+    }
+
+    /** Inserts the customers of a dataset, chunk after chunk, on the saving transaction's handle. */
+    static void insert(Handle handle, long datasetId, DatasetCustomers customers) {
+        CustomerProfiles profiles = customers.profiles();
+        int size = profiles.size();
+        for (int from = 0, chunk = 0; from < size; from += SIZE, chunk++) {
+            int count = Math.min(SIZE, size - from);
+            int[] ids = new int[count];
+            int[] ends = new int[count];
+            byte[] codes = new byte[count * CustomerProfiles.CODES];
+            Utf8Bytes addresses = new Utf8Bytes(count * BYTES_PER_ADDRESS_GUESS);
+            for (int i = 0; i < count; i++) {
+                int position = from + i;
+                ids[i] = profiles.id(position);
+                for (int code = 0; code < CustomerProfiles.CODES; code++) {
+                    codes[i * CustomerProfiles.CODES + code] = (byte) profiles.code(position,
+                            ProfileCounts.PROFILE_ATTRIBUTES.get(code));
+                }
+                addresses.add(customers.emailAddress(position));
+                ends[i] = addresses.size();
+            }
+            handle.createUpdate("INSERT INTO dataset_customers (dataset_id, chunk, customer_count, customer_ids, "
+                            + "codes, address_ends, addresses) VALUES (:datasetId, :chunk, :count, :ids, :codes, "
+                            + ":ends, :addresses)")
+                    .bind("datasetId", datasetId)
+                    .bind("chunk", chunk)
+                    .bind("count", count)
+                    .bind("ids", LittleEndianInts.toBytes(ids, 0, count))
+                    .bind("codes", codes)
+                    .bind("ends", LittleEndianInts.toBytes(ends, 0, count))
+                    .bind("addresses", addresses.toArray())
+                    .execute();
+        }
+    }
+
+    /** The profiles of a dataset's customers, empty when the dataset has none; read in one query. */
+    static CustomerProfiles profiles(Handle handle, long datasetId) {
+        List<byte[]> idChunks = new ArrayList<>();
+        List<byte[]> codeChunks = new ArrayList<>();
+        handle.createQuery("SELECT chunk, customer_count, customer_ids, codes FROM dataset_customers "
+                        + "WHERE dataset_id = :id ORDER BY chunk")
+                .bind("id", datasetId)
+                .map((row, context) -> {
+                    int count = row.getInt("customer_count");
+                    byte[] ids = row.getBytes("customer_ids");
+                    byte[] codes = row.getBytes("codes");
+                    if (ids.length != count * Integer.BYTES || codes.length != count * CustomerProfiles.CODES) {
+                        throw damaged(datasetId, row.getInt("chunk"), count);
+                    }
+                    idChunks.add(ids);
+                    codeChunks.add(codes);
+                    return count;
+                })
+                .list();
+        int total = idChunks.stream().mapToInt(ids -> ids.length / Integer.BYTES).sum();
+        int[] ids = new int[total];
+        byte[] codes = new byte[total * CustomerProfiles.CODES];
+        int at = 0;
+        for (int i = 0; i < idChunks.size(); i++) {
+            System.arraycopy(codeChunks.get(i), 0, codes, at * CustomerProfiles.CODES, codeChunks.get(i).length);
+            at += LittleEndianInts.fromBytes(idChunks.get(i), ids, at);
+        }
+        return CustomerProfiles.of(ids, codes);
+    }
+
+    /**
+     * The addresses of a dataset's customers, ascending id, a chunk read at a time when the stream reaches it, each
+     * chunk in a short unit of work of its own: a dataset is never changed once stored, so the chunks agree.
+     */
+    static Stream<CustomerAddress> addresses(Jdbi jdbi, long datasetId) {
+        return StreamSupport.stream(new AddressSpliterator(jdbi, datasetId), false);
+    }
+
+    private static IllegalStateException damaged(long datasetId, int chunk, int count) {
+        return new IllegalStateException("the customers of dataset " + datasetId + " are damaged: chunk " + chunk
+                + " does not hold the " + count + " customers it says");
+    }
+
+    /** One chunk's ids, address ends and addresses. */
+    private record AddressChunk(int[] ids, int[] ends, byte[] addresses) {
+    }
+
+    private static final class AddressSpliterator extends Spliterators.AbstractSpliterator<CustomerAddress> {
+        private final Jdbi jdbi;
+        private final long datasetId;
+        private int nextChunk;
+        private AddressChunk chunk;
+        private int position;
+        private boolean done;
+
+        AddressSpliterator(Jdbi jdbi, long datasetId) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT
+                    | Spliterator.SORTED);
+            this.jdbi = jdbi;
+            this.datasetId = datasetId;
+        }
+
+        @Override
+        public Comparator<? super CustomerAddress> getComparator() {
+            return Comparator.comparingInt(CustomerAddress::customerId);
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super CustomerAddress> action) {
+            while (!done && (chunk == null || position == chunk.ids().length)) {
+                Optional<AddressChunk> next = load(nextChunk);
+                if (next.isEmpty()) {
+                    done = true;
+                    chunk = null;
+                } else {
+                    chunk = next.get();
+                    position = 0;
+                    nextChunk++;
+                }
+            }
+            if (done) {
+                return false;
+            }
+            int start = position == 0 ? 0 : chunk.ends()[position - 1];
+            int end = chunk.ends()[position];
+            action.accept(new CustomerAddress(chunk.ids()[position],
+                    new String(chunk.addresses(), start, end - start, StandardCharsets.UTF_8)));
+            position++;
+            return true;
+        }
+
+        private Optional<AddressChunk> load(int number) {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT customer_count, customer_ids, address_ends, "
+                            + "addresses FROM dataset_customers WHERE dataset_id = :id AND chunk = :chunk")
+                    .bind("id", datasetId)
+                    .bind("chunk", number)
+                    .map((row, context) -> {
+                        int count = row.getInt("customer_count");
+                        int[] ids = LittleEndianInts.fromBytes(row.getBytes("customer_ids"));
+                        int[] ends = LittleEndianInts.fromBytes(row.getBytes("address_ends"));
+                        byte[] addresses = row.getBytes("addresses");
+                        if (ids.length != count || ends.length != count
+                                || (count > 0 && ends[count - 1] != addresses.length)) {
+                            throw damaged(datasetId, number, count);
+                        }
+                        return new AddressChunk(ids, ends, addresses);
+                    })
+                    .findOne());
+        }
+    }
+
+    /** Addresses as UTF-8 into one growing array; an ASCII one (nearly all) without a byte array of its own. */
+    private static final class Utf8Bytes {
+        private byte[] bytes;
+        private int size;
+
+        Utf8Bytes(int capacity) {
+            bytes = new byte[Math.max(16, capacity)];
+        }
+
+        void add(String address) {
+            int length = address.length();
+            ensure(length);
+            for (int i = 0; i < length; i++) {
+                char c = address.charAt(i);
+                if (c >= 0x80) {
+                    byte[] encoded = address.getBytes(StandardCharsets.UTF_8);
+                    ensure(encoded.length);
+                    System.arraycopy(encoded, 0, bytes, size, encoded.length);
+                    size += encoded.length;
+                    return;
+                }
+                bytes[size + i] = (byte) c;
+            }
+            size += length;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length + (bytes.length >> 1)));
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        byte[] toArray() {
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+        }
+    }
+}
