@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import org.campaignrl.adapters.cli.CliRuntime;
 import org.campaignrl.adapters.web.Metrics;
 import org.campaignrl.adapters.csv.CsvCampaignLogSource;
+import org.campaignrl.adapters.csv.CsvCampaignOutcomeReader;
 import org.campaignrl.adapters.csv.CsvCellsWriter;
 import org.campaignrl.adapters.csv.CsvRejectsReader;
 import org.campaignrl.adapters.db.Storage;
@@ -103,8 +104,8 @@ public final class Wiring implements CliRuntime {
         Wired wired = wire(storage.port(DatasetRepository.class, Storage::datasets),
                 storage.port(ModelRepository.class, Storage::models),
                 storage.port(RetrainingHistory.class, Storage::retrainingHistory),
-                storage.port(RunLog.class, Storage::runs), CampaignAdapters.csv(NoCampaignStore.INSTANCE), owner,
-                clock, metrics);
+                storage.port(RunLog.class, Storage::runs),
+                CampaignAdapters.csv(storage.port(CampaignRepository.class, Storage::campaigns)), owner, clock, metrics);
         metrics.observe(wired.app(), new Metrics.Pool(() -> pool(storage, Storage::connectionsInUse),
                 () -> pool(storage, Storage::maxConnections)));
         return new Session() {
@@ -172,11 +173,11 @@ public final class Wiring implements CliRuntime {
         return new RunOwner(host, ProcessHandle.current().pid());
     }
 
-    /** Every use case over the given repositories, recording runs as this process; campaign plans not kept. */
+    /** Every use case over the given repositories, reading the logs as CSV, recording runs as this process. */
     public static CampaignRl wire(DatasetRepository datasets, ModelRepository models,
-                                  RetrainingHistory retrainingHistory, RunLog runLog, Clock clock) {
-        return wire(datasets, models, retrainingHistory, runLog, CampaignAdapters.csv(NoCampaignStore.INSTANCE),
-                clock);
+                                  RetrainingHistory retrainingHistory, RunLog runLog, CampaignRepository campaigns,
+                                  Clock clock) {
+        return wire(datasets, models, retrainingHistory, runLog, CampaignAdapters.csv(campaigns), clock);
     }
 
     /** Every use case over the given repositories and campaign adapters, recording runs as this process. */
@@ -190,9 +191,9 @@ public final class Wiring implements CliRuntime {
      * kept, and the reader of their outcomes in later logs.
      */
     record CampaignAdapters(CampaignLogSource logs, CampaignRepository plans, CampaignOutcomeReader outcomes) {
-        /** The CSV log source; plans and outcomes as given by one object that is both. */
-        static <T extends CampaignRepository & CampaignOutcomeReader> CampaignAdapters csv(T store) {
-            return new CampaignAdapters(new CsvCampaignLogSource(), store, store);
+        /** The CSV log source and outcome reader, plans kept in the given repository. */
+        static CampaignAdapters csv(CampaignRepository plans) {
+            return new CampaignAdapters(new CsvCampaignLogSource(), plans, new CsvCampaignOutcomeReader());
         }
     }
 

@@ -12,14 +12,9 @@ import picocli.CommandLine;
  */
 public record CliRun(int exitCode, String out, String err) {
     public static CliRun in(Path installFolder, String... args) {
-        return with(new Wiring(installFolder), args);
-    }
-
-    /** The same over another runtime (see {@link MemoryRuntime}). */
-    public static CliRun with(org.campaignrl.adapters.cli.CliRuntime runtime, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = CampaignRlCli.forArguments(runtime, args);
+        CommandLine cli = CampaignRlCli.forArguments(new Wiring(installFolder), args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exitCode = cli.execute(args);

@@ -20,7 +20,6 @@ import org.campaignrl.data.GeneratorSettings;
 public final class ServedApp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The H2 database; null for a server over in-memory storage ({@link #withCampaigns}). */
     public final Storage storage;
     public final CampaignRl app;
     public final WebServer server;
@@ -39,8 +38,8 @@ public final class ServedApp implements AutoCloseable {
     }
 
     /**
-     * Generates a small seeded dataset and ingests it, customers kept, into in-memory storage that keeps campaign
-     * plans too (see {@link TestWiring#withCampaigns}); no model trained: plans are made on the latest dataset.
+     * Generates a small seeded dataset and ingests it, customers kept, into an H2 file database (campaign plans
+     * too); no model trained: plans are made on the latest dataset.
      */
     public static ServedApp withCampaigns(Path folder, WebSettings settings) {
         Path logs = folder.resolve("logs");
@@ -49,10 +48,10 @@ public final class ServedApp implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        CampaignRl app = TestWiring.withCampaigns(new org.campaignrl.application.memory.InMemoryStorage(),
-                Clock.systemUTC());
+        Storage storage = Storage.open(Storage.defaultH2Url(folder.resolve("db")));
+        CampaignRl app = TestWiring.wire(storage, Clock.systemUTC());
         app.ingestLogs().ingest(IngestLogsCommand.inFolder(logs), ProgressListener.NONE);
-        return new ServedApp(null, app, new WebServer(app, settings).start("127.0.0.1", 0), logs);
+        return new ServedApp(storage, app, new WebServer(app, settings).start("127.0.0.1", 0), logs);
     }
 
     /** Generates a small seeded dataset, ingests it and trains a model, then serves it on a free port. */
@@ -81,7 +80,7 @@ public final class ServedApp implements AutoCloseable {
 
     public static ServedApp empty(Path folder, WebSettings settings) {
         Storage storage = Storage.open(Storage.defaultH2Url(folder.resolve("db")));
-        CampaignRl app = TestWiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
+        CampaignRl app = TestWiring.wire(storage, Clock.systemUTC());
         return new ServedApp(storage, app, new WebServer(app, settings).start("127.0.0.1", 0));
     }
 
@@ -104,8 +103,6 @@ public final class ServedApp implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        if (storage != null) {
-            storage.close();
-        }
+        storage.close();
     }
 }

@@ -9,27 +9,25 @@ import java.nio.file.Path;
 import java.util.List;
 import org.campaignrl.application.port.in.CampaignsUseCase;
 import org.campaignrl.boot.CliRun;
-import org.campaignrl.boot.MemoryRuntime;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The campaign loop through the CLI, in process, over storage that keeps plans (in memory until the database
- * adapters do): generate → ingest → plan → campaigns export → answer-plan → ingest → campaigns readout.
+ * The campaign loop through the CLI, in process, over an H2 file database, each command opening it anew:
+ * generate → ingest → plan → campaigns export → answer-plan → ingest → campaigns readout.
  */
 class CampaignsCliTest {
     @TempDir
     Path folder;
-    MemoryRuntime runtime;
 
-    @BeforeEach
-    void runtime() {
-        runtime = new MemoryRuntime(folder);
-    }
-
+    /** A command; those that open the database get this test's. */
     private CliRun run(String... args) {
-        return CliRun.with(runtime, args);
+        if (List.of("generate", "answer-plan").contains(args[0])) {
+            return CliRun.in(folder, args);
+        }
+        String[] withDb = java.util.Arrays.copyOf(args, args.length + 1);
+        withDb[args.length] = "--db=jdbc:h2:file:" + folder.resolve("db/campaign-rl").toAbsolutePath();
+        return CliRun.in(folder, withDb);
     }
 
     @Test
