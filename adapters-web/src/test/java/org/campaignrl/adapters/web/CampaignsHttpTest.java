@@ -128,6 +128,22 @@ class CampaignsHttpTest {
     }
 
     @Test
+    void a_send_list_larger_than_the_servers_buffer_goes_out_as_it_is_written() throws Exception {
+        long id = JSON.readTree(Http.send(served.baseUrl(), "POST", "/api/v1/campaigns", plan(3000)).body())
+                .get("id").asLong();
+
+        RawHttp.Response csv = RawHttp.send(served.server.port(), "GET", "/api/v1/campaigns/" + id + "/send-list.csv",
+                null, null);
+
+        assertEquals(200, csv.status(), csv.text());
+        assertTrue(csv.body().length > 64 * 1024, "larger than Jetty's output buffer: " + csv.body().length);
+        // Streamed: the answer started before its length was known (it goes out in chunks on a kept-alive connection,
+        // to the close on this one), so the list never sat whole in memory first.
+        assertEquals(null, csv.header("Content-Length"), csv.headers().toString());
+        assertTrue(csv.text().startsWith(CampaignsUseCase.SEND_LIST_HEADER + "\n"));
+    }
+
+    @Test
     void the_readout_after_the_answered_plan_is_ingested_and_a_plan_whose_sends_never_appear_says_so()
             throws Exception {
         JsonNode plan = JSON.readTree(Http.send(served.baseUrl(), "POST", "/api/v1/campaigns", plan(600)).body());
