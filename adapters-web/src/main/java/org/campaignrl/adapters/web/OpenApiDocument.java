@@ -115,8 +115,9 @@ final class OpenApiDocument {
                         another method 405, a body over 1 MB 413, all in that shape.
 
                         **Access**: without users the server listens on 127.0.0.1 and asks for no token. With \
-                        users, send `Authorization: Bearer <token>`; a `campaign-manager` reads, an `ml-engineer` \
-                        also ingests, trains, activates, rolls back and deletes. No token or an unknown one: 401; \
+                        users, send `Authorization: Bearer <token>`; a `campaign-manager` reads, plans campaigns and \
+                        downloads their send lists, an `ml-engineer` also ingests, trains, activates, rolls back and \
+                        deletes, and plans, but never downloads email addresses. No token or an unknown one: 401; \
                         a role that may not: 403; too many unknown tokens from one address: 429.
 
                         The dashboard for people is at `/`.""");
@@ -145,8 +146,9 @@ final class OpenApiDocument {
                 + "names the culprit.", "state[3]", "Email Domain code 99 is out of range 0..5");
         error(responses, HttpStatus.UNAUTHORIZED, "The server has users and the request has no known token: send "
                 + "`Authorization: Bearer <token>`.", "Authorization", "the bearer token is not known");
-        error(responses, HttpStatus.FORBIDDEN, "The user's role may not do this (changes need `ml-engineer`), or a "
-                + "browser's change came from another site's page, or a signed-in form lacked its CSRF token.", null,
+        error(responses, HttpStatus.FORBIDDEN, "The user's role may not do this (changes need `ml-engineer`, send "
+                + "lists a role that may export email addresses), or a browser's change came from another site's page, "
+                + "or a signed-in form lacked its CSRF token.", null,
                 "ann is a campaign-manager: POST /api/v1/training-jobs needs the ml-engineer role");
         error(responses, HttpStatus.TOO_MANY_REQUESTS, "Too many unknown tokens from this address within a minute; "
                 + "`Retry-After` says when to try again.", "Authorization",
