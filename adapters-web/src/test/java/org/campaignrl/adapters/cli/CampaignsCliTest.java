@@ -67,6 +67,7 @@ class CampaignsCliTest {
 
         CliRun second = run("ingest", "--data-dir", answered.toString());
         assertEquals(0, second.exitCode(), second.err());
+        assertTrue(second.out().contains("Campaign plan 1: read out ('campaigns readout 1')"), second.out());
 
         CliRun readout = run("campaigns", "readout", "1");
         assertEquals(0, readout.exitCode(), readout.err());

@@ -297,6 +297,58 @@ class CampaignsHttpTest {
         }
     }
 
+    @Test
+    void signed_in_pages_plan_with_the_csrf_token_and_show_the_download_link_only_to_roles_that_may_export()
+            throws Exception {
+        TestUsers users = TestUsers.fresh();
+        try (ServedApp withUsers = ServedApp.withCampaigns(folder.resolve("pages"),
+                WebSettings.inTemporaryFolder().withUsers(users.directory()))) {
+            String manager = signIn(withUsers, users.managerToken());
+            String engineer = signIn(withUsers, users.engineerToken());
+            String form = "subjectId=" + subject + "&budget=80&startDate=" + START;
+
+            assertEquals(403, page(withUsers, "POST", "/campaigns", form, manager).statusCode(), "no CSRF token");
+            String csrf = csrfToken(page(withUsers, "GET", "/campaigns", "", manager).body());
+            HttpResponse<String> planned = page(withUsers, "POST", "/campaigns", form + "&csrf=" + csrf, manager);
+            assertEquals(303, planned.statusCode(), planned.body());
+            String plan = planned.headers().firstValue("Location").orElseThrow();
+
+            String managerPage = page(withUsers, "GET", plan, "", manager).body();
+            assertTrue(managerPage.contains("id=\"send-list\""), "a campaign manager may download the send list");
+            String engineerPage = page(withUsers, "GET", plan, "", engineer).body();
+            assertFalse(engineerPage.contains("id=\"send-list\""), "an engineer is not offered the download");
+            assertTrue(engineerPage.contains("id=\"send-list-refused\""));
+            String sendList = "/api/v1/campaigns/" + plan.substring(plan.lastIndexOf('/') + 1) + "/send-list.csv";
+            assertEquals(200, page(withUsers, "GET", sendList, "", manager).statusCode(), "the link works signed in");
+            assertEquals(403, page(withUsers, "GET", sendList, "", engineer).statusCode());
+        }
+    }
+
+    /** Signs in through the form; answers the session cookie. */
+    private static String signIn(ServedApp app, String token) throws Exception {
+        HttpResponse<String> signedIn = CLIENT.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&next=/campaigns")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, signedIn.statusCode(), signedIn.body());
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    private static HttpResponse<String> page(ServedApp app, String method, String path, String form, String cookie)
+            throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, form.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrfToken(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertTrue(m.find(), "the plan form carries the session's CSRF token");
+        return m.group(1);
+    }
+
     private static HttpResponse<String> bearer(String base, String method, String path, String body, String token)
             throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
