@@ -28,14 +28,15 @@ import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.PlanCampaignUseCase.PlanCampaignCommand;
 
 /**
- * The send list over HTTP against the same list written straight from the use case, in one process, on one H2
- * file: the yardstick is {@code CampaignsUseCase.exportSendList} into a writer that only counts; the measure is
+ * The send list over HTTP against the same list written straight from the use case, in one process, on one
+ * database (an H2 file unless told otherwise): the yardstick is {@code CampaignsUseCase.exportSendList} into a writer that only counts; the measure is
  * {@code GET /api/v1/campaigns/{id}/send-list.csv} read by a client that only counts. Prints median times, their
  * ratio, and the live heap (what the collections leave, sampled every 5 ms) above its settled level while each list
  * went out, against the list's size: a list held whole would add at least its own size. Prints figures, asserts
  * nothing.
  *
- * <p>{@code java -cp … org.campaignrl.boot.SendListExportBenchmark LOGS_DIR WORK_DIR [BUDGET] [RUNS]}: LOGS_DIR holds
+ * <p>{@code java -cp … org.campaignrl.boot.SendListExportBenchmark LOGS_DIR WORK_DIR [BUDGET] [RUNS] [JDBC_URL]}
+ * (default: an H2 file in WORK_DIR; a PostgreSQL URL should name an empty schema of its own): LOGS_DIR holds
  * the three logs (read only: the rejects report goes to WORK_DIR), e.g. {@code campaign-rl generate --customers
  * 500000 --seed 42}.
  */
@@ -48,13 +49,15 @@ public final class SendListExportBenchmark {
         Path work = Files.createDirectories(Path.of(args[1]));
         long budget = args.length > 2 ? Long.parseLong(args[2]) : 400_000;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-        try (Storage storage = Storage.open(Storage.defaultH2Url(work.resolve("db")))) {
+        String url = args.length > 4 ? args[4] : Storage.defaultH2Url(work.resolve("db"));
+        try (Storage storage = Storage.open(url)) {
+            System.out.println("storage: " + storage.describe());
             CampaignRl app = TestWiring.wire(storage, Clock.systemUTC());
             long started = System.nanoTime();
             app.ingestLogs().ingest(new IngestLogsCommand(logs.resolve("sent_emails.csv"),
                     logs.resolve("responded.csv"), logs.resolve("userbase.csv"), work.resolve("rejected_rows.csv")),
                     ProgressListener.NONE);
-            System.out.printf(Locale.ROOT, "ingest (H2, customers kept): %.1f s%n", seconds(started));
+            System.out.printf(Locale.ROOT, "ingest (customers kept): %.1f s%n", seconds(started));
             int subject = app.servingStatus().status().latestDataset().orElseThrow().subjectIds().get(0);
             started = System.nanoTime();
             CampaignPlan plan = app.planCampaign().plan(PlanCampaignCommand.ofBudget(subject, budget,
