@@ -3,6 +3,7 @@ package org.campaignrl.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.properties.HasName;
@@ -63,6 +64,17 @@ class ArchitectureTest {
     static final ArchRule picocli_only_in_the_cli_and_its_entry_point = noClasses()
             .that().resideOutsideOfPackages("org.campaignrl.adapters.cli..", "org.campaignrl.boot..")
             .should().dependOnClassesThat().resideInAPackage("picocli..");
+
+    /**
+     * The CSV fast path reads any log the same way (its contract: the package's {@code package-info}) and knows
+     * none of them: of the csv adapter it uses only the CSV rules every reading shares.
+     */
+    @ArchTest
+    static final ArchRule the_csv_fast_path_knows_no_log = noClasses()
+            .that().resideInAPackage("org.campaignrl.adapters.csv.fastpath..")
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.campaignrl.adapters.csv")
+                    .and(DescribedPredicate.not(HasName.Predicates.nameMatching(
+                            "org\\.campaignrl\\.adapters\\.csv\\.(FileFormat|Reasons|Utf8)(\\$.*)?"))));
 
     @ArchTest
     static final ArchRule csv_adapter_uses_no_other_adapter = noClasses()

@@ -54,9 +54,9 @@ public final class QLearner {
 
         for (int episode = 0; episode < episodes; episode++) {
             int state = episode == 0 ? startState : random.nextInt(states);
-            int outcome = episode(q, next, reward, goal, random, epsilon, alpha, gamma, maxSteps, state);
-            boolean reachedGoal = outcome < 0;
-            int steps = reachedGoal ? -outcome : outcome;
+            int ending = episode(q, next, reward, goal, random, epsilon, alpha, gamma, maxSteps, state);
+            boolean reachedGoal = Ending.reachedGoal(ending);
+            int steps = Ending.steps(ending);
             totalSteps += steps;
             stepsInWindow += steps;
             if (reachedGoal) {
@@ -77,8 +77,8 @@ public final class QLearner {
     }
 
     /**
-     * One episode from {@code state}: its number of steps, negative when it ended by entering a goal. A method of its
-     * own so that the JIT compiles it as a whole after a few hundred episodes, instead of replacing the running loop.
+     * One episode from {@code state}: how it ended ({@link Ending}). A method of its own so that the JIT compiles it
+     * as a whole after a few hundred episodes, instead of replacing the running loop.
      */
     private static int episode(double[] q, int[] next, double[] reward, boolean[] goal, SplittableRandom random,
                                double epsilon, double alpha, double gamma, int maxSteps, int state) {
@@ -94,7 +94,7 @@ public final class QLearner {
             if (goal[nextState]) {
                 // Entering a goal ends the episode: nothing follows, so no bootstrap term.
                 q[slot] += alpha * (reward[nextState] - q[slot]);
-                return -steps;
+                return Ending.enteredGoal(steps);
             }
             int nextRow = nextState * Action.COUNT;
             int best = QTable.argmax(q, nextRow);
@@ -104,7 +104,32 @@ public final class QLearner {
             greedy = nextState == state ? QTable.argmax(q, nextRow) : best;
             state = nextState;
         }
-        return steps;
+        return Ending.reachedStepCap(steps);
+    }
+
+    /**
+     * How an episode ended, in one {@code int} so that an episode allocates nothing and returns in a register: its
+     * number of steps, negated when it ended by entering a goal rather than at the step cap.
+     */
+    private static final class Ending {
+        private Ending() {
+        }
+
+        static int enteredGoal(int steps) {
+            return -steps;
+        }
+
+        static int reachedStepCap(int steps) {
+            return steps;
+        }
+
+        static boolean reachedGoal(int ending) {
+            return ending < 0;
+        }
+
+        static int steps(int ending) {
+            return Math.abs(ending);
+        }
     }
 
     public record Result(QTable qTable, TrainingStats stats) {

@@ -12,6 +12,8 @@ import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.out.CampaignLogSource;
 import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Cells;
+import org.campaignrl.adapters.csv.fastpath.LogFile;
+import org.campaignrl.adapters.csv.fastpath.PartedReader;
 
 /**
  * Aggregates the three CSV logs in one streaming pass each: the userbase and the distinct responded

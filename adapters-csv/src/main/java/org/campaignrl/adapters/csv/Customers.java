@@ -69,8 +69,8 @@ final class Customers {
      * Ends the userbase: from now on entries are only read, and {@link #markResponded}. When the ids fill their
      * range densely enough (real exports number their customers, with gaps), the entries move into an array
      * indexed by id: a send's customer is then one memory access instead of a hash and a probe into a map far
-     * larger than the caches, which, with sends in random order, was a fifth of an ingest's CPU profile
-     * (docs/performance.md).
+     * larger than the caches, which, with sends in random order, was a large share of an ingest's CPU profile
+     * (docs/performance.md, issue 16).
      */
     void freeze() {
         if (dense != null || byId.isEmpty()) {
@@ -180,7 +180,8 @@ final class Customers {
     /**
      * Notes that an accepted customer responded to a subject line. The send loop looks each send's customer
      * up anyway; with the responded subjects beside the codes it needs no look into the set of responded
-     * pairs, which is far larger and so rarely in cache: that look was a quarter of the loop's profile.
+     * pairs, which is far larger and so rarely in cache: that look was a large share of the loop's profile
+     * (docs/performance.md, issue 16).
      */
     void markResponded(int id, int subjectId) {
         long entry = entry(id);

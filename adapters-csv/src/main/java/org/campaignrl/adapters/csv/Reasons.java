@@ -1,7 +1,7 @@
 package org.campaignrl.adapters.csv;
 
 /** Why a row was rejected: the keys of {@code FileSummary.rejectedByReason} and of the rejects report. */
-final class Reasons {
+public final class Reasons {
     static final String BAD_DATE = "bad date";
     static final String NON_INTEGER_ID = "non-integer id";
     static final String UNKNOWN_GENDER_CODE = "unknown gender code";
@@ -13,11 +13,11 @@ final class Reasons {
     static final String ADDRESS_WITHOUT_AT = "address without '@'";
     static final String CUSTOMER_NOT_IN_USERBASE = "customer not in userbase";
     static final String REPEATED_CUSTOMER_ID = "repeated Customer_ID";
-    static final String WRONG_COLUMN_COUNT = "wrong column count";
+    public static final String WRONG_COLUMN_COUNT = "wrong column count";
     /** A row beyond the line limit, {@code CsvFormat.maxLineBytes}: never held whole, so never read further. */
-    static final String LINE_TOO_LONG = "line too long";
+    public static final String LINE_TOO_LONG = "line too long";
     /** A byte that is no UTF-8 in a file read as UTF-8: the encoding detected from its first bytes, or given. */
-    static final String NOT_UTF8 = "not UTF-8";
+    public static final String NOT_UTF8 = "not UTF-8";
 
     private Reasons() {
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.campaignrl.adapters.csv.fastpath.RejectSink;
 
 /** The rejected rows, written as they are found so that none is held in memory. */
 final class RejectsReport implements RejectSink, Closeable {

@@ -1,6 +1,11 @@
 package org.campaignrl.adapters.csv;
 
 import java.util.List;
+import org.campaignrl.adapters.csv.fastpath.Ints;
+import org.campaignrl.adapters.csv.fastpath.IsoDates;
+import org.campaignrl.adapters.csv.fastpath.LogFile;
+import org.campaignrl.adapters.csv.fastpath.Row;
+import org.campaignrl.adapters.csv.fastpath.RowHandler;
 
 /**
  * Checks each response row and keeps the distinct (subject, customer) pairs. A repeated response is

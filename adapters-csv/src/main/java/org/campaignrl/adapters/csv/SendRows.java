@@ -7,6 +7,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.campaignrl.application.model.SendSplit;
+import org.campaignrl.adapters.csv.fastpath.Ints;
+import org.campaignrl.adapters.csv.fastpath.IsoDates;
+import org.campaignrl.adapters.csv.fastpath.LogFile;
+import org.campaignrl.adapters.csv.fastpath.Row;
+import org.campaignrl.adapters.csv.fastpath.RowHandler;
 
 /**
  * Checks each send, joins it to its customer and to the responses, and counts it into its cell. One per

@@ -3,6 +3,10 @@ package org.campaignrl.adapters.csv;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.campaignrl.domain.Binning;
+import org.campaignrl.adapters.csv.fastpath.Ints;
+import org.campaignrl.adapters.csv.fastpath.LogFile;
+import org.campaignrl.adapters.csv.fastpath.Row;
+import org.campaignrl.adapters.csv.fastpath.RowHandler;
 
 /**
  * Checks each userbase row and keeps the accepted customers' codes. Reads the rows in file order (one

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.campaignrl.adapters.csv.fastpath.PartedReader;
 
 /**
  * The corpus of malformed inputs in {@code src/test/resources/bad-inputs}: each file takes the place of one

@@ -13,6 +13,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.campaignrl.adapters.csv.fastpath.PartedReader;
 import org.campaignrl.application.memory.SimpleOutcomeReader;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.port.ProgressListener;

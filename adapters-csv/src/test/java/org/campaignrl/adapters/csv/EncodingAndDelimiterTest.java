@@ -23,6 +23,7 @@ import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.campaignrl.application.port.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.campaignrl.adapters.csv.fastpath.PartedReader;
 
 /**
  * An encoding or delimiter given to the ingest wins over what detection would decide, and the summary says

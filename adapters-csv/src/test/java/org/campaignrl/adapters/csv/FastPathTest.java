@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.campaignrl.adapters.csv.fastpath.PartedReader;
 
 /**
  * The fast path ({@link PartedReader}) must read every file exactly as Commons CSV does: same counts, same

@@ -12,6 +12,7 @@ import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.campaignrl.adapters.csv.fastpath.PartedReader;
 
 /**
  * A send's response is found from its customer's bits for subject ids 0..30 and from the responded pairs for

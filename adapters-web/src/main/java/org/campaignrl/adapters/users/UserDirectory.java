@@ -65,7 +65,8 @@ public final class UserDirectory {
         } catch (UnsupportedOperationException | IOException notPosixOrMissing) {
             return;
         }
-        if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
             throw new IllegalArgumentException("the users file " + file + " may be written by others than its owner ("
                     + PosixFilePermissions.toString(permissions) + "): whoever can write it can give themselves any "
                     + "role; make it the owner's alone: chmod 600 " + file);

@@ -36,7 +36,8 @@ import org.campaignrl.adapters.users.UserDirectory;
  *   <li>Always, users or not: a change whose {@code Origin} is another site is refused (403), so a page elsewhere
  *       cannot make a local user's browser post here.</li>
  *   <li>Failed tokens, at sign-in or as bearer, are rate-limited per client address and per presented token
- *       ({@link LoginThrottle}); behind a trusted proxy the address is the one it forwards ({@link ClientAddress}).</li>
+ *       ({@link LoginThrottle}); behind a trusted proxy the address is the one it forwards
+ *       ({@link ClientAddress}).</li>
  * </ul>
  */
 final class AccessControl {
@@ -272,8 +273,8 @@ final class AccessControl {
 
     private static void tooManyAttempts(Context ctx, Duration wait) {
         ctx.header("Retry-After", Long.toString(seconds(wait)));
-        deny(ctx, HttpStatus.TOO_MANY_REQUESTS, "Authorization", "too many failed tokens from this address: try "
-                + "again in " + seconds(wait) + " s");
+        deny(ctx, HttpStatus.TOO_MANY_REQUESTS, "Authorization", "too many failed tokens from this address, or this "
+                + "token failed too often: try again in " + seconds(wait) + " s");
     }
 
     private static long seconds(Duration wait) {

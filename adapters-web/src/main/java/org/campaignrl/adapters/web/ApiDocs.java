@@ -48,7 +48,10 @@ final class ApiDocs {
         this.mapper = mapper;
     }
 
-    /** Building the document is ~0.1 s of reflection: not on the way to serving, so not at start. */
+    /**
+     * Building the document is reflection enough to be felt (docs/performance.md): not on the way to serving, so
+     * not at start.
+     */
     private String document() {
         String built = document;
         if (built == null) {

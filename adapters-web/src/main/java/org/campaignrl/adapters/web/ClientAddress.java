@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 final class ClientAddress {
     static final String FORWARDED_FOR = "X-Forwarded-For";
     /** An IPv4 or IPv6 address literal (a zone after {@code %}): never a name, which would be looked up. */
-    private static final Pattern LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F.]*:[0-9a-fA-F:.]*(%[0-9A-Za-z]+)?");
+    private static final Pattern LITERAL =
+            Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F.]*:[0-9a-fA-F:.]*(%[0-9A-Za-z]+)?");
 
     private final Set<String> trustedProxies;
 

@@ -35,7 +35,10 @@ final class DashboardApi {
     void register(RoutesConfig routes) {
         Route.JOBS.register(routes, ctx -> ctx.json(app.jobs().jobs().stream().map(JobJson::of).toList()));
         Route.JOB.register(routes, this::job);
-        Route.CANCEL_JOB.register(routes, ctx -> accepted(ctx, cancel(app, pathId(ctx, "id"))));
+        Route.CANCEL_JOB.register(routes, ctx -> {
+            JsonBody.none(mapper, ctx.body());
+            accepted(ctx, cancel(app, pathId(ctx, "id")));
+        });
         Route.START_TRAINING.register(routes, this::startTraining);
         Route.START_INGEST.register(routes, this::startIngest);
         Route.STATE.register(routes, this::state);

@@ -36,7 +36,8 @@ final class JsonBody {
         try {
             root = mapper.readTree(body);
         } catch (JsonParseException e) {
-            throw new InvalidCommandException(duplicateKey(e).orElse("body"), "malformed JSON: " + e.getOriginalMessage());
+            throw new InvalidCommandException(duplicateKey(e).orElse("body"),
+                    "malformed JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new InvalidCommandException("body", "malformed JSON: " + e.getOriginalMessage());
         }
@@ -52,6 +53,14 @@ final class JsonBody {
         return body == null || body.isBlank() ? new JsonBody(mapper.createObjectNode()) : parse(mapper, body, fields);
     }
 
+    /**
+     * A request that takes no body (activate, roll back, cancel): none, or an empty object, passes; a field is
+     * refused, naming it, since the caller meant something by it ({@code {"modelId": 3}} to roll back, say).
+     */
+    static void none(ObjectMapper mapper, String body) {
+        parseOrEmpty(mapper, body, Set.of());
+    }
+
     private static void refuseUnknown(JsonNode root, Set<String> fields) {
         List<String> unknown = new ArrayList<>();
         root.fieldNames().forEachRemaining(name -> {
@@ -61,8 +70,9 @@ final class JsonBody {
         });
         if (!unknown.isEmpty()) {
             throw new InvalidCommandException(unknown.get(0), (unknown.size() == 1 ? "unknown field '"
-                    : "unknown fields '") + String.join("', '", unknown) + "': the fields of this body are "
-                    + String.join(", ", fields.stream().sorted().toList()));
+                    : "unknown fields '") + String.join("', '", unknown) + (fields.isEmpty()
+                    ? "': this request takes no body" : "': the fields of this body are "
+                    + String.join(", ", fields.stream().sorted().toList())));
         }
     }
 

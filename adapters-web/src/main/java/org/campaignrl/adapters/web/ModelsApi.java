@@ -2,6 +2,7 @@ package org.campaignrl.adapters.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -43,17 +44,19 @@ final class ModelsApi {
     private final ManageModelsUseCase manage;
     private final DatasetRegistryUseCase datasets;
     private final RetrainingUseCase retraining;
+    private final ObjectMapper mapper;
 
     private ModelsApi(ModelRegistryUseCase registry, ManageModelsUseCase manage, DatasetRegistryUseCase datasets,
-                      RetrainingUseCase retraining) {
+                      RetrainingUseCase retraining, ObjectMapper mapper) {
         this.registry = registry;
         this.manage = manage;
         this.datasets = datasets;
         this.retraining = retraining;
+        this.mapper = mapper;
     }
 
-    static void register(RoutesConfig routes, CampaignRl app) {
-        new ModelsApi(app.modelRegistry(), app.manageModels(), app.datasetRegistry(), app.retraining())
+    static void register(RoutesConfig routes, CampaignRl app, ObjectMapper mapper) {
+        new ModelsApi(app.modelRegistry(), app.manageModels(), app.datasetRegistry(), app.retraining(), mapper)
                 .register(routes);
     }
 
@@ -61,10 +64,15 @@ final class ModelsApi {
         Route.MODELS.register(routes, ctx -> ctx.json(registry.models().stream().map(ModelJson::of).toList()));
         // Before /{id}: the first route registered that matches a path answers it.
         Route.COMPARE_MODELS.register(routes, this::compare);
-        Route.ROLL_BACK_MODEL.register(routes, ctx -> served(ctx, manage.rollback()));
+        Route.ROLL_BACK_MODEL.register(routes, ctx -> {
+            JsonBody.none(mapper, ctx.body());
+            served(ctx, manage.rollback());
+        });
         Route.MODEL.register(routes, this::show);
-        Route.ACTIVATE_MODEL.register(routes, ctx -> served(ctx,
-                manage.activate(new ActivateModelCommand(DashboardApi.pathId(ctx, "id")))));
+        Route.ACTIVATE_MODEL.register(routes, ctx -> {
+            JsonBody.none(mapper, ctx.body());
+            served(ctx, manage.activate(new ActivateModelCommand(DashboardApi.pathId(ctx, "id"))));
+        });
         Route.DELETE_MODEL.register(routes, ctx -> {
             manage.delete(new DeleteModelCommand(DashboardApi.pathId(ctx, "id")));
             ctx.status(HttpStatus.NO_CONTENT);

@@ -58,6 +58,8 @@ final class OpenApiDocument {
     private static final String JOBS = "jobs";
     private static final String EXPLORE = "explore";
     private static final String CAMPAIGNS = "campaigns";
+    /** What the POSTs without a request body say of one. */
+    private static final String NO_BODY = "Takes no body: none, or `{}`; a body with a field answers 400 naming it.";
 
     private final ObjectMapper mapper;
     private final ObjectNode document;
@@ -118,7 +120,7 @@ final class OpenApiDocument {
                         users, send `Authorization: Bearer <token>`; a `campaign-manager` reads, plans campaigns and \
                         downloads their send lists, an `ml-engineer` also ingests, trains, activates, rolls back and \
                         deletes, and plans, but never downloads email addresses. No token or an unknown one: 401; \
-                        a role that may not: 403; too many unknown tokens from one address: 429.
+                        a role that may not: 403; too many unknown tokens from one address, or one token too often: 429.
 
                         The dashboard for people is at `/`.""");
     }
@@ -150,9 +152,9 @@ final class OpenApiDocument {
                 + "lists a role that may export email addresses), or a browser's change came from another site's page, "
                 + "or a signed-in form lacked its CSRF token.", null,
                 "ann is a campaign-manager: POST /api/v1/training-jobs needs the ml-engineer role");
-        error(responses, HttpStatus.TOO_MANY_REQUESTS, "Too many unknown tokens from this address within a minute; "
-                + "`Retry-After` says when to try again.", "Authorization",
-                "too many failed tokens from this address: try again in 42 s");
+        error(responses, HttpStatus.TOO_MANY_REQUESTS, "Too many unknown tokens from this address within a minute, or "
+                + "this unknown token tried too often from anywhere; `Retry-After` says when to try again.", "Authorization",
+                "too many failed tokens from this address, or this token failed too often: try again in 42 s");
         error(responses, HttpStatus.NOT_FOUND, "Nothing has that id, or there is no dataset yet.", null,
                 "no model with id 99");
         error(responses, HttpStatus.CONFLICT, "Refused in the current state: deleting the active model, rolling "
@@ -260,14 +262,16 @@ final class OpenApiDocument {
                 .answers(200, "The comparison.", schemas.ref(ModelsApi.ComparisonJson.class))
                 .errors(400, 404);
         operation(Route.ACTIVATE_MODEL, MODELS, "activateModel", "Serve this model from now on")
+                .description(NO_BODY)
                 .pathParameter("id", "Model id.", int64(), 1)
                 .answers(200, "The model now served.", schemas.ref(ModelsApi.ModelJson.class))
                 .withModelVersionHeader()
                 .errors(400, 404);
         operation(Route.ROLL_BACK_MODEL, MODELS, "rollBackModel", "Serve again the model active before this one")
+                .description(NO_BODY)
                 .answers(200, "The model now served.", schemas.ref(ModelsApi.ModelJson.class))
                 .withModelVersionHeader()
-                .errors(409);
+                .errors(400, 409);
         operation(Route.DELETE_MODEL, MODELS, "deleteModel", "Delete a model version (never the active one)")
                 .pathParameter("id", "Model id.", int64(), 1)
                 .answers(204, "Deleted.", null)
@@ -344,7 +348,7 @@ final class OpenApiDocument {
                         + "ingest every few megabytes, a training every hundredth of its episodes), storing nothing, "
                         + "so the dataset and model served before go on serving; its run is recorded as CANCELLED, "
                         + "\"cancelled: …\". A job already storing its result, or finished, is not changed. Follow "
-                        + "it at `Location` until its state is `CANCELLED` (or what it ended as).")
+                        + "it at `Location` until its state is `CANCELLED` (or what it ended as). " + NO_BODY)
                 .pathParameter("id", "Job id.", int64(), 1)
                 .answers(202, "Asked to stop; the job as it is now.", schemas.ref(JobJson.class))
                 .withJobLocationHeader()

@@ -3,6 +3,8 @@ package org.campaignrl.adapters.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpException;
@@ -21,8 +23,39 @@ final class RequestRefusal {
     private RequestRefusal() {
     }
 
+    /**
+     * How much of a declared body over {@link WebServer#MAX_BODY_BYTES} is read and dropped before its 413: a
+     * client that writes its whole body before reading (most do, without {@code Expect: 100-continue}) then gets
+     * the answer, where a server that answers and closes with the body unread resets the connection and the
+     * answer is lost with it. Beyond this the answer goes out at once and the connection is closed.
+     */
+    static final long OVERSIZED_BODY_READ_BYTES = 16L * 1024 * 1024;
+
     static void register(JavalinConfig config) {
         config.routes.before(RequestRefusal::refuseUnknownCharset);
+        config.routes.before(RequestRefusal::refuseOversizedBody);
+    }
+
+    private static void refuseOversizedBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared <= WebServer.MAX_BODY_BYTES || isMultipart(ctx)) {
+            return;   // uploads have their own limit; a chunked body is measured as it is read
+        }
+        if (declared <= OVERSIZED_BODY_READ_BYTES) {
+            try {
+                ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
+            } catch (IOException | RuntimeException e) {
+                // the client went away or cut its body: the answer below is all there is to say
+            }
+        }
+        WebServer.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "body", "the request body is larger than allowed ("
+                + WebServer.MAX_BODY_BYTES + " bytes)");
+        ctx.skipRemainingHandlers();
+    }
+
+    private static boolean isMultipart(Context ctx) {
+        String type = ctx.contentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     }
 
     private static void refuseUnknownCharset(Context ctx) {

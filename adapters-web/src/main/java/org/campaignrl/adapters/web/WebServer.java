@@ -42,6 +42,8 @@ public final class WebServer {
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private static final int COPY_BUFFER_BYTES = 8 * 1024;
+    /** The largest request body any route but the uploads reads. */
+    static final long MAX_BODY_BYTES = 1_000_000;
     /** Prometheus's text exposition format. */
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -88,7 +90,7 @@ public final class WebServer {
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
-            config.http.maxRequestSize = 1_000_000;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.http.compressionStrategy = gzip();
             // Javalin copies each answer to Jetty through a buffer of this size allocated per request; by default
@@ -114,7 +116,7 @@ public final class WebServer {
             new CampaignPages(app, pages, Clock.systemUTC()).register(config.routes);
             new DashboardApi(app, mapper).register(config.routes);
             new EvaluationApi(app.evaluateModel()).register(config.routes);
-            ModelsApi.register(config.routes, app);
+            ModelsApi.register(config.routes, app, mapper);
             RunsApi.register(config.routes, app.runs());
             new CampaignsApi(app.planCampaign(), app.campaigns(), mapper, Clock.systemUTC()).register(config.routes);
             new ApiDocs(mapper).register(config);

@@ -33,7 +33,8 @@ public record WebSettings(Path uploadsFolder, String suggestedDataFolder, UserDi
     }
 
     public WebSettings withUsers(UserDirectory newUsers) {
-        return new WebSettings(uploadsFolder, suggestedDataFolder, newUsers, maxUploadBytes, allowedHosts, trustedProxies);
+        return new WebSettings(uploadsFolder, suggestedDataFolder, newUsers, maxUploadBytes, allowedHosts,
+                trustedProxies);
     }
 
     public WebSettings withMaxUploadBytes(long bytes) {

@@ -53,4 +53,18 @@ class ServeSettingsTest {
         assertEquals(List.of("campaigns.example.com"), allowing.allowedHosts());
         assertEquals(List.of("campaigns.example.com"), allowing.withRequestMetrics(true).allowedHosts());
     }
+
+    @Test
+    void trusted_proxies_are_addresses_kept_through_the_other_options_and_a_name_is_refused() {
+        ServeSettings settings = new ServeSettings("127.0.0.1", 0, UserDirectory.NONE, 1 << 20, SAMPLE,
+                Duration.ofSeconds(1), Optional.empty());
+        assertEquals(List.of(), settings.trustedProxies());
+        ServeSettings trusting = settings.withTrustedProxies(List.of("10.0.0.5", "::1"));
+        assertEquals(List.of("10.0.0.5", "::1"), trusting.withAllowedHosts(List.of("a.example"))
+                .withRequestMetrics(false).trustedProxies());
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> settings.withTrustedProxies(List.of("proxy.example")));
+        assertEquals("--trusted-proxies takes IP addresses, was 'proxy.example'", refused.getMessage());
+    }
 }

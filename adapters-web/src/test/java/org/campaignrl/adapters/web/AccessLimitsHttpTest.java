@@ -55,9 +55,7 @@ class AccessLimitsHttpTest {
     @Test
     void behind_a_trusted_proxy_five_failed_tokens_lock_out_their_client_only() throws Exception {
         TestUsers users = TestUsers.fresh();
-        WebSettings settings = WebSettings.inTemporaryFolder().withUsers(users.directory())
-                .withTrustedProxies(List.of("127.0.0.1", "::1"));
-        try (ServedApp served = ServedApp.empty(folder, settings)) {
+        try (ServedApp served = ServedApp.empty(folder, behindLocalProxy(users))) {
             for (int attempt = 1; attempt <= 5; attempt++) {
                 assertEquals(401, forwarded(served, "10.0.0.1", "Bearer crl_guess" + attempt).statusCode());
             }
@@ -72,9 +70,7 @@ class AccessLimitsHttpTest {
     @Test
     void a_token_that_failed_five_times_is_refused_from_every_address_and_others_are_not() throws Exception {
         TestUsers users = TestUsers.fresh();
-        WebSettings settings = WebSettings.inTemporaryFolder().withUsers(users.directory())
-                .withTrustedProxies(List.of("127.0.0.1", "::1"));
-        try (ServedApp served = ServedApp.empty(folder, settings)) {
+        try (ServedApp served = ServedApp.empty(folder, behindLocalProxy(users))) {
             for (int client = 1; client <= 5; client++) {
                 assertEquals(401, forwarded(served, "10.0.1." + client, "Bearer crl_revoked").statusCode());
             }
@@ -150,6 +146,12 @@ class AccessLimitsHttpTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The test client stands for a reverse proxy on this machine. */
+    private static WebSettings behindLocalProxy(TestUsers users) {
+        return WebSettings.inTemporaryFolder().withUsers(users.directory())
+                .withTrustedProxies(List.of("127.0.0.1", "::1"));
     }
 
     private static HttpResponse<String> forwarded(ServedApp served, String client, String authorization)

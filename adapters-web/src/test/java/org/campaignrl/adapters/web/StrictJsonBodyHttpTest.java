@@ -64,6 +64,25 @@ class StrictJsonBodyHttpTest {
         assertEquals(jobsBefore, jobs(), "nothing was started");
     }
 
+    /** Rolling back, activating, cancelling: a field would have meant something, e.g. which model to roll back to. */
+    @ParameterizedTest(name = "{0} {1} → 400 {2}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/v1/models/rollback   | {\"modelId\": 3}  | modelId",
+            "/api/v1/models/1/activate | {\"activate\": 1} | activate",
+            "/api/v1/jobs/1/cancel     | {\"force\": true} | force",
+    })
+    void a_request_that_takes_no_body_refuses_one_with_a_field(String path, String body, String field)
+            throws Exception {
+        HttpResponse<String> response = Http.send(served.baseUrl(), "POST", path, body);
+
+        assertEquals(400, response.statusCode(), response.body());
+        JsonNode error = JSON.readTree(response.body());
+        assertEquals(field, error.get("field").asText(), response.body());
+        assertEquals("unknown field '" + field + "': this request takes no body", error.get("message").asText());
+        assertEquals(409, Http.send(served.baseUrl(), "POST", "/api/v1/models/rollback", "{}").statusCode(),
+                "an empty object passes: nothing to roll back to on an empty server");
+    }
+
     @Test
     void every_unknown_field_is_named_with_the_fields_the_body_takes() throws Exception {
         HttpResponse<String> response = Http.send(served.baseUrl(), "POST", "/api/v1/training-jobs",

@@ -2,6 +2,7 @@ package org.campaignrl.application.model;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The account of one ingest: every row of every file counted as accepted or rejected, and what the
@@ -32,5 +33,16 @@ public record IngestSummary(
 
     public double baseRate() {
         return sends == 0 ? 0 : (double) respondedSends / sends;
+    }
+
+    /**
+     * How many sends a (customer, subject line) pair that responded has, on average: the responded sends over the
+     * responded pairs some send matched. Every send of a responding pair counts as responded, so a pair, not a send,
+     * is one draw; this says how many sends make one. Empty when no pair responded to a send.
+     */
+    public OptionalDouble sendsPerRespondingPair() {
+        long pairs = distinctResponsePairs - responsePairsWithoutSend;
+        return pairs <= 0 || respondedSends < pairs ? OptionalDouble.empty()
+                : OptionalDouble.of((double) respondedSends / pairs);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.DatasetCustomers;
+import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.out.CampaignLogSource;
@@ -29,7 +30,7 @@ import org.campaignrl.domain.StateSpace;
  * commas, no quotes), every row well formed, no split. A send counts when its customer is in the userbase, lands
  * in the cell of its subject, weekday and the customer's profile, and is responded when its (customer, subject)
  * pair responded, whatever the dates — the rules of the CSV adapter, without its checks and speed. Keeps the
- * customers with their addresses.
+ * customers with their addresses, and accounts for the sends and responded pairs (no file summaries).
  */
 public final class SimpleLogSource implements CampaignLogSource {
 
@@ -67,6 +68,11 @@ public final class SimpleLogSource implements CampaignLogSource {
             }
             long[] sent = new long[space.size()];
             long[] answered = new long[space.size()];
+            Set<Long> matched = new HashSet<>();
+            long accepted = 0;
+            long respondedSends = 0;
+            LocalDate first = null;
+            LocalDate last = null;
             for (String[] send : sends) {
                 int customer = Integer.parseInt(send[1]);
                 int subject = Integer.parseInt(send[2]);
@@ -74,15 +80,22 @@ public final class SimpleLogSource implements CampaignLogSource {
                 if (codes == null) {
                     continue;
                 }
-                int state = space.indexOfCodes(space.subjectCode(subject), Binning.dayCode(LocalDate.parse(send[0])),
+                LocalDate date = LocalDate.parse(send[0]);
+                int state = space.indexOfCodes(space.subjectCode(subject), Binning.dayCode(date),
                         codes[0], codes[1], codes[2], codes[3], codes[4]);
                 sent[state]++;
+                accepted++;
+                first = first == null || date.isBefore(first) ? date : first;
+                last = last == null || date.isAfter(last) ? date : last;
                 if (responded.contains(pair(customer, subject))) {
                     answered[state]++;
+                    respondedSends++;
+                    matched.add(pair(customer, subject));
                 }
             }
-            return new AggregatedLogs(new Cells(space, sent, answered), MemoryDatasetRepository.emptySummary())
-                    .withCustomers(customers.build());
+            IngestSummary summary = new IngestSummary(List.of(), users.size(), accepted, respondedSends,
+                    responded.size(), responded.size() - matched.size(), first, last, rejectsReport.toString());
+            return new AggregatedLogs(new Cells(space, sent, answered), summary).withCustomers(customers.build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -78,6 +78,19 @@ class CampaignServicesTest {
     }
 
     @Test
+    void aNewerDatasetIsPlannedOnAtOnceThoughTheLastOnesEstimatesAreKept() {
+        storeLogs();
+        CampaignPlan first = planner.preview(PlanCampaignCommand.ofBudget(2, 500, 1, START));
+        AggregatedLogs fewer = new AggregatedLogs(logs.cells(), logs.summary()).withCustomers(
+                org.campaignrl.application.model.DatasetCustomers.builder(1).add(1, 0, 0, 0, 0, 0, "a@b.c").build());
+        long second = storage.datasets().save(fewer, Fixtures.NOW);
+        assertEquals("budget", assertThrows(InvalidCommandException.class,
+                () -> planner.preview(PlanCampaignCommand.ofBudget(2, 500, 1, START))).field());
+        assertEquals(second, planner.preview(PlanCampaignCommand.ofBudget(2, 1, 1, START)).datasetId());
+        assertEquals(3_000, first.figures().eligible());
+    }
+
+    @Test
     void aPlanThatCannotBeMadeIsABadCommandNamingTheField() {
         storeLogs();
         assertEquals("budget", assertThrows(InvalidCommandException.class,

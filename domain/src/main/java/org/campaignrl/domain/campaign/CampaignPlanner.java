@@ -62,6 +62,35 @@ public final class CampaignPlanner {
     public record Plan(Assignments assignments, PlanFigures figures) {
     }
 
+    /**
+     * What a plan needs of the cells whatever its settings but the method: every state's ranking score and Beta
+     * posterior. The costly part of planning (an estimator's fit); a caller planning many times on the same data
+     * (a form's live figures) keeps it.
+     */
+    public record Estimates(RankingMethod method, double[] scores, BetaPosteriors posteriors) {
+        /**
+         * The method's scores and its posteriors (see the class comment) for cells and that many customers, the
+         * sends per pair bounded below by {@link #sendsPerUnit}.
+         */
+        public static Estimates of(Cells cells, RankingMethod method, int customers) {
+            return of(cells, method, sendsPerUnit(cells, customers));
+        }
+
+        /**
+         * The same with the sends of one (customer, subject) pair known (the ingest's count, at least 1): each
+         * cell's counts are divided by it for the posteriors, as a pair's sends respond together.
+         */
+        public static Estimates of(Cells cells, RankingMethod method, double sendsPerUnit) {
+            if (method == RankingMethod.SEGMENT_SHRUNK) {
+                // Scores and posteriors from one fit: it is most of a plan's time.
+                SegmentShrinkage.Fitted fitted = new SegmentShrinkage().fitted(cells, sendsPerUnit);
+                return new Estimates(method, fitted.estimates(), fitted.posteriors());
+            }
+            return new Estimates(method, method.scores(cells, 0.95),
+                    CampaignPlanner.posteriors(cells, method, sendsPerUnit));
+        }
+    }
+
     /** Why a plan cannot be made as asked: which setting, and what is wrong with it. */
     public static final class UnfulfillableException extends IllegalArgumentException {
         private final String setting;
@@ -89,6 +118,14 @@ public final class CampaignPlanner {
      *                                beyond the eligible customers, a threshold no audience reaches
      */
     public static Plan plan(Cells cells, CustomerProfiles customers, CampaignSettings settings) {
+        return plan(cells, customers, settings, null);
+    }
+
+    /**
+     * The same with the estimates made already ({@link Estimates#of} for these cells, customers and the settings'
+     * method), or null to make them.
+     */
+    public static Plan plan(Cells cells, CustomerProfiles customers, CampaignSettings settings, Estimates estimates) {
         StateSpace space = cells.space();
         int subjectCode = space.subjectCode(settings.subjectId());
         if (subjectCode < 0) {
@@ -99,8 +136,14 @@ public final class CampaignPlanner {
         if (eligible == 0) {
             throw new UnfulfillableException("customers", "the dataset keeps no customers: ingest the logs again");
         }
-        double[] scores = settings.method().scores(cells, 0.95);
-        BetaPosteriors posteriors = posteriors(cells, settings.method(), sendsPerUnit(cells, eligible));
+        if (estimates == null) {
+            estimates = Estimates.of(cells, settings.method(), eligible);
+        } else if (estimates.method() != settings.method()) {
+            throw new IllegalArgumentException("estimates of " + estimates.method() + " for a plan ranked by "
+                    + settings.method());
+        }
+        double[] scores = estimates.scores();
+        BetaPosteriors posteriors = estimates.posteriors();
         // One seeded generator, split in a fixed order: members' order, control, exploration.
         SplittableRandom random = new SplittableRandom(settings.seed());
         Audiences audiences = Audiences.of(space, subjectCode, customers, scores, settings.day(), random.split());
@@ -180,7 +223,7 @@ public final class CampaignPlanner {
      * there were; all sends over every customer times every subject line is a lower bound (pairs never sent to
      * lower the mean), never below 1.
      */
-    static double sendsPerUnit(Cells cells, int customers) {
+    public static double sendsPerUnit(Cells cells, int customers) {
         double pairs = (double) customers * cells.space().size(Attribute.SUBJECT);
         return Math.max(1, cells.totalSends() / pairs);
     }

@@ -85,11 +85,31 @@ public final class CustomerProfiles {
                 codes[base + 3] & 0xFF, codes[base + 4] & 0xFF);
     }
 
-    /** Every customer's profile index in a space, by position. */
+    /**
+     * Every customer's profile index in a space, by position: the codes times the space's strides, checked against
+     * its sizes once per customer, with no array per customer (a million of them are planned at every preview).
+     */
     public int[] profileIndices(StateSpace space) {
+        int[] stride = new int[CODES];
+        int[] size = new int[CODES];
+        for (int c = 0; c < CODES; c++) {
+            Attribute attribute = ProfileCounts.PROFILE_ATTRIBUTES.get(c);
+            stride[c] = space.advance(0, attribute);
+            size[c] = space.size(attribute);
+        }
         int[] profiles = new int[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            profiles[i] = profileIndex(i, space);
+            int index = 0;
+            for (int c = 0; c < CODES; c++) {
+                int code = codes[i * CODES + c] & 0xFF;
+                if (code >= size[c]) {
+                    throw new IllegalArgumentException("customer " + ids[i] + ": "
+                            + ProfileCounts.PROFILE_ATTRIBUTES.get(c) + " code " + code + " is out of range 0.."
+                            + (size[c] - 1));
+                }
+                index += code * stride[c];
+            }
+            profiles[i] = index;
         }
         return profiles;
     }
@@ -97,8 +117,8 @@ public final class CustomerProfiles {
     /** Customers per profile of a space. */
     public ProfileCounts counts(StateSpace space) {
         long[] counts = new long[ProfileCounts.size(space)];
-        for (int i = 0; i < ids.length; i++) {
-            counts[profileIndex(i, space)]++;
+        for (int profile : profileIndices(space)) {
+            counts[profile]++;
         }
         return new ProfileCounts(space, counts);
     }

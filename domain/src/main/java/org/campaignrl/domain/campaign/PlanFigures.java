@@ -2,8 +2,8 @@ package org.campaignrl.domain.campaign;
 
 /**
  * What a plan expects, before anything is sent: how many customers were eligible (every customer of the dataset
- * with a profile in its state space), how many audiences (profile on a day) it drew from, and the responses to
- * expect from each group. The control's expectation is 0 when it gets nothing.
+ * with a profile in its state space), how many audiences (a profile on its day) there were to choose from, and
+ * the responses to expect from each group. The control's expectation is 0 when it gets nothing.
  */
 public record PlanFigures(long eligible, int audiences, Expectation target, Expectation explore,
                           Expectation control) {

@@ -51,15 +51,32 @@ public final class SegmentShrinkage implements ConversionEstimator {
         return BetaPosteriors.ofPriors(cells, prior.means(), prior.strength(), sendsPerUnit);
     }
 
+    /** {@link #estimate} and {@link #posteriors} of the same cells from one fit: what a campaign plan needs. */
+    public record Fitted(double[] estimates, BetaPosteriors posteriors) {
+    }
+
+    public Fitted fitted(Cells cells, double sendsPerUnit) {
+        AdditiveLogisticModel.Fit fit = model.fit(cells);
+        double[] means = priors(cells, fit.predictAll());
+        int parameters = parameters(fit, cells);
+        double[] estimates = LogisticShrinkage.posteriorMeans(cells, means,
+                LogisticShrinkage.estimateStrength(cells, means, parameters));
+        return new Fitted(estimates, BetaPosteriors.ofPriors(cells, means,
+                LogisticShrinkage.estimateStrength(cells, means, parameters, sendsPerUnit), sendsPerUnit));
+    }
+
     private record Prior(double[] means, double strength) {
     }
 
     private Prior prior(Cells cells, double sendsPerUnit) {
         AdditiveLogisticModel.Fit fit = model.fit(cells);
         double[] prior = priors(cells, fit.predictAll());
-        // The factors are fitted on top of the model: counted as one parameter per kind of parent.
-        int parameters = fit.parameterCount() + parentKinds(cells.space()).size();
-        return new Prior(prior, LogisticShrinkage.estimateStrength(cells, prior, parameters, sendsPerUnit));
+        return new Prior(prior, LogisticShrinkage.estimateStrength(cells, prior, parameters(fit, cells), sendsPerUnit));
+    }
+
+    /** The factors are fitted on top of the model: counted as one parameter per kind of parent. */
+    private static int parameters(AdditiveLogisticModel.Fit fit, Cells cells) {
+        return fit.parameterCount() + parentKinds(cells.space()).size();
     }
 
     /** The prior mean of every state: its prediction times its most telling parent's factor. */

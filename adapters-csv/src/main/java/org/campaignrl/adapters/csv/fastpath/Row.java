@@ -1,8 +1,9 @@
-package org.campaignrl.adapters.csv;
+package org.campaignrl.adapters.csv.fastpath;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.commons.csv.CSVRecord;
+import org.campaignrl.adapters.csv.Utf8;
 
 /**
  * The row being read, as its handler sees it: the values are byte ranges of the reader's buffer, so that
@@ -16,7 +17,7 @@ import org.apache.commons.csv.CSVRecord;
  * <p>The values' bytes are UTF-8: a UTF-8 file's own bytes, which may hold a byte that is no UTF-8 (see
  * {@link #firstColumnNotUtf8}), or the text of a file in another encoding, encoded.
  */
-final class Row {
+public final class Row {
     private final LogFile file;
     private final RejectSink rejects;
     private final Tally tally;
@@ -114,43 +115,43 @@ final class Row {
     }
 
     /** The value as an int (see {@link Ints}), or {@link Ints#NOT_AN_INT}. */
-    long integer(int column) {
+    public long integer(int column) {
         return Ints.parse(bytes, starts[column], ends[column]);
     }
 
     /** The value as days since 1970-01-01 (see {@link IsoDates}), or {@link IsoDates#NOT_A_DATE}. */
-    long epochDay(int column) {
+    public long epochDay(int column) {
         return IsoDates.epochDay(bytes, starts[column], ends[column]);
     }
 
     /** The value when it is one ASCII character, else -1. */
-    int letter(int column) {
+    public int letter(int column) {
         return ends[column] - starts[column] == 1 && bytes[starts[column]] >= 0 ? bytes[starts[column]] : -1;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return bytes;
     }
 
-    int start(int column) {
+    public int start(int column) {
         return starts[column];
     }
 
-    int end(int column) {
+    public int end(int column) {
         return ends[column];
     }
 
     /** The value as text: only for what is kept or reported, never for every row. */
-    String text(int column) {
+    public String text(int column) {
         return new String(bytes, starts[column], ends[column] - starts[column], StandardCharsets.UTF_8);
     }
 
     /** Rejects the row because of the value in {@code column}; a row is rejected at most once. */
-    void reject(int column, String reason) {
+    public void reject(int column, String reason) {
         reject(file.columnName(column), reason, text(column));
     }
 
-    void reject(String field, String reason, String value) {
+    public void reject(String field, String reason, String value) {
         if (rejectedFor != null) {
             throw new IllegalStateException(file.name() + ":" + line + " is already rejected for " + rejectedFor);
         }
@@ -163,7 +164,7 @@ final class Row {
      * rule may lie in another part, or the line only be known within this one: the file is then read
      * again by Commons CSV, whole and in order, which names the right row and line.
      */
-    RuntimeException refuse(String reason) {
+    public RuntimeException refuse(String reason) {
         return wholeFile ? file.refusal(line, reason) : new PartedReader.Unsure(reason);
     }
 

@@ -1,4 +1,4 @@
-package org.campaignrl.adapters.csv;
+package org.campaignrl.adapters.csv.fastpath;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -20,37 +20,23 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the data rows of a CSV file straight from its bytes, cut into parts at line starts that are read
- * on as many threads. This is the fast path of {@link LogFile}: the profile of the ingest showed Commons
- * CSV's reader, lexer and per-value Strings taking most of the time, while the logs are plain lines of
- * digits and letters.
- *
- * <p>It only reads what it can read exactly as Commons CSV (RFC 4180) would. A line with no quote is
- * split at its commas, a CR before the LF dropped. A line with quotes that close on the same line is
- * handed to Commons CSV alone. Anything else (a quote left open, so a value that may run over lines and
- * a cut that may fall inside it; a CR that is not part of a CRLF, which Commons CSV takes for a line
- * break) throws {@link Unsure}, and the caller reads the whole file again with Commons CSV.
- *
- * <p>A line longer than {@link LogFile#maxLineBytes()} is never held whole: once its first bytes pass the
- * limit, the rest is passed over to its line break and the row rejected, as Commons CSV's reading rejects
- * it (see {@link LineLimitReader}); a buffer grows to the limit and no further.
- *
- * <p>Line numbers: each part counts its line breaks, so a row knows its line within its part; rejected
- * rows wait in a {@link RejectBuffer} per part until the parts before are counted, then go to the report
- * in file order with their file lines.
+ * The fast path of {@link LogFile}: reads the data rows of a CSV file straight from its bytes, cut into parts at
+ * line starts that are read on as many threads. What it reads, what it leaves to Commons CSV ({@link Unsure}),
+ * how long lines and line numbers are handled: the package's contract ({@code package-info}).
  */
-final class PartedReader {
+public final class PartedReader {
     /**
      * How a file is cut: at most {@code maxParts} parts of at least {@code minPartBytes}, read
      * {@code bufferBytes} at a time. No parts at all leaves every file to Commons CSV, as the tests
      * that compare both paths need.
      */
-    record Settings(int maxParts, long minPartBytes, int bufferBytes) {
+    public record Settings(int maxParts, long minPartBytes, int bufferBytes) {
         /** Parts only pay off on large files: a thread per 4 MiB at least, one per core at most. */
-        static final Settings DEFAULT = new Settings(Runtime.getRuntime().availableProcessors(), 4 << 20, 1 << 20);
-        static final Settings COMMONS_CSV_ONLY = new Settings(0, 1, 2);
+        public static final Settings DEFAULT =
+                new Settings(Runtime.getRuntime().availableProcessors(), 4 << 20, 1 << 20);
+        public static final Settings COMMONS_CSV_ONLY = new Settings(0, 1, 2);
 
-        Settings {
+        public Settings {
             if (maxParts < 0 || minPartBytes < 1 || bufferBytes < 2) {
                 throw new IllegalArgumentException("parts " + maxParts + ", part bytes " + minPartBytes
                         + ", buffer " + bufferBytes);
@@ -61,7 +47,7 @@ final class PartedReader {
             return maxParts > 0;
         }
 
-        Settings onePart() {
+        public Settings onePart() {
             return new Settings(Math.min(1, maxParts), minPartBytes, bufferBytes);
         }
     }

@@ -1,4 +1,4 @@
-package org.campaignrl.adapters.csv;
+package org.campaignrl.adapters.csv.fastpath;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -27,23 +27,16 @@ import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.port.ProgressListener;
+import org.campaignrl.adapters.csv.FileFormat;
+import org.campaignrl.adapters.csv.Reasons;
 
 /**
  * One input log, opened with its header checked. Its rows are then streamed to handlers with their
- * physical line numbers, and the fate of every row (accepted, or rejected for a reason) is tallied.
- *
- * <p>Commons CSV reads the header, and the rows too whenever the {@link PartedReader} fast path is not sure
- * to read them exactly as it would (a quoted value over several lines, say): both hand the same
- * {@link Row} to the same handlers, so the rules, the counts and the rejects report do not depend on the
- * path taken.
- *
- * <p>The encoding and delimiter are given or detected from the file's first bytes (see {@link FileFormat}).
- * A UTF-8 file is read as it is by both paths (Commons CSV through ISO-8859-1, which maps each byte to one
- * char and back), so that its rows hold the file's own bytes and a row with a byte that is no UTF-8 is
- * rejected, the same row whichever path read it. A file in another encoding is decoded by Commons CSV, and
- * its rows hold their text as UTF-8.
+ * physical line numbers, by the {@link PartedReader} fast path or by Commons CSV, and the fate of every row
+ * (accepted, or rejected for a reason) is tallied; what both paths promise is the package's contract
+ * ({@code package-info}).
  */
-final class LogFile implements Closeable {
+public final class LogFile implements Closeable {
     private static final byte[] NO_BYTES = {};
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader()
@@ -103,7 +96,7 @@ final class LogFile implements Closeable {
      *                                {@link CsvFormat#maxLineBytes()}, or its header lacks one of the required
      *                                columns
      */
-    static LogFile open(Path path, List<String> requiredColumns, CsvFormat given) {
+    public static LogFile open(Path path, List<String> requiredColumns, CsvFormat given) {
         CountingInputStream bytes = null;
         try {
             refuseUnlessRegularFile(path);
@@ -165,12 +158,12 @@ final class LogFile implements Closeable {
     }
 
     /** Refuses the whole ingest because of this file; {@code line} 0 when no one line is at fault. */
-    IngestRefusedException refusal(long line, String reason) {
+    public IngestRefusedException refusal(long line, String reason) {
         return new IngestRefusedException(path.toString(), line, reason);
     }
 
     /** The index of a required column, checked present when the file was opened. */
-    int column(String name) {
+    public int column(String name) {
         return header.indexOf(name);
     }
 
@@ -193,7 +186,7 @@ final class LogFile implements Closeable {
         row.tally();
     }
 
-    long size() {
+    public long size() {
         return size;
     }
 
@@ -203,14 +196,14 @@ final class LogFile implements Closeable {
      * The rows are read in up to {@code settings.maxParts()} parts at once, each with its own handler
      * from {@code newHandler}, given the part's index: 0 whenever a reading of the file starts, which
      * happens a second time when the fast path gives way to Commons CSV (handlers that share something
-     * between parts start it afresh for part 0, see {@link SendRows#parts}). Use
+     * between parts start it afresh for part 0, see {@code SendRows.parts}). Use
      * {@link PartedReader.Settings#onePart()} where the handler must see the rows in file order.
      *
      * @return the handlers of the parts, in file order
      * @throws IngestRefusedException when the CSV is malformed beyond one row, such as an unclosed quote
      */
-    <H extends RowHandler> List<H> forEachRow(RejectSink report, ProgressListener listener,
-                                              PartedReader.Settings settings, IntFunction<H> newHandler) {
+    public <H extends RowHandler> List<H> forEachRow(RejectSink report, ProgressListener listener,
+                                                     PartedReader.Settings settings, IntFunction<H> newHandler) {
         Progress progress = new Progress("reading " + name(), size, listener);
         progress.start();
         long dataStart = settings.fastPath() ? fastPathStart : -1;
@@ -350,7 +343,7 @@ final class LogFile implements Closeable {
         }
     }
 
-    FileSummary summary() {
+    public FileSummary summary() {
         return new FileSummary(name(), tally.rowsRead(), tally.accepted(), tally.rejectedByReason(), format.used());
     }
 

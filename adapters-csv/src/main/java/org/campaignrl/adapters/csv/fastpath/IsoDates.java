@@ -1,4 +1,4 @@
-package org.campaignrl.adapters.csv;
+package org.campaignrl.adapters.csv.fastpath;
 
 import java.time.LocalDate;
 
@@ -8,9 +8,9 @@ import java.time.LocalDate;
  * and a bad date must not cost an exception. The byte form is the one ingest uses; it answers days
  * since 1970-01-01, so that a send costs no {@link LocalDate}.
  */
-final class IsoDates {
+public final class IsoDates {
     /** What {@link #epochDay} answers for anything that is not a date; no date of years 0000..9999 is this. */
-    static final long NOT_A_DATE = Long.MIN_VALUE;
+    public static final long NOT_A_DATE = Long.MIN_VALUE;
 
     private static final int DATE_LENGTH = 10;
     private static final int DATE_TIME_LENGTH = 19;
@@ -56,7 +56,7 @@ final class IsoDates {
     }
 
     /** Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday), as {@code Binning.dayCode}. */
-    static int dayCode(long epochDay) {
+    public static int dayCode(long epochDay) {
         return (int) Math.floorMod(epochDay + 3, 7L);
     }
 

@@ -1,6 +1,6 @@
-package org.campaignrl.adapters.csv;
+package org.campaignrl.adapters.csv.fastpath;
 
 /** Where rejected rows go: the report itself, or a part's buffer (see {@link RejectBuffer}). */
-interface RejectSink {
+public interface RejectSink {
     void reject(String file, long line, String field, String reason, String value);
 }

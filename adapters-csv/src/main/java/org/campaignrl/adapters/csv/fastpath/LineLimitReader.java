@@ -1,4 +1,4 @@
-package org.campaignrl.adapters.csv;
+package org.campaignrl.adapters.csv.fastpath;
 
 import java.io.IOException;
 import java.io.Reader;

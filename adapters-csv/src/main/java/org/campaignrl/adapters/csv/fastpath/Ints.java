@@ -1,9 +1,9 @@
-package org.campaignrl.adapters.csv;
+package org.campaignrl.adapters.csv.fastpath;
 
 /** Parses int fields without throwing, so that a bad row costs no exception. */
-final class Ints {
+public final class Ints {
     /** Returned for text that is not an int; no int widens to it. */
-    static final long NOT_AN_INT = Long.MIN_VALUE;
+    public static final long NOT_AN_INT = Long.MIN_VALUE;
 
     private Ints() {
     }
