@@ -3,11 +3,7 @@ package org.campaignrl.adapters.db;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.campaignrl.domain.campaign.Assignment;
 import org.campaignrl.domain.campaign.Assignments;
 import org.campaignrl.domain.campaign.Group;
@@ -17,7 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * A plan's customers in the {@code campaign_assignments} table (V8): one row per chunk of up to
  * {@link CustomerChunks#SIZE} customers, ascending id, as four parallel little-endian arrays (ids, group codes, send
- * days, probabilities), 17 bytes a customer. Written a chunk per statement; streamed back a chunk per query.
+ * days, probabilities), 17 bytes a customer. Written a chunk per statement; streamed back a chunk per query
+ * ({@link ChunkStream}).
  */
 final class AssignmentChunks {
     private AssignmentChunks() {
@@ -69,8 +66,10 @@ final class AssignmentChunks {
         }
     }
 
+    /** A plan's assignments, ascending id, a chunk read at a time when the stream reaches it. */
     static Stream<Assignment> stream(Jdbi jdbi, long planId) {
-        return StreamSupport.stream(new ChunkSpliterator(jdbi, planId), false);
+        return ChunkStream.of(jdbi, (handle, number) -> chunk(handle, planId, number),
+                Comparator.comparingInt(Assignment::customerId));
     }
 
     private static Optional<Chunk> chunk(Handle handle, long planId, int number) {
@@ -85,8 +84,7 @@ final class AssignmentChunks {
                             LittleEndianDoubles.fromBytes(row.getBytes("probabilities")));
                     if (chunk.ids().length != count || chunk.groups().length != count || chunk.days().length != count
                             || chunk.probabilities().length != count) {
-                        throw new IllegalStateException("the assignments of plan " + planId + " are damaged: chunk "
-                                + number + " does not hold the " + count + " customers it says");
+                        throw ChunkStream.damaged("the assignments of plan " + planId, number, count);
                     }
                     return chunk;
                 })
@@ -94,8 +92,15 @@ final class AssignmentChunks {
     }
 
     /** One chunk's columns. */
-    private record Chunk(int[] ids, byte[] groups, int[] days, double[] probabilities) {
-        Assignment get(int position) {
+    private record Chunk(int[] ids, byte[] groups, int[] days, double[] probabilities)
+            implements ChunkStream.Chunk<Assignment> {
+        @Override
+        public int size() {
+            return ids.length;
+        }
+
+        @Override
+        public Assignment get(int position) {
             return new Assignment(ids[position], Group.ofCode(groups[position]),
                     LocalDate.ofEpochDay(days[position]), probabilities[position]);
         }
@@ -104,44 +109,6 @@ final class AssignmentChunks {
             for (int i = 0; i < ids.length; i++) {
                 builder.add(ids[i], Group.ofCode(groups[i]), days[i], probabilities[i]);
             }
-        }
-    }
-
-    /** Reads the next chunk, in a short unit of work of its own, when the stream reaches it: plans never change. */
-    private static final class ChunkSpliterator extends Spliterators.AbstractSpliterator<Assignment> {
-        private final Jdbi jdbi;
-        private final long planId;
-        private int nextChunk;
-        private Chunk chunk;
-        private int position;
-        private boolean done;
-
-        ChunkSpliterator(Jdbi jdbi, long planId) {
-            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT
-                    | Spliterator.SORTED);
-            this.jdbi = jdbi;
-            this.planId = planId;
-        }
-
-        @Override
-        public Comparator<? super Assignment> getComparator() {
-            return Comparator.comparingInt(Assignment::customerId);
-        }
-
-        @Override
-        public boolean tryAdvance(Consumer<? super Assignment> action) {
-            while (!done && (chunk == null || position == chunk.ids().length)) {
-                int number = nextChunk++;
-                Optional<Chunk> next = jdbi.withHandle(handle -> chunk(handle, planId, number));
-                done = next.isEmpty();
-                chunk = next.orElse(null);
-                position = 0;
-            }
-            if (done) {
-                return false;
-            }
-            action.accept(chunk.get(position++));
-            return true;
         }
     }
 }

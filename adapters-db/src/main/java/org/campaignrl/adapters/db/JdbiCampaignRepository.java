@@ -78,7 +78,7 @@ final class JdbiCampaignRepository implements CampaignRepository {
                 .list());
     }
 
-    /** A chunk at a time, each read when the stream reaches it; no connection is held between chunks. */
+    /** A chunk at a time, each read when the stream reaches it, on one connection until the stream ends. */
     @Override
     public Stream<Assignment> assignments(long planId) {
         return AssignmentChunks.stream(jdbi, planId);

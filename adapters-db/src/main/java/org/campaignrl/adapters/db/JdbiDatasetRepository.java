@@ -106,7 +106,7 @@ final class JdbiDatasetRepository implements DatasetRepository {
                 ? Optional.of(CustomerChunks.profiles(handle, datasetId)) : Optional.empty());
     }
 
-    /** A chunk at a time, each read when the stream reaches it; no connection is held between chunks. */
+    /** A chunk at a time, each read when the stream reaches it, on one connection until the stream ends. */
     @Override
     public Stream<CustomerAddress> addresses(long datasetId) {
         return CustomerChunks.addresses(jdbi, datasetId);

@@ -9,10 +9,11 @@ import java.util.stream.Collectors;
 /**
  * Everything that differs between the two databases, in one place: which JDBC URLs belong to
  * which, how to connect, and the words (and the two statements of V5's helper function) the migrations
- * spell differently ({@code ${name}} placeholders). All other SQL in this module is written once for both.
+ * spell differently ({@code ${name}} placeholders): {@code binary} for a value kept in the row, {@code blob} for
+ * V8's chunks, kept apart from the table's pages. All other SQL in this module is written once for both.
  */
 enum SqlDialect {
-    H2("jdbc:h2:", Map.of("binary", "VARBINARY",
+    H2("jdbc:h2:", Map.of("binary", "VARBINARY", "blob", "BLOB",
             // H2's own static method, called as a function while V5 runs.
             "create_from_hex", "CREATE ALIAS from_hex FOR 'org.h2.util.StringUtils.convertHexToBytes'",
             "drop_from_hex", "DROP ALIAS from_hex")) {
@@ -21,7 +22,7 @@ enum SqlDialect {
             return H2Database.connect(jdbcUrl);
         }
     },
-    POSTGRES("jdbc:postgresql:", Map.of("binary", "BYTEA",
+    POSTGRES("jdbc:postgresql:", Map.of("binary", "BYTEA", "blob", "BYTEA",
             "create_from_hex", "CREATE FUNCTION from_hex(hex VARCHAR) RETURNS BYTEA LANGUAGE SQL IMMUTABLE "
                     + "AS 'SELECT decode(hex, ''hex'')'",
             "drop_from_hex", "DROP FUNCTION from_hex(VARCHAR)")) {

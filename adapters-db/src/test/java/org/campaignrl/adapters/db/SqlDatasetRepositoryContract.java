@@ -139,6 +139,23 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
     }
 
     @Test
+    void damagedCustomersAreSaidToBeSoNamingTheChunkAndNoAddress() {
+        long id = datasets().save(TestData.logs().withCustomers(TestData.customers(20_000, 8)), TestData.CREATED);
+        database().execute("UPDATE dataset_customers SET customer_count = 5 WHERE chunk = 1");
+
+        IllegalStateException profiles = assertThrows(IllegalStateException.class, () -> datasets().profiles(id));
+        IllegalStateException export = assertThrows(IllegalStateException.class, () -> {
+            try (var addresses = datasets().addresses(id)) {
+                addresses.forEach(address -> { });
+            }
+        });
+
+        String expected = "the customers of dataset " + id + " are damaged: chunk 1 does not hold the 5 customers it says";
+        assertEquals(expected, profiles.getMessage());
+        assertEquals(expected, export.getMessage());
+    }
+
+    @Test
     void aSaveWhoseCustomersAreRefusedLeavesNothingBehind() {
         // The customers go in last; a chunk the database refuses must take the dataset back out.
         database().execute("ALTER TABLE dataset_customers ADD CONSTRAINT test_one_chunk CHECK (chunk < 1)");

@@ -32,12 +32,13 @@ class SqlDialectTest {
     void placeholdersBecomeEachDatabasesWords() {
         assertEquals("q ${x VARBINARY NOT NULL", SqlDialect.H2.render("q ${x ${binary} NOT NULL"));
         assertEquals("q BYTEA", SqlDialect.POSTGRES.render("q ${binary}"));
+        assertEquals("BLOB, BYTEA", SqlDialect.H2.render("${blob}") + ", " + SqlDialect.POSTGRES.render("${blob}"));
     }
 
     @Test
     void anUnknownPlaceholderIsABug() {
-        IllegalStateException bug = assertThrows(IllegalStateException.class, () -> SqlDialect.H2.render("${blob}"));
+        IllegalStateException bug = assertThrows(IllegalStateException.class, () -> SqlDialect.H2.render("${clob}"));
 
-        assertTrue(bug.getMessage().contains("${blob}"), bug.getMessage());
+        assertTrue(bug.getMessage().contains("${clob}"), bug.getMessage());
     }
 }
