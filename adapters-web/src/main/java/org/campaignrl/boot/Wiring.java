@@ -10,6 +10,7 @@ import java.util.OptionalInt;
 import org.campaignrl.adapters.cli.CliRuntime;
 import org.campaignrl.adapters.web.Metrics;
 import org.campaignrl.adapters.csv.CsvCampaignLogSource;
+import org.campaignrl.adapters.csv.CsvCampaignOutcomeReader;
 import org.campaignrl.adapters.csv.CsvCellsWriter;
 import org.campaignrl.adapters.csv.CsvRejectsReader;
 import org.campaignrl.adapters.db.Storage;
@@ -17,6 +18,9 @@ import org.campaignrl.adapters.serving.ServeSettings;
 import org.campaignrl.adapters.serving.ServingProcess;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.model.RunOwner;
+import org.campaignrl.application.port.out.CampaignLogSource;
+import org.campaignrl.application.port.out.CampaignOutcomeReader;
+import org.campaignrl.application.port.out.CampaignRepository;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.in.IngestLogsUseCase;
 import org.campaignrl.application.port.in.TrainModelUseCase;
@@ -26,6 +30,9 @@ import org.campaignrl.application.port.out.RunLog;
 import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.service.ActiveModel;
 import org.campaignrl.application.service.CampaignAudienceService;
+import org.campaignrl.application.service.CampaignReadouts;
+import org.campaignrl.application.service.CampaignsService;
+import org.campaignrl.application.service.PlanCampaignService;
 import org.campaignrl.application.service.DatasetOverviewService;
 import org.campaignrl.application.service.DatasetRegistryService;
 import org.campaignrl.application.service.EvaluateModelService;
@@ -97,7 +104,8 @@ public final class Wiring implements CliRuntime {
         Wired wired = wire(storage.port(DatasetRepository.class, Storage::datasets),
                 storage.port(ModelRepository.class, Storage::models),
                 storage.port(RetrainingHistory.class, Storage::retrainingHistory),
-                storage.port(RunLog.class, Storage::runs), owner, clock, metrics);
+                storage.port(RunLog.class, Storage::runs),
+                CampaignAdapters.csv(storage.port(CampaignRepository.class, Storage::campaigns)), owner, clock, metrics);
         metrics.observe(wired.app(), new Metrics.Pool(() -> pool(storage, Storage::connectionsInUse),
                 () -> pool(storage, Storage::maxConnections)));
         return new Session() {
@@ -165,10 +173,28 @@ public final class Wiring implements CliRuntime {
         return new RunOwner(host, ProcessHandle.current().pid());
     }
 
-    /** Every use case over the given repositories, recording runs as this process. */
+    /** Every use case over the given repositories, reading the logs as CSV, recording runs as this process. */
     public static CampaignRl wire(DatasetRepository datasets, ModelRepository models,
-                                  RetrainingHistory retrainingHistory, RunLog runLog, Clock clock) {
-        return wire(datasets, models, retrainingHistory, runLog, thisProcess(), clock, new Metrics()).app();
+                                  RetrainingHistory retrainingHistory, RunLog runLog, CampaignRepository campaigns,
+                                  Clock clock) {
+        return wire(datasets, models, retrainingHistory, runLog, CampaignAdapters.csv(campaigns), clock);
+    }
+
+    /** Every use case over the given repositories and campaign adapters, recording runs as this process. */
+    static CampaignRl wire(DatasetRepository datasets, ModelRepository models, RetrainingHistory retrainingHistory,
+                           RunLog runLog, CampaignAdapters campaigns, Clock clock) {
+        return wire(datasets, models, retrainingHistory, runLog, campaigns, thisProcess(), clock, new Metrics()).app();
+    }
+
+    /**
+     * What campaign plans need beside the datasets: the log source that hands over the customers, where plans are
+     * kept, and the reader of their outcomes in later logs.
+     */
+    record CampaignAdapters(CampaignLogSource logs, CampaignRepository plans, CampaignOutcomeReader outcomes) {
+        /** The CSV log source and outcome reader, plans kept in the given repository. */
+        static CampaignAdapters csv(CampaignRepository plans) {
+            return new CampaignAdapters(new CsvCampaignLogSource(), plans, new CsvCampaignOutcomeReader());
+        }
     }
 
     /** The use cases, and what stopping them cleanly needs. */
@@ -177,12 +203,13 @@ public final class Wiring implements CliRuntime {
 
     /** Every use case over the given repositories, serving the active model they hold. */
     private static Wired wire(DatasetRepository datasets, ModelRepository models, RetrainingHistory retrainingHistory,
-                              RunLog runLog, RunOwner owner, Clock clock, Metrics metrics) {
+                              RunLog runLog, CampaignAdapters campaigns, RunOwner owner, Clock clock,
+                              Metrics metrics) {
         ActiveModel activeModel = new ActiveModel(models, datasets);
         RunRecorder runs = new RunRecorder(runLog, owner, clock);
         // Every caller gets the counted in-ports: the CLI, background jobs, scheduled retraining.
-        IngestLogsUseCase ingestLogs = metrics.counting(
-                new IngestLogsService(new CsvCampaignLogSource(), datasets, runs, clock));
+        IngestLogsUseCase ingestLogs = metrics.counting(new IngestLogsService(campaigns.logs(), datasets, runs, clock,
+                new CampaignReadouts(campaigns.plans(), campaigns.outcomes(), clock)));
         TrainModelUseCase trainModel = metrics.counting(
                 new TrainModelService(datasets, models, activeModel, runs, clock));
         JobService jobs = new JobService(ingestLogs, trainModel, clock);
@@ -209,7 +236,9 @@ public final class Wiring implements CliRuntime {
                         QualityFigures.evaluatedBy(evaluateModel), RetrainingGuard.standard(0).watched(),
                         clock),
                 new RejectedRowsService(datasets, new CsvRejectsReader()),
-                new RunsService(runLog)), runs, jobs);
+                new RunsService(runLog),
+                new PlanCampaignService(activeModel, datasets, campaigns.plans(), clock),
+                new CampaignsService(campaigns.plans(), datasets)), runs, jobs);
     }
 
     @Override

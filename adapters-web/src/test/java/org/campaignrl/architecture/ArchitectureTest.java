@@ -184,4 +184,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat().haveFullyQualifiedName("org.campaignrl.application.model.CustomerAddress")
             .orShould().dependOnClassesThat()
             .haveFullyQualifiedName("org.campaignrl.application.model.DatasetCustomers");
+
+    /**
+     * The send list is written in two places only: the API's send-list route, whose access rule lets only roles that
+     * may export addresses through ({@code Route.SEND_LIST}, {@code Access.API_EXPORT}), and the CLI's
+     * {@code campaigns export}, run by whoever holds the database. A page or another route that wrote it would
+     * hand addresses to every role.
+     */
+    @ArchTest
+    static final ArchRule the_send_list_is_written_only_behind_the_export_rule = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.campaignrl.adapters.web.CampaignsApi")
+            .and().doNotHaveFullyQualifiedName("org.campaignrl.adapters.cli.CampaignsCommand$ExportSendList")
+            .and().resideOutsideOfPackage("org.campaignrl.application..")
+            .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                            JavaClass.Predicates.assignableTo("org.campaignrl.application.port.in.CampaignsUseCase")))
+                    .and(JavaCall.Predicates.target(HasName.Predicates.name("exportSendList"))));
 }

@@ -23,11 +23,35 @@ public final class ServedApp implements AutoCloseable {
     public final Storage storage;
     public final CampaignRl app;
     public final WebServer server;
+    /** Where {@link #withCampaigns} generated its logs (with their truth.json); null otherwise. */
+    public final Path logs;
 
     private ServedApp(Storage storage, CampaignRl app, WebServer server) {
+        this(storage, app, server, null);
+    }
+
+    private ServedApp(Storage storage, CampaignRl app, WebServer server, Path logs) {
         this.storage = storage;
         this.app = app;
         this.server = server;
+        this.logs = logs;
+    }
+
+    /**
+     * Generates a small seeded dataset and ingests it, customers kept, into an H2 file database (campaign plans
+     * too); no model trained: plans are made on the latest dataset.
+     */
+    public static ServedApp withCampaigns(Path folder, WebSettings settings) {
+        Path logs = folder.resolve("logs");
+        try {
+            new CampaignLogGenerator(new GeneratorSettings(4_000, 7)).writeTo(logs, GenerationProgress.NONE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Storage storage = Storage.open(Storage.defaultH2Url(folder.resolve("db")));
+        CampaignRl app = TestWiring.wire(storage, Clock.systemUTC());
+        app.ingestLogs().ingest(IngestLogsCommand.inFolder(logs), ProgressListener.NONE);
+        return new ServedApp(storage, app, new WebServer(app, settings).start("127.0.0.1", 0), logs);
     }
 
     /** Generates a small seeded dataset, ingests it and trains a model, then serves it on a free port. */
@@ -56,7 +80,7 @@ public final class ServedApp implements AutoCloseable {
 
     public static ServedApp empty(Path folder, WebSettings settings) {
         Storage storage = Storage.open(Storage.defaultH2Url(folder.resolve("db")));
-        CampaignRl app = TestWiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
+        CampaignRl app = TestWiring.wire(storage, Clock.systemUTC());
         return new ServedApp(storage, app, new WebServer(app, settings).start("127.0.0.1", 0));
     }
 

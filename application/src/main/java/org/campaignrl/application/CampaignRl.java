@@ -1,6 +1,7 @@
 package org.campaignrl.application;
 
 import org.campaignrl.application.port.in.CampaignAudienceUseCase;
+import org.campaignrl.application.port.in.CampaignsUseCase;
 import org.campaignrl.application.port.in.DatasetOverviewUseCase;
 import org.campaignrl.application.port.in.DatasetRegistryUseCase;
 import org.campaignrl.application.port.in.EvaluateModelUseCase;
@@ -11,6 +12,7 @@ import org.campaignrl.application.port.in.JobsUseCase;
 import org.campaignrl.application.port.in.ManageModelsUseCase;
 import org.campaignrl.application.port.in.ModelRegistryUseCase;
 import org.campaignrl.application.port.in.NextActionUseCase;
+import org.campaignrl.application.port.in.PlanCampaignUseCase;
 import org.campaignrl.application.port.in.RankAudiencesUseCase;
 import org.campaignrl.application.port.in.RefreshServingUseCase;
 import org.campaignrl.application.port.in.RejectedRowsUseCase;
@@ -40,5 +42,7 @@ public record CampaignRl(
         RankAudiencesUseCase rankAudiences,
         RetrainingUseCase retraining,
         RejectedRowsUseCase rejectedRows,
-        RunsUseCase runs) {
+        RunsUseCase runs,
+        PlanCampaignUseCase planCampaign,
+        CampaignsUseCase campaigns) {
 }

@@ -17,7 +17,8 @@ public final class CampaignRlCli {
             IngestSubcommand.class,
             ExportCellsSubcommand.class, TrainSubcommand.class, EvaluateSubcommand.class, SweepSubcommand.class,
             NextActionSubcommand.class, AudienceSubcommand.class, StatusSubcommand.class, RunsSubcommand.class,
-            ServeSubcommand.class, CancelSubcommand.class, ModelsCommand.class, UsersCommand.class);
+            ServeSubcommand.class, CancelSubcommand.class, ModelsCommand.class, PlanSubcommand.class,
+            CampaignsCommand.class, UsersCommand.class);
 
     /** A command line with every command; subcommands get the runtime through picocli's factory. */
     public static CommandLine commandLine(CliRuntime runtime) {

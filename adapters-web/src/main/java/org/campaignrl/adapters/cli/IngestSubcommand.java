@@ -3,6 +3,7 @@ package org.campaignrl.adapters.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.campaignrl.application.InvalidCommandException;
+import org.campaignrl.application.model.CampaignReadout;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.SendSplit;
 import java.util.concurrent.Callable;
@@ -109,6 +110,11 @@ final class IngestSubcommand implements Callable<Integer> {
             out().println("  Rejected rows: " + s.rejectsReport());
             if (!command.split().isNone()) {
                 out().println("  Held out for evaluation: " + command.split().describe());
+            }
+            for (CampaignReadout readout : outcome.readouts()) {
+                out().printf("  Campaign plan %d: %s%n", readout.planId(), readout.sendsFound()
+                        ? "read out ('campaigns readout " + readout.planId() + "')"
+                        : "none of its sends in these logs");
             }
         }
         return 0;

@@ -1,10 +1,8 @@
 package org.campaignrl.adapters.cli;
 
-import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
@@ -18,7 +16,6 @@ import org.campaignrl.application.port.in.ModelRegistryUseCase.ShowModelCommand;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.TrainingStats;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -41,37 +38,8 @@ final class ModelsCommand implements Runnable {
                 + "or delete");
     }
 
-    /** What every subcommand shares: the database option, the runtime and the output. */
-    abstract static class Subcommand implements Callable<Integer> {
-        private final CliRuntime runtime;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        DatabaseOption database;
-
-        Subcommand(CliRuntime runtime) {
-            this.runtime = runtime;
-        }
-
-        @Override
-        public Integer call() {
-            try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
-                run(session);
-            }
-            return 0;
-        }
-
-        abstract void run(CliRuntime.Session session);
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-    }
-
     @Command(name = "list", description = "Every model version, newest first; * marks the active one.")
-    static final class ListModels extends Subcommand {
+    static final class ListModels extends DatabaseSubcommand {
         ListModels(CliRuntime runtime) {
             super(runtime);
         }
@@ -94,7 +62,7 @@ final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "show", description = "One model version: settings, training, metrics, learning curve.")
-    static final class ShowModel extends Subcommand {
+    static final class ShowModel extends DatabaseSubcommand {
         @Parameters(paramLabel = "ID", description = "Model id.")
         long id;
 
@@ -134,7 +102,7 @@ final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "activate", description = "Serve this model version from now on.")
-    static final class ActivateModel extends Subcommand {
+    static final class ActivateModel extends DatabaseSubcommand {
         @Parameters(paramLabel = "ID", description = "Model id.")
         long id;
 
@@ -151,7 +119,7 @@ final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "rollback", description = "Serve again the model that was active before the current one.")
-    static final class Rollback extends Subcommand {
+    static final class Rollback extends DatabaseSubcommand {
         Rollback(CliRuntime runtime) {
             super(runtime);
         }
@@ -166,7 +134,7 @@ final class ModelsCommand implements Runnable {
 
     @Command(name = "compare", description = "Where model B's greedy action differs from model A's, and their "
             + "quality figures side by side.")
-    static final class CompareModels extends Subcommand {
+    static final class CompareModels extends DatabaseSubcommand {
         @Parameters(index = "0", paramLabel = "A", description = "Baseline model id.")
         long a;
 
@@ -205,7 +173,7 @@ final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "delete", description = "Remove a model version with its curve and metrics (never the active one).")
-    static final class DeleteModel extends Subcommand {
+    static final class DeleteModel extends DatabaseSubcommand {
         @Parameters(paramLabel = "ID", description = "Model id.")
         long id;
 

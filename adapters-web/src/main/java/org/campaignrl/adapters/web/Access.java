@@ -13,17 +13,23 @@ enum Access implements RouteRole {
     /** Every signed-in role; the two POST queries of the compatible API are reads too. */
     API_READ(Needs.SIGN_IN, false, true),
     API_CHANGE(Needs.ENGINEER, true, true),
+    /** Every signed-in role, and it stores something: campaign managers plan campaigns. */
+    API_PLAN(Needs.SIGN_IN, true, true),
+    /** Only the roles that may export customers' email addresses ({@code Role#mayExportAddresses}): send lists. */
+    API_EXPORT(Needs.EXPORT, false, true),
     /** Anyone: the sign-in form. */
     PAGE_OPEN(Needs.NOTHING, false, false),
     /** Anyone, but not from another site's page: signing in. */
     PAGE_OPEN_CHANGE(Needs.NOTHING, true, false),
     PAGE_READ(Needs.SIGN_IN, false, false),
     PAGE_CHANGE(Needs.ENGINEER, true, false),
+    /** The plan form: every signed-in role, with the CSRF token, as {@link #API_PLAN}. */
+    PAGE_PLAN(Needs.SIGN_IN, true, false),
     /** Signing out changes only the caller's own session: every role may (with the CSRF token, as any change). */
     PAGE_OWN_SESSION(Needs.SIGN_IN, true, false);
 
-    /** Who may, when the server has users. */
-    enum Needs { NOTHING, SIGN_IN, ENGINEER }
+    /** Who may, when the server has users: anyone, every role, the roles that may export addresses, engineers. */
+    enum Needs { NOTHING, SIGN_IN, EXPORT, ENGINEER }
 
     private final Needs needs;
     private final boolean changes;
@@ -50,5 +56,10 @@ enum Access implements RouteRole {
     /** Whether the route answers programs (JSON, 401 without a token) rather than people (a sign-in redirect). */
     boolean api() {
         return api;
+    }
+
+    /** Whether some signed-in roles are refused (403), as well as those without a token. */
+    boolean refusesSomeRoles() {
+        return needs == Needs.EXPORT || needs == Needs.ENGINEER;
     }
 }

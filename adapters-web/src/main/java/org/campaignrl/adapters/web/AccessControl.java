@@ -28,7 +28,8 @@ import org.campaignrl.adapters.users.UserDirectory;
  *       ({@code Authorization: Bearer ...}) or a session cookie from the sign-in form. API calls without one
  *       answer 401, pages redirect to the sign-in form.</li>
  *   <li>Reading is for every role; a route that changes something needs the ML engineer's role, else 403
- *       (signing out excepted: it changes only the caller's session).</li>
+ *       (signing out excepted: it changes only the caller's session; planning a campaign is for every role); a
+ *       send list, which holds email addresses, needs a role that may export them ({@code Role}), else 403.</li>
  *   <li>A change made with the session cookie must carry the session's CSRF token (form field
  *       {@value #CSRF_FIELD} or header {@value #CSRF_HEADER}), else 403. Bearer requests need none: a browser
  *       never adds that header by itself.</li>
@@ -164,7 +165,11 @@ final class AccessControl {
     }
 
     private static boolean mayCall(User user, Access access) {
-        return access.needs() != Access.Needs.ENGINEER || user.role().mayChange();
+        return switch (access.needs()) {
+            case NOTHING, SIGN_IN -> true;
+            case EXPORT -> user.role().mayExportAddresses();
+            case ENGINEER -> user.role().mayChange();
+        };
     }
 
     private void loginPage(Context ctx, Pages pages, String problem) {
@@ -259,8 +264,11 @@ final class AccessControl {
     }
 
     private static void forbiddenRole(Context ctx, User user) {
+        String needed = access(ctx).needs() == Access.Needs.EXPORT
+                ? "a role that may export email addresses (" + Role.exportingRoles() + ")"
+                : "the " + Role.ML_ENGINEER.label() + " role";
         deny(ctx, HttpStatus.FORBIDDEN, null, user.name() + " is a " + user.role().label() + ": "
-                + ctx.method().name() + " " + ctx.path() + " needs the " + Role.ML_ENGINEER.label() + " role");
+                + ctx.method().name() + " " + ctx.path() + " needs " + needed);
     }
 
     private static void tooManyAttempts(Context ctx, Duration wait) {

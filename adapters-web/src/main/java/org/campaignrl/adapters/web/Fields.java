@@ -58,4 +58,18 @@ final class Fields {
     Double optionalDouble(String field) {
         return text(field) == null ? null : requiredDouble(field);
     }
+
+    /** One of an enum's constants by name, any case; blank or left out: {@code fallback}. */
+    <E extends Enum<E>> E oneOf(String field, Class<E> type, E fallback) {
+        String value = text(field);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCommandException(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    + ", was '" + value + "'");
+        }
+    }
 }

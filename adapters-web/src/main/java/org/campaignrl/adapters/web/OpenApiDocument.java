@@ -57,6 +57,7 @@ final class OpenApiDocument {
     private static final String DATA = "data";
     private static final String JOBS = "jobs";
     private static final String EXPLORE = "explore";
+    private static final String CAMPAIGNS = "campaigns";
     /** What the POSTs without a request body say of one. */
     private static final String NO_BODY = "Takes no body: none, or `{}`; a body with a field answers 400 naming it.";
 
@@ -93,6 +94,7 @@ final class OpenApiDocument {
         openApi.data();
         openApi.jobs();
         openApi.explore();
+        openApi.campaigns();
         openApi.describeFields();
         openApi.checkEveryApiRouteIsDocumented();
         return openApi.document;
@@ -115,8 +117,9 @@ final class OpenApiDocument {
                         another method 405, a body over 1 MB 413, all in that shape.
 
                         **Access**: without users the server listens on 127.0.0.1 and asks for no token. With \
-                        users, send `Authorization: Bearer <token>`; a `campaign-manager` reads, an `ml-engineer` \
-                        also ingests, trains, activates, rolls back and deletes. No token or an unknown one: 401; \
+                        users, send `Authorization: Bearer <token>`; a `campaign-manager` reads, plans campaigns and \
+                        downloads their send lists, an `ml-engineer` also ingests, trains, activates, rolls back and \
+                        deletes, and plans, but never downloads email addresses. No token or an unknown one: 401; \
                         a role that may not: 403; too many unknown tokens from one address, or one token too often: 429.
 
                         The dashboard for people is at `/`.""");
@@ -134,6 +137,8 @@ final class OpenApiDocument {
         tags.addObject().put("name", JOBS).put("description", "Long work in the background: training and "
                 + "ingest. Start one, then poll `GET /api/v1/jobs/{id}` until it has finished. `GET /api/v1/runs` "
                 + "keeps every ingest and training, however started, across restarts.");
+        tags.addObject().put("name", CAMPAIGNS).put("description", "Campaign plans: who to email, when, and who to "
+                + "keep as control; their send lists, and their readouts after the next ingest.");
         tags.addObject().put("name", SERVICE).put("description", "Health, and this document.");
     }
 
@@ -143,8 +148,9 @@ final class OpenApiDocument {
                 + "names the culprit.", "state[3]", "Email Domain code 99 is out of range 0..5");
         error(responses, HttpStatus.UNAUTHORIZED, "The server has users and the request has no known token: send "
                 + "`Authorization: Bearer <token>`.", "Authorization", "the bearer token is not known");
-        error(responses, HttpStatus.FORBIDDEN, "The user's role may not do this (changes need `ml-engineer`), or a "
-                + "browser's change came from another site's page, or a signed-in form lacked its CSRF token.", null,
+        error(responses, HttpStatus.FORBIDDEN, "The user's role may not do this (changes need `ml-engineer`, send "
+                + "lists a role that may export email addresses), or a browser's change came from another site's page, "
+                + "or a signed-in form lacked its CSRF token.", null,
                 "ann is a campaign-manager: POST /api/v1/training-jobs needs the ml-engineer role");
         error(responses, HttpStatus.TOO_MANY_REQUESTS, "Too many unknown tokens from this address within a minute, or "
                 + "this unknown token tried too often from anywhere; `Retry-After` says when to try again.", "Authorization",
@@ -393,6 +399,44 @@ final class OpenApiDocument {
                 .errors(400, 404);
     }
 
+    private void campaigns() {
+        String plan = "{\"subjectId\": 2, \"budget\": 500, \"controlShare\": 0.1, \"startDate\": \"2026-12-07\"}";
+        operation(Route.CAMPAIGNS, CAMPAIGNS, "listCampaigns", "Every campaign plan, newest first")
+                .answers(200, "The plans.", arrayOf(schemas.ref(CampaignsApi.PlanJson.class)));
+        operation(Route.PLAN_CAMPAIGN, CAMPAIGNS, "planCampaign", "Plan a campaign and store it")
+                .description("Ranks the served dataset's audiences for the subject line, fills the budget from the "
+                        + "best down with their real customers (each at most once), spends the exploration share on "
+                        + "uncertain audiences and draws the control group at random; stores the plan with its "
+                        + "customers. Every signed-in role may plan. A budget beyond the eligible customers, an "
+                        + "unknown subject, a share out of range or a control share of 1 answer 400 naming the field.")
+                .jsonBody(true, "What to plan.", RecordSchemas.ref("CampaignPlanRequest"), example(plan))
+                .answers(201, "Stored; `Location` is the plan.", schemas.ref(CampaignsApi.PlanJson.class))
+                .errors(400, 404, 413);
+        operation(Route.PREVIEW_CAMPAIGN, CAMPAIGNS, "previewCampaign",
+                "What a plan would expect, without storing it")
+                .description("The same as planning, stored nowhere (`id` 0): the plan form's live figures.")
+                .jsonBody(true, "What to plan.", RecordSchemas.ref("CampaignPlanRequest"), example(plan))
+                .answers(200, "The plan's figures.", schemas.ref(CampaignsApi.PlanJson.class))
+                .errors(400, 404, 413);
+        operation(Route.CAMPAIGN, CAMPAIGNS, "getCampaign", "One plan and its newest readout")
+                .description("`readout` is null until an ingest after the plan read it out; then it has each group's "
+                        + "conversion with 95 % intervals, the lift over control and the incremental responses with "
+                        + "intervals, and predicted against observed (`calibration`), or says that none of the "
+                        + "plan's sends appeared (`sendsFound` false).")
+                .pathParameter("id", "Plan id.", int64(), 1)
+                .answers(200, "The plan.", schemas.ref(CampaignsApi.CampaignJson.class))
+                .errors(400, 404);
+        operation(Route.SEND_LIST, CAMPAIGNS, "getSendList", "The plan's send list, with email addresses, as CSV")
+                .description("Streamed, ascending customer id: `" + org.campaignrl.application.port.in
+                        .CampaignsUseCase.SEND_LIST_HEADER + "`; groups `target`, `explore`, `control` (a control "
+                        + "that gets nothing is not on it). Email addresses are personal data: only roles that may "
+                        + "export them (" + org.campaignrl.adapters.users.Role.exportingRoles() + ") may download it; "
+                        + "any other role is refused with 403.")
+                .pathParameter("id", "Plan id.", int64(), 1)
+                .answersText(200, "The send list.", "text/csv")
+                .errors(400, 404);
+    }
+
     /** What a field's name alone does not tell. */
     private void describeFields() {
         schemas.oneOf(JobJson.class, "kind", JobsUseCase.Kind.class)
@@ -424,7 +468,25 @@ final class OpenApiDocument {
                 .describe(DashboardApi.StateJson.class, "pathEnd", "Why the greedy path stops.")
                 .describe(ModelsApi.DatasetJson.class, "models", "Ids of the models trained on it; only when "
                         + "showing one dataset.")
-                .describe(ModelsApi.DecisionJson.class, "id", "0 for a run that found nothing new (not recorded).");
+                .describe(ModelsApi.DecisionJson.class, "id", "0 for a run that found nothing new (not recorded).")
+                .describe(CampaignsApi.PlanJson.class, "id", "0 for a preview, which is not stored.")
+                .describe(CampaignsApi.PlanJson.class, "modelId", "The model served when it was planned; null when "
+                        + "none was.")
+                .describe(CampaignsApi.FiguresJson.class, "eligible", "Customers of the dataset with a profile the "
+                        + "plan could choose.")
+                .describe(CampaignsApi.FiguresJson.class, "chosen", "Target and explore together: the emails the "
+                        + "ranking chose.")
+                .describe(CampaignsApi.ExpectationJson.class, "expected", "Expected responses, with the interval "
+                        + "`lower`..`upper` (posterior uncertainty and the sends' own noise), within 0..customers.")
+                .describe(CampaignsApi.ReadoutJson.class, "message", "What the readout says, in words.")
+                .describe(CampaignsApi.GroupJson.class, "group", "`target`, `explore` or `control`, as the send "
+                        + "list writes it.")
+                .describe(CampaignsApi.GroupJson.class, "sent", "Customers whose send appeared in the logs (for a "
+                        + "control that got nothing: all of them).")
+                .describe(CampaignsApi.LiftJson.class, "absolute", "Target's conversion minus control's, with its "
+                        + "95 % interval.")
+                .describe(CampaignsApi.LiftJson.class, "incremental", "Responses the targeting added over control, "
+                        + "with its interval.");
         schemas.component(ModelsApi.StatesJson.class).put("description", "How many states both models know, in "
                 + "how many b's greedy action differs from a's, and which action b takes there.");
     }

@@ -27,7 +27,7 @@ final class OpenApiOperation {
         } else {
             errors(401, 429);
         }
-        if (access.changes()) {
+        if (access.changes() || access.refusesSomeRoles()) {
             errors(403);
         }
         errors(415, 421, 500);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
+import org.campaignrl.application.port.in.PlanCampaignUseCase.PlanCampaignCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Hyperparameters;
@@ -26,6 +27,7 @@ final class OpenApiSchemas {
     static final Set<String> NEXT_ACTION_FIELDS = fieldsOf(nextActionRequest());
     static final Set<String> TRAINING_JOB_FIELDS = fieldsOf(trainingJobRequest());
     static final Set<String> INGEST_JOB_FIELDS = fieldsOf(ingestJobRequest());
+    static final Set<String> CAMPAIGN_PLAN_FIELDS = fieldsOf(campaignPlanRequest());
 
     private OpenApiSchemas() {
     }
@@ -37,6 +39,7 @@ final class OpenApiSchemas {
         components.set("NextActionRequest", nextActionRequest());
         components.set("TrainingJobRequest", trainingJobRequest());
         components.set("IngestJobRequest", ingestJobRequest());
+        components.set("CampaignPlanRequest", campaignPlanRequest());
         components.set("Evaluation", evaluation());
         components.set("EvaluationFold", evaluationFold());
         components.set("HeldOutEvaluation", heldOutEvaluation());
@@ -201,6 +204,41 @@ final class OpenApiSchemas {
                 .put("maximum", CsvFormat.MAX_MAX_LINE_BYTES), "The most bytes one row may hold (its line, or the "
                 + "lines a quoted value spans): a longer data row is rejected (`line too long`), a longer header "
                 + "refuses its file, so that reading takes the same memory whatever a file holds.");
+        return request;
+    }
+
+    private static ObjectNode campaignPlanRequest() {
+        ObjectNode request = closed(object("subjectId"));
+        described(request, "A campaign for one subject line on the served dataset's customers: a `budget` of emails "
+                + "or a `threshold` of predicted rate (one of them), each customer at most once; a random control "
+                + "group drawn from every eligible customer. Numbers may also be given as strings, as the plan form "
+                + "sends them.");
+        property(request, "subjectId", integer(), "The subject line's id, as in the data.");
+        property(request, "budget", int64().put("minimum", 1), "Emails the ranking spends (target + explore); at "
+                + "most the eligible customers.");
+        property(request, "threshold", number().put("exclusiveMinimum", true).put("minimum", 0)
+                .put("exclusiveMaximum", true).put("maximum", 1), "Instead of a budget: every audience whose "
+                + "predicted rate is at least this.");
+        List<String> days = new java.util.ArrayList<>(List.of(CampaignRequest.BEST_DAY));
+        Arrays.stream(java.time.DayOfWeek.values()).map(Enum::name).forEach(days::add);
+        property(request, "day", textOneOf(days).put("default", CampaignRequest.BEST_DAY), "The day every send "
+                + "goes out, or `" + CampaignRequest.BEST_DAY + "`: each audience on its own best day.");
+        property(request, "method", textOneOf(AudienceFinder.methods())
+                .put("default", org.campaignrl.domain.campaign.CampaignSettings.DEFAULT_METHOD.name()),
+                "How audiences are ranked; the default is the one the held-out evaluation finds best.");
+        property(request, "explorationShare", number().put("minimum", 0).put("maximum", 1)
+                .put("default", PlanCampaignCommand.DEFAULT_EXPLORATION_SHARE), "Share of the emails spent on "
+                + "uncertain audiences by Thompson sampling, so that the next model learns about them.");
+        property(request, "controlShare", number().put("minimum", 0).put("exclusiveMaximum", true).put("maximum", 1)
+                .put("default", PlanCampaignCommand.DEFAULT_CONTROL_SHARE), "Share of the plan's customers drawn at "
+                + "random as the control group; below 1.");
+        property(request, "control", textOneOf(Arrays.stream(org.campaignrl.domain.campaign.ControlTreatment.values())
+                .map(Enum::name).toList()).put("default", "BUSINESS_AS_USUAL"), "What the control group gets: the "
+                + "same subject line on the business-as-usual day, or nothing.");
+        property(request, "seed", int64().put("default", PlanCampaignCommand.DEFAULT_SEED), "Seeds the control "
+                + "draw and the exploration: the same request on the same data gives the same plan.");
+        property(request, "startDate", text().put("format", "date"), "The campaign's first day; each send is "
+                + "planned on the first date on or after it that falls on its day. Today (UTC) when left out.");
         return request;
     }
 

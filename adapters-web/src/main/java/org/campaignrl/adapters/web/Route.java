@@ -4,12 +4,15 @@ import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static org.campaignrl.adapters.web.Access.API_CHANGE;
+import static org.campaignrl.adapters.web.Access.API_EXPORT;
 import static org.campaignrl.adapters.web.Access.API_OPEN;
+import static org.campaignrl.adapters.web.Access.API_PLAN;
 import static org.campaignrl.adapters.web.Access.API_READ;
 import static org.campaignrl.adapters.web.Access.PAGE_CHANGE;
 import static org.campaignrl.adapters.web.Access.PAGE_OPEN;
 import static org.campaignrl.adapters.web.Access.PAGE_OPEN_CHANGE;
 import static org.campaignrl.adapters.web.Access.PAGE_OWN_SESSION;
+import static org.campaignrl.adapters.web.Access.PAGE_PLAN;
 import static org.campaignrl.adapters.web.Access.PAGE_READ;
 
 import io.javalin.config.RoutesConfig;
@@ -54,6 +57,13 @@ enum Route {
     STATE(GET, Prefix.V1 + "/states/{state}", API_READ),
     AUDIENCES(GET, Prefix.V1 + "/audiences", API_READ),
     METRICS(GET, Prefix.V1 + "/metrics", API_READ),
+    CAMPAIGNS(GET, Prefix.V1 + "/campaigns", API_READ),
+    PLAN_CAMPAIGN(POST, Prefix.V1 + "/campaigns", API_PLAN),
+    /** A plan's figures without storing it: a query, as the form's live figures ask it. */
+    PREVIEW_CAMPAIGN(POST, Prefix.V1 + "/campaigns/preview", API_READ),
+    CAMPAIGN(GET, Prefix.V1 + "/campaigns/{id}", API_READ),
+    /** Customers' email addresses: only for the roles that may export them; the Campaigns page links here. */
+    SEND_LIST(GET, Prefix.V1 + "/campaigns/{id}/send-list.csv", API_EXPORT),
 
     // The dashboard's pages and the forms they post.
     SIGN_IN_FORM(GET, "/login", PAGE_OPEN),
@@ -72,7 +82,10 @@ enum Route {
     DATA_PAGE(GET, "/data", PAGE_READ),
     INGEST_FORM(POST, "/data/ingest", PAGE_CHANGE),
     UPLOAD_FORM(POST, "/data/upload", PAGE_CHANGE),
-    CANCEL_JOB_FORM(POST, "/jobs/{id}/cancel", PAGE_CHANGE);
+    CANCEL_JOB_FORM(POST, "/jobs/{id}/cancel", PAGE_CHANGE),
+    CAMPAIGNS_PAGE(GET, "/campaigns", PAGE_READ),
+    PLAN_FORM(POST, "/campaigns", PAGE_PLAN),
+    CAMPAIGN_PAGE(GET, "/campaigns/{id}", PAGE_READ);
 
     /** Outside the enum: an enum's constants cannot read its own static fields while they are made. */
     private static final class Prefix {

@@ -113,10 +113,12 @@ public final class WebServer {
             config.staticFiles.add("/public", Location.CLASSPATH);
             pages.register(config.routes);
             new AudienceFinder(app, pages).register(config.routes);
+            new CampaignPages(app, pages, Clock.systemUTC()).register(config.routes);
             new DashboardApi(app, mapper).register(config.routes);
             new EvaluationApi(app.evaluateModel()).register(config.routes);
             ModelsApi.register(config.routes, app, mapper);
             RunsApi.register(config.routes, app.runs());
+            new CampaignsApi(app.planCampaign(), app.campaigns(), mapper, Clock.systemUTC()).register(config.routes);
             new ApiDocs(mapper).register(config);
             mapErrors(config);
         });

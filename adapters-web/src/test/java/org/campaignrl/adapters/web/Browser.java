@@ -48,6 +48,22 @@ final class Browser implements AutoCloseable {
         return new Browser(driver);
     }
 
+    private static final String RECORD_VIOLATIONS = "window.__cspViolations = [];"
+            + "document.addEventListener('securitypolicyviolation', function (e) {"
+            + "  window.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI + ' in ' + e.sourceFile"
+            + "    + ':' + e.lineNumber); });";
+
+    /** From now on every document records the Content-Security-Policy violations it sees; see {@link #cspViolations}. */
+    void recordCspViolations() {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", RECORD_VIOLATIONS));
+    }
+
+    /** The violations the current document saw (after {@link #recordCspViolations}). */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> cspViolations() {
+        return (java.util.List<String>) driver.executeScript("return window.__cspViolations || [];");
+    }
+
     /** Clicks a link or a form's button and returns once the page it leads to has loaded. */
     void clickThrough(WebElement element) {
         navigate(element::click);

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -20,11 +19,6 @@ import org.campaignrl.boot.ServedApp;
  * Chromium without one {@code securitypolicyviolation} event, and the explorer's Q bars still have their widths.
  */
 class ContentSecurityPolicyBrowserTest {
-    private static final String RECORD_VIOLATIONS = "window.__cspViolations = [];"
-            + "document.addEventListener('securitypolicyviolation', function (e) {"
-            + "  window.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI + ' in ' + e.sourceFile"
-            + "    + ':' + e.lineNumber); });";
-
     @TempDir
     Path folder;
 
@@ -32,9 +26,10 @@ class ContentSecurityPolicyBrowserTest {
     void no_page_violates_the_policy() throws Exception {
         try (Browser browser = Browser.start(folder.resolve("chromium-profile"));
              ServedApp served = ServedApp.trained(folder.resolve("app"))) {
-            browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
+            browser.recordCspViolations();
             List<String> violations = new ArrayList<>();
-            for (String page : List.of("/", "/audiences", "/explorer", "/models", "/evaluation", "/data", "/api/docs")) {
+            for (String page : List.of("/", "/audiences", "/explorer", "/models", "/evaluation", "/data", "/campaigns",
+                    "/api/docs")) {
                 browser.driver.get(served.baseUrl() + page);
                 if (page.equals("/api/docs")) {
                     new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(driver ->
@@ -46,9 +41,7 @@ class ContentSecurityPolicyBrowserTest {
                     assertTrue(bars.stream().anyMatch(bar -> bar.getRect().getWidth() > 10),
                             "the Q bars have their widths");
                 }
-                @SuppressWarnings("unchecked")
-                List<String> seen = (List<String>) browser.driver.executeScript("return window.__cspViolations || [];");
-                seen.forEach(violation -> violations.add(page + ": " + violation));
+                browser.cspViolations().forEach(violation -> violations.add(page + ": " + violation));
             }
             assertTrue(violations.isEmpty(), "CSP violations: " + violations);
         }

@@ -46,7 +46,8 @@ class OpenApiDocumentHttpTest {
             "GET /", "GET /audiences", "GET /audiences.csv", "GET /explorer", "GET /evaluation",
             "GET /models", "POST /models/train", "POST /models/rollback", "POST /models/{id}/activate",
             "POST /models/{id}/delete", "GET /data", "POST /data/ingest", "POST /data/upload", "POST /jobs/{id}/cancel",
-            "GET /api/docs", "GET /login", "POST /login", "POST /logout");
+            "GET /api/docs", "GET /login", "POST /login", "POST /logout", "GET /campaigns", "POST /campaigns",
+            "GET /campaigns/{id}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_ERROR = "#/components/schemas/ApiError";

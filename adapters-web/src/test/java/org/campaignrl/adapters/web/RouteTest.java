@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,10 +46,17 @@ class RouteTest {
         boolean open = route.access().needs() == Access.Needs.NOTHING;
         assertEquals(open, operation.has("security") && operation.get("security").isEmpty(), route.toString());
         assertEquals(!open, responses.has("401") && responses.has("429"), route.toString());
-        assertEquals(route.access().changes(), responses.has("403"), route.toString());
+        assertEquals(route.access().changes() || route.access().refusesSomeRoles(), responses.has("403"),
+                route.toString());
         assertTrue(responses.has("500"), route.toString());
         // refused before any route's rule is read: an unknown charset, a Host the server does not answer to
         assertTrue(responses.has("415") && responses.has("421"), route.toString());
+    }
+
+    @Test
+    void only_the_send_list_needs_a_role_that_may_export_addresses() {
+        assertEquals(List.of(Route.SEND_LIST), Arrays.stream(Route.values())
+                .filter(route -> route.access().needs() == Access.Needs.EXPORT).toList());
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.campaignrl.application.RunCancelledException;
 import org.campaignrl.application.port.in.IngestLogsUseCase;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
+import org.campaignrl.application.model.CampaignReadout;
 import org.campaignrl.application.port.in.JobsUseCase;
 import org.campaignrl.application.port.in.TrainModelUseCase;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
@@ -57,9 +58,12 @@ public final class JobService implements JobsUseCase, AutoCloseable {
         return submit(Kind.INGEST, afterwards, progress -> {
             var outcome = ingestLogs.ingest(command, progress);
             var summary = outcome.summary();
+            long readOut = outcome.readouts().stream().filter(CampaignReadout::sendsFound).count();
             return new Result(outcome.datasetId(), String.format(Locale.ROOT,
                     "dataset %d: %,d sends, %,d responded, %,d rows rejected", outcome.datasetId(), summary.sends(),
-                    summary.respondedSends(), summary.rowsRejected()));
+                    summary.respondedSends(), summary.rowsRejected())
+                    + (readOut == 0 ? "" : String.format(Locale.ROOT, "; %d campaign plan%s read out", readOut,
+                    readOut == 1 ? "" : "s")));
         });
     }
 

@@ -55,6 +55,8 @@ public interface PlanCampaignUseCase {
         public static final double DEFAULT_EXPLORATION_SHARE = 0.10;
         /** 10 % of the plan's customers are control unless told otherwise. */
         public static final double DEFAULT_CONTROL_SHARE = 0.10;
+        /** The seed of the control draw and the exploration unless told otherwise (the API, the page, the CLI). */
+        public static final long DEFAULT_SEED = 42;
 
         public PlanCampaignCommand {
             if ((budget == null) == (threshold == null)) {
