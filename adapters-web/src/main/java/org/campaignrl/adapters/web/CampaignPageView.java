@@ -9,6 +9,7 @@ import org.campaignrl.application.model.CampaignReadout;
 import org.campaignrl.application.port.in.CampaignsUseCase.CampaignDetails;
 import org.campaignrl.domain.campaign.CalibrationRow;
 import org.campaignrl.domain.campaign.CampaignSettings;
+import org.campaignrl.domain.campaign.ControlTreatment;
 import org.campaignrl.domain.campaign.Expectation;
 import org.campaignrl.domain.campaign.GroupConversion;
 import org.campaignrl.domain.campaign.Lift;
@@ -69,7 +70,7 @@ public record CampaignPageView(long id, List<Fact> facts, List<ExpectedRow> expe
                 new Fact("Ranked by", s.method().name().toLowerCase(Locale.ROOT).replace('_', ' ')),
                 new Fact("Exploration", Format.percent(s.explorationShare()) + " of the emails"),
                 new Fact("Control group", Format.percent(s.controlShare()) + " of the customers, sent "
-                        + (s.control() == org.campaignrl.domain.campaign.ControlTreatment.NOTHING ? "nothing"
+                        + (s.control() == ControlTreatment.NOTHING ? "nothing"
                         : "the same subject line, business as usual")),
                 new Fact("Seed", Long.toString(s.seed())),
                 new Fact("Made", Format.when(plan.createdAt()) + " from dataset " + plan.datasetId()

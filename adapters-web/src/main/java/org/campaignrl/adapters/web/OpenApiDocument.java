@@ -19,10 +19,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.campaignrl.adapters.users.Role;
 import org.campaignrl.application.NothingServedException;
 import org.campaignrl.application.model.RetrainingDecision;
 import org.campaignrl.application.model.Run;
 import org.campaignrl.application.model.SendSplit;
+import org.campaignrl.application.port.in.CampaignsUseCase;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.JobsUseCase;
 import org.campaignrl.application.port.in.RunsUseCase.RecentRunsCommand;
@@ -427,10 +429,9 @@ final class OpenApiDocument {
                 .answers(200, "The plan.", schemas.ref(CampaignsApi.CampaignJson.class))
                 .errors(400, 404);
         operation(Route.SEND_LIST, CAMPAIGNS, "getSendList", "The plan's send list, with email addresses, as CSV")
-                .description("Streamed, ascending customer id: `" + org.campaignrl.application.port.in
-                        .CampaignsUseCase.SEND_LIST_HEADER + "`; groups `target`, `explore`, `control` (a control "
+                .description("Streamed, ascending customer id: `" + CampaignsUseCase.SEND_LIST_HEADER + "`; groups `target`, `explore`, `control` (a control "
                         + "that gets nothing is not on it). Email addresses are personal data: only roles that may "
-                        + "export them (" + org.campaignrl.adapters.users.Role.exportingRoles() + ") may download it; "
+                        + "export them (" + Role.exportingRoles() + ") may download it; "
                         + "any other role is refused with 403.")
                 .pathParameter("id", "Plan id.", int64(), 1)
                 .answersText(200, "The send list.", "text/csv")

@@ -2,6 +2,8 @@ package org.campaignrl.adapters.web;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -15,6 +17,8 @@ import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Hyperparameters;
 import org.campaignrl.domain.Attribute;
+import org.campaignrl.domain.campaign.CampaignSettings;
+import org.campaignrl.domain.campaign.ControlTreatment;
 
 /**
  * The schemas that no record describes: the error shape, request bodies read field by field, and the
@@ -219,12 +223,12 @@ final class OpenApiSchemas {
         property(request, "threshold", number().put("exclusiveMinimum", true).put("minimum", 0)
                 .put("exclusiveMaximum", true).put("maximum", 1), "Instead of a budget: every audience whose "
                 + "predicted rate is at least this.");
-        List<String> days = new java.util.ArrayList<>(List.of(CampaignRequest.BEST_DAY));
-        Arrays.stream(java.time.DayOfWeek.values()).map(Enum::name).forEach(days::add);
+        List<String> days = new ArrayList<>(List.of(CampaignRequest.BEST_DAY));
+        Arrays.stream(DayOfWeek.values()).map(Enum::name).forEach(days::add);
         property(request, "day", textOneOf(days).put("default", CampaignRequest.BEST_DAY), "The day every send "
                 + "goes out, or `" + CampaignRequest.BEST_DAY + "`: each audience on its own best day.");
         property(request, "method", textOneOf(AudienceFinder.methods())
-                .put("default", org.campaignrl.domain.campaign.CampaignSettings.DEFAULT_METHOD.name()),
+                .put("default", CampaignSettings.DEFAULT_METHOD.name()),
                 "How audiences are ranked; the default is the one the held-out evaluation finds best.");
         property(request, "explorationShare", number().put("minimum", 0).put("maximum", 1)
                 .put("default", PlanCampaignCommand.DEFAULT_EXPLORATION_SHARE), "Share of the emails spent on "
@@ -232,7 +236,7 @@ final class OpenApiSchemas {
         property(request, "controlShare", number().put("minimum", 0).put("exclusiveMaximum", true).put("maximum", 1)
                 .put("default", PlanCampaignCommand.DEFAULT_CONTROL_SHARE), "Share of the plan's customers drawn at "
                 + "random as the control group; below 1.");
-        property(request, "control", textOneOf(Arrays.stream(org.campaignrl.domain.campaign.ControlTreatment.values())
+        property(request, "control", textOneOf(Arrays.stream(ControlTreatment.values())
                 .map(Enum::name).toList()).put("default", "BUSINESS_AS_USUAL"), "What the control group gets: the "
                 + "same subject line on the business-as-usual day, or nothing.");
         property(request, "seed", int64().put("default", PlanCampaignCommand.DEFAULT_SEED), "Seeds the control "

@@ -327,6 +327,10 @@ class ApiFuzzHttpTest {
                     + "\"seed\":42,\"targetRate\":0.3,\"minSends\":10,\"rewardFactor\":3,\"startState\":[" + subject
                     + ",4,3,1,0,0,0],\"datasetId\":" + NO_SUCH_ID + ",\"activate\":false}";
             case "/api/v1/ingest-jobs" -> "{\"dataDir\":\"" + NO_SUCH_FOLDER + "\",\"holdoutShare\":0.3,\"holdoutSeed\":7}";
+            // Every field, so that the mutations reach each; a small budget keeps the plans cheap.
+            case "/api/v1/campaigns", "/api/v1/campaigns/preview" -> "{\"subjectId\":" + subject + ",\"budget\":200,"
+                    + "\"day\":\"MONDAY\",\"method\":\"SEGMENT_SHRUNK\",\"explorationShare\":0.1,\"controlShare\":0.1,"
+                    + "\"control\":\"NOTHING\",\"seed\":3,\"startDate\":\"2026-12-07\"}";
             default -> null;
         };
     }
