@@ -1,6 +1,5 @@
 package org.campaignrl.adapters.csv;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -98,6 +97,7 @@ final class AcceptedAddresses {
         return new Pending(domains.domains(), task);
     }
 
+    /** Hands the arrays over, then lets them go: the ingest goes on with its largest part, the sends, meanwhile. */
     private DatasetCustomers toDatasetCustomers(int[] domainCode) {
         DatasetCustomers.Builder builder = DatasetCustomers.builder(size);
         for (int i = 0; i < size; i++) {
@@ -105,8 +105,10 @@ final class AcceptedAddresses {
             int start = i == 0 ? 0 : ends[i - 1];
             builder.add(ids[i], Customers.tenureCode(packed), domainCode[Customers.domainId(packed)],
                     Customers.ageCode(packed), Customers.genderCode(packed), Customers.typeCode(packed),
-                    new String(bytes, start, ends[i] - start, StandardCharsets.UTF_8));
+                    bytes, start, ends[i] - start);
         }
+        ids = codes = ends = null;
+        bytes = null;
         return builder.build();
     }
 

@@ -28,8 +28,6 @@ final class CustomerChunks {
      * the JVM's collector puts an array straight into the old generation (half a 1 MB region).
      */
     static final int SIZE = 16_384;
-    /** Room for an address at first; an array that is too small grows by half. */
-    private static final int BYTES_PER_ADDRESS_GUESS = 28;
 
     private CustomerChunks() {
     }
@@ -45,11 +43,7 @@ final class CustomerChunks {
             int[] ends = new int[count];
             byte[] codes = Arrays.copyOfRange(allCodes, from * CustomerProfiles.CODES,
                     (from + count) * CustomerProfiles.CODES);
-            Utf8Bytes addresses = new Utf8Bytes(count * BYTES_PER_ADDRESS_GUESS);
-            for (int i = 0; i < count; i++) {
-                addresses.add(customers.emailAddress(from + i));
-                ends[i] = addresses.size();
-            }
+            byte[] addresses = customers.emailAddressesUtf8(from, count, ends);
             handle.createUpdate("INSERT INTO dataset_customers (dataset_id, chunk, customer_count, customer_ids, "
                             + "codes, address_ends, addresses) VALUES (:datasetId, :chunk, :count, :ids, :codes, "
                             + ":ends, :addresses)")
@@ -59,7 +53,7 @@ final class CustomerChunks {
                     .bind("ids", LittleEndianInts.toBytes(allIds, from, count))
                     .bind("codes", codes)
                     .bind("ends", LittleEndianInts.toBytes(ends, 0, count))
-                    .bind("addresses", addresses.toArray())
+                    .bind("addresses", addresses)
                     .execute();
         }
     }
@@ -131,47 +125,6 @@ final class CustomerChunks {
             int start = position == 0 ? 0 : ends[position - 1];
             return new CustomerAddress(ids[position], new String(addresses, start, ends[position] - start,
                     StandardCharsets.UTF_8));
-        }
-    }
-
-    /** Addresses as UTF-8 into one growing array; an ASCII one (nearly all) without a byte array of its own. */
-    private static final class Utf8Bytes {
-        private byte[] bytes;
-        private int size;
-
-        Utf8Bytes(int capacity) {
-            bytes = new byte[Math.max(16, capacity)];
-        }
-
-        void add(String address) {
-            int length = address.length();
-            ensure(length);
-            for (int i = 0; i < length; i++) {
-                char c = address.charAt(i);
-                if (c >= 0x80) {
-                    byte[] encoded = address.getBytes(StandardCharsets.UTF_8);
-                    ensure(encoded.length);
-                    System.arraycopy(encoded, 0, bytes, size, encoded.length);
-                    size += encoded.length;
-                    return;
-                }
-                bytes[size + i] = (byte) c;
-            }
-            size += length;
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(size + more, bytes.length + (bytes.length >> 1)));
-            }
-        }
-
-        int size() {
-            return size;
-        }
-
-        byte[] toArray() {
-            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
         }
     }
 }
