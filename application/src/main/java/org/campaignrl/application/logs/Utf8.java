@@ -1,11 +1,11 @@
-package org.campaignrl.adapters.csv;
+package org.campaignrl.application.logs;
 
 /**
  * Checks bytes for well-formed UTF-8 (The Unicode Standard, table 3-7: no overlong forms, no surrogates,
  * nothing above U+10FFFF) without decoding them. The fast path and Commons CSV both hand their rows' own
  * bytes to {@link #firstMalformed}, so both reject the same rows.
  */
-final class Utf8 {
+public final class Utf8 {
     /** {@link #sequenceEnd}: the bytes are no UTF-8. */
     private static final int MALFORMED = -1;
     /** {@link #sequenceEnd}: the bytes so far begin a sequence that runs past the end. */
@@ -15,7 +15,7 @@ final class Utf8 {
     }
 
     /** Where the first malformed (or unfinished) sequence in {@code bytes[from, to)} starts, or -1 when there is none. */
-    static int firstMalformed(byte[] bytes, int from, int to) {
+    public static int firstMalformed(byte[] bytes, int from, int to) {
         for (int i = from; i < to; ) {
             if (bytes[i] >= 0) {
                 i++;
@@ -34,7 +34,7 @@ final class Utf8 {
      * Whether {@code bytes[from, to)} is well-formed UTF-8 but for its last sequence, which may be cut short:
      * the first bytes of a file, whose next ones were not read.
      */
-    static boolean isWellFormedStart(byte[] bytes, int from, int to) {
+    public static boolean isWellFormedStart(byte[] bytes, int from, int to) {
         for (int i = from; i < to; ) {
             if (bytes[i] >= 0) {
                 i++;

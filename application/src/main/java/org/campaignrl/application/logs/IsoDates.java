@@ -1,4 +1,4 @@
-package org.campaignrl.adapters.csv;
+package org.campaignrl.application.logs;
 
 import java.time.LocalDate;
 
@@ -8,9 +8,9 @@ import java.time.LocalDate;
  * and a bad date must not cost an exception. The byte form is the one ingest uses; it answers days
  * since 1970-01-01, so that a send costs no {@link LocalDate}.
  */
-final class IsoDates {
+public final class IsoDates {
     /** What {@link #epochDay} answers for anything that is not a date; no date of years 0000..9999 is this. */
-    static final long NOT_A_DATE = Long.MIN_VALUE;
+    public static final long NOT_A_DATE = Long.MIN_VALUE;
 
     private static final int DATE_LENGTH = 10;
     private static final int DATE_TIME_LENGTH = 19;
@@ -23,7 +23,7 @@ final class IsoDates {
     }
 
     /** The date, or null for anything else, including impossible dates such as 2016-02-30. */
-    static LocalDate parse(String text) {
+    public static LocalDate parse(String text) {
         // Non-Latin-1 characters cannot be part of a date; map them to a byte that is no digit.
         byte[] bytes = new byte[text.length()];
         for (int i = 0; i < bytes.length; i++) {
@@ -35,7 +35,7 @@ final class IsoDates {
     }
 
     /** Days since 1970-01-01 of the date in bytes {@code [from, to)}, or {@link #NOT_A_DATE}. */
-    static long epochDay(byte[] bytes, int from, int to) {
+    public static long epochDay(byte[] bytes, int from, int to) {
         int length = to - from;
         if (length != DATE_LENGTH && length != DATE_TIME_LENGTH) {
             return NOT_A_DATE;
@@ -56,7 +56,7 @@ final class IsoDates {
     }
 
     /** Monday = 0 … Sunday = 6 (1970-01-01 was a Thursday), as {@code Binning.dayCode}. */
-    static int dayCode(long epochDay) {
+    public static int dayCode(long epochDay) {
         return (int) Math.floorMod(epochDay + 3, 7L);
     }
 

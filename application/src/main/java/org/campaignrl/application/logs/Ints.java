@@ -1,15 +1,15 @@
-package org.campaignrl.adapters.csv;
+package org.campaignrl.application.logs;
 
 /** Parses int fields without throwing, so that a bad row costs no exception. */
-final class Ints {
+public final class Ints {
     /** Returned for text that is not an int; no int widens to it. */
-    static final long NOT_AN_INT = Long.MIN_VALUE;
+    public static final long NOT_AN_INT = Long.MIN_VALUE;
 
     private Ints() {
     }
 
     /** An optional sign and decimal digits only, within the int range; anything else is {@link #NOT_AN_INT}. */
-    static long parse(String text) {
+    public static long parse(String text) {
         int length = text.length();
         int i = 0;
         boolean negative = false;
@@ -36,7 +36,7 @@ final class Ints {
     }
 
     /** The same rules as {@link #parse(String)}, over the bytes {@code [from, to)} of a row. */
-    static long parse(byte[] bytes, int from, int to) {
+    public static long parse(byte[] bytes, int from, int to) {
         int i = from;
         boolean negative = false;
         if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {

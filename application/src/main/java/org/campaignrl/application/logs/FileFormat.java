@@ -1,4 +1,4 @@
-package org.campaignrl.adapters.csv;
+package org.campaignrl.application.logs;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
@@ -17,7 +17,7 @@ import org.campaignrl.application.model.CsvFormat.EncodingChoice;
  *
  * <p>Encoding: a byte order mark decides (UTF-8, UTF-16LE, UTF-16BE); otherwise bytes that are well-formed
  * UTF-8 are read as UTF-8, any others as {@link CsvFormat#FALLBACK_ENCODING}. A UTF-8 file with a bad byte
- * further on than these first bytes has that row rejected (see {@link LogFile#handle}).
+ * further on than these first bytes has that row rejected (see the CSV adapter's LogFile.handle; the Spark adapter checks each value the same way).
  *
  * <p>Delimiter: the candidate that splits the header line, outside quotes, into the most of the file's
  * required columns, the first of {@link CsvFormat#DELIMITERS} on a tie. One that finds none of them is
@@ -27,7 +27,7 @@ import org.campaignrl.application.model.CsvFormat.EncodingChoice;
  * @param charset   what the bytes are decoded with
  * @param bomLength the bytes of the byte order mark to skip before the header
  */
-record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used used) {
+public record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used used) {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final byte[] UTF16LE_BOM = {(byte) 0xFF, (byte) 0xFE};
     private static final byte[] UTF16BE_BOM = {(byte) 0xFE, (byte) 0xFF};
@@ -37,7 +37,7 @@ record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used
     private static final int QUOTED_HEADER_CHARS = 200;
 
     /** Why a file cannot be read with any (or the given) delimiter; a refusal at line 1. */
-    static final class Undecided extends RuntimeException {
+    public static final class Undecided extends RuntimeException {
         Undecided(String reason) {
             super(reason, null, false, false);
         }
@@ -48,7 +48,7 @@ record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used
      * @param wholeFile  whether {@code head} is the whole file (else its last character may be cut short)
      * @throws Undecided when no delimiter (or not the given one) splits the header line into any required column
      */
-    static FileFormat decide(byte[] head, boolean wholeFile, CsvFormat given, List<String> requiredColumns) {
+    public static FileFormat decide(byte[] head, boolean wholeFile, CsvFormat given, List<String> requiredColumns) {
         Optional<Charset> bomCharset = bomCharset(head);
         int bomLength = bomCharset.map(FileFormat::bomLength).orElse(0);
         Charset charset;
@@ -82,13 +82,22 @@ record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used
      * Whether the fast path may read the file's bytes as they are: UTF-8 (the rows' bytes then are the
      * file's, checked for bad bytes row by row) split at commas.
      */
-    boolean isUtf8WithCommas() {
+    public boolean isUtf8WithCommas() {
         return charset.equals(StandardCharsets.UTF_8) && delimiter == ',';
     }
 
     /** Whether the rows' values are the file's own bytes (UTF-8, read as they are) rather than text re-encoded. */
-    boolean keepsBytes() {
+    public boolean keepsBytes() {
         return charset.equals(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The names of the header line at the start of {@code head} (the file's first bytes, as given to
+     * {@link #decide}), unquoted and trimmed: what the header check sees, for an engine that does not read the
+     * header itself.
+     */
+    public List<String> header(byte[] head) {
+        return split(headerLine(decode(head, bomLength, headerEnd(head, bomLength, charset), charset)), delimiter);
     }
 
     private static char checked(char delimiter, String headerLine, List<String> requiredColumns) {
@@ -131,7 +140,7 @@ record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used
     }
 
     /** The names in a header line split at {@code delimiter} outside quotes, unquoted and trimmed as the header check sees them. */
-    static List<String> split(String headerLine, char delimiter) {
+    public static List<String> split(String headerLine, char delimiter) {
         List<String> names = new ArrayList<>();
         StringBuilder name = new StringBuilder();
         boolean quoted = false;
@@ -156,7 +165,7 @@ record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used
     }
 
     /** The first line of the text: up to a line break outside quotes (CR, LF or both, as Commons CSV takes them). */
-    static String headerLine(String text) {
+    public static String headerLine(String text) {
         boolean quoted = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
