@@ -49,6 +49,8 @@ public final class SparkIngest {
               PATH: anything Spark reads (a file, a folder of parts, hdfs://…, s3a://…); *.parquet is read as Parquet.
             """;
 
+    private static final String COALESCE_CACHED = "spark.sql.optimizer.canChangeCachedPlanOutputPartitioning";
+
     private SparkIngest() {
     }
 
@@ -70,6 +72,11 @@ public final class SparkIngest {
             return 2;
         }
         SparkSession spark = SparkSession.builder().appName("campaign-rl ingest").getOrCreate();
+        // The ingest caches each log's judged rows; without this, adaptive execution keeps a cached plan's shuffle
+        // partitions (spark.sql.shuffle.partitions, 200) for every step that reads it, however small the data.
+        if (!spark.conf().contains(COALESCE_CACHED)) {
+            spark.conf().set(COALESCE_CACHED, "true");
+        }
         try (Storage storage = Storage.open(parsed.db)) {
             Clock clock = Clock.systemUTC();
             RunRecorder runs = new RunRecorder(storage.runs(), thisProcess(), clock);

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.campaignrl.application.RunCancelledException;
 import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.ProgressListener;
+import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,12 +21,19 @@ class SparkProgressTest {
     @TempDir
     Path dir;
 
+    /** The small valid trio: the stages are the same whatever the size. */
+    private LogFiles trio() throws IOException {
+        return new LogFiles(Files.writeString(dir.resolve("sent_emails.csv"), SparkAndCsvAgreeTest.SENT),
+                Files.writeString(dir.resolve("responded.csv"), SparkAndCsvAgreeTest.RESPONDED),
+                Files.writeString(dir.resolve("userbase.csv"), SparkAndCsvAgreeTest.USERBASE));
+    }
+
     @Test
-    void everyStepAndItsSparkStagesAreReportedOnTheIngestThread() {
+    void everyStepAndItsSparkStagesAreReportedOnTheIngestThread() throws IOException {
         List<String> reports = new CopyOnWriteArrayList<>();
         Thread ingest = Thread.currentThread();
         List<Thread> threads = new CopyOnWriteArrayList<>();
-        SharedSpark.source().aggregate(SparkAndCsvAgreeTest.sample(), SendSplit.NONE, dir.resolve("rejected_rows.csv"),
+        SharedSpark.source().aggregate(trio(), SendSplit.NONE, dir.resolve("rejected_rows.csv"),
                 (stage, done, total) -> {
                     reports.add(stage + " " + done + "/" + total);
                     threads.add(Thread.currentThread());
@@ -38,7 +48,7 @@ class SparkProgressTest {
     }
 
     @Test
-    void aListenerThatCancelsStopsTheIngestWithItsReason() {
+    void aListenerThatCancelsStopsTheIngestWithItsReason() throws IOException {
         ProgressListener cancelling = new ProgressListener() {
             @Override
             public void progress(String stage, long done, long total) {
@@ -47,8 +57,9 @@ class SparkProgressTest {
                 }
             }
         };
+        LogFiles files = trio();
         RunCancelledException stopped = assertThrows(RunCancelledException.class, () -> SharedSpark.source()
-                .aggregate(SparkAndCsvAgreeTest.sample(), SendSplit.NONE, dir.resolve("rejected_rows.csv"), cancelling));
+                .aggregate(files, SendSplit.NONE, dir.resolve("rejected_rows.csv"), cancelling));
         assertEquals("cancelled by a test", stopped.getMessage());
     }
 }
