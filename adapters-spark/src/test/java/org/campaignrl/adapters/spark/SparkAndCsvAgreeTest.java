@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import org.campaignrl.adapters.csv.CsvCampaignLogSource;
+import org.campaignrl.adapters.csv.ValidTrio;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.SendSplit;
@@ -28,17 +29,9 @@ class SparkAndCsvAgreeTest {
     static final Path SAMPLE = Path.of("..", "data", "sample");
     static final Path CORPUS = Path.of("..", "adapters-csv", "src", "test", "resources", "bad-inputs");
     /** The valid trio the corpus files take the places in: BadInputCorpusTest's. */
-    static final String USERBASE = "Customer_ID,Gender,Type,Email_Address,Age,Tenure\n"
-            + "1,F,C,ann@gmail.com,30,12\n"
-            + "2,M,B,bob@yahoo.com,19,3\n"
-            + "3,F,B,cy@gmail.com,45,31\n";
-    static final String RESPONDED = "Responded_Date,Customer_ID,SubjectLine_ID\n"
-            + "2016-01-05,1,1\n"
-            + "2016-01-06,2,2\n";
-    static final String SENT = "Sent_Date,Customer_ID,SubjectLine_ID\n"
-            + "2016-01-04,1,1\n"
-            + "2016-01-05,2,2\n"
-            + "2016-01-06,3,1\n";
+    static final String USERBASE = ValidTrio.USERBASE;
+    static final String RESPONDED = ValidTrio.RESPONDED;
+    static final String SENT = ValidTrio.SENT;
 
     private final CsvCampaignLogSource csv = new CsvCampaignLogSource();
 
