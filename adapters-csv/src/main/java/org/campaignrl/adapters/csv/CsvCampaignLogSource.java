@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.campaignrl.application.logs.FileFormat;
+import org.campaignrl.application.logs.LogColumns;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.SendSplit;
@@ -46,9 +48,9 @@ public final class CsvCampaignLogSource implements CampaignLogSource {
     @Override
     public AggregatedLogs aggregate(LogFiles files, SendSplit split, Path rejectsReport, ProgressListener progress) {
         ProgressListener listener = Objects.requireNonNullElse(progress, ProgressListener.NONE);
-        try (LogFile userbase = LogFile.open(files.userbase(), UserbaseRows.COLUMNS, files.format());
-             LogFile responded = LogFile.open(files.responded(), ResponseRows.COLUMNS, files.format());
-             LogFile sent = LogFile.open(files.sentEmails(), SendRows.COLUMNS, files.format());
+        try (LogFile userbase = LogFile.open(files.userbase(), LogColumns.USERBASE, files.format());
+             LogFile responded = LogFile.open(files.responded(), LogColumns.RESPONDED, files.format());
+             LogFile sent = LogFile.open(files.sentEmails(), LogColumns.SENT, files.format());
              RejectsReport rejects = RejectsReport.create(rejectsReport)) {
 
             UserbaseRows userbaseRows = userbase.forEachRow(rejects, listener, settings.onePart(),

@@ -10,8 +10,9 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
-import org.campaignrl.adapters.csv.fastpath.Ints;
-import org.campaignrl.adapters.csv.fastpath.IsoDates;
+import org.campaignrl.application.logs.Ints;
+import org.campaignrl.application.logs.LogColumns;
+import org.campaignrl.application.logs.IsoDates;
 import org.campaignrl.adapters.csv.fastpath.LogFile;
 import org.campaignrl.adapters.csv.fastpath.PartedReader;
 import org.campaignrl.adapters.csv.fastpath.RejectSink;
@@ -52,8 +53,8 @@ public final class CsvCampaignOutcomeReader implements CampaignOutcomeReader {
                                   ProgressListener progress) {
         ProgressListener listener = Objects.requireNonNullElse(progress, ProgressListener.NONE);
         PlansBySubject index = new PlansBySubject(plans);
-        BitSet[] sent = mark(files.sentEmails(), SendRows.COLUMNS, SendRows.SENT_DATE, files, index, listener);
-        BitSet[] responded = mark(files.responded(), ResponseRows.COLUMNS, ResponseRows.RESPONDED_DATE, files, index,
+        BitSet[] sent = mark(files.sentEmails(), LogColumns.SENT, LogColumns.SENT_DATE, files, index, listener);
+        BitSet[] responded = mark(files.responded(), LogColumns.RESPONDED, LogColumns.RESPONDED_DATE, files, index,
                 listener);
         List<PlanOutcome> outcomes = new ArrayList<>(plans.size());
         for (int i = 0; i < plans.size(); i++) {
@@ -133,8 +134,8 @@ public final class CsvCampaignOutcomeReader implements CampaignOutcomeReader {
             this.plans = plans;
             this.marked = plans.emptyBits();
             date = file.column(dateColumn);
-            customerId = file.column(SendRows.CUSTOMER_ID);
-            subjectLineId = file.column(SendRows.SUBJECT_LINE_ID);
+            customerId = file.column(LogColumns.CUSTOMER_ID);
+            subjectLineId = file.column(LogColumns.SUBJECT_LINE_ID);
         }
 
         @Override

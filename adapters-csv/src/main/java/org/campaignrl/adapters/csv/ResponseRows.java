@@ -1,22 +1,19 @@
 package org.campaignrl.adapters.csv;
 
 import java.util.List;
-import org.campaignrl.adapters.csv.fastpath.Ints;
-import org.campaignrl.adapters.csv.fastpath.IsoDates;
 import org.campaignrl.adapters.csv.fastpath.LogFile;
 import org.campaignrl.adapters.csv.fastpath.Row;
 import org.campaignrl.adapters.csv.fastpath.RowHandler;
+import org.campaignrl.application.logs.Ints;
+import org.campaignrl.application.logs.IsoDates;
+import org.campaignrl.application.logs.LogColumns;
+import org.campaignrl.application.logs.Reasons;
 
 /**
  * Checks each response row and keeps the distinct (subject, customer) pairs. A repeated response is
  * accepted and counted once; the response date only has to be a date. One per part of the file.
  */
 final class ResponseRows implements RowHandler {
-    static final String RESPONDED_DATE = "Responded_Date";
-    static final String CUSTOMER_ID = "Customer_ID";
-    static final String SUBJECT_LINE_ID = "SubjectLine_ID";
-    static final List<String> COLUMNS = List.of(RESPONDED_DATE, CUSTOMER_ID, SUBJECT_LINE_ID);
-
     private final Customers customers;
     private final Responses responses = new Responses();
     private final int respondedDate;
@@ -25,9 +22,9 @@ final class ResponseRows implements RowHandler {
 
     ResponseRows(LogFile file, Customers customers) {
         this.customers = customers;
-        respondedDate = file.column(RESPONDED_DATE);
-        customerId = file.column(CUSTOMER_ID);
-        subjectLineId = file.column(SUBJECT_LINE_ID);
+        respondedDate = file.column(LogColumns.RESPONDED_DATE);
+        customerId = file.column(LogColumns.CUSTOMER_ID);
+        subjectLineId = file.column(LogColumns.SUBJECT_LINE_ID);
     }
 
     Responses responses() {

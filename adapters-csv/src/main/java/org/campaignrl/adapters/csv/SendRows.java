@@ -6,9 +6,13 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.IntFunction;
+import org.campaignrl.application.logs.Reasons;
+import org.campaignrl.application.logs.Ints;
+import org.campaignrl.application.logs.IsoDates;
+import org.campaignrl.application.logs.LogColumns;
 import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.adapters.csv.fastpath.Ints;
-import org.campaignrl.adapters.csv.fastpath.IsoDates;
+import org.campaignrl.application.logs.Ints;
+import org.campaignrl.application.logs.IsoDates;
 import org.campaignrl.adapters.csv.fastpath.LogFile;
 import org.campaignrl.adapters.csv.fastpath.Row;
 import org.campaignrl.adapters.csv.fastpath.RowHandler;
@@ -19,11 +23,6 @@ import org.campaignrl.adapters.csv.fastpath.RowHandler;
  * row, allocates or boxes a number.
  */
 final class SendRows implements RowHandler {
-    static final String SENT_DATE = "Sent_Date";
-    static final String CUSTOMER_ID = "Customer_ID";
-    static final String SUBJECT_LINE_ID = "SubjectLine_ID";
-    static final List<String> COLUMNS = List.of(SENT_DATE, CUSTOMER_ID, SUBJECT_LINE_ID);
-
     private final Customers customers;
     private final Responses responses;
     private final CellCounter cells;
@@ -53,9 +52,9 @@ final class SendRows implements RowHandler {
         this.customers = customers;
         this.responses = responses;
         this.cells = cells;
-        sentDate = file.column(SENT_DATE);
-        customerId = file.column(CUSTOMER_ID);
-        subjectLineId = file.column(SUBJECT_LINE_ID);
+        sentDate = file.column(LogColumns.SENT_DATE);
+        customerId = file.column(LogColumns.CUSTOMER_ID);
+        subjectLineId = file.column(LogColumns.SUBJECT_LINE_ID);
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.campaignrl.adapters.csv;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import org.campaignrl.application.logs.Reasons;
+import org.campaignrl.application.logs.Ints;
+import org.campaignrl.application.logs.LogColumns;
 import org.campaignrl.domain.Binning;
-import org.campaignrl.adapters.csv.fastpath.Ints;
+import org.campaignrl.application.logs.Ints;
 import org.campaignrl.adapters.csv.fastpath.LogFile;
 import org.campaignrl.adapters.csv.fastpath.Row;
 import org.campaignrl.adapters.csv.fastpath.RowHandler;
@@ -13,14 +15,6 @@ import org.campaignrl.adapters.csv.fastpath.RowHandler;
  * part), because the first row with an id decides and domains are numbered as they are first seen.
  */
 final class UserbaseRows implements RowHandler {
-    static final String CUSTOMER_ID = "Customer_ID";
-    static final String GENDER = "Gender";
-    static final String TYPE = "Type";
-    static final String EMAIL_ADDRESS = "Email_Address";
-    static final String AGE = "Age";
-    static final String TENURE = "Tenure";
-    static final List<String> COLUMNS = List.of(CUSTOMER_ID, GENDER, TYPE, EMAIL_ADDRESS, AGE, TENURE);
-
     /** Binning's gender and type codes of each one-letter ASCII value, so that the code book stays Binning's. */
     private static final int[] GENDER_BY_LETTER = new int[128];
     private static final int[] TYPE_BY_LETTER = new int[128];
@@ -52,12 +46,12 @@ final class UserbaseRows implements RowHandler {
         int expected = (int) Math.min(MAX_EXPECTED_CUSTOMERS, file.size() / BYTES_PER_ROW_GUESS);
         customers = new Customers(expected);
         addresses = new AcceptedAddresses(expected);
-        customerId = file.column(CUSTOMER_ID);
-        gender = file.column(GENDER);
-        type = file.column(TYPE);
-        emailAddress = file.column(EMAIL_ADDRESS);
-        age = file.column(AGE);
-        tenure = file.column(TENURE);
+        customerId = file.column(LogColumns.CUSTOMER_ID);
+        gender = file.column(LogColumns.GENDER);
+        type = file.column(LogColumns.TYPE);
+        emailAddress = file.column(LogColumns.EMAIL_ADDRESS);
+        age = file.column(LogColumns.AGE);
+        tenure = file.column(LogColumns.TENURE);
     }
 
     Customers customers() {

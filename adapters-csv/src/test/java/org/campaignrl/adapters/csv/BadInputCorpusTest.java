@@ -50,17 +50,9 @@ import org.campaignrl.adapters.csv.fastpath.PartedReader;
  * says it.
  */
 class BadInputCorpusTest {
-    static final String USERBASE = "Customer_ID,Gender,Type,Email_Address,Age,Tenure\n"
-            + "1,F,C,ann@gmail.com,30,12\n"
-            + "2,M,B,bob@yahoo.com,19,3\n"
-            + "3,F,B,cy@gmail.com,45,31\n";
-    static final String RESPONDED = "Responded_Date,Customer_ID,SubjectLine_ID\n"
-            + "2016-01-05,1,1\n"
-            + "2016-01-06,2,2\n";
-    static final String SENT = "Sent_Date,Customer_ID,SubjectLine_ID\n"
-            + "2016-01-04,1,1\n"
-            + "2016-01-05,2,2\n"
-            + "2016-01-06,3,1\n";
+    static final String USERBASE = ValidTrio.USERBASE;
+    static final String RESPONDED = ValidTrio.RESPONDED;
+    static final String SENT = ValidTrio.SENT;
     /** Rows read from each file of the valid trio. */
     static final Map<String, Long> VALID_ROWS = Map.of("userbase.csv", 3L, "responded.csv", 2L, "sent_emails.csv", 3L);
 

@@ -9,6 +9,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import org.campaignrl.application.logs.Utf8;
+import org.campaignrl.application.logs.FileFormat;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.CsvFormat.EncodingChoice;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import java.util.UUID;
  * {@code CAMPAIGN_RL_TEST_POSTGRES_URL} names, dropped afterwards: runs never see each other.
  * Without the variable the calling test is skipped.
  */
-final class PostgresTestDatabase implements TestDatabase {
+public final class PostgresTestDatabase implements TestDatabase {
     static final String URL_VARIABLE = "CAMPAIGN_RL_TEST_POSTGRES_URL";
 
     private final String serverUrl;
@@ -24,7 +24,7 @@ final class PostgresTestDatabase implements TestDatabase {
         this.schema = schema;
     }
 
-    static PostgresTestDatabase createOrSkip() {
+    public static PostgresTestDatabase createOrSkip() {
         String serverUrl = System.getenv(URL_VARIABLE);
         assumeTrue(serverUrl != null && !serverUrl.isBlank(),
                 "set " + URL_VARIABLE + " to run the PostgreSQL contract tests");

@@ -38,7 +38,12 @@ final class InputFileChecksums {
         }
     }
 
-    private record Entry(String role, Path path, Stamp before) {
+    /**
+     * @param traced whether the file is checksummed: a regular local file. A folder of part files or a path of
+     *               another file system ({@code hdfs://…}, which an engine such as Spark reads) is read by the
+     *               engine alone, and the dataset records no input file for it.
+     */
+    private record Entry(String role, Path path, Stamp before, boolean traced) {
     }
 
     private final List<Entry> files;
@@ -51,14 +56,18 @@ final class InputFileChecksums {
     static InputFileChecksums before(List<String> roles, List<Path> paths) {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < roles.size(); i++) {
-            entries.add(new Entry(roles.get(i), paths.get(i), Stamp.of(paths.get(i))));
+            Path path = paths.get(i);
+            // A missing absolute path is traced all the same (the engine says it is missing); a URI given as a path
+            // (s3a://bucket/key, whose // the file system folds) is relative and exists nowhere here.
+            boolean traced = Files.isRegularFile(path) || !Files.exists(path) && path.isAbsolute();
+            entries.add(new Entry(roles.get(i), path, Stamp.of(path), traced));
         }
         return new InputFileChecksums(entries);
     }
 
-    /** The SHA-256 of every file, in order. */
+    /** The SHA-256 of every traced file, in order (blank for the others). */
     List<String> sha256s() {
-        return files.stream().map(entry -> sha256(entry.path())).toList();
+        return files.stream().map(entry -> entry.traced() ? sha256(entry.path()) : "").toList();
     }
 
     /** The files with the checksums given, once it is checked that none changed since {@link #before}. */
@@ -67,6 +76,9 @@ final class InputFileChecksums {
         long total = 0;
         for (int i = 0; i < files.size(); i++) {
             Entry entry = files.get(i);
+            if (!entry.traced()) {
+                continue;
+            }
             if (entry.before() == null || !Objects.equals(entry.before(), Stamp.of(entry.path()))) {
                 throw new IngestRefusedException(entry.path().toString(), 0,
                         "the file changed while it was being ingested; nothing was stored, ingest it again");

@@ -25,6 +25,7 @@ import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.InputFile;
+import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestOutcome;
 import org.campaignrl.application.port.out.CampaignLogSource;
@@ -71,6 +72,21 @@ class IngestLogsServiceTest {
                 new InputFile("userbase", command.userbase().toAbsolutePath().toString(), 9,
                         sha256("userbase\n"))), datasets.loadLatest().orElseThrow().inputs());
         assertEquals(List.of(InputFileChecksums.STAGE), stages);
+    }
+
+    /** An engine that reads folders of parts or other file systems (Spark) is not held to local checksums. */
+    @Test
+    void aFolderOrAUriIsReadByTheEngineAndRecordedWithoutChecksum() throws IOException {
+        Path parts = Files.createDirectory(folder.resolve("sent_emails.parquet"));
+        Files.writeString(parts.resolve("part-0.parquet"), "PAR1");
+        IngestLogsCommand elsewhere = new IngestLogsCommand(parts, Path.of("s3a://bucket/responded.csv"),
+                command.userbase(), command.rejectsReport(), SendSplit.NONE, 1.0);
+        CampaignLogSource source = (files, split, rejectsReport, listener) -> new AggregatedLogs(cells, summary);
+
+        new IngestLogsService(source, datasets, runs, clock).ingest(elsewhere, ProgressListener.NONE);
+
+        assertEquals(List.of("userbase"), datasets.loadLatest().orElseThrow().inputs().stream()
+                .map(InputFile::role).toList());
     }
 
     @Test

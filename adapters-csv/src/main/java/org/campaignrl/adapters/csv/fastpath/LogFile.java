@@ -24,11 +24,14 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.campaignrl.application.IngestRefusedException;
+import org.campaignrl.application.logs.Reasons;
+import org.campaignrl.application.logs.FileFormat;
+import org.campaignrl.application.logs.LogColumns;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.port.ProgressListener;
-import org.campaignrl.adapters.csv.FileFormat;
-import org.campaignrl.adapters.csv.Reasons;
+import org.campaignrl.application.logs.FileFormat;
+import org.campaignrl.application.logs.Reasons;
 
 /**
  * One input log, opened with its header checked. Its rows are then streamed to handlers with their
@@ -53,10 +56,6 @@ public final class LogFile implements Closeable {
      * looks for (a longer one leaves the file to Commons CSV).
      */
     private static final int HEAD_BYTES = 1 << 20;
-    /** How a refusal or a rejection for a long line says what to do. */
-    private static final String RAISE_THE_LIMIT = " (raise it with ingest --max-line-bytes, or maxLineBytes in "
-            + "the API and on the Data page)";
-
     private final Path path;
     private final long size;
     private final FileFormat format;
@@ -121,7 +120,7 @@ public final class LogFile implements Closeable {
         } catch (LineLimitReader.TooLong e) {
             closeQuietly(bytes);
             throw new IngestRefusedException(path.toString(), 1, "the header line is longer than "
-                    + given.maxLineBytes() + " bytes, the line limit" + RAISE_THE_LIMIT);
+                    + given.maxLineBytes() + " bytes, the line limit" + LogColumns.RAISE_THE_LIMIT);
         } catch (NoSuchFileException e) {
             throw new IngestRefusedException(path.toString(), 0, "file not found", e);
         } catch (IOException | UncheckedIOException e) {
@@ -182,7 +181,7 @@ public final class LogFile implements Closeable {
 
     /** Rejects a row longer than {@link #maxLineBytes()}, whichever path found it, and tallies it. */
     void rejectTooLong(Row row) {
-        row.reject("", Reasons.LINE_TOO_LONG, "more than " + maxLineBytes + " bytes" + RAISE_THE_LIMIT);
+        row.reject("", Reasons.LINE_TOO_LONG, "more than " + maxLineBytes + " bytes" + LogColumns.RAISE_THE_LIMIT);
         row.tally();
     }
 
@@ -388,20 +387,9 @@ public final class LogFile implements Closeable {
     }
 
     private void checkHeader(List<String> requiredColumns) {
-        if (header.stream().allMatch(String::isEmpty)) {
-            throw refusal(0, "the file is empty or has no header row");
-        }
-        for (String column : requiredColumns) {
-            long times = header.stream().filter(column::equals).count();
-            if (times == 0) {
-                throw refusal(1, "the header has no column '" + column + "' (required: " + requiredColumns
-                        + "; it has " + header.size() + " columns; " + FileFormat.NOT_QUOTED + ")");
-            }
-            if (times > 1) {
-                throw refusal(1, "the header has column '" + column
-                        + "' " + times + " times");
-            }
-        }
+        LogColumns.problem(header, requiredColumns).ifPresent(problem -> {
+            throw refusal(problem.line(), problem.reason());
+        });
     }
 
     private static void closeQuietly(Closeable closeable) {

@@ -3,7 +3,9 @@ package org.campaignrl.adapters.csv.fastpath;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.commons.csv.CSVRecord;
-import org.campaignrl.adapters.csv.Utf8;
+import org.campaignrl.application.logs.Utf8;
+import org.campaignrl.application.logs.Ints;
+import org.campaignrl.application.logs.IsoDates;
 
 /**
  * The row being read, as its handler sees it: the values are byte ranges of the reader's buffer, so that

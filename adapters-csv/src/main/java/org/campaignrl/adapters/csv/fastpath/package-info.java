@@ -5,8 +5,8 @@
  * <p><b>What it is.</b> {@link org.campaignrl.adapters.csv.fastpath.LogFile} opens a log, checks its header and
  * streams its data rows to {@link org.campaignrl.adapters.csv.fastpath.RowHandler}s as
  * {@link org.campaignrl.adapters.csv.fastpath.Row}s: values as byte ranges (an accepted row costs no String),
- * parsed with {@link org.campaignrl.adapters.csv.fastpath.Ints} and
- * {@link org.campaignrl.adapters.csv.fastpath.IsoDates} without exceptions. Two paths read the rows: the fast
+ * parsed with {@link org.campaignrl.application.logs.Ints} and
+ * {@link org.campaignrl.application.logs.IsoDates} without exceptions. Two paths read the rows: the fast
  * path, {@link org.campaignrl.adapters.csv.fastpath.PartedReader}, straight from the bytes in parts on all cores
  * (a profile of the ingest showed Commons CSV's reader, lexer and per-value Strings taking most of the time, while
  * the logs are plain lines of digits and letters), and Commons CSV, on one thread, for everything else.

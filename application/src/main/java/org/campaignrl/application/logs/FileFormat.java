@@ -1,4 +1,4 @@
-package org.campaignrl.adapters.csv;
+package org.campaignrl.application.logs;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
@@ -17,7 +17,7 @@ import org.campaignrl.application.model.CsvFormat.EncodingChoice;
  *
  * <p>Encoding: a byte order mark decides (UTF-8, UTF-16LE, UTF-16BE); otherwise bytes that are well-formed
  * UTF-8 are read as UTF-8, any others as {@link CsvFormat#FALLBACK_ENCODING}. A UTF-8 file with a bad byte
- * further on than these first bytes has that row rejected (see {@code LogFile.handle}).
+ * further on than these first bytes has that row rejected (see the CSV adapter's LogFile.handle; the Spark adapter checks each value the same way).
  *
  * <p>Delimiter: the candidate that splits the header line, outside quotes, into the most of the file's
  * required columns, the first of {@link CsvFormat#DELIMITERS} on a tie. One that finds none of them is
@@ -95,6 +95,15 @@ public record FileFormat(Charset charset, int bomLength, char delimiter, CsvForm
         return charset.equals(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The names of the header line at the start of {@code head} (the file's first bytes, as given to
+     * {@link #decide}), unquoted and trimmed: what the header check sees, for an engine that does not read the
+     * header itself.
+     */
+    public List<String> header(byte[] head) {
+        return split(headerLine(decode(head, bomLength, headerEnd(head, bomLength, charset), charset)), delimiter);
+    }
+
     private static char checked(char delimiter, String headerLine, List<String> requiredColumns) {
         if (!headerLine.isBlank() && found(headerLine, delimiter, requiredColumns) == 0) {
             String better = CsvFormat.DELIMITERS.stream()
@@ -134,7 +143,7 @@ public record FileFormat(Charset charset, int bomLength, char delimiter, CsvForm
     }
 
     /** The names in a header line split at {@code delimiter} outside quotes, unquoted and trimmed as the header check sees them. */
-    static List<String> split(String headerLine, char delimiter) {
+    public static List<String> split(String headerLine, char delimiter) {
         List<String> names = new ArrayList<>();
         StringBuilder name = new StringBuilder();
         boolean quoted = false;
@@ -159,7 +168,7 @@ public record FileFormat(Charset charset, int bomLength, char delimiter, CsvForm
     }
 
     /** The first line of the text: up to a line break outside quotes (CR, LF or both, as Commons CSV takes them). */
-    static String headerLine(String text) {
+    public static String headerLine(String text) {
         boolean quoted = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,4 +1,4 @@
-package org.campaignrl.adapters.csv;
+package org.campaignrl.application.logs;
 
 /**
  * Checks bytes for well-formed UTF-8 (The Unicode Standard, table 3-7: no overlong forms, no surrogates,
@@ -34,7 +34,7 @@ public final class Utf8 {
      * Whether {@code bytes[from, to)} is well-formed UTF-8 but for its last sequence, which may be cut short:
      * the first bytes of a file, whose next ones were not read.
      */
-    static boolean isWellFormedStart(byte[] bytes, int from, int to) {
+    public static boolean isWellFormedStart(byte[] bytes, int from, int to) {
         for (int i = from; i < to; ) {
             if (bytes[i] >= 0) {
                 i++;

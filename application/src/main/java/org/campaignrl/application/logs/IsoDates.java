@@ -1,4 +1,4 @@
-package org.campaignrl.adapters.csv.fastpath;
+package org.campaignrl.application.logs;
 
 import java.time.LocalDate;
 
@@ -23,7 +23,7 @@ public final class IsoDates {
     }
 
     /** The date, or null for anything else, including impossible dates such as 2016-02-30. */
-    static LocalDate parse(String text) {
+    public static LocalDate parse(String text) {
         // Non-Latin-1 characters cannot be part of a date; map them to a byte that is no digit.
         byte[] bytes = new byte[text.length()];
         for (int i = 0; i < bytes.length; i++) {
@@ -35,7 +35,7 @@ public final class IsoDates {
     }
 
     /** Days since 1970-01-01 of the date in bytes {@code [from, to)}, or {@link #NOT_A_DATE}. */
-    static long epochDay(byte[] bytes, int from, int to) {
+    public static long epochDay(byte[] bytes, int from, int to) {
         int length = to - from;
         if (length != DATE_LENGTH && length != DATE_TIME_LENGTH) {
             return NOT_A_DATE;

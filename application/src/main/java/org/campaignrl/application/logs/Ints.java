@@ -1,4 +1,4 @@
-package org.campaignrl.adapters.csv.fastpath;
+package org.campaignrl.application.logs;
 
 /** Parses int fields without throwing, so that a bad row costs no exception. */
 public final class Ints {
@@ -9,7 +9,7 @@ public final class Ints {
     }
 
     /** An optional sign and decimal digits only, within the int range; anything else is {@link #NOT_AN_INT}. */
-    static long parse(String text) {
+    public static long parse(String text) {
         int length = text.length();
         int i = 0;
         boolean negative = false;
@@ -36,7 +36,7 @@ public final class Ints {
     }
 
     /** The same rules as {@link #parse(String)}, over the bytes {@code [from, to)} of a row. */
-    static long parse(byte[] bytes, int from, int to) {
+    public static long parse(byte[] bytes, int from, int to) {
         int i = from;
         boolean negative = false;
         if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
