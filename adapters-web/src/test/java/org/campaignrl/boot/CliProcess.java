@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,15 @@ final class CliProcess implements AutoCloseable {
         reader.start();
     }
 
+    /**
+     * Each process has a temporary folder of its own inside {@code home}: in the shared one, a server would find
+     * and remove (and log) the uploads of other processes, other tests' and other builds' among them.
+     */
     static CliProcess start(Path home, String... args) throws IOException {
+        Path temporary = Files.createTempDirectory(Files.createDirectories(home.resolve("java-tmp")), "process-");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                .toString(), "-Djava.io.tmpdir=" + temporary, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put(Wiring.HOME_VARIABLE, home.toString());

@@ -33,8 +33,12 @@ record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used
     private static final byte[] UTF16BE_BOM = {(byte) 0xFE, (byte) 0xFF};
     /** The bytes decoded to find the header line of a file in UTF-16, whose line breaks are no single bytes. */
     private static final int HEADER_SAMPLE_BYTES = 64 * 1024;
-    /** How much of a header line a refusal quotes. */
-    private static final int QUOTED_HEADER_CHARS = 200;
+
+    /**
+     * Why refusals name what a header lacks but never quote the file: a refusal is shown to every role that may read
+     * runs, and the path may lead (by a link, say) to a file those roles may not read.
+     */
+    static final String NOT_QUOTED = "line 1 is not quoted here: open the file to see it";
 
     /** Why a file cannot be read with any (or the given) delimiter; a refusal at line 1. */
     static final class Undecided extends RuntimeException {
@@ -98,8 +102,7 @@ record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used
                     .findFirst().map(other -> "; " + CsvFormat.delimiterName(other) + " would")
                     .orElse("");
             throw new Undecided("the header line does not split into the required columns " + requiredColumns
-                    + " at the delimiter " + CsvFormat.delimiterName(delimiter) + " that was given" + better
-                    + " (the header line reads " + quoted(headerLine) + ")");
+                    + " at the delimiter " + CsvFormat.delimiterName(delimiter) + " that was given" + better);
         }
         return delimiter;
     }
@@ -117,7 +120,7 @@ record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used
         if (bestFound == 0 && !headerLine.isBlank()) {
             throw new Undecided("no delimiter among " + String.join(" ", CsvFormat.DELIMITERS.stream()
                     .map(CsvFormat::delimiterName).toList()) + " splits the header line into the required columns "
-                    + requiredColumns + " (it reads " + quoted(headerLine) + ")"
+                    + requiredColumns + " (" + NOT_QUOTED + ")"
                     + (headerLine.indexOf('\0') >= 0 ? "; its NUL characters suggest UTF-16 without a byte order "
                     + "mark: give the encoding, UTF-16LE or UTF-16BE" : ""));
         }
@@ -197,22 +200,6 @@ record FileFormat(Charset charset, int bomLength, char delimiter, CsvFormat.Used
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IllegalStateException("a replacing decoder failed", e); // it replaces rather than fails
         }
-    }
-
-    private static String quoted(String headerLine) {
-        String shown = headerLine.length() <= QUOTED_HEADER_CHARS ? headerLine
-                : headerLine.substring(0, QUOTED_HEADER_CHARS) + "…";
-        StringBuilder out = new StringBuilder("'");
-        shown.chars().forEach(c -> {
-            if (c == '\t') {
-                out.append("\\t");
-            } else if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.append((char) c);
-            }
-        });
-        return out.append('\'').toString();
     }
 
     private static Optional<Charset> bomCharset(byte[] head) {

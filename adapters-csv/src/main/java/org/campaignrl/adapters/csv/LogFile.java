@@ -401,8 +401,8 @@ final class LogFile implements Closeable {
         for (String column : requiredColumns) {
             long times = header.stream().filter(column::equals).count();
             if (times == 0) {
-                throw refusal(1, "the header has no column '" + column
-                        + "' (it has " + header + "; required: " + requiredColumns + ")");
+                throw refusal(1, "the header has no column '" + column + "' (required: " + requiredColumns
+                        + "; it has " + header.size() + " columns; " + FileFormat.NOT_QUOTED + ")");
             }
             if (times > 1) {
                 throw refusal(1, "the header has column '" + column

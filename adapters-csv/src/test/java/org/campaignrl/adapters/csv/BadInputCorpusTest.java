@@ -112,8 +112,8 @@ class BadInputCorpusTest {
     static final List<Case> CORPUS = List.of(
             // Refused whole: a header no delimiter splits, a header without a required column, or nothing at all to read.
             Case.refused("sent_emails-colons.csv", "no delimiter among ',' ';' tab '|' splits the header line into "
-                    + "the required columns [Sent_Date, Customer_ID, SubjectLine_ID] (it reads "
-                    + "'Sent_Date:Customer_ID:SubjectLine_ID')"),
+                    + "the required columns [Sent_Date, Customer_ID, SubjectLine_ID] (line 1 is not quoted here: "
+                    + "open the file to see it)"),
             Case.refused("userbase-missing-header-column.csv", "the header has no column 'Tenure'"),
             Case.refused("sent_emails-renamed-header-column.csv", "the header has no column 'SubjectLine_ID'"),
             Case.refused("userbase-empty.csv", "the file is empty or has no header row"),

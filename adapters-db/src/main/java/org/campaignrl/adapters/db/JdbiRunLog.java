@@ -66,6 +66,11 @@ final class JdbiRunLog implements RunLog {
         return jdbi.withHandle(handle -> finish(handle, id, Run.Status.FAILED, null, message, finishedAt));
     }
 
+    @Override
+    public boolean cancelled(long id, String message, Instant finishedAt) {
+        return jdbi.withHandle(handle -> finish(handle, id, Run.Status.CANCELLED, null, message, finishedAt));
+    }
+
     private static boolean finish(Handle handle, long id, Run.Status status, Long resultId, String message,
                                   Instant finishedAt) {
         return handle.createUpdate(FINISH)

@@ -79,6 +79,19 @@ abstract class RunLogContract extends RepositoryTest {
     }
 
     @Test
+    void aCancelledRunSaysSoAndEndsOnce() {
+        long id = runs().start(Kind.INGEST, "logs in /srv/logs", SELF, STARTED);
+        assertTrue(runs().cancelled(id, "cancelled: the job was cancelled", FINISHED));
+
+        assertFalse(runs().failed(id, "something else", FINISHED.plusSeconds(5)));
+        assertFalse(runs().cancelled(id, "again", FINISHED.plusSeconds(5)));
+        assertFalse(runs().cancelled(id + 1000, "no such run", FINISHED));
+        assertEquals(Run.started(id, Kind.INGEST, "logs in /srv/logs", SELF, STARTED)
+                .cancelled("cancelled: the job was cancelled", FINISHED), run(id));
+        assertEquals(Run.Status.CANCELLED, run(id).status());
+    }
+
+    @Test
     void aRunWhoseProcessEndedIsFailedAsInterruptedAndFinishedRunsStayAsTheyWere() throws Exception {
         RunOwner ended = endedProcessOnThisHost();
         long orphan = runs().start(Kind.INGEST, "logs in /srv/big", ended, STARTED);

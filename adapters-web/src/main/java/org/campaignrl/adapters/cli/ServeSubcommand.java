@@ -45,6 +45,12 @@ final class ServeSubcommand implements Callable<Integer> {
                     + "refused with 421, a guard against DNS rebinding.")
     List<String> allowedHosts = new ArrayList<>();
 
+    @Option(names = "--trusted-proxies", paramLabel = "ADDRESS", split = ",",
+            description = "IP addresses of the reverse proxies in front of the server: from them, the client is "
+                    + "the address in X-Forwarded-For, so that failed sign-ins are limited per client rather than "
+                    + "for everyone behind the proxy. X-Forwarded-For from any other address is ignored.")
+    List<String> trustedProxies = new ArrayList<>();
+
     @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "1024",
             description = "Largest upload of logs from the Data page, all three files together (default: "
                     + "${DEFAULT-VALUE}).")
@@ -101,7 +107,8 @@ final class ServeSubcommand implements Callable<Integer> {
         try {
             settings = new ServeSettings(host, port, users, maxUploadMegabytes << 20,
                     sampleDir != null ? sampleDir : runtime.bundledSampleDir(), pollEvery, retraining)
-                    .withRequestMetrics(!noRequestMetrics).withAllowedHosts(allowedHosts);
+                    .withRequestMetrics(!noRequestMetrics).withAllowedHosts(allowedHosts)
+                    .withTrustedProxies(trustedProxies);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

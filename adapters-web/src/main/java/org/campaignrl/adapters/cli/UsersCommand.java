@@ -36,19 +36,26 @@ final class UsersCommand {
         String role;
 
         @Option(names = "--file", required = true, paramLabel = "FILE", description = "The users file (created if "
-                + "missing).")
+                + "missing, readable and writable by its owner only; one others may write is refused).")
         Path file;
 
         @Override
         public Integer call() throws IOException {
             Role chosen = Role.labelled(role).orElseThrow(() -> new ParameterException(spec.commandLine(),
                     "--role must be campaign-manager or ml-engineer, was '" + role + "'"));
-            String existing = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+            boolean exists = Files.exists(file);
+            if (exists) {
+                UserDirectory.refuseIfOthersMayWrite(file);
+            }
+            String existing = exists ? Files.readString(file, StandardCharsets.UTF_8) : "";
             String token = UserDirectory.newToken(new SecureRandom());
             String line = UserDirectory.line(new User(name, chosen), token);
             String updated = existing + (existing.isEmpty() || existing.endsWith("\n") ? "" : "\n") + line + "\n";
             // Parsing the whole result checks the name and refuses a duplicate before anything is written.
             UserDirectory.parse(file.toString(), updated);
+            if (!exists) {
+                UserDirectory.createPrivately(file);
+            }
             Files.writeString(file, updated, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING);
             spec.commandLine().getOut().printf("Added %s (%s) to %s. Their token, shown only now:%n%s%n", name,

@@ -35,7 +35,7 @@ public final class ServingProcess {
         WebSettings web = new WebSettings(WebSettings.inTemporaryFolder().uploadsFolder(),
                 settings.sampleDir().toString())
                 .withUsers(settings.users()).withMaxUploadBytes(settings.maxUploadBytes())
-                .withAllowedHosts(settings.allowedHosts());
+                .withAllowedHosts(settings.allowedHosts()).withTrustedProxies(settings.trustedProxies());
         // Building and starting the server reads no data, and is most of a second of class loading and Jetty's
         // start: it goes on beside opening the database and loading, or making, the first model; meanwhile the
         // server answers 503 (see WebServer.startPreparing).

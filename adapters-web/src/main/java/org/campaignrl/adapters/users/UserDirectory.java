@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -39,12 +41,43 @@ public final class UserDirectory {
         this.entries = List.copyOf(entries);
     }
 
-    /** Reads a users file; an unreadable file or a bad line is an {@link IllegalArgumentException} naming it. */
+    /**
+     * Reads a users file; an unreadable file, one others than its owner may write, or a bad line is an
+     * {@link IllegalArgumentException} naming it.
+     */
     public static UserDirectory read(Path file) {
+        refuseIfOthersMayWrite(file);
         try {
             return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the users file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses a users file that its group or anyone may write: whoever can write it can give themselves any role.
+     * A file system without POSIX permissions is not checked. A missing file passes (reading it then says so).
+     */
+    public static void refuseIfOthersMayWrite(Path file) {
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(file);
+        } catch (UnsupportedOperationException | IOException notPosixOrMissing) {
+            return;
+        }
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw new IllegalArgumentException("the users file " + file + " may be written by others than its owner ("
+                    + PosixFilePermissions.toString(permissions) + "): whoever can write it can give themselves any "
+                    + "role; make it the owner's alone: chmod 600 " + file);
+        }
+    }
+
+    /** Creates an empty users file only its owner may read and write (0600), where the file system allows it. */
+    public static void createPrivately(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
         }
     }
 

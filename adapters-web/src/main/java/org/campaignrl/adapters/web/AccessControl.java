@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.campaignrl.adapters.users.Role;
 import org.campaignrl.adapters.users.User;
@@ -32,7 +34,8 @@ import org.campaignrl.adapters.users.UserDirectory;
  *       never adds that header by itself.</li>
  *   <li>Always, users or not: a change whose {@code Origin} is another site is refused (403), so a page elsewhere
  *       cannot make a local user's browser post here.</li>
- *   <li>Failed tokens, at sign-in or as bearer, are rate-limited per client address ({@link LoginThrottle}).</li>
+ *   <li>Failed tokens, at sign-in or as bearer, are rate-limited per client address and per presented token
+ *       ({@link LoginThrottle}); behind a trusted proxy the address is the one it forwards ({@link ClientAddress}).</li>
  * </ul>
  */
 final class AccessControl {
@@ -44,11 +47,13 @@ final class AccessControl {
     private final UserDirectory users;
     private final Sessions sessions;
     private final LoginThrottle throttle;
+    private final ClientAddress clients;
 
-    AccessControl(UserDirectory users, Clock clock) {
+    AccessControl(UserDirectory users, ClientAddress clients, Clock clock) {
         this.users = users;
         this.sessions = new Sessions(clock);
         this.throttle = new LoginThrottle(clock);
+        this.clients = clients;
     }
 
     boolean hasUsers() {
@@ -130,16 +135,16 @@ final class AccessControl {
     }
 
     private void checkBearer(Context ctx, String authorization, Access access) {
-        String client = ctx.ip();
-        Optional<Duration> wait = throttle.refusedFor(client);
+        String client = client(ctx);
+        String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : "";
+        Optional<Duration> wait = throttle.refusedFor(client, token);
         if (wait.isPresent()) {
             tooManyAttempts(ctx, wait.get());
             return;
         }
-        String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : "";
         Optional<User> user = users.authenticate(token);
         if (user.isEmpty()) {
-            throttle.failed(client);
+            throttle.failed(client, token);
             unauthorized(ctx, token.isEmpty() ? "the Authorization header must be 'Bearer <token>'"
                     : "the bearer token is not known");
             return;
@@ -152,6 +157,11 @@ final class AccessControl {
         ctx.attribute(VIEWER, Viewer.bearer(user.get()));
     }
 
+    private String client(Context ctx) {
+        List<String> forwarded = Collections.list(ctx.req().getHeaders(ClientAddress.FORWARDED_FOR));
+        return clients.of(ctx.req().getRemoteAddr(), forwarded.isEmpty() ? null : String.join(",", forwarded));
+    }
+
     private static boolean mayCall(User user, Access access) {
         return access.needs() != Access.Needs.ENGINEER || user.role().mayChange();
     }
@@ -162,17 +172,18 @@ final class AccessControl {
 
     private void signIn(Context ctx, Pages pages) {
         String next = safeNext(ctx.formParam("next"));
-        String client = ctx.ip();
-        Optional<Duration> wait = throttle.refusedFor(client);
+        String client = client(ctx);
+        String token = ctx.formParam("token");
+        Optional<Duration> wait = throttle.refusedFor(client, token);
         if (wait.isPresent()) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(seconds(wait.get())));
             pages.render(ctx, "login.jte", new LoginView(next, "too many failed attempts: try again in "
                     + seconds(wait.get()) + " s"));
             return;
         }
-        Optional<User> user = users.authenticate(ctx.formParam("token"));
+        Optional<User> user = users.authenticate(token);
         if (user.isEmpty()) {
-            throttle.failed(client);
+            throttle.failed(client, token);
             ctx.status(HttpStatus.UNAUTHORIZED);
             pages.render(ctx, "login.jte", new LoginView(next, "that token is not known"));
             return;

@@ -61,7 +61,7 @@ final class CompatibleApi {
 
     /** What one {@code POST /get-next-action} does, the network aside. */
     Answer nextAction(String body) throws JsonProcessingException {
-        JsonBody request = JsonBody.parse(mapper, body);
+        JsonBody request = JsonBody.parse(mapper, body, OpenApiSchemas.NEXT_ACTION_FIELDS);
         NextAction answer = nextAction.nextAction(
                 new NextActionCommand(request.requiredIntArray("state"), request.requiredInt("action")));
         return new Answer(answer.modelId(), mapper.writeValueAsString(new NextActionView(answer.nextAction())));

@@ -56,13 +56,13 @@ final class DashboardApi {
 
     /** Every field optional: what is left out takes the documented default. */
     private void startTraining(Context ctx) {
-        JsonBody body = JsonBody.parseOrEmpty(mapper, ctx.body());
+        JsonBody body = JsonBody.parseOrEmpty(mapper, ctx.body(), OpenApiSchemas.TRAINING_JOB_FIELDS);
         TrainModelCommand command = TrainingRequest.fromJson(body);
         accepted(ctx, app.jobs().startTraining(command.withStartedBy(AccessControl.startedBy(ctx, "api"))));
     }
 
     private void startIngest(Context ctx) {
-        JsonBody body = JsonBody.parse(mapper, ctx.body());
+        JsonBody body = JsonBody.parse(mapper, ctx.body(), OpenApiSchemas.INGEST_JOB_FIELDS);
         Path folder = Path.of(body.requiredText("dataDir"));
         if (!Files.isDirectory(folder)) {
             throw new InvalidCommandException("dataDir", "no such folder on the server: " + folder);

@@ -1,11 +1,22 @@
 package org.campaignrl.adapters.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.campaignrl.application.InvalidCommandException;
 
-/** Reads a request's JSON body field by field, so that every problem names the field at fault. */
+/**
+ * Reads a request's JSON body field by field, so that every problem names the field at fault. A body holds only
+ * the fields its schema names ({@link OpenApiSchemas}), each once: a typo such as {@code {"episode": 5}} would
+ * otherwise start a training with the defaults, and a repeated key would silently take its last value.
+ */
 final class JsonBody {
     private final JsonNode root;
 
@@ -13,25 +24,59 @@ final class JsonBody {
         this.root = root;
     }
 
-    static JsonBody parse(ObjectMapper mapper, String body) {
+    /**
+     * @param fields the fields the body may hold; any other is refused, naming it
+     * @param mapper a mapper that refuses duplicate keys ({@link WebServer#jsonMapper})
+     */
+    static JsonBody parse(ObjectMapper mapper, String body, Set<String> fields) {
         if (body == null || body.isBlank()) {
             throw new InvalidCommandException("body", "a JSON object is required");
         }
         JsonNode root;
         try {
             root = mapper.readTree(body);
+        } catch (JsonParseException e) {
+            throw new InvalidCommandException(duplicateKey(e).orElse("body"), "malformed JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new InvalidCommandException("body", "malformed JSON: " + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
             throw new InvalidCommandException("body", "must be a JSON object");
         }
+        refuseUnknown(root, fields);
         return new JsonBody(root);
     }
 
     /** An empty body reads as an empty object: every field takes its default. */
-    static JsonBody parseOrEmpty(ObjectMapper mapper, String body) {
-        return body == null || body.isBlank() ? new JsonBody(mapper.createObjectNode()) : parse(mapper, body);
+    static JsonBody parseOrEmpty(ObjectMapper mapper, String body, Set<String> fields) {
+        return body == null || body.isBlank() ? new JsonBody(mapper.createObjectNode()) : parse(mapper, body, fields);
+    }
+
+    private static void refuseUnknown(JsonNode root, Set<String> fields) {
+        List<String> unknown = new ArrayList<>();
+        root.fieldNames().forEachRemaining(name -> {
+            if (!fields.contains(name)) {
+                unknown.add(name);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new InvalidCommandException(unknown.get(0), (unknown.size() == 1 ? "unknown field '"
+                    : "unknown fields '") + String.join("', '", unknown) + "': the fields of this body are "
+                    + String.join(", ", fields.stream().sorted().toList()));
+        }
+    }
+
+    /** The key a parser refused as repeated (it stands at that key when it refuses it), if that is the problem. */
+    private static Optional<String> duplicateKey(JsonParseException e) {
+        JsonParser parser = e.getProcessor();
+        if (parser == null || e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate field")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(parser.currentName());
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
     }
 
     boolean has(String field) {

@@ -336,7 +336,7 @@ final class OpenApiDocument {
         operation(Route.CANCEL_JOB, JOBS, "cancelJob", "Cancel a job")
                 .description("A queued job never starts; a running one stops at its next progress report (an "
                         + "ingest every few megabytes, a training every hundredth of its episodes), storing nothing, "
-                        + "so the dataset and model served before go on serving; its run is recorded as failed, "
+                        + "so the dataset and model served before go on serving; its run is recorded as CANCELLED, "
                         + "\"cancelled: …\". A job already storing its result, or finished, is not changed. Follow "
                         + "it at `Location` until its state is `CANCELLED` (or what it ended as).")
                 .pathParameter("id", "Job id.", int64(), 1)

@@ -3,8 +3,11 @@ package org.campaignrl.adapters.web;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
@@ -18,6 +21,11 @@ import org.campaignrl.domain.Attribute;
  */
 final class OpenApiSchemas {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    // The fields each request body may hold, read from its schema: the parser refuses the rest (JsonBody).
+    static final Set<String> NEXT_ACTION_FIELDS = fieldsOf(nextActionRequest());
+    static final Set<String> TRAINING_JOB_FIELDS = fieldsOf(trainingJobRequest());
+    static final Set<String> INGEST_JOB_FIELDS = fieldsOf(ingestJobRequest());
 
     private OpenApiSchemas() {
     }
@@ -82,6 +90,17 @@ final class OpenApiSchemas {
         return object;
     }
 
+    /** A request body that holds only its properties, each once: the parser refuses any other field. */
+    private static ObjectNode closed(ObjectNode object) {
+        return object.put("additionalProperties", false);
+    }
+
+    private static Set<String> fieldsOf(ObjectNode object) {
+        Set<String> names = new LinkedHashSet<>();
+        object.get("properties").fieldNames().forEachRemaining(names::add);
+        return Collections.unmodifiableSet(names);
+    }
+
     static ObjectNode described(ObjectNode schema, String description) {
         return schema.put("description", description);
     }
@@ -111,7 +130,7 @@ final class OpenApiSchemas {
     private static ObjectNode nextActionRequest() {
         ObjectNode state = arrayOfIntegers().put("minItems", Attribute.COUNT)
                 .put("maxItems", Attribute.COUNT);
-        ObjectNode request = object("state", "action");
+        ObjectNode request = closed(object("state", "action"));
         property(request, "state", state, "`[subject_id, day, tenure, domain, age, gender, type]`: the subject "
                 + "line's id, then codes: day 0..6 = Monday..Sunday; tenure group 0..6 = <5, 5–9, …, ≥30 years; "
                 + "domain = index in the sorted list of email domains present; age group 0..4 = <20, 20–24, 25–34, "
@@ -132,7 +151,7 @@ final class OpenApiSchemas {
 
     private static ObjectNode trainingJobRequest() {
         TrainModelCommand d = TrainModelCommand.defaults();
-        ObjectNode request = object();
+        ObjectNode request = closed(object());
         described(request, "Every field is optional: what is left out takes the default shown.");
         ObjectNode episodes = JSON.objectNode();
         episodes.putArray("oneOf").add(integer().put("minimum", 1))
@@ -162,7 +181,7 @@ final class OpenApiSchemas {
     }
 
     private static ObjectNode ingestJobRequest() {
-        ObjectNode request = object("dataDir");
+        ObjectNode request = closed(object("dataDir"));
         described(request, "Ingests the three logs `sent_emails.csv`, `responded.csv` and `userbase.csv` of a "
                 + "folder on the server. Give `holdoutFrom` or `holdoutShare` (not both) to hold sends out for "
                 + "evaluation.");

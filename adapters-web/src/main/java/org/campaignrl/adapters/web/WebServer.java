@@ -1,7 +1,9 @@
 package org.campaignrl.adapters.web;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
@@ -80,7 +82,8 @@ public final class WebServer {
         CompatibleApi compatibleApi = new CompatibleApi(app.nextAction(), app.campaignAudience(), mapper);
         Pages pages = new Pages(app, templates, settings);
         this.pages = pages;
-        this.access = new AccessControl(settings.users(), Clock.systemUTC());
+        this.access = new AccessControl(settings.users(), new ClientAddress(settings.trustedProxies()),
+                Clock.systemUTC());
         this.hosts = new HostCheck(settings.allowedHosts());
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -117,9 +120,14 @@ public final class WebServer {
         });
     }
 
-    /** The JSON mapper of every endpoint: a body with anything after its JSON value is refused. */
+    /**
+     * The JSON mapper of every endpoint: a body with anything after its JSON value, or with a key twice in one
+     * object, is refused (unknown fields are refused by {@link JsonBody}, which reads bodies as trees).
+     */
     static ObjectMapper jsonMapper() {
-        return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
     /**
@@ -208,7 +216,7 @@ public final class WebServer {
         hosts.boundTo(host);
         int leftovers = pages.removeLeftoverUploads();
         if (leftovers > 0) {
-            LOG.debug("removed the uploaded logs of {} upload(s) an earlier process left", leftovers);
+            LOG.info("removed the uploaded logs of {} upload(s) an earlier process left", leftovers);
         }
         javalin.start(host, port);
         return this;
@@ -236,6 +244,11 @@ public final class WebServer {
                     + "loaded or made; try again in a moment");
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /** {@code serve --trusted-proxies}: IP addresses only, else an {@link IllegalArgumentException} naming one. */
+    public static void checkTrustedProxies(List<String> addresses) {
+        ClientAddress.check(addresses);
     }
 
     /** A name that resolves to loopback addresses only; an unknown name counts as not loopback. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.campaignrl.adapters.users.Role;
 import org.campaignrl.adapters.users.UserDirectory;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,26 @@ class UsersCliTest {
         assertEquals(2, badRole.exitCode(), "a command line mistake");
         assertEquals(content, Files.readString(file), "refusals change nothing");
         assertEquals("ann\tcampaign-manager\neve\tml-engineer\n", run("users", "list", "--file", file.toString()).out());
+    }
+
+    @Test
+    void the_users_file_is_made_for_its_owner_alone_and_one_others_may_write_is_refused() throws Exception {
+        Path file = folder.resolve("users.txt");
+
+        assertEquals(0, run("users", "add", "ann", "--role", "campaign-manager", "--file", file.toString()).exitCode());
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+        String content = Files.readString(file);
+        CliRun add = run("users", "add", "eve", "--role", "ml-engineer", "--file", file.toString());
+        CliRun serve = run("serve", "--port", "0", "--users", file.toString(),
+                "--db=jdbc:h2:file:" + folder.resolve("db/campaign-rl").toAbsolutePath());
+        assertEquals(1, add.exitCode(), add.err());
+        assertTrue(add.err().contains("may be written by others than its owner (rw-rw-rw-)"), add.err());
+        assertTrue(add.err().contains("chmod 600 " + file), add.err());
+        assertEquals(content, Files.readString(file), "nothing added");
+        assertTrue(serve.exitCode() != 0 && serve.err().contains("may be written by others"), serve.err());
+        assertFalse(Files.exists(folder.resolve("db")), "refused before the database opens");
     }
 
     @Test

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class UserDirectoryTest {
     private final SecureRandom random = new SecureRandom();
@@ -26,6 +30,31 @@ class UserDirectoryTest {
         assertEquals(Optional.empty(), users.authenticate(null));
         assertFalse(line.contains(token), line);
         assertTrue(line.matches("eve ml-engineer sha256:[0-9a-f]{64}"), line);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"rw-rw-rw-", "rw--w----", "rw-----w-", "rwxrwxrwx"})
+    void a_users_file_others_may_write_is_refused_naming_it(String mode, @TempDir Path folder) throws Exception {
+        Path file = folder.resolve("users.txt");
+        Files.writeString(file, UserDirectory.line(new User("eve", Role.ML_ENGINEER), UserDirectory.newToken(random)));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> UserDirectory.read(file));
+
+        assertEquals("the users file " + file + " may be written by others than its owner (" + mode + "): whoever "
+                + "can write it can give themselves any role; make it the owner's alone: chmod 600 " + file,
+                refused.getMessage());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(1, UserDirectory.read(file).users().size(), "readable by others is no risk: it holds hashes");
+    }
+
+    @Test
+    void a_new_users_file_is_its_owners_alone(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("users.txt");
+
+        UserDirectory.createPrivately(file);
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
     @Test

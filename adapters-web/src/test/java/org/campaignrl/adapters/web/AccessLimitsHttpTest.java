@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.campaignrl.boot.ServedApp;
@@ -44,6 +45,58 @@ class AccessLimitsHttpTest {
             long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
             assertEquals(429, signIn.statusCode(), "the sign-in form shares the limit");
+        }
+    }
+
+    /**
+     * Behind a reverse proxy every request came from the proxy's address, so five bad tokens locked out everyone.
+     * With the proxy trusted, the limit is the client's, the one in {@code X-Forwarded-For}.
+     */
+    @Test
+    void behind_a_trusted_proxy_five_failed_tokens_lock_out_their_client_only() throws Exception {
+        TestUsers users = TestUsers.fresh();
+        WebSettings settings = WebSettings.inTemporaryFolder().withUsers(users.directory())
+                .withTrustedProxies(List.of("127.0.0.1", "::1"));
+        try (ServedApp served = ServedApp.empty(folder, settings)) {
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                assertEquals(401, forwarded(served, "10.0.0.1", "Bearer crl_guess" + attempt).statusCode());
+            }
+
+            assertEquals(429, forwarded(served, "10.0.0.1", "Bearer " + users.engineerToken()).statusCode());
+            HttpResponse<String> other = forwarded(served, "10.0.0.2", "Bearer " + users.managerToken());
+            assertEquals(200, other.statusCode(), other.body());
+            assertEquals(401, forwarded(served, "10.0.0.3", "Bearer crl_other").statusCode(), "not locked either");
+        }
+    }
+
+    @Test
+    void a_token_that_failed_five_times_is_refused_from_every_address_and_others_are_not() throws Exception {
+        TestUsers users = TestUsers.fresh();
+        WebSettings settings = WebSettings.inTemporaryFolder().withUsers(users.directory())
+                .withTrustedProxies(List.of("127.0.0.1", "::1"));
+        try (ServedApp served = ServedApp.empty(folder, settings)) {
+            for (int client = 1; client <= 5; client++) {
+                assertEquals(401, forwarded(served, "10.0.1." + client, "Bearer crl_revoked").statusCode());
+            }
+
+            HttpResponse<String> refused = forwarded(served, "10.0.1.6", "Bearer crl_revoked");
+            assertEquals(429, refused.statusCode(), refused.body());
+            assertTrue(refused.headers().firstValue("Retry-After").isPresent());
+            assertEquals(401, forwarded(served, "10.0.1.6", "Bearer crl_another").statusCode());
+            assertEquals(200, forwarded(served, "10.0.1.6", "Bearer " + users.engineerToken()).statusCode());
+        }
+    }
+
+    @Test
+    void x_forwarded_for_from_a_client_that_is_no_trusted_proxy_is_ignored() throws Exception {
+        TestUsers users = TestUsers.fresh();
+        try (ServedApp served = ServedApp.empty(folder, WebSettings.inTemporaryFolder().withUsers(users.directory()))) {
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                assertEquals(401, forwarded(served, "10.0.2." + attempt, "Bearer crl_guess" + attempt).statusCode());
+            }
+
+            assertEquals(429, forwarded(served, "10.0.2.9", "Bearer " + users.engineerToken()).statusCode(),
+                    "the connection's address counts: a client cannot pick another");
         }
     }
 
@@ -97,6 +150,13 @@ class AccessLimitsHttpTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static HttpResponse<String> forwarded(ServedApp served, String client, String authorization)
+            throws Exception {
+        return CLIENT.send(HttpRequest.newBuilder(URI.create(served.baseUrl() + "/api/v1/models"))
+                .header("Authorization", authorization).header("X-Forwarded-For", "203.0.113.9, " + client)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(ServedApp served, String path, String authorization) throws Exception {

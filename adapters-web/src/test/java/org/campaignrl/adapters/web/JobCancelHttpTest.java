@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Cancelling jobs over real HTTP ({@code POST /api/v1/jobs/{id}/cancel}, and the page's Cancel button): a running
  * ingest and a running training stop at their next progress report, storing nothing; the dataset and model served
- * before still serve; the job ends CANCELLED and its run is recorded as failed, "cancelled: …". A queued job
+ * before still serve; the job ends CANCELLED and its run is recorded as cancelled, "cancelled: …". A queued job
  * never starts. Each waits on the job's own progress, never on a clock.
  */
 class JobCancelHttpTest {
@@ -128,7 +128,7 @@ class JobCancelHttpTest {
     private static void assertLatestRunCancelled(String kind) throws Exception {
         JsonNode run = JSON.readTree(get("/api/v1/runs?limit=1")).get(0);
         assertEquals(kind, run.get("kind").asText(), run.toString());
-        assertEquals("FAILED", run.get("status").asText(), run.toString());
+        assertEquals("CANCELLED", run.get("status").asText(), run.toString());
         assertEquals("cancelled: the job was cancelled", run.get("message").asText(), run.toString());
     }
 

@@ -16,7 +16,8 @@ public record Run(long id, Kind kind, String subject, RunOwner owner, Instant st
 
     public enum Kind { INGEST, TRAINING }
 
-    public enum Status { RUNNING, SUCCEEDED, FAILED }
+    /** CANCELLED: stopped on request (a job's cancel) before it stored anything. */
+    public enum Status { RUNNING, SUCCEEDED, FAILED, CANCELLED }
 
     public Run {
         if (kind == null || subject == null || owner == null || startedAt == null || status == null
@@ -47,5 +48,10 @@ public record Run(long id, Kind kind, String subject, RunOwner owner, Instant st
 
     public Run failed(String reason, Instant at) {
         return new Run(id, kind, subject, owner, startedAt, Status.FAILED, Optional.of(at), Optional.empty(), reason);
+    }
+
+    public Run cancelled(String reason, Instant at) {
+        return new Run(id, kind, subject, owner, startedAt, Status.CANCELLED, Optional.of(at), Optional.empty(),
+                reason);
     }
 }

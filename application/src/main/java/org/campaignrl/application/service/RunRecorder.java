@@ -21,7 +21,7 @@ import org.campaignrl.application.port.out.RunLog;
  * reports every few megabytes it reads, a training every hundredth of its episodes) by throwing
  * {@link RunAbandonedException}, before anything is stored, and no new run starts. A run whose listener says it
  * is {@linkplain ProgressListener#cancelled() cancelled} stops the same way with {@link RunCancelledException},
- * recorded as failed with "cancelled: …". Work that is already
+ * recorded as cancelled with "cancelled: …". Work that is already
  * storing its result reports no more progress: it finishes.
  * <p>
  * Work that begins without the database ({@link #recordBesideWork}: an ingest reads the logs first) has its
@@ -82,7 +82,11 @@ public final class RunRecorder {
                 result = work.apply(watched);
             } catch (RuntimeException | Error e) {
                 try {
-                    runs.failed(started.join(), reason(e), clock.instant());
+                    if (e instanceof RunCancelledException) {
+                        runs.cancelled(started.join(), reason(e), clock.instant());
+                    } else {
+                        runs.failed(started.join(), reason(e), clock.instant());
+                    }
                     watched.release();
                 } catch (RuntimeException notRecorded) {
                     if (notRecorded != e) {

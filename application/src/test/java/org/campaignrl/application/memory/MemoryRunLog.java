@@ -42,6 +42,16 @@ public final class MemoryRunLog implements RunLog {
         return true;
     }
 
+    @Override
+    public synchronized boolean cancelled(long id, String message, Instant finishedAt) {
+        Run run = running(id);
+        if (run == null) {
+            return false;
+        }
+        runs.set((int) id - 1, run.cancelled(message, finishedAt));
+        return true;
+    }
+
     private Run running(long id) {
         if (id < 1 || id > runs.size()) {
             return null;

@@ -201,6 +201,11 @@ class RunRecordingTest {
         }
 
         @Override
+        public boolean cancelled(long id, String message, Instant finishedAt) {
+            return log.cancelled(id, message, finishedAt);
+        }
+
+        @Override
         public List<Run> recent(int limit) {
             return log.recent(limit);
         }

@@ -30,7 +30,7 @@ public interface JobsUseCase {
     /**
      * Cancels a job: a queued one never starts; a running one stops at its next progress report (an ingest
      * every few megabytes, a training every hundredth of its episodes), storing nothing, and its run is
-     * recorded as failed, "cancelled: …"; one already storing its result, or finished, is not changed. A
+     * recorded as cancelled, "cancelled: …"; one already storing its result, or finished, is not changed. A
      * cancelled job's outcome says when it stopped ("before it started", "stopped before storing anything").
      *
      * @return the job as it is now (still RUNNING until the work has stopped), or empty for an unknown id

@@ -6,7 +6,7 @@ import org.campaignrl.application.model.Run;
 import org.campaignrl.application.model.RunOwner;
 
 /**
- * The record of every ingest and training: started, then succeeded or failed. A run whose process
+ * The record of every ingest and training: started, then succeeded, failed or cancelled. A run whose process
  * died before it ended (killed, crashed, the machine off) stays running here until
  * {@link #markInterrupted} finds its owner gone.
  */
@@ -25,6 +25,9 @@ public interface RunLog {
 
     /** Records why a running run failed; false, changing nothing, as for {@link #succeeded}. */
     boolean failed(long id, String message, Instant finishedAt);
+
+    /** Records that a running run was cancelled on request, and where it stopped; false as for {@link #succeeded}. */
+    boolean cancelled(long id, String message, Instant finishedAt);
 
     /** The newest {@code limit} runs, newest first. */
     List<Run> recent(int limit);
