@@ -43,7 +43,9 @@ final class OpeningStorage implements AutoCloseable {
 
     /** One of the storage's repositories, usable now: each call waits for the database to be open. */
     <T> T port(Class<T> type, Function<Storage, T> repository) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        return type.cast(Proxy.newProxyInstance(
+                type.getClassLoader(),
+                new Class<?>[] {type},
                 (proxy, method, args) -> isObjectMethod(method)
                         ? objectMethod(proxy, method, args, type)
                         : invoke(method, repository.apply(storage()), args)));
@@ -76,7 +78,7 @@ final class OpeningStorage implements AutoCloseable {
         try {
             storage = opened.join();
         } catch (RuntimeException | Error failedToOpen) {
-            return;   // nothing was opened
+            return; // nothing was opened
         }
         storage.close();
     }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalInt;
 import org.campaignrl.adapters.cli.CliRuntime;
-import org.campaignrl.adapters.web.Metrics;
 import org.campaignrl.adapters.csv.CsvCampaignLogSource;
 import org.campaignrl.adapters.csv.CsvCampaignOutcomeReader;
 import org.campaignrl.adapters.csv.CsvCellsWriter;
@@ -16,43 +15,44 @@ import org.campaignrl.adapters.csv.CsvRejectsReader;
 import org.campaignrl.adapters.db.Storage;
 import org.campaignrl.adapters.serving.ServeSettings;
 import org.campaignrl.adapters.serving.ServingProcess;
+import org.campaignrl.adapters.web.Metrics;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.model.RunOwner;
+import org.campaignrl.application.port.ProgressListener;
+import org.campaignrl.application.port.in.IngestLogsUseCase;
+import org.campaignrl.application.port.in.TrainModelUseCase;
 import org.campaignrl.application.port.out.CampaignLogSource;
 import org.campaignrl.application.port.out.CampaignOutcomeReader;
 import org.campaignrl.application.port.out.CampaignRepository;
 import org.campaignrl.application.port.out.DatasetRepository;
-import org.campaignrl.application.port.in.IngestLogsUseCase;
-import org.campaignrl.application.port.in.TrainModelUseCase;
 import org.campaignrl.application.port.out.ModelRepository;
 import org.campaignrl.application.port.out.RetrainingHistory;
 import org.campaignrl.application.port.out.RunLog;
-import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.service.ActiveModel;
 import org.campaignrl.application.service.CampaignAudienceService;
 import org.campaignrl.application.service.CampaignReadouts;
 import org.campaignrl.application.service.CampaignsService;
-import org.campaignrl.application.service.PlanCampaignService;
 import org.campaignrl.application.service.DatasetOverviewService;
 import org.campaignrl.application.service.DatasetRegistryService;
 import org.campaignrl.application.service.EvaluateModelService;
+import org.campaignrl.application.service.ExploreStateService;
+import org.campaignrl.application.service.ExportCellsService;
+import org.campaignrl.application.service.IngestLogsService;
+import org.campaignrl.application.service.JobService;
 import org.campaignrl.application.service.ManageModelsService;
 import org.campaignrl.application.service.ModelRegistryService;
+import org.campaignrl.application.service.NextActionService;
+import org.campaignrl.application.service.PlanCampaignService;
 import org.campaignrl.application.service.RankAudiencesService;
-import org.campaignrl.application.service.RejectedRowsService;
 import org.campaignrl.application.service.RefreshServingService;
+import org.campaignrl.application.service.RejectedRowsService;
 import org.campaignrl.application.service.RetrainingGuard;
 import org.campaignrl.application.service.RetrainingService;
 import org.campaignrl.application.service.RetrainingService.QualityFigures;
 import org.campaignrl.application.service.RunRecorder;
 import org.campaignrl.application.service.RunsService;
-import org.campaignrl.application.service.SweepService;
-import org.campaignrl.application.service.ExploreStateService;
-import org.campaignrl.application.service.ExportCellsService;
-import org.campaignrl.application.service.IngestLogsService;
-import org.campaignrl.application.service.JobService;
-import org.campaignrl.application.service.NextActionService;
 import org.campaignrl.application.service.ServingStatusService;
+import org.campaignrl.application.service.SweepService;
 import org.campaignrl.application.service.TrainModelService;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationReport;
@@ -79,7 +79,9 @@ public final class Wiring implements CliRuntime {
 
     static Path installFolder() {
         String home = System.getenv(HOME_VARIABLE);
-        return Path.of(home == null || home.isBlank() ? "." : home).toAbsolutePath().normalize();
+        return Path.of(home == null || home.isBlank() ? "." : home)
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The default database: an H2 file under {@code var/} of the install folder. */
@@ -98,16 +100,22 @@ public final class Wiring implements CliRuntime {
         RunOwner owner = thisProcess();
         String url = jdbcUrl != null ? jdbcUrl : Storage.defaultH2Url(defaultDatabaseFolder());
         boolean databaseIsNew = Storage.wouldCreate(url);
-        OpeningStorage storage = OpeningStorage.start(url,
-                opened -> opened.runs().markInterrupted(owner, clock.instant()));
+        OpeningStorage storage =
+                OpeningStorage.start(url, opened -> opened.runs().markInterrupted(owner, clock.instant()));
         Metrics metrics = new Metrics();
-        Wired wired = wire(storage.port(DatasetRepository.class, Storage::datasets),
+        Wired wired = wire(
+                storage.port(DatasetRepository.class, Storage::datasets),
                 storage.port(ModelRepository.class, Storage::models),
                 storage.port(RetrainingHistory.class, Storage::retrainingHistory),
                 storage.port(RunLog.class, Storage::runs),
-                CampaignAdapters.csv(storage.port(CampaignRepository.class, Storage::campaigns)), owner, clock, metrics);
-        metrics.observe(wired.app(), new Metrics.Pool(() -> pool(storage, Storage::connectionsInUse),
-                () -> pool(storage, Storage::maxConnections)));
+                CampaignAdapters.csv(storage.port(CampaignRepository.class, Storage::campaigns)),
+                owner,
+                clock,
+                metrics);
+        metrics.observe(
+                wired.app(),
+                new Metrics.Pool(
+                        () -> pool(storage, Storage::connectionsInUse), () -> pool(storage, Storage::maxConnections)));
         return new Session() {
             @Override
             public CampaignRl app() {
@@ -174,16 +182,26 @@ public final class Wiring implements CliRuntime {
     }
 
     /** Every use case over the given repositories, reading the logs as CSV, recording runs as this process. */
-    public static CampaignRl wire(DatasetRepository datasets, ModelRepository models,
-                                  RetrainingHistory retrainingHistory, RunLog runLog, CampaignRepository campaigns,
-                                  Clock clock) {
+    public static CampaignRl wire(
+            DatasetRepository datasets,
+            ModelRepository models,
+            RetrainingHistory retrainingHistory,
+            RunLog runLog,
+            CampaignRepository campaigns,
+            Clock clock) {
         return wire(datasets, models, retrainingHistory, runLog, CampaignAdapters.csv(campaigns), clock);
     }
 
     /** Every use case over the given repositories and campaign adapters, recording runs as this process. */
-    static CampaignRl wire(DatasetRepository datasets, ModelRepository models, RetrainingHistory retrainingHistory,
-                           RunLog runLog, CampaignAdapters campaigns, Clock clock) {
-        return wire(datasets, models, retrainingHistory, runLog, campaigns, thisProcess(), clock, new Metrics()).app();
+    static CampaignRl wire(
+            DatasetRepository datasets,
+            ModelRepository models,
+            RetrainingHistory retrainingHistory,
+            RunLog runLog,
+            CampaignAdapters campaigns,
+            Clock clock) {
+        return wire(datasets, models, retrainingHistory, runLog, campaigns, thisProcess(), clock, new Metrics())
+                .app();
     }
 
     /**
@@ -198,47 +216,66 @@ public final class Wiring implements CliRuntime {
     }
 
     /** The use cases, and what stopping them cleanly needs. */
-    private record Wired(CampaignRl app, RunRecorder runs, JobService jobs) {
-    }
+    private record Wired(CampaignRl app, RunRecorder runs, JobService jobs) {}
 
     /** Every use case over the given repositories, serving the active model they hold. */
-    private static Wired wire(DatasetRepository datasets, ModelRepository models, RetrainingHistory retrainingHistory,
-                              RunLog runLog, CampaignAdapters campaigns, RunOwner owner, Clock clock,
-                              Metrics metrics) {
+    private static Wired wire(
+            DatasetRepository datasets,
+            ModelRepository models,
+            RetrainingHistory retrainingHistory,
+            RunLog runLog,
+            CampaignAdapters campaigns,
+            RunOwner owner,
+            Clock clock,
+            Metrics metrics) {
         ActiveModel activeModel = new ActiveModel(models, datasets);
         RunRecorder runs = new RunRecorder(runLog, owner, clock);
         // Every caller gets the counted in-ports: the CLI, background jobs, scheduled retraining.
-        IngestLogsUseCase ingestLogs = metrics.counting(new IngestLogsService(campaigns.logs(), datasets, runs, clock,
+        IngestLogsUseCase ingestLogs = metrics.counting(new IngestLogsService(
+                campaigns.logs(),
+                datasets,
+                runs,
+                clock,
                 new CampaignReadouts(campaigns.plans(), campaigns.outcomes(), clock)));
-        TrainModelUseCase trainModel = metrics.counting(
-                new TrainModelService(datasets, models, activeModel, runs, clock));
+        TrainModelUseCase trainModel =
+                metrics.counting(new TrainModelService(datasets, models, activeModel, runs, clock));
         JobService jobs = new JobService(ingestLogs, trainModel, clock);
         ManageModelsService manageModels = new ManageModelsService(models, activeModel);
         EvaluateModelService evaluateModel = new EvaluateModelService(models, datasets, TruthFile::probabilities);
-        return new Wired(new CampaignRl(
-                ingestLogs,
-                trainModel,
-                new NextActionService(activeModel),
-                new CampaignAudienceService(activeModel),
-                new ExportCellsService(datasets, new CsvCellsWriter()),
-                new ServingStatusService(activeModel, datasets, models),
-                new ExploreStateService(activeModel),
-                new DatasetOverviewService(activeModel, datasets),
-                jobs,
-                new ModelRegistryService(models, datasets),
-                manageModels,
-                new DatasetRegistryService(datasets, models),
-                new RefreshServingService(models, activeModel),
-                evaluateModel,
-                new SweepService(datasets),
-                new RankAudiencesService(activeModel, datasets),
-                new RetrainingService(ingestLogs, trainModel, manageModels, datasets, models, retrainingHistory,
-                        QualityFigures.evaluatedBy(evaluateModel), RetrainingGuard.standard(0).watched(),
-                        clock),
-                new RejectedRowsService(datasets, new CsvRejectsReader()),
-                new RunsService(runLog),
-                new PlanCampaignService(activeModel, datasets, campaigns.plans(), clock),
-                new CampaignsService(campaigns.plans(), datasets)), runs, jobs);
+        return new Wired(
+                new CampaignRl(
+                        ingestLogs,
+                        trainModel,
+                        new NextActionService(activeModel),
+                        new CampaignAudienceService(activeModel),
+                        new ExportCellsService(datasets, new CsvCellsWriter()),
+                        new ServingStatusService(activeModel, datasets, models),
+                        new ExploreStateService(activeModel),
+                        new DatasetOverviewService(activeModel, datasets),
+                        jobs,
+                        new ModelRegistryService(models, datasets),
+                        manageModels,
+                        new DatasetRegistryService(datasets, models),
+                        new RefreshServingService(models, activeModel),
+                        evaluateModel,
+                        new SweepService(datasets),
+                        new RankAudiencesService(activeModel, datasets),
+                        new RetrainingService(
+                                ingestLogs,
+                                trainModel,
+                                manageModels,
+                                datasets,
+                                models,
+                                retrainingHistory,
+                                QualityFigures.evaluatedBy(evaluateModel),
+                                RetrainingGuard.standard(0).watched(),
+                                clock),
+                        new RejectedRowsService(datasets, new CsvRejectsReader()),
+                        new RunsService(runLog),
+                        new PlanCampaignService(activeModel, datasets, campaigns.plans(), clock),
+                        new CampaignsService(campaigns.plans(), datasets)),
+                runs,
+                jobs);
     }
 
     @Override
@@ -257,10 +294,11 @@ public final class Wiring implements CliRuntime {
             shape = shape.withResponderShare(generation.responderShare().getAsDouble());
         }
         if (generation.responseRowsPerResponder().isPresent()) {
-            shape = shape.withResponseRowsPerResponder(generation.responseRowsPerResponder().getAsDouble());
+            shape = shape.withResponseRowsPerResponder(
+                    generation.responseRowsPerResponder().getAsDouble());
         }
-        GeneratorSettings settings = new GeneratorSettings(
-                generation.customers().orElse(preset.customers()), generation.seed(), shape);
+        GeneratorSettings settings =
+                new GeneratorSettings(generation.customers().orElse(preset.customers()), generation.seed(), shape);
         GenerationReport report = new CampaignLogGenerator(settings)
                 .writeTo(outDir, (done, total) -> progress.progress("generating", done, total));
         return report.summary(outDir, shape.order());

@@ -22,6 +22,7 @@ final class CliProcess implements AutoCloseable {
     static final long EXIT_SECONDS = 60;
     /** Only so that a broken build fails instead of hanging. */
     static final long SAFETY_SECONDS = 600;
+
     private static final String END = "\u0000end of output";
 
     final Process process;
@@ -42,8 +43,11 @@ final class CliProcess implements AutoCloseable {
      */
     static CliProcess start(Path home, String... args) throws IOException {
         Path temporary = Files.createTempDirectory(Files.createDirectories(home.resolve("java-tmp")), "process-");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Djava.io.tmpdir=" + temporary, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + temporary,
+                "-cp",
+                System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -54,8 +58,8 @@ final class CliProcess implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 output.append(line).append('\n');
                 lines.add(line);

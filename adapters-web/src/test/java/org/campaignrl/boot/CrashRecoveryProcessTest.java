@@ -40,6 +40,7 @@ class CrashRecoveryProcessTest {
     private static final long SAFETY_SECONDS = CliProcess.SAFETY_SECONDS;
     /** Far more than any test waits for: the work is always stopped long before it could end. */
     private static final String ENDLESS_EPISODES = "50000000";
+
     private static final int SIGKILL_EXIT = 128 + 9;
     private static final int SIGTERM_EXIT = 128 + 15;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +54,7 @@ class CrashRecoveryProcessTest {
 
     @TempDir
     Path folder;
+
     private String db;
     private final List<CliProcess> started = new ArrayList<>();
 
@@ -108,10 +110,10 @@ class CrashRecoveryProcessTest {
 
     @ParameterizedTest(name = "{0} stopped by {1}")
     @CsvSource({
-            "ingest, SIGKILL",
-            "train,  SIGKILL",
-            "ingest, SIGTERM",
-            "train,  SIGTERM",
+        "ingest, SIGKILL",
+        "train,  SIGKILL",
+        "ingest, SIGTERM",
+        "train,  SIGTERM",
     })
     void aCommandStoppedMidwayChangesNothingServedAndIsRecordedAsFailed(String command, String signal)
             throws Exception {
@@ -138,13 +140,13 @@ class CrashRecoveryProcessTest {
     void aServerStoppedBySigtermAbandonsItsTrainingJobAndClosesTheDatabase() throws Exception {
         String servedBefore = inProcess(folder, "status", db);
         CliProcess server = start("serve", "--port", "0", db);
-        Matcher serving = Pattern.compile("Serving model 1 from .* on (http://[^/]+)/").matcher(
-                server.awaitLine(line -> line.startsWith("Serving model ")));
+        Matcher serving = Pattern.compile("Serving model 1 from .* on (http://[^/]+)/")
+                .matcher(server.awaitLine(line -> line.startsWith("Serving model ")));
         assertTrue(serving.find());
         String baseUrl = serving.group(1);
 
-        HttpResponse<String> accepted = Http.send(baseUrl, "POST", "/api/v1/training-jobs",
-                "{\"episodes\": " + ENDLESS_EPISODES + "}");
+        HttpResponse<String> accepted =
+                Http.send(baseUrl, "POST", "/api/v1/training-jobs", "{\"episodes\": " + ENDLESS_EPISODES + "}");
         assertEquals(202, accepted.statusCode(), accepted.body());
         String job = accepted.headers().firstValue("Location").orElseThrow();
         awaitJobUnderWay(server, baseUrl, job);
@@ -176,11 +178,14 @@ class CrashRecoveryProcessTest {
 
     /** The run with this id, in the {@code runs} listing, failed for {@code why} in process {@code pid}. */
     private static void assertRun(String runs, int id, String kind, long pid, String why) {
-        Matcher run = Pattern.compile("(?m)^Run " + id + " (\\w+) (\\w+), started \\S+ on [^:]+:(\\d+), .*\\R.*\\R    (.*)$")
+        Matcher run = Pattern.compile(
+                        "(?m)^Run " + id + " (\\w+) (\\w+), started \\S+ on [^:]+:(\\d+), .*\\R.*\\R    (.*)$")
                 .matcher(runs);
         assertTrue(run.find(), runs);
-        assertEquals(List.of(kind, "FAILED", Long.toString(pid), why),
-                List.of(run.group(1), run.group(2), run.group(3), run.group(4)), runs);
+        assertEquals(
+                List.of(kind, "FAILED", Long.toString(pid), why),
+                List.of(run.group(1), run.group(2), run.group(3), run.group(4)),
+                runs);
     }
 
     // --- processes

@@ -9,13 +9,16 @@ import java.net.http.HttpResponse;
 public final class Http {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private Http() {
-    }
+    private Http() {}
 
     public static HttpResponse<String> send(String baseUrl, String method, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -32,6 +32,7 @@ class MetricsHttpTest {
 
     @TempDir
     Path folder;
+
     private CliRuntime.Session session;
     private WebServer server;
     private TestUsers users;
@@ -39,9 +40,11 @@ class MetricsHttpTest {
     @BeforeEach
     void serve() {
         users = TestUsers.fresh();
-        session = new Wiring(folder).open("jdbc:h2:file:" + folder.resolve("db/campaign-rl").toAbsolutePath());
-        server = new WebServer(session.app(), WebSettings.inTemporaryFolder().withUsers(users.directory()),
-                session.metrics()).start("127.0.0.1", 0);
+        session = new Wiring(folder)
+                .open("jdbc:h2:file:" + folder.resolve("db/campaign-rl").toAbsolutePath());
+        server = new WebServer(
+                        session.app(), WebSettings.inTemporaryFolder().withUsers(users.directory()), session.metrics())
+                .start("127.0.0.1", 0);
     }
 
     @AfterEach
@@ -55,31 +58,45 @@ class MetricsHttpTest {
         assertEquals(401, send("GET", "/api/v1/metrics", "", null).statusCode(), "no token, no metrics");
 
         Path logs = RegistryApp.logs(folder, 3);
-        long dataset = awaitJob(send("POST", "/api/v1/ingest-jobs",
-                "{\"dataDir\": " + JSON.writeValueAsString(logs.toString()) + "}", users.engineerToken()));
+        long dataset = awaitJob(send(
+                "POST",
+                "/api/v1/ingest-jobs",
+                "{\"dataDir\": " + JSON.writeValueAsString(logs.toString()) + "}",
+                users.engineerToken()));
         long model = awaitJob(send("POST", "/api/v1/training-jobs", "{\"episodes\": 1500}", users.engineerToken()));
         for (int i = 0; i < 3; i++) {
-            assertEquals(200, send("POST", "/get-next-action", "{\"state\":[2,4,3,1,0,0,0],\"action\":2}",
-                    users.managerToken()).statusCode());
+            assertEquals(
+                    200,
+                    send("POST", "/get-next-action", "{\"state\":[2,4,3,1,0,0,0],\"action\":2}", users.managerToken())
+                            .statusCode());
         }
-        assertEquals(404, send("GET", "/api/v1/models/999", "", users.managerToken()).statusCode());
+        assertEquals(
+                404, send("GET", "/api/v1/models/999", "", users.managerToken()).statusCode());
 
         HttpResponse<String> scrape = send("GET", "/api/v1/metrics", "", users.managerToken());
         assertEquals(200, scrape.statusCode(), scrape.body());
         assertTrue(scrape.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         Map<String, Double> samples = samples(scrape.body());
 
-        assertEquals(3.0, samples.get(
-                "http_server_requests_seconds_count{method=\"POST\",route=\"/get-next-action\",status=\"200\"}"),
+        assertEquals(
+                3.0,
+                samples.get(
+                        "http_server_requests_seconds_count{method=\"POST\",route=\"/get-next-action\",status=\"200\"}"),
                 scrape.body());
-        assertEquals(1.0, samples.get(
-                "http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/models/{id}\",status=\"404\"}"));
-        assertTrue(samples.keySet().stream().anyMatch(name -> name.startsWith("http_server_requests_seconds_bucket{")
-                && name.contains("route=\"/get-next-action\"")), "a latency histogram");
+        assertEquals(
+                1.0,
+                samples.get(
+                        "http_server_requests_seconds_count{method=\"GET\",route=\"/api/v1/models/{id}\",status=\"404\"}"));
+        assertTrue(
+                samples.keySet().stream()
+                        .anyMatch(name -> name.startsWith("http_server_requests_seconds_bucket{")
+                                && name.contains("route=\"/get-next-action\"")),
+                "a latency histogram");
         assertEquals(1.0, samples.get("campaignrl_ingests_seconds_count{outcome=\"succeeded\"}"));
         assertEquals(1.0, samples.get("campaignrl_trainings_seconds_count{outcome=\"succeeded\"}"));
 
-        JsonNode files = JSON.readTree(send("GET", "/api/v1/datasets/" + dataset, "", users.managerToken()).body())
+        JsonNode files = JSON.readTree(send("GET", "/api/v1/datasets/" + dataset, "", users.managerToken())
+                        .body())
                 .get("files");
         double accepted = 0;
         double read = 0;
@@ -92,14 +109,18 @@ class MetricsHttpTest {
 
         assertEquals((double) model, samples.get("campaignrl_served_model_version"));
         JsonNode figures = null;
-        for (JsonNode listed : JSON.readTree(send("GET", "/api/v1/models", "", users.managerToken()).body())) {
+        for (JsonNode listed : JSON.readTree(
+                send("GET", "/api/v1/models", "", users.managerToken()).body())) {
             if (listed.get("id").asLong() == model) {
                 figures = listed.get("metrics");
             }
         }
         assertTrue(figures.size() > 0, figures.toString());
-        figures.fields().forEachRemaining(figure -> assertEquals(figure.getValue().asDouble(),
-                samples.get("campaignrl_served_model_figure{name=\"" + figure.getKey() + "\"}"), figure.getKey()));
+        figures.fields()
+                .forEachRemaining(figure -> assertEquals(
+                        figure.getValue().asDouble(),
+                        samples.get("campaignrl_served_model_figure{name=\"" + figure.getKey() + "\"}"),
+                        figure.getKey()));
         assertEquals(0.0, samples.get("campaignrl_jobs{state=\"running\"}"));
         assertEquals(0.0, samples.get("campaignrl_jobs{state=\"queued\"}"));
         assertTrue(samples.get("campaignrl_db_connections_max") > 0, scrape.body());
@@ -109,10 +130,13 @@ class MetricsHttpTest {
     /** Each sample line "name{labels} value", comments left out. */
     private static Map<String, Double> samples(String exposition) {
         Map<String, Double> samples = new HashMap<>();
-        exposition.lines().filter(line -> !line.startsWith("#") && !line.isBlank()).forEach(line -> {
-            int space = line.lastIndexOf(' ');
-            samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-        });
+        exposition
+                .lines()
+                .filter(line -> !line.startsWith("#") && !line.isBlank())
+                .forEach(line -> {
+                    int space = line.lastIndexOf(' ');
+                    samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+                });
         return samples;
     }
 
@@ -122,7 +146,8 @@ class MetricsHttpTest {
         String job = accepted.headers().firstValue("Location").orElseThrow();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CliProcess.SAFETY_SECONDS);
         while (System.nanoTime() < deadline) {
-            JsonNode view = JSON.readTree(send("GET", job, "", users.managerToken()).body());
+            JsonNode view =
+                    JSON.readTree(send("GET", job, "", users.managerToken()).body());
             switch (view.get("state").asText()) {
                 case "SUCCEEDED" -> {
                     return view.get("resultId").asLong();
@@ -137,8 +162,11 @@ class MetricsHttpTest {
     private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .header("Content-Type", "application/json")
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

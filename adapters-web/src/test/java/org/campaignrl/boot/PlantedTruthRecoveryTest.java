@@ -6,16 +6,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.campaignrl.application.memory.InMemoryStorage;
 import org.campaignrl.application.CampaignRl;
+import org.campaignrl.application.memory.InMemoryStorage;
 import org.campaignrl.application.model.SendSplit;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.Evaluation;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.TruthResult;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.RankAudiencesUseCase.RankAudiencesCommand;
 import org.campaignrl.application.port.in.RankAudiencesUseCase.RankedAudience;
-import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationProgress;
 import org.campaignrl.data.GeneratorSettings;
@@ -38,31 +38,46 @@ class PlantedTruthRecoveryTest {
     Path folder;
 
     @Test
-    void the_top_ten_audiences_per_subject_are_planted_cells_and_model_based_ranking_beats_raw_rates() throws Exception {
+    void the_top_ten_audiences_per_subject_are_planted_cells_and_model_based_ranking_beats_raw_rates()
+            throws Exception {
         Path logs = folder.resolve("logs");
         new CampaignLogGenerator(new GeneratorSettings(500_000, 42)).writeTo(logs, GenerationProgress.NONE);
         InMemoryStorage storage = new InMemoryStorage();
         CampaignRl app = TestWiring.wire(storage.datasets(), storage.models(), Clock.systemUTC());
-        app.ingestLogs().ingest(IngestLogsCommand.inFolder(logs).withSplit(SendSplit.randomPairs(0.3, 7)),
-                ProgressListener.NONE);
+        app.ingestLogs()
+                .ingest(
+                        IngestLogsCommand.inFolder(logs).withSplit(SendSplit.randomPairs(0.3, 7)),
+                        ProgressListener.NONE);
         app.trainModel().train(ServedApp.smallTraining(20_000, 42), ProgressListener.NONE);
         StateSpace space = storage.datasets().loadLatest().orElseThrow().cells().space();
         double[] truth = TruthFile.probabilities(logs.resolve("truth.json"), space);
 
         for (RankingMethod method : List.of(RankingMethod.LOGISTIC_SHRUNK, RankingMethod.SEGMENT_SHRUNK)) {
             for (int subjectId : space.subjectIds()) {
-                var ranked = app.rankAudiences().rank(new RankAudiencesCommand(subjectId, method, 10, 0.95, null, 10,
-                        10_000, 2));
+                var ranked = app.rankAudiences()
+                        .rank(new RankAudiencesCommand(subjectId, method, 10, 0.95, null, 10, 10_000, 2));
                 for (RankedAudience cell : ranked.cells()) {
-                    int state = space.indexOfVector(cell.codes().stream().mapToInt(Integer::intValue).toArray());
-                    assertTrue(truth[state] > PLANTED, method + ", subject " + subjectId + ": " + cell.labels()
-                            + " has true rate " + truth[state]);
+                    int state = space.indexOfVector(
+                            cell.codes().stream().mapToInt(Integer::intValue).toArray());
+                    assertTrue(
+                            truth[state] > PLANTED,
+                            method + ", subject " + subjectId + ": " + cell.labels() + " has true rate "
+                                    + truth[state]);
                 }
             }
         }
 
-        Evaluation evaluation = app.evaluateModel().evaluate(new EvaluateModelCommand(Optional.empty(),
-                RankingMethod.LOGISTIC_SHRUNK, 10, 10, 0.95, 300, 42, 200, Optional.of(logs.resolve("truth.json"))));
+        Evaluation evaluation = app.evaluateModel()
+                .evaluate(new EvaluateModelCommand(
+                        Optional.empty(),
+                        RankingMethod.LOGISTIC_SHRUNK,
+                        10,
+                        10,
+                        0.95,
+                        300,
+                        42,
+                        200,
+                        Optional.of(logs.resolve("truth.json"))));
         double raw = regret(evaluation, "RAW_RATE");
         double shrunk = regret(evaluation, "LOGISTIC_SHRUNK");
         assertTrue(shrunk < raw, "regret against the truth: shrunk " + shrunk + " vs raw " + raw);
@@ -70,14 +85,21 @@ class PlantedTruthRecoveryTest {
         double segments = regret(evaluation, "SEGMENT_SHRUNK");
         assertTrue(segments < shrunk, "regret against the truth: segments " + segments + " vs main effects " + shrunk);
         var heldOut = evaluation.heldOut().orElseThrow();
-        var rawHeldOut = heldOut.methods().stream().filter(m -> m.method().equals("RAW_RATE")).findFirst().orElseThrow();
-        assertTrue(heldOut.topConversion().value() > rawHeldOut.topConversion().value(),
+        var rawHeldOut = heldOut.methods().stream()
+                .filter(m -> m.method().equals("RAW_RATE"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                heldOut.topConversion().value() > rawHeldOut.topConversion().value(),
                 "held-out top-10: " + heldOut.topConversion() + " vs raw " + rawHeldOut.topConversion());
         assertTrue(heldOut.lift().lower() > 1, "lift " + heldOut.lift());
     }
 
     private static double regret(Evaluation evaluation, String method) {
-        return evaluation.truth().orElseThrow().methods().stream().filter(m -> m.method().equals(method))
-                .mapToDouble(TruthResult::regret).findFirst().orElseThrow();
+        return evaluation.truth().orElseThrow().methods().stream()
+                .filter(m -> m.method().equals(method))
+                .mapToDouble(TruthResult::regret)
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -42,7 +42,7 @@ public final class PostgresSchema implements AutoCloseable {
 
     private static void execute(String url, String sql) {
         try (Connection connection = DriverManager.getConnection(url);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);

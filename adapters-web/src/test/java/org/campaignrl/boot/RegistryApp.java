@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.campaignrl.adapters.web.WebServer;
 import org.campaignrl.application.CampaignRl;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
-import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationProgress;
 import org.campaignrl.data.GeneratorSettings;
@@ -39,13 +39,19 @@ public final class RegistryApp implements AutoCloseable {
     }
 
     public long ingest(Path logs) {
-        return app.ingestLogs().ingest(IngestLogsCommand.inFolder(logs), ProgressListener.NONE).datasetId();
+        return app.ingestLogs()
+                .ingest(IngestLogsCommand.inFolder(logs), ProgressListener.NONE)
+                .datasetId();
     }
 
     /** A short training run on the latest dataset, by {@code who}. */
     public long train(long seed, boolean activate, String who) {
-        TrainModelCommand command = TrainModelCommand.defaults().withEpisodes(1_500).withMaxSteps(30).withSeed(seed)
-                .withActivate(activate).withStartedBy(who);
+        TrainModelCommand command = TrainModelCommand.defaults()
+                .withEpisodes(1_500)
+                .withMaxSteps(30)
+                .withSeed(seed)
+                .withActivate(activate)
+                .withStartedBy(who);
         return app.trainModel().train(command, ProgressListener.NONE).modelId();
     }
 

@@ -12,8 +12,7 @@ public final class RegistryHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private RegistryHttp() {
-    }
+    private RegistryHttp() {}
 
     public static HttpResponse<String> send(String method, String url) throws Exception {
         return send(method, url, "");
@@ -22,8 +21,11 @@ public final class RegistryHttp {
     public static HttpResponse<String> send(String method, String url, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -41,8 +41,7 @@ import org.campaignrl.application.port.in.PlanCampaignUseCase.PlanCampaignComman
  * 500000 --seed 42}.
  */
 public final class SendListExportBenchmark {
-    private SendListExportBenchmark() {
-    }
+    private SendListExportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path logs = Path.of(args[0]);
@@ -54,22 +53,41 @@ public final class SendListExportBenchmark {
             System.out.println("storage: " + storage.describe());
             CampaignRl app = TestWiring.wire(storage, Clock.systemUTC());
             long started = System.nanoTime();
-            app.ingestLogs().ingest(new IngestLogsCommand(logs.resolve("sent_emails.csv"),
-                    logs.resolve("responded.csv"), logs.resolve("userbase.csv"), work.resolve("rejected_rows.csv")),
-                    ProgressListener.NONE);
+            app.ingestLogs()
+                    .ingest(
+                            new IngestLogsCommand(
+                                    logs.resolve("sent_emails.csv"),
+                                    logs.resolve("responded.csv"),
+                                    logs.resolve("userbase.csv"),
+                                    work.resolve("rejected_rows.csv")),
+                            ProgressListener.NONE);
             System.out.printf(Locale.ROOT, "ingest (customers kept): %.1f s%n", seconds(started));
-            int subject = app.servingStatus().status().latestDataset().orElseThrow().subjectIds().get(0);
+            int subject = app.servingStatus()
+                    .status()
+                    .latestDataset()
+                    .orElseThrow()
+                    .subjectIds()
+                    .get(0);
             started = System.nanoTime();
-            CampaignPlan plan = app.planCampaign().plan(PlanCampaignCommand.ofBudget(subject, budget,
-                    PlanCampaignCommand.DEFAULT_SEED, LocalDate.of(2026, 12, 7)));
-            System.out.printf(Locale.ROOT, "plan %d: %,d emails, %,d customers on the list, made and stored in %.2f s%n",
-                    plan.id(), budget, plan.figures().customers(), seconds(started));
+            CampaignPlan plan = app.planCampaign()
+                    .plan(PlanCampaignCommand.ofBudget(
+                            subject, budget, PlanCampaignCommand.DEFAULT_SEED, LocalDate.of(2026, 12, 7)));
+            System.out.printf(
+                    Locale.ROOT,
+                    "plan %d: %,d emails, %,d customers on the list, made and stored in %.2f s%n",
+                    plan.id(),
+                    budget,
+                    plan.figures().customers(),
+                    seconds(started));
 
             WebServer server = new WebServer(app, WebSettings.inTemporaryFolder()).start("127.0.0.1", 0);
             try {
-                HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                HttpClient client = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
                 HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                        + "/api/v1/campaigns/" + plan.id() + "/send-list.csv")).build();
+                                + "/api/v1/campaigns/" + plan.id() + "/send-list.csv"))
+                        .build();
                 double[] direct = new double[runs];
                 double[] http = new double[runs];
                 long characters = 0;
@@ -91,7 +109,8 @@ public final class SendListExportBenchmark {
                     long settled = settledHeap();
                     Sampler sampler = Sampler.start();
                     started = System.nanoTime();
-                    HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                    HttpResponse<InputStream> response =
+                            client.send(request, HttpResponse.BodyHandlers.ofInputStream());
                     bytes = drain(response.body());
                     http[run] = seconds(started);
                     long[] seen = sampler.stop();
@@ -103,17 +122,40 @@ public final class SendListExportBenchmark {
                 }
                 double yardstick = median(direct);
                 double measured = median(http);
-                System.out.printf(Locale.ROOT, "send list: %,d rows, %.1f MB%n", plan.figures().customers() + 1,
+                System.out.printf(
+                        Locale.ROOT,
+                        "send list: %,d rows, %.1f MB%n",
+                        plan.figures().customers() + 1,
                         bytes / 1e6);
-                System.out.printf(Locale.ROOT, "exportSendList to a counting writer (yardstick): median %.3f s of %d "
-                        + "(min %.3f, max %.3f), %,d characters%n", yardstick, runs, min(direct), max(direct),
+                System.out.printf(
+                        Locale.ROOT,
+                        "exportSendList to a counting writer (yardstick): median %.3f s of %d "
+                                + "(min %.3f, max %.3f), %,d characters%n",
+                        yardstick,
+                        runs,
+                        min(direct),
+                        max(direct),
                         characters);
-                System.out.printf(Locale.ROOT, "GET …/send-list.csv over HTTP: median %.3f s of %d (min %.3f, max %.3f):"
-                        + " %.2f × the yardstick%n", measured, runs, min(http), max(http), measured / yardstick);
-                System.out.printf(Locale.ROOT, "live heap (after each collection) above its settled %.1f MB: over HTTP "
-                        + "peak %.1f MB (%.2f × the list's size; %d collections during the %d HTTP runs), straight "
-                        + "from the use case peak %.1f MB%n", settled(settledDirect), peakAbove / 1e6,
-                        (double) peakAbove / bytes, collections, runs, peakAboveDirect / 1e6);
+                System.out.printf(
+                        Locale.ROOT,
+                        "GET …/send-list.csv over HTTP: median %.3f s of %d (min %.3f, max %.3f):"
+                                + " %.2f × the yardstick%n",
+                        measured,
+                        runs,
+                        min(http),
+                        max(http),
+                        measured / yardstick);
+                System.out.printf(
+                        Locale.ROOT,
+                        "live heap (after each collection) above its settled %.1f MB: over HTTP "
+                                + "peak %.1f MB (%.2f × the list's size; %d collections during the %d HTTP runs), straight "
+                                + "from the use case peak %.1f MB%n",
+                        settled(settledDirect),
+                        peakAbove / 1e6,
+                        (double) peakAbove / bytes,
+                        collections,
+                        runs,
+                        peakAboveDirect / 1e6);
             } finally {
                 server.stop();
             }
@@ -177,12 +219,10 @@ public final class SendListExportBenchmark {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     /**
@@ -197,16 +237,18 @@ public final class SendListExportBenchmark {
         private final Thread thread;
 
         private Sampler() {
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    peak.accumulateAndGet(liveHeap(), Math::max);
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
+            thread = new Thread(
+                    () -> {
+                        while (running.get()) {
+                            peak.accumulateAndGet(liveHeap(), Math::max);
+                            try {
+                                Thread.sleep(5);
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                        }
+                    },
+                    "heap-sampler");
             thread.setDaemon(true);
         }
 
@@ -235,7 +277,8 @@ public final class SendListExportBenchmark {
 
         static long collections() {
             return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                    .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+                    .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                    .sum();
         }
     }
 }

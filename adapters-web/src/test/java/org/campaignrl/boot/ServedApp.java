@@ -9,9 +9,9 @@ import org.campaignrl.adapters.db.Storage;
 import org.campaignrl.adapters.web.WebServer;
 import org.campaignrl.adapters.web.WebSettings;
 import org.campaignrl.application.CampaignRl;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
-import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationProgress;
 import org.campaignrl.data.GeneratorSettings;
@@ -64,7 +64,9 @@ public final class ServedApp implements AutoCloseable {
         new CampaignLogGenerator(new GeneratorSettings(4_000, 7)).writeTo(logs, GenerationProgress.NONE);
         ServedApp served = empty(folder, settings);
         served.app.ingestLogs().ingest(IngestLogsCommand.inFolder(logs), ProgressListener.NONE);
-        served.app.trainModel().train(smallTraining(5_000, TrainModelCommand.defaults().seed()), ProgressListener.NONE);
+        served.app
+                .trainModel()
+                .train(smallTraining(5_000, TrainModelCommand.defaults().seed()), ProgressListener.NONE);
         return served;
     }
 
@@ -87,7 +89,8 @@ public final class ServedApp implements AutoCloseable {
     /** Polls {@code /api/v1/jobs/{id}} until the job has succeeded, failed or been cancelled; the surefire run's timeout bounds it. */
     public JsonNode finishedJob(long id) throws Exception {
         while (true) {
-            JsonNode job = JSON.readTree(Http.send(baseUrl(), "GET", "/api/v1/jobs/" + id, "").body());
+            JsonNode job = JSON.readTree(
+                    Http.send(baseUrl(), "GET", "/api/v1/jobs/" + id, "").body());
             String state = job.get("state").asText();
             if (List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state)) {
                 return job;

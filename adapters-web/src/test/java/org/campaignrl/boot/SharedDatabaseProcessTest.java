@@ -35,6 +35,7 @@ class SharedDatabaseProcessTest {
 
     @TempDir
     Path folder;
+
     private String db;
     private Path logs;
     private final List<CliProcess> started = new ArrayList<>();
@@ -44,7 +45,9 @@ class SharedDatabaseProcessTest {
         logs = folder.resolve("logs");
         new CampaignLogGenerator(new GeneratorSettings(3_000, 5)).writeTo(logs, GenerationProgress.NONE);
         db = "--db=jdbc:h2:file:" + folder.resolve("db/campaign-rl").toAbsolutePath();
-        assertEquals(0, CliRun.in(folder, "ingest", "--data-dir", logs.toString(), db).exitCode());
+        assertEquals(
+                0,
+                CliRun.in(folder, "ingest", "--data-dir", logs.toString(), db).exitCode());
         assertEquals(0, CliRun.in(folder, "train", "--episodes", "2000", db).exitCode());
     }
 
@@ -78,7 +81,8 @@ class SharedDatabaseProcessTest {
         HttpResponse<String> activateTwo = Http.send(baseUrl, "POST", "/api/v1/models/2/activate", "");
         assertEquals(200, activateTwo.statusCode(), activateTwo.body());
         assertEquals(0, activateOne.awaitExit(), activateOne.output());
-        JsonNode models = JSON.readTree(Http.send(baseUrl, "GET", "/api/v1/models", "").body());
+        JsonNode models =
+                JSON.readTree(Http.send(baseUrl, "GET", "/api/v1/models", "").body());
         long active = 0;
         for (JsonNode model : models) {
             active += model.get("active").asBoolean() ? 1 : 0;
@@ -106,8 +110,8 @@ class SharedDatabaseProcessTest {
     }
 
     private static String baseUrl(CliProcess server) throws InterruptedException {
-        Matcher serving = Pattern.compile("Serving model \\d+ from .* on (http://[^/]+)/").matcher(
-                server.awaitLine(line -> line.startsWith("Serving model ")));
+        Matcher serving = Pattern.compile("Serving model \\d+ from .* on (http://[^/]+)/")
+                .matcher(server.awaitLine(line -> line.startsWith("Serving model ")));
         assertTrue(serving.find());
         return serving.group(1);
     }
@@ -124,7 +128,9 @@ class SharedDatabaseProcessTest {
         String served = "";
         while (System.nanoTime() < deadline) {
             served = Http.send(baseUrl, "POST", "/get-next-action", "{\"state\":[2,4,3,1,0,0,0],\"action\":2}")
-                    .headers().firstValue("X-Model-Version").orElse("");
+                    .headers()
+                    .firstValue("X-Model-Version")
+                    .orElse("");
             if (served.equals(Long.toString(model))) {
                 return;
             }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StartUpOutputProcessTest {
     @TempDir
     static Path folder;
+
     private static String db;
 
     @BeforeAll
@@ -26,7 +27,9 @@ class StartUpOutputProcessTest {
         Path logs = folder.resolve("logs");
         new CampaignLogGenerator(new GeneratorSettings(3_000, 5)).writeTo(logs, GenerationProgress.NONE);
         db = "--db=jdbc:h2:file:" + folder.resolve("db/campaign-rl").toAbsolutePath();
-        assertEquals(0, CliRun.in(folder, "ingest", "--data-dir", logs.toString(), db).exitCode());
+        assertEquals(
+                0,
+                CliRun.in(folder, "ingest", "--data-dir", logs.toString(), db).exitCode());
         assertEquals(0, CliRun.in(folder, "train", "--episodes", "2000", db).exitCode());
     }
 
@@ -34,7 +37,10 @@ class StartUpOutputProcessTest {
     void serveStartsWithItsOwnLinesOnly() throws Exception {
         List<String> lines = startUp("serve", "--port", "0", db);
         assertEquals(2, lines.size(), String.join("\n", lines));
-        assertTrue(lines.get(0).matches("Serving model 1 from H2 file .*campaign-rl\\.mv\\.db on http://127\\.0\\.0\\.1:\\d+/"),
+        assertTrue(
+                lines.get(0)
+                        .matches(
+                                "Serving model 1 from H2 file .*campaign-rl\\.mv\\.db on http://127\\.0\\.0\\.1:\\d+/"),
                 lines.get(0));
         assertEquals("No users configured: no sign-in asked, listening on 127.0.0.1 only", lines.get(1));
     }
@@ -42,7 +48,8 @@ class StartUpOutputProcessTest {
     @Test
     void verboseAlsoShowsTheLibrariesLines() throws Exception {
         List<String> lines = startUp("serve", "--port", "0", "--verbose", db);
-        assertTrue(lines.stream().anyMatch(line -> line.contains("INFO org.eclipse.jetty.server.Server")),
+        assertTrue(
+                lines.stream().anyMatch(line -> line.contains("INFO org.eclipse.jetty.server.Server")),
                 String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(line -> line.startsWith("Serving model 1 from ")), String.join("\n", lines));
     }

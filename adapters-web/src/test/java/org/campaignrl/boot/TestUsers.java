@@ -11,8 +11,14 @@ public record TestUsers(UserDirectory directory, String managerToken, String eng
         SecureRandom random = new SecureRandom();
         String manager = UserDirectory.newToken(random);
         String engineer = UserDirectory.newToken(random);
-        return new TestUsers(UserDirectory.parse("test users", String.join("\n",
-                UserDirectory.line(new User("ann", Role.CAMPAIGN_MANAGER), manager),
-                UserDirectory.line(new User("eve", Role.ML_ENGINEER), engineer))), manager, engineer);
+        return new TestUsers(
+                UserDirectory.parse(
+                        "test users",
+                        String.join(
+                                "\n",
+                                UserDirectory.line(new User("ann", Role.CAMPAIGN_MANAGER), manager),
+                                UserDirectory.line(new User("eve", Role.ML_ENGINEER), engineer))),
+                manager,
+                engineer);
     }
 }

@@ -12,18 +12,19 @@ import java.util.function.Supplier;
 public final class Background<T> {
     private final CompletableFuture<T> outcome = new CompletableFuture<>();
 
-    private Background() {
-    }
+    private Background() {}
 
     public static <T> Background<T> start(String threadName, Supplier<T> work) {
         Background<T> background = new Background<>();
-        Thread thread = new Thread(() -> {
-            try {
-                background.outcome.complete(work.get());
-            } catch (Throwable e) {
-                background.outcome.completeExceptionally(e);
-            }
-        }, threadName);
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        background.outcome.complete(work.get());
+                    } catch (Throwable e) {
+                        background.outcome.completeExceptionally(e);
+                    }
+                },
+                threadName);
         thread.setDaemon(true);
         thread.start();
         return background;

@@ -44,5 +44,4 @@ public record CampaignRl(
         RejectedRowsUseCase rejectedRows,
         RunsUseCase runs,
         PlanCampaignUseCase planCampaign,
-        CampaignsUseCase campaigns) {
-}
+        CampaignsUseCase campaigns) {}

@@ -2,8 +2,7 @@ package org.campaignrl.application;
 
 /** Checks for command records: each failure names the field. */
 public final class Validate {
-    private Validate() {
-    }
+    private Validate() {}
 
     public static <T> T notNull(T value, String field) {
         if (value == null) {

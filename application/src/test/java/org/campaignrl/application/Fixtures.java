@@ -18,8 +18,7 @@ import org.campaignrl.domain.TrainingStats;
 public final class Fixtures {
     public static final Instant NOW = Instant.parse("2024-05-06T07:08:09Z");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** Subjects 12 and 40, domains a.com and b.org: 2·7·7·2·5·2·2 = 3920 states. */
     public static StateSpace space() {
@@ -74,16 +73,30 @@ public final class Fixtures {
 
     /** A stored-model stand-in for a Q table built by hand; rollouts are capped at {@code maxSteps}. */
     public static TrainedModel handMadeModel(long datasetId, QTable qTable, int maxSteps) {
-        return new TrainedModel(datasetId, Hyperparameters.fixed(1, 0, 0.5, 0.5, maxSteps, 1), RewardRule.DEFAULT, 0,
-                qTable, new TrainingStats(1, 1, 0, List.of()), NOW);
+        return new TrainedModel(
+                datasetId,
+                Hyperparameters.fixed(1, 0, 0.5, 0.5, maxSteps, 1),
+                RewardRule.DEFAULT,
+                0,
+                qTable,
+                new TrainingStats(1, 1, 0, List.of()),
+                NOW);
     }
 
     /** A short training run: 300 episodes of at most 30 steps, default reward rule. */
-    public static TrainModelCommand quickTraining(Optional<int[]> startState, Optional<Long> datasetId,
-                                                  boolean activate) {
-        TrainModelCommand command = TrainModelCommand.defaults().withEpisodes(300).withEpsilon(0.1).withAlpha(0.1)
-                .withGamma(0.6).withMaxSteps(30).withSeed(42).withTargetRate(0.30).withMinSends(10)
-                .withRewardFactor(3).withActivate(activate);
+    public static TrainModelCommand quickTraining(
+            Optional<int[]> startState, Optional<Long> datasetId, boolean activate) {
+        TrainModelCommand command = TrainModelCommand.defaults()
+                .withEpisodes(300)
+                .withEpsilon(0.1)
+                .withAlpha(0.1)
+                .withGamma(0.6)
+                .withMaxSteps(30)
+                .withSeed(42)
+                .withTargetRate(0.30)
+                .withMinSends(10)
+                .withRewardFactor(3)
+                .withActivate(activate);
         command = startState.map(command::withStartState).orElse(command);
         return datasetId.map(command::withDataset).orElse(command);
     }

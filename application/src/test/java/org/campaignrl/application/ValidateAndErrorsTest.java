@@ -12,15 +12,24 @@ class ValidateAndErrorsTest {
     void notNullPassesValuesThroughAndNamesTheMissingField() {
         Object value = new Object();
         assertSame(value, Validate.notNull(value, "x"));
-        assertEquals("x", assertThrows(InvalidCommandException.class, () -> Validate.notNull(null, "x")).field());
+        assertEquals(
+                "x",
+                assertThrows(InvalidCommandException.class, () -> Validate.notNull(null, "x"))
+                        .field());
     }
 
     @Test
     void atLeastIsInclusive() {
         assertEquals(3, Validate.atLeast(3, 3, "n"));
         assertEquals(3L, Validate.atLeast(3L, 3L, "n"));
-        assertEquals("n", assertThrows(InvalidCommandException.class, () -> Validate.atLeast(2, 3, "n")).field());
-        assertEquals("n", assertThrows(InvalidCommandException.class, () -> Validate.atLeast(2L, 3L, "n")).field());
+        assertEquals(
+                "n",
+                assertThrows(InvalidCommandException.class, () -> Validate.atLeast(2, 3, "n"))
+                        .field());
+        assertEquals(
+                "n",
+                assertThrows(InvalidCommandException.class, () -> Validate.atLeast(2L, 3L, "n"))
+                        .field());
     }
 
     @Test

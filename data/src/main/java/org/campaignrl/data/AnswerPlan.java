@@ -7,8 +7,7 @@ import java.nio.file.Path;
  * the userbase defaults to the one beside the truth file. Prints what it wrote.
  */
 public final class AnswerPlan {
-    private AnswerPlan() {
-    }
+    private AnswerPlan() {}
 
     public static void main(String[] args) throws Exception {
         Path sendList = null;
@@ -36,7 +35,8 @@ public final class AnswerPlan {
         if (userbase == null) {
             userbase = truth.toAbsolutePath().resolveSibling(CampaignLogGenerator.USERBASE);
         }
-        System.out.println(PlanAnswer.answer(sendList, truth, userbase, out, seed).summary(out));
+        System.out.println(
+                PlanAnswer.answer(sendList, truth, userbase, out, seed).summary(out));
     }
 
     private static void usage(String problem) {

@@ -38,6 +38,7 @@ public final class CampaignLogGenerator {
     static final LocalDate LAST_SEND_DATE = LocalDate.of(2016, 3, 31);
     /** The send dates span exactly 13 weeks, so every weekday occurs 13 times. */
     static final int WEEKS = 13;
+
     static final int MAX_RESPONSE_DELAY_DAYS = 7;
     static final int FIRST_CUSTOMER_ID = 100_000;
 
@@ -89,12 +90,18 @@ public final class CampaignLogGenerator {
         long customers = settings.customers();
         // the shuffles draw from a generator of their own, so both orders hold the same rows
         SplittableRandom shuffle = new SplittableRandom(settings.seed()).split();
-        try (RowSink users = sink(dir.resolve(USERBASE), "Customer_ID,Gender,Type,Email_Address,Age,Tenure",
-                        customers, shuffle);
-                RowSink sent = sink(dir.resolve(SENT_EMAILS), "Sent_Date,Customer_ID,SubjectLine_ID",
-                        Math.round(customers * settings.shape().sendsPerCustomer()), shuffle);
-                RowSink responded = sink(dir.resolve(RESPONDED), "Responded_Date,Customer_ID,SubjectLine_ID",
-                        Math.round(customers * calibration.expectedResponseRowsPerCustomer()), shuffle)) {
+        try (RowSink users = sink(
+                        dir.resolve(USERBASE), "Customer_ID,Gender,Type,Email_Address,Age,Tenure", customers, shuffle);
+                RowSink sent = sink(
+                        dir.resolve(SENT_EMAILS),
+                        "Sent_Date,Customer_ID,SubjectLine_ID",
+                        Math.round(customers * settings.shape().sendsPerCustomer()),
+                        shuffle);
+                RowSink responded = sink(
+                        dir.resolve(RESPONDED),
+                        "Responded_Date,Customer_ID,SubjectLine_ID",
+                        Math.round(customers * calibration.expectedResponseRowsPerCustomer()),
+                        shuffle)) {
             SplittableRandom rng = new SplittableRandom(settings.seed());
             int id = FIRST_CUSTOMER_ID;
             for (int done = 1; done <= settings.customers(); done++) {
@@ -107,8 +114,15 @@ public final class CampaignLogGenerator {
         }
         double expectedRate = model.expectedRespondedSendRate(space);
         TruthJson.write(dir.resolve(TRUTH), settings, calibration, space, probability, expectedRate);
-        return new GenerationReport(settings.customers(), run.sends, run.responses, run.pairs,
-                run.respondedPairs, run.respondedSends, run.responders, expectedRate);
+        return new GenerationReport(
+                settings.customers(),
+                run.sends,
+                run.responses,
+                run.pairs,
+                run.respondedPairs,
+                run.respondedSends,
+                run.responders,
+                expectedRate);
     }
 
     private RowSink sink(Path file, String header, long expectedRows, SplittableRandom shuffle) throws IOException {
@@ -140,12 +154,27 @@ public final class CampaignLogGenerator {
                 throws IOException {
             String id = Integer.toString(c.id());
             line.setLength(0);
-            users.row(line.append(id).append(',').append(c.gender()).append(',').append(c.type()).append(',')
-                    .append(c.email()).append(',').append(c.age()).append(',').append(c.tenure()));
+            users.row(line.append(id)
+                    .append(',')
+                    .append(c.gender())
+                    .append(',')
+                    .append(c.type())
+                    .append(',')
+                    .append(c.email())
+                    .append(',')
+                    .append(c.age())
+                    .append(',')
+                    .append(c.tenure()));
             // the cell's codes in state-vector order; subject and day are filled in per pair
-            int[] cell = {0, 0, Binning.tenureCode(c.tenure()),
-                Population.DOMAINS.indexOf(Binning.emailDomain(c.email())), Binning.ageCode(c.age()),
-                Binning.genderCode(c.gender()), Binning.typeCode(c.type())};
+            int[] cell = {
+                0,
+                0,
+                Binning.tenureCode(c.tenure()),
+                Population.DOMAINS.indexOf(Binning.emailDomain(c.email())),
+                Binning.ageCode(c.age()),
+                Binning.genderCode(c.gender()),
+                Binning.typeCode(c.type())
+            };
             for (int day = 0; day < DAYS; day++) {
                 weekdays[day] = day;
             }
@@ -157,7 +186,11 @@ public final class CampaignLogGenerator {
                 if (sendsOfPair > 0) {
                     cell[0] = subjectCode;
                     cell[1] = takeOne(weekdays, weekdaysTaken++, rng);
-                    pair(space.subjectId(subjectCode), cell[1], sendsOfPair, probability[space.indexOfCodes(cell)],
+                    pair(
+                            space.subjectId(subjectCode),
+                            cell[1],
+                            sendsOfPair,
+                            probability[space.indexOfCodes(cell)],
                             rng);
                 }
             }
@@ -171,8 +204,8 @@ public final class CampaignLogGenerator {
         }
 
         /** The sends of one (customer, subject) pair, on one weekday in distinct weeks, and its responses. */
-        private void pair(int subjectId, int weekday, int sendsOfPair, double responseProbability,
-                SplittableRandom rng) {
+        private void pair(
+                int subjectId, int weekday, int sendsOfPair, double responseProbability, SplittableRandom rng) {
             boolean responds = rng.nextDouble() < responseProbability;
             for (int w = 0; w < WEEKS; w++) {
                 weeks[w] = w;
@@ -203,7 +236,10 @@ public final class CampaignLogGenerator {
             Arrays.sort(rows, 0, count);
             for (int i = 0; i < count; i++) {
                 line.setLength(0);
-                out.row(line.append(dates[rows[i] / SUBJECT_SLOTS]).append(',').append(customerId).append(',')
+                out.row(line.append(dates[rows[i] / SUBJECT_SLOTS])
+                        .append(',')
+                        .append(customerId)
+                        .append(',')
                         .append(rows[i] % SUBJECT_SLOTS));
             }
         }

@@ -8,8 +8,7 @@ import java.util.Locale;
  * sample (see data/README.md) and prints what it wrote and how long it took.
  */
 public final class GenerateSample {
-    private GenerateSample() {
-    }
+    private GenerateSample() {}
 
     public static void main(String[] args) throws Exception {
         Path out = null;
@@ -36,13 +35,22 @@ public final class GenerateSample {
         long start = System.nanoTime();
         GenerationReport report = new CampaignLogGenerator(settings).writeTo(out, GenerationProgress.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "%s: %d customers, %d sends (%.3f per customer), %d (customer, subject) pairs of which %d"
                         + " responded, %d response rows (1 per %.2f sends), responded-send rate %.4f"
                         + " (model expects %.4f), %.2f s%n",
-                out, report.customers(), report.sends(), report.sendsPerCustomer(), report.pairs(),
-                report.respondedPairs(), report.responseRows(), (double) report.sends() / report.responseRows(),
-                report.respondedSendRate(), report.expectedRespondedSendRate(), seconds);
+                out,
+                report.customers(),
+                report.sends(),
+                report.sendsPerCustomer(),
+                report.pairs(),
+                report.respondedPairs(),
+                report.responseRows(),
+                (double) report.sends() / report.responseRows(),
+                report.respondedSendRate(),
+                report.expectedRespondedSendRate(),
+                seconds);
     }
 
     private static String require(String value, String option) {

@@ -46,9 +46,16 @@ public record GenerationReport(
      * row order, and how many of the customers responded.
      */
     public String summary(Path folder, LogShape.RowOrder order) {
-        return String.format(Locale.ROOT, "Wrote %,d customers, %,d sends and %,d response rows to %s (%s order,"
-                        + " %.1f %% of the customers responders, %.2f response rows per responder)", customers, sends,
-                responseRows, folder, order.name().toLowerCase(Locale.ROOT), 100 * responderShare(),
+        return String.format(
+                Locale.ROOT,
+                "Wrote %,d customers, %,d sends and %,d response rows to %s (%s order,"
+                        + " %.1f %% of the customers responders, %.2f response rows per responder)",
+                customers,
+                sends,
+                responseRows,
+                folder,
+                order.name().toLowerCase(Locale.ROOT),
+                100 * responderShare(),
                 responseRowsPerResponder());
     }
 }

@@ -20,7 +20,10 @@ import java.util.OptionalDouble;
  *                                 answered 1 + a truncated geometric number of times, of the mean this needs; when
  *                                 empty a second answer with probability 0.30 and a third with 0.05
  */
-public record LogShape(RowOrder order, double sendsPerCustomer, OptionalDouble responderShare,
+public record LogShape(
+        RowOrder order,
+        double sendsPerCustomer,
+        OptionalDouble responderShare,
         OptionalDouble responseRowsPerResponder) {
 
     /** How each file's rows follow one another (the header stays first). */
@@ -44,23 +47,23 @@ public record LogShape(RowOrder order, double sendsPerCustomer, OptionalDouble r
     public static final double DEFAULT_SENDS_PER_CUSTOMER = 4.96;
     public static final double MAX_SENDS_PER_CUSTOMER = 30;
 
-    public static final LogShape GENERATOR = new LogShape(RowOrder.GROUPED, DEFAULT_SENDS_PER_CUSTOMER,
-            OptionalDouble.empty(), OptionalDouble.empty());
+    public static final LogShape GENERATOR =
+            new LogShape(RowOrder.GROUPED, DEFAULT_SENDS_PER_CUSTOMER, OptionalDouble.empty(), OptionalDouble.empty());
 
     /**
      * A real export (issue 16): 840 773 customers ({@link GeneratorSettings#REAL_SHAPED_CUSTOMERS}), 2.48 M sends,
      * 0.94 M response rows, 34 % of the customers responders, rows in no useful order.
      */
-    public static final LogShape REAL_SHAPED = new LogShape(RowOrder.RANDOM, 2.95, OptionalDouble.of(0.34),
-            OptionalDouble.of(3.29));
+    public static final LogShape REAL_SHAPED =
+            new LogShape(RowOrder.RANDOM, 2.95, OptionalDouble.of(0.34), OptionalDouble.of(3.29));
 
     public LogShape {
         if (order == null) {
             throw new IllegalArgumentException("row order is required");
         }
         if (!(sendsPerCustomer >= 0.01 && sendsPerCustomer <= MAX_SENDS_PER_CUSTOMER)) {
-            throw new IllegalArgumentException(
-                    "sends per customer must be within 0.01.." + (int) MAX_SENDS_PER_CUSTOMER + ": " + sendsPerCustomer);
+            throw new IllegalArgumentException("sends per customer must be within 0.01.." + (int) MAX_SENDS_PER_CUSTOMER
+                    + ": " + sendsPerCustomer);
         }
         responderShare.ifPresent(share -> {
             if (!(share > 0 && share < 1)) {
@@ -97,10 +100,14 @@ public record LogShape(RowOrder order, double sendsPerCustomer, OptionalDouble r
 
     /** For truth.json and the CLI's summary. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s order, %s sends per customer, responders %s, response rows per"
-                        + " responder %s", order.name().toLowerCase(Locale.ROOT), sendsPerCustomer,
+        return String.format(
+                Locale.ROOT,
+                "%s order, %s sends per customer, responders %s, response rows per" + " responder %s",
+                order.name().toLowerCase(Locale.ROOT),
+                sendsPerCustomer,
                 responderShare.isPresent() ? Double.toString(responderShare.getAsDouble()) : "as the model",
-                responseRowsPerResponder.isPresent() ? Double.toString(responseRowsPerResponder.getAsDouble())
+                responseRowsPerResponder.isPresent()
+                        ? Double.toString(responseRowsPerResponder.getAsDouble())
                         : "as the model");
     }
 }

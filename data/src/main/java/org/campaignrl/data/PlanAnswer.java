@@ -29,14 +29,18 @@ import org.campaignrl.domain.campaign.CustomerProfiles;
  * Memory: the userbase's profiles (9 bytes a customer); the send list streams.
  */
 public final class PlanAnswer {
-    private PlanAnswer() {
-    }
+    private PlanAnswer() {}
 
     /** What was written: sends, responses, and the responses the truth expects (Σ p). */
     public record Report(long sends, long responses, double expectedResponses) {
         public String summary(Path out) {
-            return String.format(Locale.ROOT, "%s: %,d sends answered with %,d responses (the truth expects %.1f)",
-                    out, sends, responses, expectedResponses);
+            return String.format(
+                    Locale.ROOT,
+                    "%s: %,d sends answered with %,d responses (the truth expects %.1f)",
+                    out,
+                    sends,
+                    responses,
+                    expectedResponses);
         }
     }
 
@@ -54,27 +58,34 @@ public final class PlanAnswer {
         SplittableRandom random = new SplittableRandom(seed);
         long[] counts = new long[2]; // sends, responses
         double[] expected = new double[1];
-        try (RowSink sent = RowSink.inOrder(outDir.resolve(CampaignLogGenerator.SENT_EMAILS),
-                     "Sent_Date,Customer_ID,SubjectLine_ID");
-             RowSink responded = RowSink.inOrder(outDir.resolve(CampaignLogGenerator.RESPONDED),
-                     "Responded_Date,Customer_ID,SubjectLine_ID")) {
+        try (RowSink sent = RowSink.inOrder(
+                        outDir.resolve(CampaignLogGenerator.SENT_EMAILS), "Sent_Date,Customer_ID,SubjectLine_ID");
+                RowSink responded = RowSink.inOrder(
+                        outDir.resolve(CampaignLogGenerator.RESPONDED), "Responded_Date,Customer_ID,SubjectLine_ID")) {
             forEachRow(sendList, List.of("Customer_ID", "SubjectLine_ID", "Planned_Send_Date"), (row, lineNumber) -> {
                 int customerId = intField(row[0], "Customer_ID", sendList, lineNumber);
                 int subjectId = intField(row[1], "SubjectLine_ID", sendList, lineNumber);
                 LocalDate date = dateField(row[2], sendList, lineNumber);
                 int position = customers.positionOf(customerId);
                 if (position < 0) {
-                    throw rowError(sendList, lineNumber, "Customer_ID", "customer " + customerId
-                            + " is not in " + userbase);
+                    throw rowError(
+                            sendList, lineNumber, "Customer_ID", "customer " + customerId + " is not in " + userbase);
                 }
                 int subjectCode = space.subjectCode(subjectId);
                 if (subjectCode < 0) {
-                    throw rowError(sendList, lineNumber, "SubjectLine_ID", "subject line " + subjectId
-                            + " is not in " + truthJson);
+                    throw rowError(
+                            sendList,
+                            lineNumber,
+                            "SubjectLine_ID",
+                            "subject line " + subjectId + " is not in " + truthJson);
                 }
-                int state = space.indexOfCodes(subjectCode, Binning.dayCode(date),
-                        customers.code(position, Attribute.TENURE), customers.code(position, Attribute.DOMAIN),
-                        customers.code(position, Attribute.AGE), customers.code(position, Attribute.GENDER),
+                int state = space.indexOfCodes(
+                        subjectCode,
+                        Binning.dayCode(date),
+                        customers.code(position, Attribute.TENURE),
+                        customers.code(position, Attribute.DOMAIN),
+                        customers.code(position, Attribute.AGE),
+                        customers.code(position, Attribute.GENDER),
                         customers.code(position, Attribute.TYPE));
                 double p = truth[state];
                 String ids = "," + customerId + "," + subjectId;
@@ -82,8 +93,8 @@ public final class PlanAnswer {
                 counts[0]++;
                 expected[0] += p;
                 if (random.nextDouble() < p) {
-                    responded.row(date.plusDays(random.nextInt(CampaignLogGenerator.MAX_RESPONSE_DELAY_DAYS + 1))
-                            + ids);
+                    responded.row(
+                            date.plusDays(random.nextInt(CampaignLogGenerator.MAX_RESPONSE_DELAY_DAYS + 1)) + ids);
                     counts[1]++;
                 }
             });
@@ -98,11 +109,14 @@ public final class PlanAnswer {
     /** The generator's userbase layout: Customer_ID,Gender,Type,Email_Address,Age,Tenure. */
     static CustomerProfiles readUserbase(Path userbase, StateSpace space) throws IOException {
         CustomerProfiles.Builder builder = CustomerProfiles.builder(1 << 16);
-        forEachRow(userbase, List.of("Customer_ID", "Gender", "Type", "Email_Address", "Age", "Tenure"),
+        forEachRow(
+                userbase,
+                List.of("Customer_ID", "Gender", "Type", "Email_Address", "Age", "Tenure"),
                 (row, lineNumber) -> {
                     String domainName = Binning.emailDomain(row[3]);
                     int domain = domainName == null ? -1 : space.domainCode(domainName);
-                    builder.add(intField(row[0], "Customer_ID", userbase, lineNumber),
+                    builder.add(
+                            intField(row[0], "Customer_ID", userbase, lineNumber),
                             Binning.tenureCode(intField(row[5], "Tenure", userbase, lineNumber)),
                             known(domain, userbase, lineNumber, "Email_Address"),
                             Binning.ageCode(intField(row[4], "Age", userbase, lineNumber)),
@@ -126,7 +140,8 @@ public final class PlanAnswer {
                 throw new IllegalArgumentException(file + ": empty, no header");
             }
             List<String> names = Arrays.asList(fields(header));
-            int[] at = columns.stream().mapToInt(name -> column(names, name, file)).toArray();
+            int[] at =
+                    columns.stream().mapToInt(name -> column(names, name, file)).toArray();
             String line;
             long lineNumber = 1;
             while ((line = in.readLine()) != null) {
@@ -136,8 +151,8 @@ public final class PlanAnswer {
                 }
                 String[] row = fields(line);
                 if (row.length != names.size()) {
-                    throw rowError(file, lineNumber, columns.get(0), row.length + " fields, the header has "
-                            + names.size());
+                    throw rowError(
+                            file, lineNumber, columns.get(0), row.length + " fields, the header has " + names.size());
                 }
                 String[] picked = new String[at.length];
                 for (int i = 0; i < at.length; i++) {

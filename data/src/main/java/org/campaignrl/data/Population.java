@@ -14,11 +14,13 @@ final class Population {
     /** Sorted, so a domain's code is its index here, as in {@link org.campaignrl.domain.StateSpace}. */
     static final List<String> DOMAINS =
             List.of("aol.com", "comcast.net", "gmail.com", "hotmail.com", "msn.com", "yahoo.com");
+
     static final double[] DOMAIN_SHARES = {0.12, 0.11, 0.30, 0.16, 0.09, 0.22};
     static final double FEMALE_SHARE = 0.52;
     static final double BUSINESS_SHARE = 0.30;
     /** Age groups as {@link Binning#ageCode}: a group is drawn by its share, then an age uniformly within it. */
     static final int[] AGE_GROUP_FIRST = {16, 20, 25, 35, 45};
+
     static final int[] AGE_GROUP_LAST = {19, 24, 34, 44, 70};
     static final double[] AGE_GROUP_SHARES = {0.08, 0.14, 0.26, 0.24, 0.28};
     /** Tenure in years is uniform over 0..MAX_TENURE (so the group "> 30", 11 years wide, is the largest). */
@@ -32,11 +34,9 @@ final class Population {
         "green", "adams", "nelson", "baker", "hall", "rivera", "campbell", "mitchell", "carter", "doe",
     };
 
-    record Customer(int id, String gender, String type, String email, int age, int tenure) {
-    }
+    record Customer(int id, String gender, String type, String email, int age, int tenure) {}
 
-    private Population() {
-    }
+    private Population() {}
 
     static Customer draw(int id, SplittableRandom rng) {
         String gender = rng.nextDouble() < FEMALE_SHARE ? "F" : "M";

@@ -41,21 +41,23 @@ final class ResponseModel {
                 null, // subject: its base above
                 {0.10, 0.30, 0.20, 0.00, -0.15, -0.35, -0.50}, // day: Monday … Sunday
                 {-0.25, -0.15, -0.05, 0.05, 0.10, 0.20, 0.25}, // tenure: < 5 … > 30
-                {-0.30, 0.10, 0.30, -0.10, -0.45, 0.15},       // domain: aol, comcast, gmail, hotmail, msn, yahoo
-                {-0.30, -0.10, 0.15, 0.20, 0.00},              // age: < 20, 20-25, 25-35, 35-45, > 45
-                {0.12, -0.12},                                 // gender: F, M
-                {-0.15, 0.15},                                 // type: B, C
+                {-0.30, 0.10, 0.30, -0.10, -0.45, 0.15}, // domain: aol, comcast, gmail, hotmail, msn, yahoo
+                {-0.30, -0.10, 0.15, 0.20, 0.00}, // age: < 20, 20-25, 25-35, 35-45, > 45
+                {0.12, -0.12}, // gender: F, M
+                {-0.15, 0.15}, // type: B, C
             },
             List.of(
                     //                                                   subject day tenure domain age gender type
-                    new Segment("Saturday gmail.com consumers, subject 2",
-                            new int[] {2, 5, ANY, 2, ANY, ANY, 1}, 2.1),
-                    new Segment("Tuesday yahoo.com business customers of 30+ years, subject 1",
-                            new int[] {1, 1, 6, 5, ANY, ANY, 0}, 1.95),
-                    new Segment("Thursday hotmail.com customers aged 45+, subject 3",
-                            new int[] {3, 3, ANY, 3, 4, ANY, ANY}, 2.85),
-                    new Segment("Sunday comcast.net men, subject 3",
-                            new int[] {3, 6, ANY, 1, ANY, 1, ANY}, 3.35)));
+                    new Segment("Saturday gmail.com consumers, subject 2", new int[] {2, 5, ANY, 2, ANY, ANY, 1}, 2.1),
+                    new Segment(
+                            "Tuesday yahoo.com business customers of 30+ years, subject 1",
+                            new int[] {1, 1, 6, 5, ANY, ANY, 0},
+                            1.95),
+                    new Segment(
+                            "Thursday hotmail.com customers aged 45+, subject 3",
+                            new int[] {3, 3, ANY, 3, 4, ANY, ANY},
+                            2.85),
+                    new Segment("Sunday comcast.net men, subject 3", new int[] {3, 6, ANY, 1, ANY, 1, ANY}, 3.35)));
 
     private final int[] subjectIds;
     private final double[] base;
@@ -65,7 +67,8 @@ final class ResponseModel {
     ResponseModel(int[] subjectIds, double[] base, double[][] effects, List<Segment> segments) {
         this.subjectIds = subjectIds.clone();
         this.base = base.clone();
-        this.effects = Arrays.stream(effects).map(e -> e == null ? null : e.clone()).toArray(double[][]::new);
+        this.effects =
+                Arrays.stream(effects).map(e -> e == null ? null : e.clone()).toArray(double[][]::new);
         this.segments = List.copyOf(segments);
     }
 

@@ -24,8 +24,8 @@ abstract class RowSink implements AutoCloseable {
 
     /** Rows in the order given, after the header. */
     static RowSink inOrder(Path file, String header) throws IOException {
-        Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8),
-                BUFFER_CHARS);
+        Writer out = new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), BUFFER_CHARS);
         out.write(header);
         out.write('\n');
         return new RowSink() {
@@ -69,7 +69,8 @@ abstract class RowSink implements AutoCloseable {
             this.file = file;
             this.header = header;
             this.rng = rng;
-            int count = (int) Math.max(1, Math.min(MAX_BUCKETS, (expectedRows + ROWS_PER_BUCKET - 1) / ROWS_PER_BUCKET));
+            int count =
+                    (int) Math.max(1, Math.min(MAX_BUCKETS, (expectedRows + ROWS_PER_BUCKET - 1) / ROWS_PER_BUCKET));
             int buffer = Math.max(1 << 10, Math.min(1 << 16, BUFFERS_BYTES / count));
             bucketFiles = new Path[count];
             buckets = new OutputStream[count];

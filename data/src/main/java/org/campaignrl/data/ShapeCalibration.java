@@ -20,6 +20,7 @@ final class ShapeCalibration {
     static final double[] DEFAULT_ANSWER_TAILS = {0.30, 0.05};
     /** At most this many answers to one send, so a customer's rows fit a fixed buffer. */
     static final int MAX_ANSWERS = 64;
+
     private static final int DAYS = 7;
     private static final int BISECTIONS = 60;
 
@@ -29,7 +30,11 @@ final class ShapeCalibration {
     private final double expectedResponderShare;
     private final double expectedResponseRowsPerCustomer;
 
-    private ShapeCalibration(ResponseModel model, double offset, double[] answerTails, double expectedResponderShare,
+    private ShapeCalibration(
+            ResponseModel model,
+            double offset,
+            double[] answerTails,
+            double expectedResponderShare,
             double expectedResponseRowsPerCustomer) {
         this.model = model;
         this.offset = offset;
@@ -40,17 +45,21 @@ final class ShapeCalibration {
 
     /** The model moved to the shape's share of responders, and the law of answers for its rows per responder. */
     static ShapeCalibration of(ResponseModel base, StateSpace space, LogShape shape, int maxSendsPerPair) {
-        Expectations expectations = new Expectations(space, shape.sendsPerPair(space.size(Attribute.SUBJECT)),
-                maxSendsPerPair);
+        Expectations expectations =
+                new Expectations(space, shape.sendsPerPair(space.size(Attribute.SUBJECT)), maxSendsPerPair);
         ResponseModel model = base;
         double offset = 0;
         if (shape.responderShare().isPresent()) {
             double target = shape.responderShare().getAsDouble();
             double reachable = expectations.customersWithSends();
             if (target >= reachable) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                throw new IllegalArgumentException(String.format(
+                        java.util.Locale.ROOT,
                         "a share of responders of %s needs more sends per customer: with %s, %.4f of the customers"
-                                + " get a send at all", target, shape.sendsPerCustomer(), reachable));
+                                + " get a send at all",
+                        target,
+                        shape.sendsPerCustomer(),
+                        reachable));
             }
             double low = -40;
             double high = 40;
@@ -73,14 +82,18 @@ final class ShapeCalibration {
             double respondedSendsPerResponder = expectations.respondedSendsPerCustomer(p) / responders;
             double answersPerSend = rows / respondedSendsPerResponder;
             if (answersPerSend < 1) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                throw new IllegalArgumentException(String.format(
+                        java.util.Locale.ROOT,
                         "response rows per responder must be at least the %.3f responded sends of a responder",
                         respondedSendsPerResponder));
             }
             if (answersPerSend > MAX_ANSWERS - 1) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                throw new IllegalArgumentException(String.format(
+                        java.util.Locale.ROOT,
                         "%s response rows per responder would need %.1f answers per responded send, more than %d",
-                        rows, answersPerSend, MAX_ANSWERS - 1));
+                        rows,
+                        answersPerSend,
+                        MAX_ANSWERS - 1));
             }
             tails = geometricTails(answersPerSend);
         }
@@ -88,8 +101,8 @@ final class ShapeCalibration {
         for (double tail : tails) {
             meanAnswers += tail;
         }
-        return new ShapeCalibration(model, offset, tails, responders,
-                meanAnswers * expectations.respondedSendsPerCustomer(p));
+        return new ShapeCalibration(
+                model, offset, tails, responders, meanAnswers * expectations.respondedSendsPerCustomer(p));
     }
 
     ResponseModel model() {
@@ -156,6 +169,7 @@ final class ShapeCalibration {
         private final double sendsOfPair;
         /** Every combination of the five customer attributes: its codes (state-vector order) and share. */
         private final int[][] customerCodes;
+
         private final double[] customerShare;
         /** Every ordered tuple of distinct weekdays, as long as there are subject lines. */
         private final int[][] dayTuples;

@@ -14,8 +14,7 @@ import org.campaignrl.domain.StateSpace;
  * line reader is enough and keeps this module free of a JSON library.
  */
 public final class TruthFile {
-    private TruthFile() {
-    }
+    private TruthFile() {}
 
     /**
      * One true probability per state of {@code space}; a state the file does not list gets NaN.
@@ -32,7 +31,9 @@ public final class TruthFile {
             while ((line = reader.readLine()) != null) {
                 String text = line.trim();
                 if (text.startsWith("\"domains\":")) {
-                    domains = Arrays.stream(list(text)).map(d -> d.replace("\"", "")).toList();
+                    domains = Arrays.stream(list(text))
+                            .map(d -> d.replace("\"", ""))
+                            .toList();
                 } else if (text.startsWith("\"cells\":")) {
                     inCells = true;
                 } else if (inCells && text.startsWith("\"")) {
@@ -65,9 +66,13 @@ public final class TruthFile {
             while ((line = reader.readLine()) != null && (subjectIds == null || domains == null)) {
                 String text = line.trim();
                 if (text.startsWith("\"subjectIds\":")) {
-                    subjectIds = Arrays.stream(list(text)).mapToInt(Integer::parseInt).toArray();
+                    subjectIds = Arrays.stream(list(text))
+                            .mapToInt(Integer::parseInt)
+                            .toArray();
                 } else if (text.startsWith("\"domains\":")) {
-                    domains = Arrays.stream(list(text)).map(d -> d.replace("\"", "")).toList();
+                    domains = Arrays.stream(list(text))
+                            .map(d -> d.replace("\"", ""))
+                            .toList();
                 }
             }
         }
@@ -79,14 +84,19 @@ public final class TruthFile {
 
     /** The trimmed items of a one-line JSON array. */
     private static String[] list(String line) {
-        return Arrays.stream(line.substring(line.indexOf('[') + 1, line.lastIndexOf(']')).split(","))
-                .map(String::trim).toArray(String[]::new);
+        return Arrays.stream(line.substring(line.indexOf('[') + 1, line.lastIndexOf(']'))
+                        .split(","))
+                .map(String::trim)
+                .toArray(String[]::new);
     }
 
     private static void put(double[] truth, StateSpace space, List<String> domains, String line, Path file) {
         int close = line.indexOf('"', 1);
-        int[] vector = Arrays.stream(line.substring(1, close).split(",")).mapToInt(Integer::parseInt).toArray();
-        String value = line.substring(line.indexOf(':', close) + 1).replace(",", "").trim();
+        int[] vector = Arrays.stream(line.substring(1, close).split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
+        String value =
+                line.substring(line.indexOf(':', close) + 1).replace(",", "").trim();
         int domainCode = space.domainCode(domains.get(vector[3]));
         if (domainCode < 0) {
             throw new IllegalArgumentException(file + ": domain " + domains.get(vector[3]) + " is not in the dataset");

@@ -21,11 +21,16 @@ final class TruthJson {
             + " conversion when responses are de-duplicated per pair and every send of a responded pair counts"
             + " as responded.";
 
-    private TruthJson() {
-    }
+    private TruthJson() {}
 
-    static void write(Path file, GeneratorSettings settings, ShapeCalibration calibration, StateSpace space,
-            double[] probability, double expectedRate) throws IOException {
+    static void write(
+            Path file,
+            GeneratorSettings settings,
+            ShapeCalibration calibration,
+            StateSpace space,
+            double[] probability,
+            double expectedRate)
+            throws IOException {
         ResponseModel model = calibration.model();
         LogShape shape = settings.shape();
         try (BufferedWriter out = new BufferedWriter(
@@ -34,10 +39,14 @@ final class TruthJson {
             out.write("  \"generator\": {\"customers\": " + settings.customers() + ", \"seed\": " + settings.seed()
                     + ", \"order\": " + string(shape.order().name().toLowerCase(java.util.Locale.ROOT))
                     + ", \"sendsPerCustomer\": " + shape.sendsPerCustomer()
-                    + ", \"responderShare\": " + (shape.responderShare().isPresent()
-                            ? Double.toString(shape.responderShare().getAsDouble()) : "null")
-                    + ", \"responseRowsPerResponder\": " + (shape.responseRowsPerResponder().isPresent()
-                            ? Double.toString(shape.responseRowsPerResponder().getAsDouble()) : "null")
+                    + ", \"responderShare\": "
+                    + (shape.responderShare().isPresent()
+                            ? Double.toString(shape.responderShare().getAsDouble())
+                            : "null")
+                    + ", \"responseRowsPerResponder\": "
+                    + (shape.responseRowsPerResponder().isPresent()
+                            ? Double.toString(shape.responseRowsPerResponder().getAsDouble())
+                            : "null")
                     + ", \"baseOffset\": " + calibration.offset()
                     + ", \"expectedResponderShare\": " + probability(calibration.expectedResponderShare())
                     + "},\n");
@@ -48,9 +57,11 @@ final class TruthJson {
             out.write("  \"subjectIds\": " + ints(space.subjectIds()) + ",\n");
             out.write("  \"domains\": " + strings(space.domains()) + ",\n");
             out.write("  \"model\": {\n");
-            out.write("    \"formula\": " + string("p = 1 / (1 + exp(-(base[subject_id] + effect[day] + effect[tenure]"
-                    + " + effect[domain_code] + effect[age] + effect[gender] + effect[type]"
-                    + " + bonus of every segment the cell is in)))") + ",\n");
+            out.write("    \"formula\": "
+                    + string("p = 1 / (1 + exp(-(base[subject_id] + effect[day] + effect[tenure]"
+                            + " + effect[domain_code] + effect[age] + effect[gender] + effect[type]"
+                            + " + bonus of every segment the cell is in)))")
+                    + ",\n");
             out.write("    \"base\": {");
             StringJoiner base = new StringJoiner(", ");
             for (int id : space.subjectIds()) {
@@ -112,7 +123,8 @@ final class TruthJson {
     }
 
     private static String vectorName(int position) {
-        return List.of("subject_id", "day", "tenure", "domain_code", "age", "gender", "type").get(position);
+        return List.of("subject_id", "day", "tenure", "domain_code", "age", "gender", "type")
+                .get(position);
     }
 
     /** A probability with 8 decimals (String.format is too slow for 17 640 of them). */

@@ -23,9 +23,14 @@ class BundledSampleTest {
     void theSampleIsExactlyWhatItsSettingsGenerate(@TempDir Path tmp) throws IOException {
         new CampaignLogGenerator(SAMPLE_SETTINGS).writeTo(tmp, GenerationProgress.NONE);
         long total = 0;
-        for (String file : List.of(CampaignLogGenerator.USERBASE, CampaignLogGenerator.SENT_EMAILS,
-                CampaignLogGenerator.RESPONDED, CampaignLogGenerator.TRUTH)) {
-            assertEquals(-1, Files.mismatch(tmp.resolve(file), SAMPLE.resolve(file)),
+        for (String file : List.of(
+                CampaignLogGenerator.USERBASE,
+                CampaignLogGenerator.SENT_EMAILS,
+                CampaignLogGenerator.RESPONDED,
+                CampaignLogGenerator.TRUTH)) {
+            assertEquals(
+                    -1,
+                    Files.mismatch(tmp.resolve(file), SAMPLE.resolve(file)),
                     file + " differs: regenerate the sample as data/README.md says");
             total += Files.size(SAMPLE.resolve(file));
         }
@@ -55,7 +60,8 @@ class BundledSampleTest {
     void verifyAggregationScriptAgrees() throws Exception {
         theSampleHasGoalCellsForTheDefaultRewardRule();
         Process script = new ProcessBuilder("bash", "verify-aggregation.sh", SAMPLE.toString(), SAMPLE_CELLS.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(script.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, script.waitFor(), output);
         assertTrue(output.startsWith("cells match: "), output);

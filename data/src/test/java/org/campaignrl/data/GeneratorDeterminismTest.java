@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GeneratorDeterminismTest {
-    private static final List<String> FILES = List.of(CampaignLogGenerator.USERBASE, CampaignLogGenerator.SENT_EMAILS,
-            CampaignLogGenerator.RESPONDED, CampaignLogGenerator.TRUTH);
+    private static final List<String> FILES = List.of(
+            CampaignLogGenerator.USERBASE,
+            CampaignLogGenerator.SENT_EMAILS,
+            CampaignLogGenerator.RESPONDED,
+            CampaignLogGenerator.TRUTH);
 
     @TempDir
     Path tmp;
@@ -27,7 +30,11 @@ class GeneratorDeterminismTest {
         GenerationReport second = generate(2_000, 7, "b");
         assertEquals(first, second);
         for (String file : FILES) {
-            assertEquals(-1, Files.mismatch(tmp.resolve("a").resolve(file), tmp.resolve("b").resolve(file)), file);
+            assertEquals(
+                    -1,
+                    Files.mismatch(
+                            tmp.resolve("a").resolve(file), tmp.resolve("b").resolve(file)),
+                    file);
         }
     }
 
@@ -35,9 +42,13 @@ class GeneratorDeterminismTest {
     void anotherSeedGivesOtherLogs() throws IOException {
         generate(2_000, 7, "a");
         generate(2_000, 8, "b");
-        for (String file : List.of(CampaignLogGenerator.USERBASE, CampaignLogGenerator.SENT_EMAILS,
-                CampaignLogGenerator.RESPONDED)) {
-            assertNotEquals(-1, Files.mismatch(tmp.resolve("a").resolve(file), tmp.resolve("b").resolve(file)), file);
+        for (String file : List.of(
+                CampaignLogGenerator.USERBASE, CampaignLogGenerator.SENT_EMAILS, CampaignLogGenerator.RESPONDED)) {
+            assertNotEquals(
+                    -1,
+                    Files.mismatch(
+                            tmp.resolve("a").resolve(file), tmp.resolve("b").resolve(file)),
+                    file);
         }
     }
 
@@ -45,8 +56,8 @@ class GeneratorDeterminismTest {
     void aSmallerRunWithTheSameSeedIsAPrefixOfALargerOne() throws IOException {
         generate(500, 7, "small");
         generate(1_000, 7, "large");
-        for (String file : List.of(CampaignLogGenerator.USERBASE, CampaignLogGenerator.SENT_EMAILS,
-                CampaignLogGenerator.RESPONDED)) {
+        for (String file : List.of(
+                CampaignLogGenerator.USERBASE, CampaignLogGenerator.SENT_EMAILS, CampaignLogGenerator.RESPONDED)) {
             byte[] small = Files.readAllBytes(tmp.resolve("small").resolve(file));
             byte[] large = Files.readAllBytes(tmp.resolve("large").resolve(file));
             assertTrue(large.length > small.length, file);
@@ -69,8 +80,8 @@ class GeneratorDeterminismTest {
     void settingsAreValidated() {
         assertThrows(IllegalArgumentException.class, () -> new GeneratorSettings(0, 1));
         assertThrows(IllegalArgumentException.class, () -> new GeneratorSettings(-5, 1));
-        assertThrows(IllegalArgumentException.class,
-                () -> new GeneratorSettings(GeneratorSettings.MAX_CUSTOMERS + 1, 1));
+        assertThrows(
+                IllegalArgumentException.class, () -> new GeneratorSettings(GeneratorSettings.MAX_CUSTOMERS + 1, 1));
         assertEquals(new GeneratorSettings(500_000, 42), GeneratorSettings.DEFAULT);
         assertFalse(GeneratorSettings.DEFAULT.customers() > GeneratorSettings.MAX_CUSTOMERS);
     }

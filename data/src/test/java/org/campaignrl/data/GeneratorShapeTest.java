@@ -25,6 +25,7 @@ class GeneratorShapeTest {
 
     @TempDir
     static Path dir;
+
     static GenerationReport report;
     static List<String[]> users;
     static List<String[]> sends;
@@ -90,7 +91,8 @@ class GeneratorShapeTest {
             assertTrue(ids.contains(row[1]), "known customer " + row[1]);
             subjects.add(row[2]);
             String pair = row[2] + "/" + row[1];
-            Integer weekday = weekdayOfPair.putIfAbsent(pair, date.getDayOfWeek().getValue());
+            Integer weekday =
+                    weekdayOfPair.putIfAbsent(pair, date.getDayOfWeek().getValue());
             assertTrue(weekday == null || weekday == date.getDayOfWeek().getValue(), "one weekday per pair " + pair);
             assertTrue(sendKeys.add(String.join(",", row)), "a pair is sent at most once a day");
         }
@@ -106,7 +108,8 @@ class GeneratorShapeTest {
     void everyResponseFollowsASendOfItsPairWithinAWeekAndSomeAreRepeats() {
         Map<String, List<LocalDate>> sendDates = new HashMap<>();
         for (String[] row : sends) {
-            sendDates.computeIfAbsent(row[2] + "/" + row[1], k -> new java.util.ArrayList<>())
+            sendDates
+                    .computeIfAbsent(row[2] + "/" + row[1], k -> new java.util.ArrayList<>())
                     .add(LocalDate.parse(row[0]));
         }
         Map<String, Integer> rowsPerPair = new HashMap<>();
@@ -115,14 +118,18 @@ class GeneratorShapeTest {
             LocalDate responded = LocalDate.parse(row[0]);
             List<LocalDate> sent = sendDates.get(pair);
             assertNotNull(sent, "a response without a send: " + pair);
-            assertTrue(sent.stream().anyMatch(s -> {
-                long days = ChronoUnit.DAYS.between(s, responded);
-                return days >= 0 && days <= 7;
-            }), "response " + String.join(",", row) + " follows a send within 7 days");
+            assertTrue(
+                    sent.stream().anyMatch(s -> {
+                        long days = ChronoUnit.DAYS.between(s, responded);
+                        return days >= 0 && days <= 7;
+                    }),
+                    "response " + String.join(",", row) + " follows a send within 7 days");
             rowsPerPair.merge(pair, 1, Integer::sum);
         }
         assertEquals(report.respondedPairs(), rowsPerPair.size());
-        long respondedSends = rowsPerPair.keySet().stream().mapToLong(pair -> sendDates.get(pair).size()).sum();
+        long respondedSends = rowsPerPair.keySet().stream()
+                .mapToLong(pair -> sendDates.get(pair).size())
+                .sum();
         assertEquals(report.respondedSends(), respondedSends);
         assertTrue(rowsPerPair.values().stream().anyMatch(n -> n >= 2), "repeated responses");
         assertTrue(responses.size() > respondedSends, "more response rows than responded sends: repeats");

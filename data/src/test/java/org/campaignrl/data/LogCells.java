@@ -24,16 +24,20 @@ import org.campaignrl.domain.StateSpace;
  * a responded pair counted as responded, sends to unknown customers dropped.
  */
 final class LogCells {
-    private LogCells() {
-    }
+    private LogCells() {}
 
     static Cells aggregate(Path dir) throws IOException {
-        Map<Integer, int[]> customers = new HashMap<>(); // id → {tenure, domain index into domainNames, age, gender, type}
+        Map<Integer, int[]> customers =
+                new HashMap<>(); // id → {tenure, domain index into domainNames, age, gender, type}
         List<String> domainNames = new ArrayList<>(new TreeSet<>(domainsOf(dir)));
         for (String[] row : rows(dir.resolve(CampaignLogGenerator.USERBASE))) {
             customers.put(Integer.parseInt(row[0]), new int[] {
-                Binning.tenureCode(Integer.parseInt(row[5])), domainNames.indexOf(Binning.emailDomain(row[3])),
-                Binning.ageCode(Integer.parseInt(row[4])), Binning.genderCode(row[1]), Binning.typeCode(row[2])});
+                Binning.tenureCode(Integer.parseInt(row[5])),
+                domainNames.indexOf(Binning.emailDomain(row[3])),
+                Binning.ageCode(Integer.parseInt(row[4])),
+                Binning.genderCode(row[1]),
+                Binning.typeCode(row[2])
+            });
         }
         Set<Long> respondedPairs = new HashSet<>();
         for (String[] row : rows(dir.resolve(CampaignLogGenerator.RESPONDED))) {
@@ -41,7 +45,11 @@ final class LogCells {
         }
         List<String[]> sends = rows(dir.resolve(CampaignLogGenerator.SENT_EMAILS));
         StateSpace space = new StateSpace(
-                sends.stream().mapToInt(row -> Integer.parseInt(row[2])).distinct().toArray(), domainNames);
+                sends.stream()
+                        .mapToInt(row -> Integer.parseInt(row[2]))
+                        .distinct()
+                        .toArray(),
+                domainNames);
         long[] sent = new long[space.size()];
         long[] responded = new long[space.size()];
         for (String[] row : sends) {
@@ -51,8 +59,8 @@ final class LogCells {
             if (c == null) {
                 continue;
             }
-            int state = space.indexOfVector(new int[] {
-                subjectId, Binning.dayCode(LocalDate.parse(row[0])), c[0], c[1], c[2], c[3], c[4]});
+            int state = space.indexOfVector(
+                    new int[] {subjectId, Binning.dayCode(LocalDate.parse(row[0])), c[0], c[1], c[2], c[3], c[4]});
             sent[state]++;
             if (respondedPairs.contains(pair(subjectId, customerId))) {
                 responded[state]++;
@@ -68,8 +76,9 @@ final class LogCells {
         for (int state = 0; state < space.size(); state++) {
             if (cells.sends(state) > 0) {
                 int[] v = space.vectorOf(state); // subject_id, day, tenure, domain, age, gender, type
-                rows.add(new int[] {v[0], v[5], v[6], v[3], v[2], v[4], v[1],
-                    (int) cells.responses(state), (int) cells.sends(state)});
+                rows.add(new int[] {
+                    v[0], v[5], v[6], v[3], v[2], v[4], v[1], (int) cells.responses(state), (int) cells.sends(state)
+                });
             }
         }
         rows.sort((a, b) -> java.util.Arrays.compare(a, 0, 7, b, 0, 7));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlanAnswerTest {
     @TempDir
     static Path tmp;
+
     static Path logs;
     static Path sendList;
 
@@ -38,8 +39,12 @@ class PlanAnswerTest {
     }
 
     private static PlanAnswer.Report answer(String folder, long seed) throws IOException {
-        return PlanAnswer.answer(sendList, logs.resolve(CampaignLogGenerator.TRUTH),
-                logs.resolve(CampaignLogGenerator.USERBASE), tmp.resolve(folder), seed);
+        return PlanAnswer.answer(
+                sendList,
+                logs.resolve(CampaignLogGenerator.TRUTH),
+                logs.resolve(CampaignLogGenerator.USERBASE),
+                tmp.resolve(folder),
+                seed);
     }
 
     @Test
@@ -54,10 +59,15 @@ class PlanAnswerTest {
         assertEquals(report.responses() + 1, responded.size());
         // A count of Bernoulli draws: within 4 standard deviations of the truth's expectation.
         double sd = Math.sqrt(report.expectedResponses());
-        assertTrue(Math.abs(report.responses() - report.expectedResponses()) < 4 * sd,
+        assertTrue(
+                Math.abs(report.responses() - report.expectedResponses()) < 4 * sd,
                 report.responses() + " against " + report.expectedResponses());
-        assertEquals(-1, Files.mismatch(logs.resolve(CampaignLogGenerator.USERBASE),
-                tmp.resolve("a").resolve(CampaignLogGenerator.USERBASE)), "the same userbase");
+        assertEquals(
+                -1,
+                Files.mismatch(
+                        logs.resolve(CampaignLogGenerator.USERBASE),
+                        tmp.resolve("a").resolve(CampaignLogGenerator.USERBASE)),
+                "the same userbase");
     }
 
     @Test
@@ -73,12 +83,23 @@ class PlanAnswerTest {
     @Test
     void aRowThatCannotBeAnsweredNamesFileLineAndField() throws IOException {
         Path bad = tmp.resolve("bad.csv");
-        String known = Files.readAllLines(logs.resolve(CampaignLogGenerator.USERBASE)).get(1).split(",")[0];
-        Files.write(bad, List.of("Customer_ID,Email_Address,SubjectLine_ID,Planned_Send_Date,Group",
-                known + ",a@gmail.com,2,2016-04-09,target", "42,b@gmail.com,2,2016-04-09,target"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlanAnswer.answer(bad,
-                logs.resolve(CampaignLogGenerator.TRUTH), logs.resolve(CampaignLogGenerator.USERBASE),
-                tmp.resolve("e"), 1));
+        String known = Files.readAllLines(logs.resolve(CampaignLogGenerator.USERBASE))
+                .get(1)
+                .split(",")[0];
+        Files.write(
+                bad,
+                List.of(
+                        "Customer_ID,Email_Address,SubjectLine_ID,Planned_Send_Date,Group",
+                        known + ",a@gmail.com,2,2016-04-09,target",
+                        "42,b@gmail.com,2,2016-04-09,target"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> PlanAnswer.answer(
+                        bad,
+                        logs.resolve(CampaignLogGenerator.TRUTH),
+                        logs.resolve(CampaignLogGenerator.USERBASE),
+                        tmp.resolve("e"),
+                        1));
         assertTrue(e.getMessage().contains("bad.csv: line 3: Customer_ID"), e.getMessage());
     }
 }

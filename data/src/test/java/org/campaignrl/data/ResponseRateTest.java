@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ResponseRateTest {
     @TempDir
     static Path dir;
+
     static GenerationReport report;
     static Cells cells;
     static double[] truth;

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TruthFileTest {
-    private static final StateSpace SPACE = new StateSpace(new int[] {1, 2, 3},
-            List.of("aol.com", "comcast.net", "gmail.com", "hotmail.com", "msn.com", "yahoo.com"));
+    private static final StateSpace SPACE = new StateSpace(
+            new int[] {1, 2, 3}, List.of("aol.com", "comcast.net", "gmail.com", "hotmail.com", "msn.com", "yahoo.com"));
 
     @Test
     void reads_a_probability_for_every_cell_of_the_bundled_sample() throws Exception {
@@ -29,8 +29,10 @@ class TruthFileTest {
     @Test
     void maps_domains_by_name_when_the_dataset_has_other_domains(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("truth.json");
-        Files.writeString(file, "{\n  \"domains\": [\"b.com\", \"z.com\"],\n  \"cells\": {\n"
-                + "    \"7,0,0,1,0,0,0\": 0.25,\n    \"7,0,0,0,0,0,0\": 0.5\n  }\n}\n");
+        Files.writeString(
+                file,
+                "{\n  \"domains\": [\"b.com\", \"z.com\"],\n  \"cells\": {\n"
+                        + "    \"7,0,0,1,0,0,0\": 0.25,\n    \"7,0,0,0,0,0,0\": 0.5\n  }\n}\n");
         StateSpace space = new StateSpace(new int[] {7}, List.of("a.com", "b.com", "z.com"));
 
         double[] truth = TruthFile.probabilities(file, space);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TruthJsonTest {
     @TempDir
     static Path dir;
+
     static Map<String, Object> truth;
     static Map<String, Object> cells;
 
@@ -35,7 +36,8 @@ class TruthJsonTest {
         assertEquals(Population.DOMAINS, truth.get("domains"));
         StateSpace space = new StateSpace(new int[] {1, 2, 3}, Population.DOMAINS);
         int[] vector = space.vectorOf(12_345);
-        String key = String.join(",", java.util.Arrays.stream(vector).mapToObj(Integer::toString).toList());
+        String key = String.join(
+                ",", java.util.Arrays.stream(vector).mapToObj(Integer::toString).toList());
         assertEquals(ResponseModel.DEFAULT.probability(vector), (Double) cells.get(key), 1e-8);
     }
 
@@ -80,7 +82,9 @@ class TruthJsonTest {
     @Test
     void statesTheExpectedRate() {
         StateSpace space = new StateSpace(new int[] {1, 2, 3}, Population.DOMAINS);
-        assertEquals(ResponseModel.DEFAULT.expectedRespondedSendRate(space),
-                (Double) truth.get("expectedRespondedSendRate"), 1e-8);
+        assertEquals(
+                ResponseModel.DEFAULT.expectedRespondedSendRate(space),
+                (Double) truth.get("expectedRespondedSendRate"),
+                1e-8);
     }
 }

@@ -19,8 +19,7 @@ public final class Binning {
 
     private static final int[] AGE_LOWER_BOUNDS = {20, 25, 35, 45};
 
-    private Binning() {
-    }
+    private Binning() {}
 
     /** Monday = 0 … Sunday = 6, the same codes as pandas {@code weekday}. */
     public static int dayCode(LocalDate date) {

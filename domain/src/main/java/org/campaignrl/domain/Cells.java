@@ -14,8 +14,8 @@ public final class Cells {
         }
         for (int i = 0; i < sends.length; i++) {
             if (sends[i] < 0 || responses[i] < 0 || responses[i] > sends[i]) {
-                throw new IllegalArgumentException("cell " + i + " has " + responses[i] + " responses for "
-                        + sends[i] + " sends");
+                throw new IllegalArgumentException(
+                        "cell " + i + " has " + responses[i] + " responses for " + sends[i] + " sends");
             }
         }
         this.space = space;

@@ -14,6 +14,5 @@ public interface ConvergenceCheck {
      * @param statesSettled  states whose learned choice already counts as settled (for progress)
      * @param states         all states
      */
-    record Verdict(boolean converged, int statesSettled, int states) {
-    }
+    record Verdict(boolean converged, int statesSettled, int states) {}
 }

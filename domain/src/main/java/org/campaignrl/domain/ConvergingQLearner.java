@@ -31,11 +31,11 @@ public final class ConvergingQLearner {
      * @param epsilon         the exploration rate of the steps after the first
      * @param horizon         the most steps an episode takes
      */
-    public record Technique(boolean exploringStarts, boolean backwardReplay, double alpha, double epsilon,
-                            int horizon) {
+    public record Technique(
+            boolean exploringStarts, boolean backwardReplay, double alpha, double epsilon, int horizon) {
         /** What training until converged uses (each choice measured in docs/learning-quality.md). */
-        public static final Technique DEFAULT = new Technique(true, false, Hyperparameters.DEFAULT.alpha(),
-                Hyperparameters.DEFAULT.epsilon(), 1);
+        public static final Technique DEFAULT =
+                new Technique(true, false, Hyperparameters.DEFAULT.alpha(), Hyperparameters.DEFAULT.epsilon(), 1);
 
         public Technique {
             if (!(alpha > 0 && alpha <= 1)) {
@@ -52,9 +52,16 @@ public final class ConvergingQLearner {
 
     /** The default technique with the given rates, γ, cap on episodes and seed. */
     public ConvergingQLearner(Hyperparameters hyperparameters) {
-        this(new Technique(Technique.DEFAULT.exploringStarts(), Technique.DEFAULT.backwardReplay(),
-                        hyperparameters.alpha(), hyperparameters.epsilon(), Technique.DEFAULT.horizon()),
-                hyperparameters.gamma(), hyperparameters.episodes(), hyperparameters.seed());
+        this(
+                new Technique(
+                        Technique.DEFAULT.exploringStarts(),
+                        Technique.DEFAULT.backwardReplay(),
+                        hyperparameters.alpha(),
+                        hyperparameters.epsilon(),
+                        Technique.DEFAULT.horizon()),
+                hyperparameters.gamma(),
+                hyperparameters.episodes(),
+                hyperparameters.seed());
     }
 
     public ConvergingQLearner(Technique technique, double gamma, long maxEpisodes, long seed) {
@@ -71,8 +78,7 @@ public final class ConvergingQLearner {
     }
 
     /** What the training learned, how it went, and whether it stopped because the check was satisfied. */
-    public record Result(QTable qTable, TrainingStats stats, boolean converged, int rounds) {
-    }
+    public record Result(QTable qTable, TrainingStats stats, boolean converged, int rounds) {}
 
     public Result train(Environment environment, ConvergenceCheck check, TrainingProgress progress) {
         int states = environment.stateCount();
@@ -111,14 +117,19 @@ public final class ConvergingQLearner {
             episodes += inRound;
             totalSteps += stepsInRound;
             goalsTotal += goalsInRound;
-            curve.add(new TrainingStats.CurvePoint((int) Math.min(Integer.MAX_VALUE, episodes),
-                    (double) goalsInRound / inRound, (double) stepsInRound / inRound));
+            curve.add(new TrainingStats.CurvePoint(
+                    (int) Math.min(Integer.MAX_VALUE, episodes),
+                    (double) goalsInRound / inRound,
+                    (double) stepsInRound / inRound));
             ConvergenceCheck.Verdict verdict = check.check(new QTable(states, q));
             converged = verdict.converged();
             progress.statesSettled(verdict.statesSettled(), verdict.states());
         }
-        TrainingStats stats = new TrainingStats((int) Math.min(Integer.MAX_VALUE, episodes), totalSteps,
-                (int) Math.min(Integer.MAX_VALUE, goalsTotal), curve);
+        TrainingStats stats = new TrainingStats(
+                (int) Math.min(Integer.MAX_VALUE, episodes),
+                totalSteps,
+                (int) Math.min(Integer.MAX_VALUE, goalsTotal),
+                curve);
         return new Result(QTable.adopt(states, q), stats, converged, rounds);
     }
 
@@ -209,7 +220,8 @@ public final class ConvergingQLearner {
             int nextState = next[slot];
             double target = goal[nextState]
                     ? reward[nextState]
-                    : reward[nextState] + gamma * q[nextState * Action.COUNT + QTable.argmax(q, nextState * Action.COUNT)];
+                    : reward[nextState]
+                            + gamma * q[nextState * Action.COUNT + QTable.argmax(q, nextState * Action.COUNT)];
             q[slot] += alpha * (target - q[slot]);
         }
     }

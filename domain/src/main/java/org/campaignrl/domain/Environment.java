@@ -7,7 +7,7 @@ package org.campaignrl.domain;
 public final class Environment {
     private final Cells cells;
     private final RewardRule rule;
-    private final int[] next;          // next[state * 7 + action]
+    private final int[] next; // next[state * 7 + action]
     private final double[] rewardOnEntering;
     private final boolean[] goal;
     private final int goalCount;

@@ -10,8 +10,8 @@ public final class GreedyPolicy {
 
     public GreedyPolicy(QTable qTable, Environment environment) {
         if (qTable.states() != environment.stateCount()) {
-            throw new IllegalArgumentException("Q table has " + qTable.states() + " states, the environment "
-                    + environment.stateCount());
+            throw new IllegalArgumentException(
+                    "Q table has " + qTable.states() + " states, the environment " + environment.stateCount());
         }
         this.qTable = qTable;
         this.environment = environment;
@@ -55,7 +55,11 @@ public final class GreedyPolicy {
             states = List.copyOf(states);
         }
 
-        public enum End { GOAL, LOOP, STEP_LIMIT }
+        public enum End {
+            GOAL,
+            LOOP,
+            STEP_LIMIT
+        }
 
         public boolean reachedGoal() {
             return end == End.GOAL;

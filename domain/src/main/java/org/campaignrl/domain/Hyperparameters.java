@@ -9,8 +9,8 @@ package org.campaignrl.domain;
  * <p>This record is the one source of the training defaults: {@link #DEFAULT} (until converged) and
  * {@link #ORIGINAL} (the original service's fixed count, whose ε and α an explicit count starts from).
  */
-public record Hyperparameters(boolean untilConverged, int episodes, double epsilon, double alpha, double gamma,
-                              int maxSteps, long seed) {
+public record Hyperparameters(
+        boolean untilConverged, int episodes, double epsilon, double alpha, double gamma, int maxSteps, long seed) {
     public static final int DEFAULT_MAX_STEPS = 100;
     /** The most episodes a training until converged may run before it stops as not converged. */
     public static final int DEFAULT_MAX_EPISODES = 20_000_000;
@@ -19,13 +19,14 @@ public record Hyperparameters(boolean untilConverged, int episodes, double epsil
     public static final double CONVERGING_ALPHA = 1.0;
     /** ...and exploring starts explore, not ε. */
     public static final double CONVERGING_EPSILON = 0.0;
+
     public static final double ORIGINAL_ALPHA = 0.1;
     public static final double ORIGINAL_EPSILON = 0.1;
-    public static final Hyperparameters DEFAULT = new Hyperparameters(true, DEFAULT_MAX_EPISODES, CONVERGING_EPSILON,
-            CONVERGING_ALPHA, 0.6, DEFAULT_MAX_STEPS, 42);
+    public static final Hyperparameters DEFAULT = new Hyperparameters(
+            true, DEFAULT_MAX_EPISODES, CONVERGING_EPSILON, CONVERGING_ALPHA, 0.6, DEFAULT_MAX_STEPS, 42);
     /** The original service's settings: 20 000 episodes from random starts, ε 0.1, α 0.1. */
-    public static final Hyperparameters ORIGINAL = new Hyperparameters(false, 20_000, ORIGINAL_EPSILON,
-            ORIGINAL_ALPHA, 0.6, DEFAULT_MAX_STEPS, 42);
+    public static final Hyperparameters ORIGINAL =
+            new Hyperparameters(false, 20_000, ORIGINAL_EPSILON, ORIGINAL_ALPHA, 0.6, DEFAULT_MAX_STEPS, 42);
 
     public Hyperparameters {
         if (episodes < 1) {
@@ -46,8 +47,8 @@ public record Hyperparameters(boolean untilConverged, int episodes, double epsil
     }
 
     /** Exactly {@code episodes} episodes with these rates, as the original service trained. */
-    public static Hyperparameters fixed(int episodes, double epsilon, double alpha, double gamma, int maxSteps,
-                                        long seed) {
+    public static Hyperparameters fixed(
+            int episodes, double epsilon, double alpha, double gamma, int maxSteps, long seed) {
         return new Hyperparameters(false, episodes, epsilon, alpha, gamma, maxSteps, seed);
     }
 
@@ -68,8 +69,6 @@ public record Hyperparameters(boolean untilConverged, int episodes, double epsil
 
     /** "until converged" or "20,000 episodes": how long the training runs, in words. */
     public String length() {
-        return untilConverged
-                ? "until converged"
-                : String.format(java.util.Locale.ROOT, "%,d episodes", episodes);
+        return untilConverged ? "until converged" : String.format(java.util.Locale.ROOT, "%,d episodes", episodes);
     }
 }

@@ -66,8 +66,8 @@ public final class QLearner {
             int finished = episode + 1;
             if (finished % window == 0 || finished == episodes) {
                 int inWindow = finished % window == 0 ? window : finished % window;
-                curve.add(new TrainingStats.CurvePoint(finished, (double) goalsInWindow / inWindow,
-                        (double) stepsInWindow / inWindow));
+                curve.add(new TrainingStats.CurvePoint(
+                        finished, (double) goalsInWindow / inWindow, (double) stepsInWindow / inWindow));
                 goalsInWindow = 0;
                 stepsInWindow = 0;
                 progress.episodesDone(finished, episodes);
@@ -80,8 +80,17 @@ public final class QLearner {
      * One episode from {@code state}: how it ended ({@link Ending}). A method of its own so that the JIT compiles it
      * as a whole after a few hundred episodes, instead of replacing the running loop.
      */
-    private static int episode(double[] q, int[] next, double[] reward, boolean[] goal, SplittableRandom random,
-                               double epsilon, double alpha, double gamma, int maxSteps, int state) {
+    private static int episode(
+            double[] q,
+            int[] next,
+            double[] reward,
+            boolean[] goal,
+            SplittableRandom random,
+            double epsilon,
+            double alpha,
+            double gamma,
+            int maxSteps,
+            int state) {
         int steps = 0;
         // The greedy action in `state`. After the first step it comes from the bootstrap of the step
         // before, which had to find the best action of this same state anyway: one argmax per step, not two.
@@ -112,8 +121,7 @@ public final class QLearner {
      * number of steps, negated when it ended by entering a goal rather than at the step cap.
      */
     private static final class Ending {
-        private Ending() {
-        }
+        private Ending() {}
 
         static int enteredGoal(int steps) {
             return -steps;
@@ -132,6 +140,5 @@ public final class QLearner {
         }
     }
 
-    public record Result(QTable qTable, TrainingStats stats) {
-    }
+    public record Result(QTable qTable, TrainingStats stats) {}
 }

@@ -104,8 +104,8 @@ public final class StateSpace {
         int index = 0;
         for (int p = 0; p < Attribute.COUNT; p++) {
             if (codes[p] < 0 || codes[p] >= sizes[p]) {
-                throw new IllegalArgumentException(Attribute.atPosition(p) + " code " + codes[p]
-                        + " is out of range 0.." + (sizes[p] - 1));
+                throw new IllegalArgumentException(
+                        Attribute.atPosition(p) + " code " + codes[p] + " is out of range 0.." + (sizes[p] - 1));
             }
             index += codes[p] * strides[p];
         }
@@ -188,6 +188,7 @@ public final class StateSpace {
 
     @Override
     public String toString() {
-        return "StateSpace" + Arrays.toString(sizes) + " subjects=" + Arrays.toString(subjectIds) + " domains=" + domains;
+        return "StateSpace" + Arrays.toString(sizes) + " subjects=" + Arrays.toString(subjectIds) + " domains="
+                + domains;
     }
 }

@@ -16,6 +16,5 @@ public record TrainingStats(int episodes, long totalSteps, int episodesReachingG
     }
 
     /** One window of the learning curve, ending at {@code episode}. */
-    public record CurvePoint(int episode, double goalRate, double meanSteps) {
-    }
+    public record CurvePoint(int episode, double goalRate, double meanSteps) {}
 }

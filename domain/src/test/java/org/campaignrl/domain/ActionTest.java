@@ -59,8 +59,10 @@ class ActionTest {
             expected[action.attribute().position()] = 0;
             assertArrayEquals(expected, space.codesOf(space.advance(state, action.attribute())), action.toString());
         }
-        assertArrayEquals(new int[] {4, 6, 6, 1, 4, 1, 1},
-                space.vectorOf(space.advance(state, Attribute.SUBJECT)), "subject 17 wraps to subject 4");
+        assertArrayEquals(
+                new int[] {4, 6, 6, 1, 4, 1, 1},
+                space.vectorOf(space.advance(state, Attribute.SUBJECT)),
+                "subject 17 wraps to subject 4");
     }
 
     @Test

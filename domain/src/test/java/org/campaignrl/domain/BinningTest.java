@@ -15,8 +15,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BinningTest {
 
     @ParameterizedTest(name = "{0} years of tenure -> group {1}")
-    @CsvSource({"0, 0", "4, 0", "5, 1", "9, 1", "10, 2", "14, 2", "15, 3", "19, 3", "20, 4", "24, 4",
-            "25, 5", "29, 5", "30, 6", "40, 6", "2147483647, 6"})
+    @CsvSource({
+        "0, 0",
+        "4, 0",
+        "5, 1",
+        "9, 1",
+        "10, 2",
+        "14, 2",
+        "15, 3",
+        "19, 3",
+        "20, 4",
+        "24, 4",
+        "25, 5",
+        "29, 5",
+        "30, 6",
+        "40, 6",
+        "2147483647, 6"
+    })
     void tenureGroupsAreFiveYearsWideAndOpenAboveThirty(int years, int expectedCode) {
         assertEquals(expectedCode, Binning.tenureCode(years));
     }
@@ -28,8 +43,8 @@ class BinningTest {
     }
 
     @ParameterizedTest(name = "age {0} -> group {1}")
-    @CsvSource({"0, 0", "19, 0", "20, 1", "24, 1", "25, 2", "34, 2", "35, 3", "44, 3", "45, 4", "70, 4",
-            "2147483647, 4"})
+    @CsvSource({"0, 0", "19, 0", "20, 1", "24, 1", "25, 2", "34, 2", "35, 3", "44, 3", "45, 4", "70, 4", "2147483647, 4"
+    })
     void ageGroupsHaveTheirFixedEdges(int age, int expectedCode) {
         assertEquals(expectedCode, Binning.ageCode(age));
     }
@@ -44,7 +59,10 @@ class BinningTest {
     void daysRunFromMondayZeroToSundaySix() {
         LocalDate monday = LocalDate.of(2016, 1, 4);
         for (int offset = 0; offset < 14; offset++) {
-            assertEquals(offset % 7, Binning.dayCode(monday.plusDays(offset)), monday.plusDays(offset).toString());
+            assertEquals(
+                    offset % 7,
+                    Binning.dayCode(monday.plusDays(offset)),
+                    monday.plusDays(offset).toString());
         }
         assertEquals(6, Binning.dayCode(LocalDate.of(2016, 1, 3)), "2016-01-03 is a Sunday");
     }
@@ -89,9 +107,11 @@ class BinningTest {
 
     @Test
     void labelsAreTheOnesExistingUsersKnow() {
-        assertEquals(List.of("< 5", "5 - 10", "10 - 15", "15 - 20", "20 - 25", "25 - 30", "> 30"), Binning.TENURE_LABELS);
+        assertEquals(
+                List.of("< 5", "5 - 10", "10 - 15", "15 - 20", "20 - 25", "25 - 30", "> 30"), Binning.TENURE_LABELS);
         assertEquals(List.of("< 20", "20 - 25", "25 - 35", "35 - 45", "> 45"), Binning.AGE_LABELS);
-        assertEquals(List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        assertEquals(
+                List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
                 Binning.DAY_LABELS);
         assertEquals(List.of("Female", "Male"), Binning.GENDER_LABELS);
         assertEquals(List.of("Business", "Consumer"), Binning.TYPE_LABELS);

@@ -21,7 +21,11 @@ class CellsTest {
 
     @Test
     void totalsCountEveryCell() {
-        Cells cells = Spaces.CellsBuilder.on(space).at(0, 8, 2).at(979, 5, 1).at(500, 3, 0).build();
+        Cells cells = Spaces.CellsBuilder.on(space)
+                .at(0, 8, 2)
+                .at(979, 5, 1)
+                .at(500, 3, 0)
+                .build();
         assertEquals(16, cells.totalSends());
         assertEquals(3, cells.totalResponses());
         assertEquals(3, cells.nonEmptyCount());
@@ -35,9 +39,15 @@ class CellsTest {
 
     @Test
     void impossibleHistoriesAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> Spaces.CellsBuilder.on(space).at(7, 2, 3).build());
-        assertThrows(IllegalArgumentException.class, () -> Spaces.CellsBuilder.on(space).at(7, -1, 0).build());
-        assertThrows(IllegalArgumentException.class, () -> Spaces.CellsBuilder.on(space).at(7, 1, -1).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Spaces.CellsBuilder.on(space).at(7, 2, 3).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Spaces.CellsBuilder.on(space).at(7, -1, 0).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Spaces.CellsBuilder.on(space).at(7, 1, -1).build());
     }
 
     @Test

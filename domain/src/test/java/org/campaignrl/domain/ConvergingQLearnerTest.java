@@ -53,7 +53,9 @@ class ConvergingQLearnerTest {
                 PolicyQuality optimum = PolicyQuality.measure(plan.optimalQ(), environment, plan, 100);
                 assertEquals(optimum.successfulStarts(), learned.successfulStarts());
                 // It stopped at the first round that was converged: a whole number of rounds, not the cap.
-                assertEquals((long) result.rounds() * space.size() * Action.COUNT, result.stats().episodes());
+                assertEquals(
+                        (long) result.rounds() * space.size() * Action.COUNT,
+                        result.stats().episodes());
                 assertTrue(result.stats().episodes() < 10_000_000);
             }
         }
@@ -94,10 +96,15 @@ class ConvergingQLearnerTest {
         OptimalPlan plan = new OptimalPlan(environment, GAMMA);
         ConvergenceCheck never = q -> new ConvergenceCheck.Verdict(false, 0, q.states());
         Hyperparameters h = new Hyperparameters(true, 30_000, 0.1, 1, GAMMA, 100, 11);
-        QTable first = new ConvergingQLearner(h).train(environment, never, TrainingProgress.NONE).qTable();
-        QTable again = new ConvergingQLearner(h).train(environment, never, TrainingProgress.NONE).qTable();
+        QTable first = new ConvergingQLearner(h)
+                .train(environment, never, TrainingProgress.NONE)
+                .qTable();
+        QTable again = new ConvergingQLearner(h)
+                .train(environment, never, TrainingProgress.NONE)
+                .qTable();
         QTable other = new ConvergingQLearner(new Hyperparameters(true, 30_000, 0.1, 1, GAMMA, 100, 12))
-                .train(environment, never, TrainingProgress.NONE).qTable();
+                .train(environment, never, TrainingProgress.NONE)
+                .qTable();
 
         assertArrayEquals(first.toArray(), again.toArray());
         assertFalse(java.util.Arrays.equals(first.toArray(), other.toArray()));
@@ -113,8 +120,8 @@ class ConvergingQLearnerTest {
         int start = tiny.indexOfCodes(codes(0, 0, 0, 0, 0, 0, 0));
         int between = tiny.indexOfCodes(codes(0, 1, 0, 0, 0, 0, 0));
         int goal = tiny.indexOfCodes(codes(0, 2, 0, 0, 0, 0, 0));
-        Environment environment = new Environment(Spaces.CellsBuilder.on(tiny).everywhere(100, 1)
-                .at(goal, 50, 40).build(), RULE);
+        Environment environment = new Environment(
+                Spaces.CellsBuilder.on(tiny).everywhere(100, 1).at(goal, 50, 40).build(), RULE);
         List<QTable> rounds = new ArrayList<>();
         ConvergenceCheck recordFirstRound = q -> {
             rounds.add(q);
@@ -125,7 +132,8 @@ class ConvergingQLearnerTest {
 
         QTable afterOneRound = rounds.get(0);
         assertEquals(30, afterOneRound.value(between, Action.NEXT_DAY.code()), 1e-12);
-        assertTrue(afterOneRound.value(start, Action.NEXT_DAY.code()) >= 10 + GAMMA * 30 - 1e-12,
+        assertTrue(
+                afterOneRound.value(start, Action.NEXT_DAY.code()) >= 10 + GAMMA * 30 - 1e-12,
                 "the first step learned from the goal in the same round");
     }
 

@@ -33,7 +33,8 @@ class EnvironmentTest {
 
     @Test
     void aSpaceWithoutHistoryHasNoGoalsAndCostsOneEverywhere() {
-        Environment environment = new Environment(Spaces.CellsBuilder.on(Spaces.tiny()).build(), RewardRule.DEFAULT);
+        Environment environment =
+                new Environment(Spaces.CellsBuilder.on(Spaces.tiny()).build(), RewardRule.DEFAULT);
         assertEquals(0, environment.goalCount());
         for (int s = 0; s < environment.stateCount(); s++) {
             assertEquals(-1, environment.rewardOnEntering(s));

@@ -15,7 +15,8 @@ class GreedyPolicyTest {
     private final int start = space.indexOfCodes(codes(0, 0, 0, 0, 0, 0, 0));
 
     /** No goals anywhere. */
-    private final Environment noGoals = new Environment(Spaces.CellsBuilder.on(space).build(), RewardRule.DEFAULT);
+    private final Environment noGoals =
+            new Environment(Spaces.CellsBuilder.on(space).build(), RewardRule.DEFAULT);
 
     /** A Q table that prefers {@code action} in every state. */
     private QTable preferring(Action action) {
@@ -127,7 +128,6 @@ class GreedyPolicyTest {
 
     @Test
     void aQTableForAnotherSpaceIsRejected() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new GreedyPolicy(new QTable(3, new double[21]), noGoals));
+        assertThrows(IllegalArgumentException.class, () -> new GreedyPolicy(new QTable(3, new double[21]), noGoals));
     }
 }

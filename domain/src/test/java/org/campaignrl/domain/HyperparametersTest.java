@@ -18,13 +18,15 @@ class HyperparametersTest {
     void anExplicitCountFromTheDefaultsTakesTheOriginalRatesAndKeepsTheRest() {
         Hyperparameters fromDefaults = new Hyperparameters(true, 1_000, 0, 1, 0.8, 30, 7).withEpisodes(500);
         assertEquals(Hyperparameters.fixed(500, 0.1, 0.1, 0.8, 30, 7), fromDefaults);
-        assertEquals(Hyperparameters.fixed(9, 0.3, 0.2, 0.8, 30, 7),
+        assertEquals(
+                Hyperparameters.fixed(9, 0.3, 0.2, 0.8, 30, 7),
                 Hyperparameters.fixed(5, 0.3, 0.2, 0.8, 30, 7).withEpisodes(9));
     }
 
     @Test
     void untilConvergedTakesTheDefaultRatesAndCapAndKeepsTheRest() {
-        assertEquals(new Hyperparameters(true, Hyperparameters.DEFAULT_MAX_EPISODES, 0, 1, 0.8, 30, 7),
+        assertEquals(
+                new Hyperparameters(true, Hyperparameters.DEFAULT_MAX_EPISODES, 0, 1, 0.8, 30, 7),
                 Hyperparameters.fixed(5, 0.3, 0.2, 0.8, 30, 7).withUntilConverged());
     }
 

@@ -23,8 +23,15 @@ class QLearnerTest {
         return tiny.indexOfCodes(codes(0, day, 0, 0, 0, 0, 0));
     }
 
-    private static QLearner.Result train(Environment environment, int start, int episodes, double epsilon,
-                                         double alpha, double gamma, int maxSteps, long seed) {
+    private static QLearner.Result train(
+            Environment environment,
+            int start,
+            int episodes,
+            double epsilon,
+            double alpha,
+            double gamma,
+            int maxSteps,
+            long seed) {
         return new QLearner(Hyperparameters.fixed(episodes, epsilon, alpha, gamma, maxSteps, seed))
                 .train(environment, start, TrainingProgress.NONE);
     }
@@ -50,7 +57,8 @@ class QLearnerTest {
     void oneGreedyStepFromTheStartStateLearnsAlphaTimesTheRewardOfTheCellEntered() {
         int start = tiny.indexOfCodes(codes(0, 2, 3, 0, 1, 1, 0));
         int entered = tiny.indexOfCodes(codes(0, 3, 3, 0, 1, 1, 0));
-        Environment environment = new Environment(Spaces.CellsBuilder.on(tiny).at(entered, 50, 5).build(), RULE);
+        Environment environment =
+                new Environment(Spaces.CellsBuilder.on(tiny).at(entered, 50, 5).build(), RULE);
 
         QLearner.Result result = train(environment, start, 1, 0, 0.5, 0.5, 1, 42);
 
@@ -62,13 +70,16 @@ class QLearnerTest {
     void aSecondStepLearnsFromTheStillEmptyValuesOfTheStateAfter() {
         int start = tiny.indexOfCodes(codes(0, 2, 3, 0, 1, 1, 0));
         int first = tiny.indexOfCodes(codes(0, 3, 3, 0, 1, 1, 0));
-        Environment environment = new Environment(Spaces.CellsBuilder.on(tiny).at(first, 50, 5).build(), RULE);
+        Environment environment =
+                new Environment(Spaces.CellsBuilder.on(tiny).at(first, 50, 5).build(), RULE);
 
         QLearner.Result result = train(environment, start, 1, 0, 0.5, 0.5, 2, 42);
 
-        assertEquals(Map.of(
-                entry(start, Action.NEXT_DAY), 0.5 * (10 + 0.5 * 0 - 0),
-                entry(first, Action.NEXT_DAY), 0.5 * (-1 + 0.5 * 0 - 0)), nonZero(result.qTable()));
+        assertEquals(
+                Map.of(
+                        entry(start, Action.NEXT_DAY), 0.5 * (10 + 0.5 * 0 - 0),
+                        entry(first, Action.NEXT_DAY), 0.5 * (-1 + 0.5 * 0 - 0)),
+                nonZero(result.qTable()));
         assertEquals(2, result.stats().totalSteps());
     }
 
@@ -76,14 +87,15 @@ class QLearnerTest {
     void goingRoundTheWeekTwiceBootstrapsFromWhatWasLearnedTheFirstTime() {
         // Every cell responded (+10) but converts far below target: no goals. Greedy ties pick NEXT_DAY,
         // so the walk goes Monday..Sunday and back to Monday, then on to Tuesday.
-        Environment environment = new Environment(Spaces.CellsBuilder.on(tiny).everywhere(100, 1).build(), RULE);
+        Environment environment =
+                new Environment(Spaces.CellsBuilder.on(tiny).everywhere(100, 1).build(), RULE);
         double alpha = 0.5;
         double gamma = 0.5;
 
         QLearner.Result result = train(environment, day(0), 1, 0, alpha, gamma, 8, 1);
 
-        double firstPass = alpha * 10;                                          // 5
-        double sundayToMonday = alpha * (10 + gamma * firstPass);               // 6.25
+        double firstPass = alpha * 10; // 5
+        double sundayToMonday = alpha * (10 + gamma * firstPass); // 6.25
         double mondayAgain = firstPass + alpha * (10 + gamma * firstPass - firstPass); // 8.75
         Map<String, Double> expected = new HashMap<>();
         for (int d = 1; d <= 5; d++) {
@@ -206,11 +218,12 @@ class QLearnerTest {
 
     @Test
     void trainingWithoutAnyGoalEndsWithEveryEpisodeCappedAtMaxSteps() {
-        Environment environment = new Environment(Spaces.CellsBuilder.on(Spaces.small()).build(), RULE);
+        Environment environment =
+                new Environment(Spaces.CellsBuilder.on(Spaces.small()).build(), RULE);
         assertEquals(0, environment.goalCount());
 
-        QLearner.Result result = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> train(environment, 0, 2000, 0.1, 0.1, 0.6, 50, 42));
+        QLearner.Result result = assertTimeoutPreemptively(
+                Duration.ofSeconds(20), () -> train(environment, 0, 2000, 0.1, 0.1, 0.6, 50, 42));
 
         assertEquals(2000, result.stats().episodes());
         assertEquals(2000L * 50, result.stats().totalSteps());
@@ -243,7 +256,8 @@ class QLearnerTest {
     @Test
     void theGreedyPolicyFromMostStatesReachesTheOnlyGoal() {
         int goal = tiny.indexOfCodes(codes(0, 3, 4, 0, 2, 1, 0));
-        Environment environment = new Environment(Spaces.CellsBuilder.on(tiny).at(goal, 40, 30).build(), RULE);
+        Environment environment =
+                new Environment(Spaces.CellsBuilder.on(tiny).at(goal, 40, 30).build(), RULE);
         assertEquals(1, environment.goalCount());
 
         QLearner.Result result = train(environment, 0, 20_000, 0.2, 0.2, 0.9, 100, 11);
@@ -265,7 +279,8 @@ class QLearnerTest {
         int others = tiny.size() - 1;
         assertTrue(reached >= 0.95 * others, reached + " of " + others + " states reach the goal");
         assertTrue(shortest >= 0.8 * others, shortest + " of " + others + " states take a shortest path");
-        assertTrue(result.stats().goalRate() > 0.5, "goal rate " + result.stats().goalRate());
+        assertTrue(
+                result.stats().goalRate() > 0.5, "goal rate " + result.stats().goalRate());
     }
 
     @Test
@@ -273,8 +288,8 @@ class QLearnerTest {
         Environment environment = new Environment(Spaces.CellsBuilder.on(tiny).build(), RULE);
         QLearner learner = new QLearner(Hyperparameters.fixed(1, 0, 0.5, 0.5, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> learner.train(environment, -1, TrainingProgress.NONE));
-        assertThrows(IllegalArgumentException.class,
-                () -> learner.train(environment, tiny.size(), TrainingProgress.NONE));
+        assertThrows(
+                IllegalArgumentException.class, () -> learner.train(environment, tiny.size(), TrainingProgress.NONE));
     }
 
     @Test

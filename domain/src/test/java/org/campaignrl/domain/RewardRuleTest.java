@@ -16,19 +16,20 @@ class RewardRuleTest {
 
     @ParameterizedTest(name = "{0} sends, {1} responses -> goal {2}, reward {3}")
     @CsvSource({
-            "11, 4, true, 30",     // 0.36 > 0.30 on 11 > 10 sends
-            "100, 31, true, 30",
-            "11, 11, true, 30",
-            "10, 10, false, 10",   // sends exactly the minimum: not a goal
-            "20, 6, false, 10",    // conversion exactly the target: not a goal
-            "100, 30, false, 10",
-            "100, 29, false, 10",
-            "5, 1, false, 10",
-            "500, 0, false, -1",
-            "3, 0, false, -1",
-            "0, 0, false, -1"})
-    void goalsNeedBothAConversionAboveTheTargetAndMoreThanTheMinimumSends(long sends, long responses, boolean goal,
-                                                                          double reward) {
+        "11, 4, true, 30", // 0.36 > 0.30 on 11 > 10 sends
+        "100, 31, true, 30",
+        "11, 11, true, 30",
+        "10, 10, false, 10", // sends exactly the minimum: not a goal
+        "20, 6, false, 10", // conversion exactly the target: not a goal
+        "100, 30, false, 10",
+        "100, 29, false, 10",
+        "5, 1, false, 10",
+        "500, 0, false, -1",
+        "3, 0, false, -1",
+        "0, 0, false, -1"
+    })
+    void goalsNeedBothAConversionAboveTheTargetAndMoreThanTheMinimumSends(
+            long sends, long responses, boolean goal, double reward) {
         assertEquals(goal, rule.isGoal(sends, responses));
         assertEquals(reward, rule.reward(sends, responses));
     }
@@ -77,9 +78,9 @@ class RewardRuleTest {
         int nextDay = space.indexOfCodes(codes(0, 1, 0, 0, 0, 0, 0));
         int nextTenure = space.indexOfCodes(codes(0, 0, 1, 0, 0, 0, 0));
         Cells cells = Spaces.CellsBuilder.on(space)
-                .at(here, 100, 90)          // a goal, but we are leaving it
-                .at(nextDay, 50, 1)         // responded: +10
-                .at(nextTenure, 20, 0)      // never responded: -1
+                .at(here, 100, 90) // a goal, but we are leaving it
+                .at(nextDay, 50, 1) // responded: +10
+                .at(nextTenure, 20, 0) // never responded: -1
                 .build();
         Environment environment = new Environment(cells, rule);
 

@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Hand-made state spaces and cells for the tests. */
 final class Spaces {
-    private Spaces() {
-    }
+    private Spaces() {}
 
     /** 1 subject (id 1), 1 domain: 7·7·5·2·2 = 980 states. */
     static StateSpace tiny() {

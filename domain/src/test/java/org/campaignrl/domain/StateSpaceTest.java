@@ -38,7 +38,8 @@ class StateSpaceTest {
         assertArrayEquals(new int[] {17, 4, 9}, ids, "the caller's array is left alone");
         assertEquals(List.of("yahoo.com", "gmail.com", "aol.com"), domains, "the caller's list is left alone");
         assertEquals(space, new StateSpace(new int[] {9, 17, 4}, List.of("gmail.com", "aol.com", "yahoo.com")));
-        assertEquals(space.hashCode(),
+        assertEquals(
+                space.hashCode(),
                 new StateSpace(new int[] {9, 17, 4}, List.of("gmail.com", "aol.com", "yahoo.com")).hashCode());
     }
 
@@ -71,14 +72,15 @@ class StateSpaceTest {
 
     @Test
     void duplicateSubjectIdsAreRejected() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new StateSpace(new int[] {3, 1, 3}, List.of("a.com")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new StateSpace(new int[] {3, 1, 3}, List.of("a.com")));
         assertTrue(e.getMessage().contains("3"), e.getMessage());
     }
 
     @Test
     void duplicateDomainsAreRejected() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new StateSpace(new int[] {1}, List.of("b.com", "a.com", "b.com")));
     }
 
@@ -155,8 +157,7 @@ class StateSpaceTest {
             }
             assertEquals(index, space.indexOfVector(vector));
         }
-        assertArrayEquals(new int[] {17, 6, 3, 1, 4, 0, 1},
-                space.vectorOf(space.indexOfCodes(2, 6, 3, 1, 4, 0, 1)));
+        assertArrayEquals(new int[] {17, 6, 3, 1, 4, 0, 1}, space.vectorOf(space.indexOfCodes(2, 6, 3, 1, 4, 0, 1)));
     }
 
     @Test
@@ -174,8 +175,8 @@ class StateSpaceTest {
             for (int bad : new int[] {-1, space.size(attribute)}) {
                 int[] codes = new int[Attribute.COUNT];
                 codes[attribute.position()] = bad;
-                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> space.indexOfCodes(codes), attribute + " " + bad);
+                IllegalArgumentException e = assertThrows(
+                        IllegalArgumentException.class, () -> space.indexOfCodes(codes), attribute + " " + bad);
                 assertNamesAttribute(e.getMessage(), attribute);
             }
         }
@@ -184,8 +185,8 @@ class StateSpaceTest {
     @Test
     void outOfRangeVectorValuesAreRejectedNamingTheAttribute() {
         StateSpace space = Spaces.small();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> space.indexOfVector(new int[] {4, 0, 0, 2, 0, 0, 0}));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> space.indexOfVector(new int[] {4, 0, 0, 2, 0, 0, 0}));
         assertNamesAttribute(e.getMessage(), Attribute.DOMAIN);
         e = assertThrows(IllegalArgumentException.class, () -> space.indexOfVector(new int[] {4, 7, 0, 0, 0, 0, 0}));
         assertNamesAttribute(e.getMessage(), Attribute.DAY);
@@ -195,8 +196,8 @@ class StateSpaceTest {
     void anUnknownSubjectIdIsRejected() {
         StateSpace space = Spaces.small();
         for (int unknown : new int[] {0, 1, 2, 5, 18, -4}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> space.indexOfVector(new int[] {unknown, 0, 0, 0, 0, 0, 0}));
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> space.indexOfVector(new int[] {unknown, 0, 0, 0, 0, 0, 0}));
             assertTrue(e.getMessage().contains(String.valueOf(unknown)), e.getMessage());
         }
     }
@@ -244,8 +245,16 @@ class StateSpaceTest {
 
     @Test
     void attributesAreInStateVectorOrder() {
-        assertEquals(List.of(Attribute.SUBJECT, Attribute.DAY, Attribute.TENURE, Attribute.DOMAIN, Attribute.AGE,
-                Attribute.GENDER, Attribute.TYPE), List.of(Attribute.values()));
+        assertEquals(
+                List.of(
+                        Attribute.SUBJECT,
+                        Attribute.DAY,
+                        Attribute.TENURE,
+                        Attribute.DOMAIN,
+                        Attribute.AGE,
+                        Attribute.GENDER,
+                        Attribute.TYPE),
+                List.of(Attribute.values()));
         for (Attribute attribute : Attribute.values()) {
             assertEquals(attribute, Attribute.atPosition(attribute.position()));
         }
@@ -253,7 +262,8 @@ class StateSpaceTest {
     }
 
     private static void assertNamesAttribute(String message, Attribute attribute) {
-        assertTrue(message.contains(attribute.name()) || message.contains(attribute.displayName()),
+        assertTrue(
+                message.contains(attribute.name()) || message.contains(attribute.displayName()),
                 "'" + message + "' should name " + attribute);
     }
 }

@@ -34,8 +34,7 @@ class TextbookQLearnerTest {
         }
     }
 
-    private record Textbook(double[] q, long steps, int goals) {
-    }
+    private record Textbook(double[] q, long steps, int goals) {}
 
     /** The loop before it was tuned: argmax for the action, argmax again for the bootstrap. */
     private static Textbook textbook(Environment environment, int startState, Hyperparameters h) {
@@ -54,8 +53,9 @@ class TextbookQLearnerTest {
                 int nextState = environment.next(state, action);
                 double reward = environment.rewardOnEntering(nextState);
                 boolean done = environment.isGoal(nextState);
-                double target = done ? reward : reward + h.gamma() * q[nextState * Action.COUNT
-                        + QTable.argmax(q, nextState * Action.COUNT)];
+                double target = done
+                        ? reward
+                        : reward + h.gamma() * q[nextState * Action.COUNT + QTable.argmax(q, nextState * Action.COUNT)];
                 int slot = state * Action.COUNT + action;
                 q[slot] += h.alpha() * (target - q[slot]);
                 state = nextState;

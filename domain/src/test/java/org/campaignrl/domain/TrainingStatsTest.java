@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TrainingStatsTest {
     private static final int MAX_STEPS = 12;
@@ -67,7 +67,8 @@ class TrainingStatsTest {
     @Test
     void progressIsReportedOncePerCurvePointUpToTheTotal() {
         List<int[]> calls = new ArrayList<>();
-        TrainingStats stats = train(1234, (done, total) -> calls.add(new int[] {done, total})).stats();
+        TrainingStats stats =
+                train(1234, (done, total) -> calls.add(new int[] {done, total})).stats();
 
         assertEquals(stats.curve().size(), calls.size());
         int previous = 0;

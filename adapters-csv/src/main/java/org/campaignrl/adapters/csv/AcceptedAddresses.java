@@ -103,9 +103,16 @@ final class AcceptedAddresses {
         for (int i = 0; i < size; i++) {
             int packed = codes[i];
             int start = i == 0 ? 0 : ends[i - 1];
-            builder.add(ids[i], Customers.tenureCode(packed), domainCode[Customers.domainId(packed)],
-                    Customers.ageCode(packed), Customers.genderCode(packed), Customers.typeCode(packed),
-                    bytes, start, ends[i] - start);
+            builder.add(
+                    ids[i],
+                    Customers.tenureCode(packed),
+                    domainCode[Customers.domainId(packed)],
+                    Customers.ageCode(packed),
+                    Customers.genderCode(packed),
+                    Customers.typeCode(packed),
+                    bytes,
+                    start,
+                    ends[i] - start);
         }
         ids = codes = ends = null;
         bytes = null;

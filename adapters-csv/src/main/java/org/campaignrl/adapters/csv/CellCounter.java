@@ -72,8 +72,13 @@ final class CellCounter {
         }
         Counts counts = all.parts[part];
         int cell = ((((dayCode * TENURES + Customers.tenureCode(customerCodes)) * domainCount
-                + Customers.domainId(customerCodes)) * AGES + Customers.ageCode(customerCodes)) * GENDERS
-                + Customers.genderCode(customerCodes)) * TYPES + Customers.typeCode(customerCodes);
+                                                                + Customers.domainId(customerCodes))
+                                                        * AGES
+                                                + Customers.ageCode(customerCodes))
+                                        * GENDERS
+                                + Customers.genderCode(customerCodes))
+                        * TYPES
+                + Customers.typeCode(customerCodes);
         counts.sends[cell]++;
         if (responded) {
             counts.responded[cell]++;

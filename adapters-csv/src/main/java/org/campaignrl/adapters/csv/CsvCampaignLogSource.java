@@ -6,16 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.campaignrl.adapters.csv.fastpath.LogFile;
+import org.campaignrl.adapters.csv.fastpath.PartedReader;
 import org.campaignrl.application.logs.FileFormat;
 import org.campaignrl.application.logs.LogColumns;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.application.port.out.CampaignLogSource;
 import org.campaignrl.application.port.ProgressListener;
+import org.campaignrl.application.port.out.CampaignLogSource;
 import org.campaignrl.domain.Cells;
-import org.campaignrl.adapters.csv.fastpath.LogFile;
-import org.campaignrl.adapters.csv.fastpath.PartedReader;
 
 /**
  * Aggregates the three CSV logs in one streaming pass each: the userbase and the distinct responded
@@ -49,22 +49,30 @@ public final class CsvCampaignLogSource implements CampaignLogSource {
     public AggregatedLogs aggregate(LogFiles files, SendSplit split, Path rejectsReport, ProgressListener progress) {
         ProgressListener listener = Objects.requireNonNullElse(progress, ProgressListener.NONE);
         try (LogFile userbase = LogFile.open(files.userbase(), LogColumns.USERBASE, files.format());
-             LogFile responded = LogFile.open(files.responded(), LogColumns.RESPONDED, files.format());
-             LogFile sent = LogFile.open(files.sentEmails(), LogColumns.SENT, files.format());
-             RejectsReport rejects = RejectsReport.create(rejectsReport)) {
+                LogFile responded = LogFile.open(files.responded(), LogColumns.RESPONDED, files.format());
+                LogFile sent = LogFile.open(files.sentEmails(), LogColumns.SENT, files.format());
+                RejectsReport rejects = RejectsReport.create(rejectsReport)) {
 
-            UserbaseRows userbaseRows = userbase.forEachRow(rejects, listener, settings.onePart(),
-                    part -> new UserbaseRows(userbase)).get(0);
+            UserbaseRows userbaseRows = userbase.forEachRow(
+                            rejects, listener, settings.onePart(), part -> new UserbaseRows(userbase))
+                    .get(0);
             Customers customers = userbaseRows.customers();
             customers.freeze();
             AcceptedAddresses.Pending kept = userbaseRows.addresses().inBackground(customers.domainsByFirstSeen());
             try {
-                Responses responses = Responses.merge(responded.forEachRow(rejects, listener, settings,
-                        part -> new ResponseRows(responded, customers)).stream().map(ResponseRows::responses).toList(),
+                Responses responses = Responses.merge(
+                        responded
+                                .forEachRow(rejects, listener, settings, part -> new ResponseRows(responded, customers))
+                                .stream()
+                                .map(ResponseRows::responses)
+                                .toList(),
                         customers);
 
                 // Domains are all known once the userbase is read; subject lines only at the end.
-                SendRows sends = SendRows.merge(sent.forEachRow(rejects, listener, settings,
+                SendRows sends = SendRows.merge(sent.forEachRow(
+                        rejects,
+                        listener,
+                        settings,
                         SendRows.parts(sent, customers, responses, split, split.isNone() ? 1 : 2)));
                 if (sends.sends() == 0) {
                     throw sent.refusal(0, "no send was accepted (see " + rejectsReport + ")");
@@ -72,20 +80,27 @@ public final class CsvCampaignLogSource implements CampaignLogSource {
 
                 CellCounter counter = sends.cells();
                 Cells cells = counter.toCells(customers.domainsByFirstSeen(), CellCounter.TRAINING);
-                Optional<Cells> heldOut = split.isNone() ? Optional.empty()
+                Optional<Cells> heldOut = split.isNone()
+                        ? Optional.empty()
                         : Optional.of(counter.toCells(customers.domainsByFirstSeen(), CellCounter.HELD_OUT));
                 IngestSummary summary = new IngestSummary(
                         List.of(userbase.summary(), responded.summary(), sent.summary()),
-                        customers.count(), sends.sends(), sends.respondedSends(),
-                        responses.distinctPairs(), sends.pairsWithoutSend(),
-                        sends.firstSendDate(), sends.lastSendDate(), rejectsReport.toString());
+                        customers.count(),
+                        sends.sends(),
+                        sends.respondedSends(),
+                        responses.distinctPairs(),
+                        sends.pairsWithoutSend(),
+                        sends.firstSendDate(),
+                        sends.lastSendDate(),
+                        rejectsReport.toString());
                 return new AggregatedLogs(cells, heldOut, split, summary, kept.get(cells.space()));
             } catch (RuntimeException | Error e) {
                 kept.abandon();
                 throw e;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("closing the campaign logs or the rejects report failed: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "closing the campaign logs or the rejects report failed: " + e.getMessage(), e);
         }
     }
 }

@@ -10,14 +10,14 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
-import org.campaignrl.application.logs.Ints;
-import org.campaignrl.application.logs.LogColumns;
-import org.campaignrl.application.logs.IsoDates;
 import org.campaignrl.adapters.csv.fastpath.LogFile;
 import org.campaignrl.adapters.csv.fastpath.PartedReader;
 import org.campaignrl.adapters.csv.fastpath.RejectSink;
 import org.campaignrl.adapters.csv.fastpath.Row;
 import org.campaignrl.adapters.csv.fastpath.RowHandler;
+import org.campaignrl.application.logs.Ints;
+import org.campaignrl.application.logs.IsoDates;
+import org.campaignrl.application.logs.LogColumns;
 import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.out.CampaignLogSource;
 import org.campaignrl.application.port.out.CampaignOutcomeReader;
@@ -34,8 +34,7 @@ import org.campaignrl.application.port.out.CampaignOutcomeReader;
  * userbase (the port says so), and a planned customer is one the plan's own dataset held.
  */
 public final class CsvCampaignOutcomeReader implements CampaignOutcomeReader {
-    private static final RejectSink NOWHERE = (file, line, field, reason, value) -> {
-    };
+    private static final RejectSink NOWHERE = (file, line, field, reason, value) -> {};
 
     private final PartedReader.Settings settings;
 
@@ -49,13 +48,13 @@ public final class CsvCampaignOutcomeReader implements CampaignOutcomeReader {
     }
 
     @Override
-    public List<PlanOutcome> read(CampaignLogSource.LogFiles files, List<PlannedSends> plans,
-                                  ProgressListener progress) {
+    public List<PlanOutcome> read(
+            CampaignLogSource.LogFiles files, List<PlannedSends> plans, ProgressListener progress) {
         ProgressListener listener = Objects.requireNonNullElse(progress, ProgressListener.NONE);
         PlansBySubject index = new PlansBySubject(plans);
         BitSet[] sent = mark(files.sentEmails(), LogColumns.SENT, LogColumns.SENT_DATE, files, index, listener);
-        BitSet[] responded = mark(files.responded(), LogColumns.RESPONDED, LogColumns.RESPONDED_DATE, files, index,
-                listener);
+        BitSet[] responded =
+                mark(files.responded(), LogColumns.RESPONDED, LogColumns.RESPONDED_DATE, files, index, listener);
         List<PlanOutcome> outcomes = new ArrayList<>(plans.size());
         for (int i = 0; i < plans.size(); i++) {
             outcomes.add(new PlanOutcome(plans.get(i).planId(), sent[i], responded[i]));
@@ -64,15 +63,20 @@ public final class CsvCampaignOutcomeReader implements CampaignOutcomeReader {
     }
 
     /** The bits of one file, each part's ORed together. */
-    private BitSet[] mark(Path path, List<String> columns, String dateColumn, CampaignLogSource.LogFiles files,
-                          PlansBySubject index, ProgressListener listener) {
+    private BitSet[] mark(
+            Path path,
+            List<String> columns,
+            String dateColumn,
+            CampaignLogSource.LogFiles files,
+            PlansBySubject index,
+            ProgressListener listener) {
         BitSet[] marked = index.emptyBits();
         if (index.isEmpty()) {
             return marked;
         }
         try (LogFile file = LogFile.open(path, columns, files.format())) {
-            for (OutcomeRows part : file.forEachRow(NOWHERE, listener, settings,
-                    p -> new OutcomeRows(file, dateColumn, index))) {
+            for (OutcomeRows part :
+                    file.forEachRow(NOWHERE, listener, settings, p -> new OutcomeRows(file, dateColumn, index))) {
                 for (int i = 0; i < marked.length; i++) {
                     marked[i].or(part.marked[i]);
                 }
@@ -99,9 +103,13 @@ public final class CsvCampaignOutcomeReader implements CampaignOutcomeReader {
                 fromDays[i] = plan.from().toEpochDay();
                 // The record hands out its own array: read only here.
                 customerIds[i] = plan.customerIds();
-                gathering.computeIfAbsent(plan.subjectId(), s -> new IntArrayList()).add(i);
+                gathering
+                        .computeIfAbsent(plan.subjectId(), s -> new IntArrayList())
+                        .add(i);
             }
-            gathering.int2ObjectEntrySet().fastForEach(e -> bySubject.put(e.getIntKey(), e.getValue().toIntArray()));
+            gathering
+                    .int2ObjectEntrySet()
+                    .fastForEach(e -> bySubject.put(e.getIntKey(), e.getValue().toIntArray()));
             bySubject.defaultReturnValue(NONE);
         }
 

@@ -20,8 +20,7 @@ public final class CsvCellsWriter implements CellsWriter {
     static final String HEADER = "SubjectLine_ID,Gender,Type,Email_Domain,Tenure_Group,Age_Group,Sent_Day,"
             + "Response_Received,Sent_Emails";
 
-    public CsvCellsWriter() {
-    }
+    public CsvCellsWriter() {}
 
     @Override
     public long writeCells(Cells cells, Path out) {
@@ -57,10 +56,23 @@ public final class CsvCellsWriter implements CellsWriter {
                                         continue;
                                     }
                                     row.setLength(0);
-                                    row.append(space.subjectId(subject)).append(',').append(gender).append(',')
-                                            .append(type).append(',').append(domain).append(',').append(tenure)
-                                            .append(',').append(age).append(',').append(day).append(',')
-                                            .append(cells.responses(state)).append(',').append(cells.sends(state))
+                                    row.append(space.subjectId(subject))
+                                            .append(',')
+                                            .append(gender)
+                                            .append(',')
+                                            .append(type)
+                                            .append(',')
+                                            .append(domain)
+                                            .append(',')
+                                            .append(tenure)
+                                            .append(',')
+                                            .append(age)
+                                            .append(',')
+                                            .append(day)
+                                            .append(',')
+                                            .append(cells.responses(state))
+                                            .append(',')
+                                            .append(cells.sends(state))
                                             .append('\n');
                                     writer.append(row);
                                     rows++;

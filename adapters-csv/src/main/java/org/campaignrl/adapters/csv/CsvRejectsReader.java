@@ -19,15 +19,23 @@ public final class CsvRejectsReader implements RejectedRowsReader {
 
     @Override
     public List<RejectedRow> firstRows(Path report, int limit) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
         List<RejectedRow> rows = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(report, StandardCharsets.UTF_8)) {
             for (CSVRecord record : format.parse(reader)) {
                 if (rows.size() == limit) {
                     break;
                 }
-                rows.add(new RejectedRow(record.get("file"), parseLine(record.get("line")), record.get("field"),
-                        record.get("reason"), record.get("value")));
+                rows.add(new RejectedRow(
+                        record.get("file"),
+                        parseLine(record.get("line")),
+                        record.get("field"),
+                        record.get("reason"),
+                        record.get("value")));
             }
         } catch (NoSuchFileException gone) {
             return List.of();

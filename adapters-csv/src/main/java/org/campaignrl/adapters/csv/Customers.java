@@ -33,6 +33,7 @@ final class Customers {
     private static final int DOMAIN_ID_LIMIT = 1 << (31 - DOMAIN_SHIFT);
     /** Subject ids 0..30 have a bit each in the responded subjects; the last bit stands for all the others. */
     static final int SUBJECT_BITS = 31;
+
     static final int OTHER_SUBJECTS = 1 << SUBJECT_BITS;
 
     /**
@@ -42,13 +43,16 @@ final class Customers {
     private Int2LongOpenHashMap byId;
     /** The entries by {@code id - denseBase}, NOT_FOUND where no row had that id; null while the map holds them. */
     private long[] dense;
+
     private long denseBase;
     /**
      * With {@link #dense}: the subjects 0..30 (bits as {@link #subjectBit}) of each customer's responded pairs that
      * an accepted send matched, by the same index, set by every thread reading the sends (see {@link #markSent}).
      */
     private AtomicIntegerArray sentSubjects;
-    private final Object2IntOpenCustomHashMap<byte[]> domainIds = new Object2IntOpenCustomHashMap<>(ByteArrays.HASH_STRATEGY);
+
+    private final Object2IntOpenCustomHashMap<byte[]> domainIds =
+            new Object2IntOpenCustomHashMap<>(ByteArrays.HASH_STRATEGY);
     private final List<String> domainsByFirstSeen = new ArrayList<>();
     private long count;
 
@@ -152,8 +156,11 @@ final class Customers {
 
     /** Accepts a customer whose id was just seen for the first time; answers its packed codes. */
     int add(int id, int domainId, int tenureCode, int ageCode, int genderCode, int typeCode) {
-        int codes = domainId << DOMAIN_SHIFT | tenureCode << TENURE_SHIFT | ageCode << AGE_SHIFT
-                | genderCode << GENDER_SHIFT | typeCode;
+        int codes = domainId << DOMAIN_SHIFT
+                | tenureCode << TENURE_SHIFT
+                | ageCode << AGE_SHIFT
+                | genderCode << GENDER_SHIFT
+                | typeCode;
         byId.put(id, codes);
         count++;
         return codes;

@@ -12,7 +12,8 @@ import org.campaignrl.adapters.csv.fastpath.RejectSink;
 
 /** The rejected rows, written as they are found so that none is held in memory. */
 final class RejectsReport implements RejectSink, Closeable {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
             .setHeader("file", "line", "field", "reason", "value")
             .setRecordSeparator('\n')
             .get();

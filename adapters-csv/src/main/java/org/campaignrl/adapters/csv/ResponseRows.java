@@ -1,6 +1,5 @@
 package org.campaignrl.adapters.csv;
 
-import java.util.List;
 import org.campaignrl.adapters.csv.fastpath.LogFile;
 import org.campaignrl.adapters.csv.fastpath.Row;
 import org.campaignrl.adapters.csv.fastpath.RowHandler;

@@ -6,16 +6,14 @@ import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.IntFunction;
-import org.campaignrl.application.logs.Reasons;
-import org.campaignrl.application.logs.Ints;
-import org.campaignrl.application.logs.IsoDates;
-import org.campaignrl.application.logs.LogColumns;
-import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.application.logs.Ints;
-import org.campaignrl.application.logs.IsoDates;
 import org.campaignrl.adapters.csv.fastpath.LogFile;
 import org.campaignrl.adapters.csv.fastpath.Row;
 import org.campaignrl.adapters.csv.fastpath.RowHandler;
+import org.campaignrl.application.logs.Ints;
+import org.campaignrl.application.logs.IsoDates;
+import org.campaignrl.application.logs.LogColumns;
+import org.campaignrl.application.logs.Reasons;
+import org.campaignrl.application.model.SendSplit;
 
 /**
  * Checks each send, joins it to its customer and to the responses, and counts it into its cell. One per
@@ -62,8 +60,8 @@ final class SendRows implements RowHandler {
      * file starts (again, after the fast path gave way), so part 0 starts a new count of distinct subjects,
      * which the parts share: the state space is bounded by all of them together.
      */
-    static IntFunction<SendRows> parts(LogFile file, Customers customers, Responses responses, SendSplit split,
-                                       int splitParts) {
+    static IntFunction<SendRows> parts(
+            LogFile file, Customers customers, Responses responses, SendSplit split, int splitParts) {
         return new IntFunction<>() {
             private CellCounter.Subjects subjects;
 
@@ -73,7 +71,11 @@ final class SendRows implements RowHandler {
                     subjects = new CellCounter.Subjects(customers.domainCount());
                     customers.clearSent();
                 }
-                return new SendRows(file, customers, responses, split,
+                return new SendRows(
+                        file,
+                        customers,
+                        responses,
+                        split,
                         new CellCounter(customers.domainCount(), splitParts, subjects));
             }
         };
@@ -97,7 +99,8 @@ final class SendRows implements RowHandler {
             return;
         }
         long entry = (int) customer == lastCustomer && lastEntry != Customers.NOT_FOUND
-                ? lastEntry : customers.entry((int) customer);
+                ? lastEntry
+                : customers.entry((int) customer);
         lastCustomer = (int) customer;
         lastEntry = entry;
         int customerCodes = Customers.codes(entry);
@@ -109,9 +112,10 @@ final class SendRows implements RowHandler {
         // pair is looked up among the responded pairs.
         int subjectBit = Customers.subjectBit((int) subject);
         boolean responded = (Customers.respondedSubjects(entry) & subjectBit) != 0
-                && (subjectBit != Customers.OTHER_SUBJECTS || responses.responded(Responses.pair((int) subject,
-                (int) customer)));
-        int part = split.holdsOut((int) subject, (int) customer, epochDay) ? CellCounter.HELD_OUT : CellCounter.TRAINING;
+                && (subjectBit != Customers.OTHER_SUBJECTS
+                        || responses.responded(Responses.pair((int) subject, (int) customer)));
+        int part =
+                split.holdsOut((int) subject, (int) customer, epochDay) ? CellCounter.HELD_OUT : CellCounter.TRAINING;
         if (!cells.count(part, (int) subject, IsoDates.dayCode(epochDay), customerCodes, responded)) {
             throw row.refuse("more than " + cells.subjectCount()
                     + " distinct SubjectLine_ID values: the audience space would be too large");

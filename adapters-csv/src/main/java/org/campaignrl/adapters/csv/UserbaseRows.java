@@ -1,14 +1,13 @@
 package org.campaignrl.adapters.csv;
 
 import java.nio.charset.StandardCharsets;
-import org.campaignrl.application.logs.Reasons;
-import org.campaignrl.application.logs.Ints;
-import org.campaignrl.application.logs.LogColumns;
-import org.campaignrl.domain.Binning;
-import org.campaignrl.application.logs.Ints;
 import org.campaignrl.adapters.csv.fastpath.LogFile;
 import org.campaignrl.adapters.csv.fastpath.Row;
 import org.campaignrl.adapters.csv.fastpath.RowHandler;
+import org.campaignrl.application.logs.Ints;
+import org.campaignrl.application.logs.LogColumns;
+import org.campaignrl.application.logs.Reasons;
+import org.campaignrl.domain.Binning;
 
 /**
  * Checks each userbase row and keeps the accepted customers' codes. Reads the rows in file order (one
@@ -17,6 +16,7 @@ import org.campaignrl.adapters.csv.fastpath.RowHandler;
 final class UserbaseRows implements RowHandler {
     /** Binning's gender and type codes of each one-letter ASCII value, so that the code book stays Binning's. */
     private static final int[] GENDER_BY_LETTER = new int[128];
+
     private static final int[] TYPE_BY_LETTER = new int[128];
     /** Domains up to this many bytes are looked up through a reused key of their length. */
     private static final int REUSED_KEY_LENGTH = 256;
@@ -30,6 +30,7 @@ final class UserbaseRows implements RowHandler {
 
     /** Userbase rows are some 40 bytes; a guess on the low side only costs the map one more doubling. */
     private static final int BYTES_PER_ROW_GUESS = 48;
+
     private static final int MAX_EXPECTED_CUSTOMERS = 1 << 24;
 
     private final Customers customers;
@@ -116,8 +117,13 @@ final class UserbaseRows implements RowHandler {
             }
             domainId = customers.addDomain(domain);
         }
-        int codes = customers.add((int) id, domainId, Binning.tenureCode((int) tenureYears), Binning.ageCode((int) years),
-                genderCode, typeCode);
+        int codes = customers.add(
+                (int) id,
+                domainId,
+                Binning.tenureCode((int) tenureYears),
+                Binning.ageCode((int) years),
+                genderCode,
+                typeCode);
         addresses.add((int) id, codes, row.bytes(), row.start(emailAddress), row.end(emailAddress));
     }
 

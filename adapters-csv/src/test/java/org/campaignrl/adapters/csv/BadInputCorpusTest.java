@@ -22,20 +22,20 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.campaignrl.adapters.csv.fastpath.PartedReader;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.CsvFormat.EncodingChoice;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.campaignrl.application.port.ProgressListener;
+import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.campaignrl.adapters.csv.fastpath.PartedReader;
 
 /**
  * The corpus of malformed inputs in {@code src/test/resources/bad-inputs}: each file takes the place of one
@@ -62,7 +62,10 @@ class BadInputCorpusTest {
             "commons-csv", PartedReader.Settings.COMMONS_CSV_ONLY,
             "tiny-parts", TINY_PARTS);
 
-    enum Outcome { ACCEPTED, REFUSED }
+    enum Outcome {
+        ACCEPTED,
+        REFUSED
+    }
 
     /** What most files are read as: found valid UTF-8, split at commas. */
     static final CsvFormat.Used PLAIN = new CsvFormat.Used("UTF-8", EncodingChoice.VALID_UTF8, ',', false);
@@ -75,8 +78,13 @@ class BadInputCorpusTest {
      * @param refusal    REFUSED: what the message says (beside the file's path, which it always names)
      * @param readAs     ACCEPTED: the encoding and delimiter detected in the malformed file
      */
-    record Case(String resource, Outcome outcome, long rowsRead, List<String> rejections, String refusal,
-                CsvFormat.Used readAs) {
+    record Case(
+            String resource,
+            Outcome outcome,
+            long rowsRead,
+            List<String> rejections,
+            String refusal,
+            CsvFormat.Used readAs) {
         static Case accepted(String resource, long rowsRead, String... rejections) {
             return new Case(resource, Outcome.ACCEPTED, rowsRead, List.of(rejections), null, PLAIN);
         }
@@ -87,7 +95,12 @@ class BadInputCorpusTest {
 
         /** Read as this encoding, found so, and this delimiter, detected. */
         Case readAs(String encoding, EncodingChoice choice, char delimiter) {
-            return new Case(resource, outcome, rowsRead, rejections, refusal,
+            return new Case(
+                    resource,
+                    outcome,
+                    rowsRead,
+                    rejections,
+                    refusal,
                     new CsvFormat.Used(encoding, choice, delimiter, false));
         }
 
@@ -103,49 +116,55 @@ class BadInputCorpusTest {
     }
 
     static final List<Case> CORPUS = List.of(
-            // Refused whole: a header no delimiter splits, a header without a required column, or nothing at all to read.
-            Case.refused("sent_emails-colons.csv", "no delimiter among ',' ';' tab '|' splits the header line into "
-                    + "the required columns [Sent_Date, Customer_ID, SubjectLine_ID] (line 1 is not quoted here: "
-                    + "open the file to see it)"),
+            // Refused whole: a header no delimiter splits, a header without a required column, or nothing at all to
+            // read.
+            Case.refused(
+                    "sent_emails-colons.csv",
+                    "no delimiter among ',' ';' tab '|' splits the header line into "
+                            + "the required columns [Sent_Date, Customer_ID, SubjectLine_ID] (line 1 is not quoted here: "
+                            + "open the file to see it)"),
             Case.refused("userbase-missing-header-column.csv", "the header has no column 'Tenure'"),
             Case.refused("sent_emails-renamed-header-column.csv", "the header has no column 'SubjectLine_ID'"),
             Case.refused("userbase-empty.csv", "the file is empty or has no header row"),
             Case.refused("sent_emails-header-only.csv", "no send was accepted"),
             // Accepted, every row accounted for.
             Case.accepted("responded-header-only.csv", 0),
-            Case.accepted("responded-extra-columns.csv", 3,
-                    "responded.csv:4::wrong column count"),
-            Case.accepted("sent_emails-missing-columns.csv", 4,
+            Case.accepted("responded-extra-columns.csv", 3, "responded.csv:4::wrong column count"),
+            Case.accepted(
+                    "sent_emails-missing-columns.csv",
+                    4,
                     "sent_emails.csv:3::wrong column count",
                     "sent_emails.csv:4::wrong column count"),
-            Case.accepted("userbase-quoted-newlines-commas.csv", 5,
-                    "userbase.csv:6:Gender:unknown gender code"),
-            Case.accepted("sent_emails-quoted-newlines-commas.csv", 5,
+            Case.accepted("userbase-quoted-newlines-commas.csv", 5, "userbase.csv:6:Gender:unknown gender code"),
+            Case.accepted(
+                    "sent_emails-quoted-newlines-commas.csv",
+                    5,
                     "sent_emails.csv:4:Customer_ID:non-integer id",
                     "sent_emails.csv:5:Sent_Date:bad date"),
             Case.accepted("userbase-bom.csv", 3).readAs("UTF-8", EncodingChoice.BYTE_ORDER_MARK, ','),
-            Case.accepted("sent_emails-windows-line-endings.csv", 4,
-                    "sent_emails.csv:4:Customer_ID:non-integer id"),
+            Case.accepted("sent_emails-windows-line-endings.csv", 4, "sent_emails.csv:4:Customer_ID:non-integer id"),
             // Other encodings and delimiters, detected.
             Case.accepted("userbase-latin1.csv", 3).readAs("windows-1252", EncodingChoice.NOT_UTF8, ','),
-            Case.accepted("userbase-windows-1252.csv", 4,
-                    "userbase.csv:5:Email_Address:address without '@'")
+            Case.accepted("userbase-windows-1252.csv", 4, "userbase.csv:5:Email_Address:address without '@'")
                     .readAs("windows-1252", EncodingChoice.NOT_UTF8, ','),
-            Case.accepted("userbase-utf16le-bom.csv", 4,
-                    "userbase.csv:5:Email_Address:address without '@'")
+            Case.accepted("userbase-utf16le-bom.csv", 4, "userbase.csv:5:Email_Address:address without '@'")
                     .readAs("UTF-16LE", EncodingChoice.BYTE_ORDER_MARK, ','),
-            Case.accepted("sent_emails-utf16be-bom-semicolons.csv", 3,
-                    "sent_emails.csv:4:SubjectLine_ID:non-integer id")
+            Case.accepted(
+                            "sent_emails-utf16be-bom-semicolons.csv",
+                            3,
+                            "sent_emails.csv:4:SubjectLine_ID:non-integer id")
                     .readAs("UTF-16BE", EncodingChoice.BYTE_ORDER_MARK, ';'),
             Case.accepted("sent_emails-utf8-bom-semicolons.csv", 3)
                     .readAs("UTF-8", EncodingChoice.BYTE_ORDER_MARK, ';'),
             Case.accepted("sent_emails-semicolons.csv", 2).readAs("UTF-8", EncodingChoice.VALID_UTF8, ';'),
             // The quoted name of an extra column holds the other candidates, which must not split it.
-            Case.accepted("responded-tabs.csv", 3,
-                    "responded.csv:4::wrong column count").readAs("UTF-8", EncodingChoice.VALID_UTF8, '\t'),
-            Case.accepted("userbase-pipes.csv", 4,
-                    "userbase.csv:5:Gender:unknown gender code").readAs("UTF-8", EncodingChoice.VALID_UTF8, '|'),
-            Case.accepted("sent_emails-other-date-formats.csv", 9,
+            Case.accepted("responded-tabs.csv", 3, "responded.csv:4::wrong column count")
+                    .readAs("UTF-8", EncodingChoice.VALID_UTF8, '\t'),
+            Case.accepted("userbase-pipes.csv", 4, "userbase.csv:5:Gender:unknown gender code")
+                    .readAs("UTF-8", EncodingChoice.VALID_UTF8, '|'),
+            Case.accepted(
+                    "sent_emails-other-date-formats.csv",
+                    9,
                     "sent_emails.csv:3:Sent_Date:bad date",
                     "sent_emails.csv:4:Sent_Date:bad date",
                     "sent_emails.csv:5:Sent_Date:bad date",
@@ -153,33 +172,47 @@ class BadInputCorpusTest {
                     "sent_emails.csv:7:Sent_Date:bad date",
                     "sent_emails.csv:8:Sent_Date:bad date",
                     "sent_emails.csv:9:Sent_Date:bad date"),
-            Case.accepted("responded-impossible-dates.csv", 6,
+            Case.accepted(
+                    "responded-impossible-dates.csv",
+                    6,
                     "responded.csv:3:Responded_Date:bad date",
                     "responded.csv:4:Responded_Date:bad date",
                     "responded.csv:5:Responded_Date:bad date",
                     "responded.csv:6:Responded_Date:bad date",
                     "responded.csv:7:Responded_Date:bad date"),
-            Case.accepted("userbase-negative-and-enormous-numbers.csv", 9,
+            Case.accepted(
+                    "userbase-negative-and-enormous-numbers.csv",
+                    9,
                     "userbase.csv:5:Age:negative age",
                     "userbase.csv:6:Tenure:negative tenure",
                     "userbase.csv:8:Age:non-integer age",
                     "userbase.csv:9:Tenure:non-integer tenure",
                     "userbase.csv:10:Age:negative age"),
-            Case.accepted("sent_emails-int-overflow-ids.csv", 6,
+            Case.accepted(
+                    "sent_emails-int-overflow-ids.csv",
+                    6,
                     "sent_emails.csv:3:Customer_ID:non-integer id",
                     "sent_emails.csv:4:SubjectLine_ID:non-integer id",
                     "sent_emails.csv:5:Customer_ID:customer not in userbase"),
-            Case.accepted("userbase-int-overflow-ids.csv", 5,
+            Case.accepted(
+                    "userbase-int-overflow-ids.csv",
+                    5,
                     "userbase.csv:5:Customer_ID:non-integer id",
                     "userbase.csv:6:Customer_ID:non-integer id"),
-            Case.accepted("userbase-repeated-customers.csv", 6,
+            Case.accepted(
+                    "userbase-repeated-customers.csv",
+                    6,
                     "userbase.csv:4:Customer_ID:repeated Customer_ID",
                     "userbase.csv:5:Gender:unknown gender code",
                     "userbase.csv:6:Customer_ID:repeated Customer_ID"),
-            Case.accepted("sent_emails-unknown-customers.csv", 4,
+            Case.accepted(
+                    "sent_emails-unknown-customers.csv",
+                    4,
                     "sent_emails.csv:3:Customer_ID:customer not in userbase",
                     "sent_emails.csv:5:Customer_ID:customer not in userbase"),
-            Case.accepted("userbase-unknown-codes.csv", 10,
+            Case.accepted(
+                    "userbase-unknown-codes.csv",
+                    10,
                     "userbase.csv:5:Gender:unknown gender code",
                     "userbase.csv:6:Gender:unknown gender code",
                     "userbase.csv:7:Gender:unknown gender code",
@@ -188,13 +221,14 @@ class BadInputCorpusTest {
                     "userbase.csv:10:Type:unknown type code",
                     "userbase.csv:11:Type:unknown type code"),
             // A blank line is a row of one empty value: rejected, not skipped, so the count still adds up.
-            Case.accepted("sent_emails-blank-lines.csv", 7,
+            Case.accepted(
+                    "sent_emails-blank-lines.csv",
+                    7,
                     "sent_emails.csv:3::wrong column count",
                     "sent_emails.csv:5::wrong column count",
                     "sent_emails.csv:6::wrong column count",
                     "sent_emails.csv:8::wrong column count"),
-            Case.accepted("sent_emails-truncated-last-line.csv", 3,
-                    "sent_emails.csv:4::wrong column count"));
+            Case.accepted("sent_emails-truncated-last-line.csv", 3, "sent_emails.csv:4::wrong column count"));
 
     @TempDir
     Path dir;
@@ -217,8 +251,10 @@ class BadInputCorpusTest {
 
     @Test
     void theCorpusHasAFileForEveryCaseAndACaseForEveryFile() throws Exception {
-        try (Stream<Path> list = Files.list(Path.of(BadInputCorpusTest.class.getResource("/bad-inputs").toURI()))) {
-            assertEquals(CORPUS.stream().map(Case::resource).sorted().toList(),
+        try (Stream<Path> list = Files.list(
+                Path.of(BadInputCorpusTest.class.getResource("/bad-inputs").toURI()))) {
+            assertEquals(
+                    CORPUS.stream().map(Case::resource).sorted().toList(),
                     list.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
@@ -228,8 +264,8 @@ class BadInputCorpusTest {
         LogFiles files = validTrio();
         copy("userbase-latin1.csv", files.userbase());
         for (PartedReader.Settings settings : READINGS.values()) {
-            AggregatedLogs logs = new CsvCampaignLogSource(settings).aggregate(files, SendSplit.NONE,
-                    dir.resolve("rejected_rows.csv"), ProgressListener.NONE);
+            AggregatedLogs logs = new CsvCampaignLogSource(settings)
+                    .aggregate(files, SendSplit.NONE, dir.resolve("rejected_rows.csv"), ProgressListener.NONE);
             // The é of "café.fr" is the byte E9: no UTF-8, so windows-1252, where it is é.
             assertEquals(List.of("café.fr", "gmail.com"), logs.cells().space().domains());
         }
@@ -240,12 +276,17 @@ class BadInputCorpusTest {
         LogFiles files = validTrio();
         Path report = dir.resolve("rejected_rows.csv");
         copy("userbase-utf16le-bom.csv", files.userbase());
-        AggregatedLogs logs = new CsvCampaignLogSource().aggregate(files, SendSplit.NONE, report, ProgressListener.NONE);
-        assertEquals(List.of("bücher.de", "gmail.com", "yahoo.com"), logs.cells().space().domains());
+        AggregatedLogs logs =
+                new CsvCampaignLogSource().aggregate(files, SendSplit.NONE, report, ProgressListener.NONE);
+        assertEquals(
+                List.of("bücher.de", "gmail.com", "yahoo.com"),
+                logs.cells().space().domains());
 
         copy("userbase-windows-1252.csv", files.userbase());
         new CsvCampaignLogSource().aggregate(files, SendSplit.NONE, report, ProgressListener.NONE);
-        assertEquals(List.of("müller-at-gmx.de"), readReport(report).stream().map(r -> r.get("value")).toList());
+        assertEquals(
+                List.of("müller-at-gmx.de"),
+                readReport(report).stream().map(r -> r.get("value")).toList());
     }
 
     /**
@@ -259,7 +300,8 @@ class BadInputCorpusTest {
         LogFiles files = validTrio();
         int digits = 50 << 20;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(files.sentEmails()), 1 << 16)) {
-            out.write("Sent_Date,Customer_ID,SubjectLine_ID\n2016-01-04,1,1\n2016-01-05,2,".getBytes(StandardCharsets.US_ASCII));
+            out.write("Sent_Date,Customer_ID,SubjectLine_ID\n2016-01-04,1,1\n2016-01-05,2,"
+                    .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[1 << 16];
             Arrays.fill(chunk, (byte) '7');
             for (int written = 0; written < digits; written += chunk.length) {
@@ -267,15 +309,19 @@ class BadInputCorpusTest {
             }
             out.write("\n2016-01-06,3,1\n2016-01-07,x,1\n".getBytes(StandardCharsets.US_ASCII));
         }
-        Case beyondTheLimit = Case.accepted("sent_emails-huge-line.csv", 4,
+        Case beyondTheLimit = Case.accepted(
+                "sent_emails-huge-line.csv",
+                4,
                 "sent_emails.csv:3::line too long",
                 "sent_emails.csv:5:Customer_ID:non-integer id");
         check(beyondTheLimit, files, PartedReader.Settings.DEFAULT);
         check(beyondTheLimit, files, PartedReader.Settings.COMMONS_CSV_ONLY);
 
-        LogFiles raised = new LogFiles(files.sentEmails(), files.responded(), files.userbase(),
-                CsvFormat.DETECT.withMaxLineBytes(64 << 20));
-        Case withinTheLimit = Case.accepted("sent_emails-huge-line.csv", 4,
+        LogFiles raised = new LogFiles(
+                files.sentEmails(), files.responded(), files.userbase(), CsvFormat.DETECT.withMaxLineBytes(64 << 20));
+        Case withinTheLimit = Case.accepted(
+                "sent_emails-huge-line.csv",
+                4,
                 "sent_emails.csv:3:SubjectLine_ID:non-integer id",
                 "sent_emails.csv:5:Customer_ID:non-integer id");
         check(withinTheLimit, raised, PartedReader.Settings.DEFAULT);
@@ -286,13 +332,17 @@ class BadInputCorpusTest {
     @Test
     void aHeaderLineBeyondTheLimitRefusesTheFile() throws IOException {
         LogFiles files = validTrio();
-        Files.writeString(files.userbase(), "Customer_ID,Gender,Type,Email_Address,Age,Tenure," + "x".repeat(100)
-                + "\n1,F,C,ann@gmail.com,30,12\n");
-        LogFiles limited = new LogFiles(files.sentEmails(), files.responded(), files.userbase(),
-                CsvFormat.DETECT.withMaxLineBytes(120));
-        Case refused = Case.refused("userbase-long-header.csv", ":1: the header line is longer than 120 bytes, "
-                + "the line limit (raise it with ingest --max-line-bytes, or maxLineBytes in the API and on the Data "
-                + "page)");
+        Files.writeString(
+                files.userbase(),
+                "Customer_ID,Gender,Type,Email_Address,Age,Tenure," + "x".repeat(100)
+                        + "\n1,F,C,ann@gmail.com,30,12\n");
+        LogFiles limited = new LogFiles(
+                files.sentEmails(), files.responded(), files.userbase(), CsvFormat.DETECT.withMaxLineBytes(120));
+        Case refused = Case.refused(
+                "userbase-long-header.csv",
+                ":1: the header line is longer than 120 bytes, "
+                        + "the line limit (raise it with ingest --max-line-bytes, or maxLineBytes in the API and on the Data "
+                        + "page)");
         for (PartedReader.Settings settings : READINGS.values()) {
             check(refused, limited, settings);
         }
@@ -305,7 +355,8 @@ class BadInputCorpusTest {
     }
 
     private LogFiles validTrio() throws IOException {
-        return new LogFiles(Files.writeString(dir.resolve("sent_emails.csv"), SENT),
+        return new LogFiles(
+                Files.writeString(dir.resolve("sent_emails.csv"), SENT),
                 Files.writeString(dir.resolve("responded.csv"), RESPONDED),
                 Files.writeString(dir.resolve("userbase.csv"), USERBASE));
     }
@@ -315,7 +366,8 @@ class BadInputCorpusTest {
         Path bad = dir.resolve(c.replaces());
         CsvCampaignLogSource source = new CsvCampaignLogSource(settings);
         if (c.outcome() == Outcome.REFUSED) {
-            IngestRefusedException refused = assertThrows(IngestRefusedException.class,
+            IngestRefusedException refused = assertThrows(
+                    IngestRefusedException.class,
                     () -> source.aggregate(files, SendSplit.NONE, report, ProgressListener.NONE));
             assertEquals(bad.toString(), refused.file());
             assertTrue(refused.getMessage().startsWith(bad.toString()), refused.getMessage());
@@ -325,25 +377,39 @@ class BadInputCorpusTest {
         AggregatedLogs logs = source.aggregate(files, SendSplit.NONE, report, ProgressListener.NONE);
 
         List<CSVRecord> reported = readReport(report);
-        assertEquals(c.rejections(), reported.stream()
-                .map(r -> r.get("file") + ":" + r.get("line") + ":" + r.get("field") + ":" + r.get("reason")).toList());
+        assertEquals(
+                c.rejections(),
+                reported.stream()
+                        .map(r -> r.get("file") + ":" + r.get("line") + ":" + r.get("field") + ":" + r.get("reason"))
+                        .toList());
         for (FileSummary file : logs.summary().files()) {
             long expectedRows = file.file().equals(c.replaces()) ? c.rowsRead() : VALID_ROWS.get(file.file());
             assertEquals(expectedRows, file.rowsRead(), file.file() + ": rows read");
-            long rejected = file.rejectedByReason().values().stream().mapToLong(Long::longValue).sum();
+            long rejected = file.rejectedByReason().values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
             assertEquals(file.rowsRead(), file.accepted() + rejected, file.file() + ": accepted + rejected");
             Map<String, Long> reportedByReason = new TreeMap<>();
-            reported.stream().filter(r -> r.get("file").equals(file.file()))
+            reported.stream()
+                    .filter(r -> r.get("file").equals(file.file()))
                     .forEach(r -> reportedByReason.merge(r.get("reason"), 1L, Long::sum));
-            assertEquals(file.rejectedByReason(), reportedByReason, file.file() + ": the report agrees with the summary");
-            assertEquals(Optional.of(file.file().equals(c.replaces()) ? c.readAs() : PLAIN), file.format(),
+            assertEquals(
+                    file.rejectedByReason(), reportedByReason, file.file() + ": the report agrees with the summary");
+            assertEquals(
+                    Optional.of(file.file().equals(c.replaces()) ? c.readAs() : PLAIN),
+                    file.format(),
                     file.file() + ": the encoding and delimiter it was read with");
         }
     }
 
     private static List<CSVRecord> readReport(Path report) throws IOException {
         try (Reader reader = Files.newBufferedReader(report, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                CSVParser parser = CSVFormat.RFC4180
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(reader)) {
             List<CSVRecord> records = new ArrayList<>();
             parser.forEach(records::add);
             return records;

@@ -16,8 +16,8 @@ import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.campaignrl.application.port.ProgressListener;
+import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,15 +39,24 @@ class BoundedMemoryProcessTest {
     @Test
     void linesLargerThanTheHeapAreRejectedOrRefusedInASmallHeap() throws Exception {
         Path header = trio("header");
-        writeHuge(header.resolve("userbase.csv"), "Customer_ID,Gender,Type,Email_Address,Age,Tenure,", 'x',
+        writeHuge(
+                header.resolve("userbase.csv"),
+                "Customer_ID,Gender,Type,Email_Address,Age,Tenure,",
+                'x',
                 "\n1,F,C,ann@gmail.com,30,12\n");
         Path fast = trio("fast-path");
-        writeHuge(fast.resolve("sent_emails.csv"), "Sent_Date,Customer_ID,SubjectLine_ID\n2016-01-04,1,1\n"
-                + "2016-01-05,2,", '7', "\n2016-01-06,3,1\n2016-01-07,x,1\n");
+        writeHuge(
+                fast.resolve("sent_emails.csv"),
+                "Sent_Date,Customer_ID,SubjectLine_ID\n2016-01-04,1,1\n" + "2016-01-05,2,",
+                '7',
+                "\n2016-01-06,3,1\n2016-01-07,x,1\n");
         // Semicolons: only Commons CSV reads them.
         Path commons = trio("commons-csv");
-        writeHuge(commons.resolve("sent_emails.csv"), "Sent_Date;Customer_ID;SubjectLine_ID\n2016-01-04;1;1\n"
-                + "2016-01-05;2;", '7', "\n2016-01-06;3;1\n2016-01-07;x;1\n");
+        writeHuge(
+                commons.resolve("sent_emails.csv"),
+                "Sent_Date;Customer_ID;SubjectLine_ID\n2016-01-04;1;1\n" + "2016-01-05;2;",
+                '7',
+                "\n2016-01-06;3;1\n2016-01-07;x;1\n");
         Path quoted = trio("quoted-lines");
         writeQuotedOverLines(quoted.resolve("sent_emails.csv"));
         Path zero = trio("dev-zero");
@@ -56,24 +65,30 @@ class BoundedMemoryProcessTest {
 
         List<String> lines = runInSmallHeap(header, fast, commons, quoted, zero);
 
-        assertEquals(List.of(
-                "header: refused: " + header.resolve("userbase.csv") + ":1: the header line is longer than 1048576 "
-                        + "bytes, the line limit" + RAISE_IT,
-                "fast-path: sent_emails.csv 4 rows, 2 accepted, rejected [3 line too long, 5 non-integer id]",
-                "commons-csv: sent_emails.csv 4 rows, 2 accepted, rejected [3 line too long, 5 non-integer id]",
-                "quoted-lines: sent_emails.csv 4 rows, 2 accepted, rejected [3 line too long, 100004 non-integer id]",
-                "dev-zero: refused: " + zero.resolve("userbase.csv") + ": not a regular file (it is a FIFO, a device "
-                        + "or a socket): only regular files are read"), lines);
+        assertEquals(
+                List.of(
+                        "header: refused: " + header.resolve("userbase.csv")
+                                + ":1: the header line is longer than 1048576 " + "bytes, the line limit" + RAISE_IT,
+                        "fast-path: sent_emails.csv 4 rows, 2 accepted, rejected [3 line too long, 5 non-integer id]",
+                        "commons-csv: sent_emails.csv 4 rows, 2 accepted, rejected [3 line too long, 5 non-integer id]",
+                        "quoted-lines: sent_emails.csv 4 rows, 2 accepted, rejected [3 line too long, 100004 non-integer id]",
+                        "dev-zero: refused: " + zero.resolve("userbase.csv")
+                                + ": not a regular file (it is a FIFO, a device "
+                                + "or a socket): only regular files are read"),
+                lines);
     }
 
-    private static final String RAISE_IT = " (raise it with ingest --max-line-bytes, or maxLineBytes in the API and "
-            + "on the Data page)";
+    private static final String RAISE_IT =
+            " (raise it with ingest --max-line-bytes, or maxLineBytes in the API and " + "on the Data page)";
 
     /** Runs {@link Ingest} on the folders in a JVM of its own with a small heap; its lines of output. */
     private static List<String> runInSmallHeap(Path... folders) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + HEAP,
-                "-cp", System.getProperty("java.class.path"), Ingest.class.getName()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + HEAP,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Ingest.class.getName()));
         Arrays.stream(folders).map(Path::toString).forEach(command::add);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -108,8 +123,8 @@ class BoundedMemoryProcessTest {
     /** A send whose quoted subject runs over 100 000 lines of about 1 000 bytes, then a bad and a valid send. */
     private static void writeQuotedOverLines(Path file) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            out.write("Sent_Date,Customer_ID,SubjectLine_ID\n2016-01-04,1,1\n2016-01-05,2,\"".getBytes(
-                    StandardCharsets.US_ASCII));
+            out.write("Sent_Date,Customer_ID,SubjectLine_ID\n2016-01-04,1,1\n2016-01-05,2,\""
+                    .getBytes(StandardCharsets.US_ASCII));
             byte[] line = new byte[(HUGE_MB << 20) / 100_000];
             Arrays.fill(line, (byte) '7');
             line[line.length - 1] = '\n';
@@ -131,14 +146,23 @@ class BoundedMemoryProcessTest {
                 Path report = folder.resolve("rejected_rows.csv");
                 String name = folder.getFileName().toString();
                 try {
-                    AggregatedLogs logs = new CsvCampaignLogSource().aggregate(new LogFiles(
-                            folder.resolve("sent_emails.csv"), folder.resolve("responded.csv"),
-                            folder.resolve("userbase.csv")), SendSplit.NONE, report, ProgressListener.NONE);
+                    AggregatedLogs logs = new CsvCampaignLogSource()
+                            .aggregate(
+                                    new LogFiles(
+                                            folder.resolve("sent_emails.csv"),
+                                            folder.resolve("responded.csv"),
+                                            folder.resolve("userbase.csv")),
+                                    SendSplit.NONE,
+                                    report,
+                                    ProgressListener.NONE);
                     FileSummary sent = logs.summary().files().get(2);
-                    List<String> rejected = Files.readAllLines(report).stream().skip(1)
-                            .map(line -> line.split(",")).map(f -> f[1] + " " + f[3]).toList();
-                    System.out.println(name + ": " + sent.file() + " " + sent.rowsRead() + " rows, "
-                            + sent.accepted() + " accepted, rejected " + rejected);
+                    List<String> rejected = Files.readAllLines(report).stream()
+                            .skip(1)
+                            .map(line -> line.split(","))
+                            .map(f -> f[1] + " " + f[3])
+                            .toList();
+                    System.out.println(name + ": " + sent.file() + " " + sent.rowsRead() + " rows, " + sent.accepted()
+                            + " accepted, rejected " + rejected);
                 } catch (IngestRefusedException e) {
                     System.out.println(name + ": refused: " + e.getMessage());
                 }

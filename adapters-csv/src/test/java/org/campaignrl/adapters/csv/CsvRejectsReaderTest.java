@@ -23,8 +23,11 @@ class CsvRejectsReaderTest {
 
         List<RejectedRow> rows = new CsvRejectsReader().firstRows(report, 2);
 
-        assertEquals(List.of(new RejectedRow("userbase.csv", 3, "Gender", "unknown gender code", "X"),
-                new RejectedRow("sent_emails.csv", 17, "Sent_Date", "bad date", "2016-02-30, \"late\"")), rows);
+        assertEquals(
+                List.of(
+                        new RejectedRow("userbase.csv", 3, "Gender", "unknown gender code", "X"),
+                        new RejectedRow("sent_emails.csv", 17, "Sent_Date", "bad date", "2016-02-30, \"late\"")),
+                rows);
     }
 
     @Test

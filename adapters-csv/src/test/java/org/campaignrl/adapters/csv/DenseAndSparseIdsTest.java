@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.campaignrl.application.port.ProgressListener;
+import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +34,8 @@ class DenseAndSparseIdsTest {
         assertEquals(dense.summary().sends(), sparse.summary().sends());
         assertEquals(dense.summary().respondedSends(), sparse.summary().respondedSends());
         assertEquals(dense.summary().distinctResponsePairs(), sparse.summary().distinctResponsePairs());
-        assertEquals(dense.summary().responsePairsWithoutSend(), sparse.summary().responsePairsWithoutSend());
+        assertEquals(
+                dense.summary().responsePairsWithoutSend(), sparse.summary().responsePairsWithoutSend());
         assertEquals(dense.summary().customers(), sparse.summary().customers());
         assertEquals(dense.summary().rowsRejected(), sparse.summary().rowsRejected());
         Cells a = dense.cells();
@@ -60,19 +61,23 @@ class DenseAndSparseIdsTest {
         Path sent = write(dir.resolve("sent_emails.csv"), spreadIds(CsvCampaignLogSourceTest.SENT, 1, spread));
         Path responded = write(dir.resolve("responded.csv"), spreadIds(CsvCampaignLogSourceTest.RESPONDED, 1, spread));
         Path userbase = write(dir.resolve("userbase.csv"), spreadIds(CsvCampaignLogSourceTest.USERBASE, 0, spread));
-        return new CsvCampaignLogSource().aggregate(new LogFiles(sent, responded, userbase, CsvFormat.DETECT),
-                SendSplit.NONE, dir.resolve("rejects.csv"), ProgressListener.NONE);
+        return new CsvCampaignLogSource()
+                .aggregate(
+                        new LogFiles(sent, responded, userbase, CsvFormat.DETECT),
+                        SendSplit.NONE,
+                        dir.resolve("rejects.csv"),
+                        ProgressListener.NONE);
     }
 
     /** Multiplies the id in column {@code column} of every line where it is a small integer. */
     private static String spreadIds(String csv, int column, int spread) {
         StringBuilder out = new StringBuilder();
-        Pattern id = Pattern.compile(column == 0 ? "^(\uFEFF?)(\\d{1,3})(,)" : "^([^,\\r\\n]*,)(\\d{1,3})(,)",
-                Pattern.MULTILINE);
+        Pattern id = Pattern.compile(
+                column == 0 ? "^(\uFEFF?)(\\d{1,3})(,)" : "^([^,\\r\\n]*,)(\\d{1,3})(,)", Pattern.MULTILINE);
         Matcher m = id.matcher(csv);
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(
-                    m.group(1) + Long.parseLong(m.group(2)) * spread + m.group(3)));
+            m.appendReplacement(
+                    out, Matcher.quoteReplacement(m.group(1) + Long.parseLong(m.group(2)) * spread + m.group(3)));
         }
         m.appendTail(out);
         return out.toString();

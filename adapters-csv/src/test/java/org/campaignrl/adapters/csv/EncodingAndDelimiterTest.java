@@ -13,17 +13,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.campaignrl.adapters.csv.fastpath.PartedReader;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.CsvFormat.EncodingChoice;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.campaignrl.application.port.ProgressListener;
+import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.campaignrl.adapters.csv.fastpath.PartedReader;
 
 /**
  * An encoding or delimiter given to the ingest wins over what detection would decide, and the summary says
@@ -39,13 +39,18 @@ class EncodingAndDelimiterTest {
         LogFiles files = trio(BadInputCorpusTest.USERBASE.replace("ann@gmail.com", "ann@café.fr"));
 
         AggregatedLogs detected = aggregate(files, PartedReader.Settings.DEFAULT);
-        AggregatedLogs given = aggregate(withFormat(files, CsvFormat.of("ISO-8859-1", null)),
-                PartedReader.Settings.DEFAULT);
+        AggregatedLogs given =
+                aggregate(withFormat(files, CsvFormat.of("ISO-8859-1", null)), PartedReader.Settings.DEFAULT);
 
-        assertEquals(List.of("café.fr", "gmail.com", "yahoo.com"), detected.cells().space().domains());
-        assertEquals(List.of("cafã©.fr", "gmail.com", "yahoo.com"), given.cells().space().domains()); // lower-cased
+        assertEquals(
+                List.of("café.fr", "gmail.com", "yahoo.com"),
+                detected.cells().space().domains());
+        assertEquals(
+                List.of("cafã©.fr", "gmail.com", "yahoo.com"),
+                given.cells().space().domains()); // lower-cased
         for (FileSummary file : given.summary().files()) {
-            assertEquals(Optional.of(new CsvFormat.Used("ISO-8859-1", EncodingChoice.GIVEN, ',', false)), file.format());
+            assertEquals(
+                    Optional.of(new CsvFormat.Used("ISO-8859-1", EncodingChoice.GIVEN, ',', false)), file.format());
             assertEquals("ISO-8859-1 (given), delimiter ',' (detected)", file.describeFormat());
         }
     }
@@ -69,12 +74,13 @@ class EncodingAndDelimiterTest {
     void aGivenDelimiterThatDoesNotSplitAHeaderRefusesTheFileAtLineOne() throws IOException {
         LogFiles files = withFormat(trio(BadInputCorpusTest.USERBASE), CsvFormat.of(null, "tab"));
 
-        IngestRefusedException refused = assertThrows(IngestRefusedException.class,
-                () -> aggregate(files, PartedReader.Settings.DEFAULT));
+        IngestRefusedException refused =
+                assertThrows(IngestRefusedException.class, () -> aggregate(files, PartedReader.Settings.DEFAULT));
 
         assertEquals(files.userbase().toString(), refused.file());
         assertEquals(1, refused.line());
-        assertTrue(refused.getMessage().contains("at the delimiter tab that was given; ',' would"), refused.getMessage());
+        assertTrue(
+                refused.getMessage().contains("at the delimiter tab that was given; ',' would"), refused.getMessage());
         assertFalse(Files.exists(dir.resolve("rejected_rows.csv")), "refused before the report is written");
     }
 
@@ -82,19 +88,25 @@ class EncodingAndDelimiterTest {
     void utf8GivenForALatin1FileRejectsTheRowsWithBytesThatAreNoUtf8() throws IOException {
         LogFiles files = withFormat(trio(BadInputCorpusTest.USERBASE), CsvFormat.of("UTF-8", null));
         // Detected, these bytes would make the file windows-1252 (see BadInputCorpusTest).
-        Files.write(files.userbase(), ("Customer_ID,Gender,Type,Email_Address,Age,Tenure\n"
-                + "1,F,C,ann@caf\u00e9.fr,30,12\n"
-                + "2,M,B,bob@yahoo.com,19,3\n"
-                + "3,F,B,\"cy \u00e9\",45,31\n").getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                files.userbase(),
+                ("Customer_ID,Gender,Type,Email_Address,Age,Tenure\n"
+                                + "1,F,C,ann@caf\u00e9.fr,30,12\n"
+                                + "2,M,B,bob@yahoo.com,19,3\n"
+                                + "3,F,B,\"cy \u00e9\",45,31\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
 
         for (PartedReader.Settings settings : BadInputCorpusTest.READINGS.values()) {
             aggregate(files, settings);
-            assertEquals(List.of("file,line,field,reason,value",
-                    "userbase.csv,2,Email_Address,not UTF-8,ann@caf\uFFFD.fr",
-                    "userbase.csv,4,Email_Address,not UTF-8,cy \uFFFD",
-                    "responded.csv,2,Customer_ID,customer not in userbase,1",
-                    "sent_emails.csv,2,Customer_ID,customer not in userbase,1",
-                    "sent_emails.csv,4,Customer_ID,customer not in userbase,3"), report());
+            assertEquals(
+                    List.of(
+                            "file,line,field,reason,value",
+                            "userbase.csv,2,Email_Address,not UTF-8,ann@caf\uFFFD.fr",
+                            "userbase.csv,4,Email_Address,not UTF-8,cy \uFFFD",
+                            "responded.csv,2,Customer_ID,customer not in userbase,1",
+                            "sent_emails.csv,2,Customer_ID,customer not in userbase,1",
+                            "sent_emails.csv,4,Customer_ID,customer not in userbase,3"),
+                    report());
         }
     }
 
@@ -116,23 +128,28 @@ class EncodingAndDelimiterTest {
         }
         long badLine = 1 + 3 + filler + 1;
 
-        for (PartedReader.Settings settings : List.of(PartedReader.Settings.DEFAULT,
-                PartedReader.Settings.COMMONS_CSV_ONLY, new PartedReader.Settings(4, 1, 4096))) {
+        for (PartedReader.Settings settings : List.of(
+                PartedReader.Settings.DEFAULT,
+                PartedReader.Settings.COMMONS_CSV_ONLY,
+                new PartedReader.Settings(4, 1, 4096))) {
             AggregatedLogs logs = aggregate(files, settings);
             FileSummary userbase = logs.summary().files().get(0);
-            assertEquals(Optional.of(new CsvFormat.Used("UTF-8", EncodingChoice.VALID_UTF8, ',', false)),
-                    userbase.format());
+            assertEquals(
+                    Optional.of(new CsvFormat.Used("UTF-8", EncodingChoice.VALID_UTF8, ',', false)), userbase.format());
             assertEquals(3 + filler + 2, userbase.rowsRead());
             assertEquals(java.util.Map.of("not UTF-8", 1L), userbase.rejectedByReason());
-            assertEquals(List.of("file,line,field,reason,value",
-                    "userbase.csv," + badLine + ",Email_Address,not UTF-8,j\uFFFDrg@gmx.de"), report());
+            assertEquals(
+                    List.of(
+                            "file,line,field,reason,value",
+                            "userbase.csv," + badLine + ",Email_Address,not UTF-8,j\uFFFDrg@gmx.de"),
+                    report());
             assertTrue(logs.cells().space().domains().contains("gmx.de"), "the UTF-8 row after it is read");
         }
     }
 
     private AggregatedLogs aggregate(LogFiles files, PartedReader.Settings settings) {
-        return new CsvCampaignLogSource(settings).aggregate(files, SendSplit.NONE, dir.resolve("rejected_rows.csv"),
-                ProgressListener.NONE);
+        return new CsvCampaignLogSource(settings)
+                .aggregate(files, SendSplit.NONE, dir.resolve("rejected_rows.csv"), ProgressListener.NONE);
     }
 
     private List<String> report() throws IOException {
@@ -141,7 +158,8 @@ class EncodingAndDelimiterTest {
 
     /** The corpus's valid trio with another userbase, written to the test's folder. */
     private LogFiles trio(String userbase) throws IOException {
-        return new LogFiles(Files.writeString(dir.resolve("sent_emails.csv"), BadInputCorpusTest.SENT),
+        return new LogFiles(
+                Files.writeString(dir.resolve("sent_emails.csv"), BadInputCorpusTest.SENT),
                 Files.writeString(dir.resolve("responded.csv"), BadInputCorpusTest.RESPONDED),
                 Files.writeString(dir.resolve("userbase.csv"), userbase, StandardCharsets.UTF_8));
     }

@@ -11,17 +11,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.campaignrl.adapters.csv.fastpath.PartedReader;
 import org.campaignrl.application.IngestRefusedException;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.campaignrl.application.port.ProgressListener;
+import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.campaignrl.adapters.csv.fastpath.PartedReader;
 
 /**
  * The fast path ({@link PartedReader}) must read every file exactly as Commons CSV does: same counts, same
@@ -37,16 +37,16 @@ class FastPathTest {
 
     @Test
     void theHandMadeDatasetReadsTheSameInTinyParts() throws IOException {
-        LogFiles files = write(CsvCampaignLogSourceTest.SENT, CsvCampaignLogSourceTest.RESPONDED,
-                CsvCampaignLogSourceTest.USERBASE);
+        LogFiles files = write(
+                CsvCampaignLogSourceTest.SENT, CsvCampaignLogSourceTest.RESPONDED, CsvCampaignLogSourceTest.USERBASE);
         assertSameOutcome(files, SendSplit.NONE);
     }
 
     @Test
     void theBundledSampleReadsTheSameInPartsWithAndWithoutASplit() {
         Path sample = Path.of("..", "data", "sample");
-        LogFiles files = new LogFiles(sample.resolve("sent_emails.csv"), sample.resolve("responded.csv"),
-                sample.resolve("userbase.csv"));
+        LogFiles files = new LogFiles(
+                sample.resolve("sent_emails.csv"), sample.resolve("responded.csv"), sample.resolve("userbase.csv"));
         PartedReader.Settings parts = new PartedReader.Settings(3, 1, 1 << 16);
         assertSameOutcome(files, SendSplit.NONE, parts);
         assertSameOutcome(files, SendSplit.randomPairs(0.25, 3), parts);
@@ -55,8 +55,11 @@ class FastPathTest {
 
     /** Random logs mixing good rows with every kind of trouble a CSV export has. */
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
-            21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40})
+    @ValueSource(
+            longs = {
+                1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28,
+                29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40
+            })
     void randomLogsWithTroubleReadTheSame(long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         // Mostly files the fast path reads alone; some with quotes or lone CRs that send it back.
@@ -84,11 +87,13 @@ class FastPathTest {
         for (Path file : List.of(text.sentEmails(), text.responded(), text.userbase())) {
             Files.write(file, withBadBytes(random, Files.readAllBytes(file), 6));
         }
-        LogFiles files = new LogFiles(text.sentEmails(), text.responded(), text.userbase(), CsvFormat.of("UTF-8", null));
+        LogFiles files =
+                new LogFiles(text.sentEmails(), text.responded(), text.userbase(), CsvFormat.of("UTF-8", null));
 
         assertSameOutcome(files, SendSplit.NONE);
         Outcome outcome = outcome(files, SendSplit.NONE, TINY_PARTS, "bad-bytes");
-        assertTrue(outcome.refusal != null || outcome.report.stream().anyMatch(line -> line.contains(",not UTF-8,")),
+        assertTrue(
+                outcome.refusal != null || outcome.report.stream().anyMatch(line -> line.contains(",not UTF-8,")),
                 "some row is rejected as not UTF-8");
     }
 
@@ -104,19 +109,32 @@ class FastPathTest {
         double trouble = seed % 4 == 0 ? 0.05 : 0.0;
         boolean quotes = seed % 2 == 0;
         LogFiles text = write(
-                log(random, "Sent_Date,Customer_ID,SubjectLine_ID", 200, trouble,
+                log(
+                        random,
+                        "Sent_Date,Customer_ID,SubjectLine_ID",
+                        200,
+                        trouble,
                         () -> padded(random, send(random), limit, quotes)),
-                log(random, "Responded_Date,Customer_ID,SubjectLine_ID", 60, trouble,
+                log(
+                        random,
+                        "Responded_Date,Customer_ID,SubjectLine_ID",
+                        60,
+                        trouble,
                         () -> padded(random, send(random), limit, quotes)),
-                log(random, "Customer_ID,Gender,Type,Email_Address,Age,Tenure", 40, trouble,
+                log(
+                        random,
+                        "Customer_ID,Gender,Type,Email_Address,Age,Tenure",
+                        40,
+                        trouble,
                         () -> padded(random, customer(random), limit, quotes)));
-        LogFiles files = new LogFiles(text.sentEmails(), text.responded(), text.userbase(),
-                CsvFormat.DETECT.withMaxLineBytes(limit));
+        LogFiles files = new LogFiles(
+                text.sentEmails(), text.responded(), text.userbase(), CsvFormat.DETECT.withMaxLineBytes(limit));
 
         assertSameOutcome(files, SendSplit.NONE);
         assertSameOutcome(files, SendSplit.NONE, new PartedReader.Settings(2, 1, limit / 3));
         Outcome outcome = outcome(files, SendSplit.NONE, TINY_PARTS, "long-lines");
-        assertTrue(outcome.refusal != null || outcome.report.stream().anyMatch(line -> line.contains(",line too long,")),
+        assertTrue(
+                outcome.refusal != null || outcome.report.stream().anyMatch(line -> line.contains(",line too long,")),
                 "some row is rejected as too long");
     }
 
@@ -129,24 +147,32 @@ class FastPathTest {
     void rowsAtTheLimitReadTheSameWhereverABufferEnds() throws IOException {
         int limit = 64;
         String sent = "Sent_Date,Customer_ID,SubjectLine_ID\r\n"
-                + subjectPaddedTo(limit) + "\r\n"          // line 2: the limit exactly, accepted
-                + subjectPaddedTo(limit + 1) + "\r\n"      // 3: one byte over
-                + subjectPaddedTo(limit - 1) + "\n"         // 4: one under
-                + subjectPaddedTo(limit + 1) + "\n"         // 5
-                + subjectPaddedTo(limit) + "\n"             // 6
-                + subjectPaddedTo(limit + 1);               // 7: over, and no line break at the end
-        LogFiles files = new LogFiles(Files.writeString(dir.resolve("sent_emails.csv"), sent),
+                + subjectPaddedTo(limit) + "\r\n" // line 2: the limit exactly, accepted
+                + subjectPaddedTo(limit + 1) + "\r\n" // 3: one byte over
+                + subjectPaddedTo(limit - 1) + "\n" // 4: one under
+                + subjectPaddedTo(limit + 1) + "\n" // 5
+                + subjectPaddedTo(limit) + "\n" // 6
+                + subjectPaddedTo(limit + 1); // 7: over, and no line break at the end
+        LogFiles files = new LogFiles(
+                Files.writeString(dir.resolve("sent_emails.csv"), sent),
                 Files.writeString(dir.resolve("responded.csv"), "Responded_Date,Customer_ID,SubjectLine_ID\n"),
-                Files.writeString(dir.resolve("userbase.csv"), "Customer_ID,Gender,Type,Email_Address,Age,Tenure\n"
-                        + "1,M,B,a@b.org,20,0\n"), CsvFormat.DETECT.withMaxLineBytes(limit));
+                Files.writeString(
+                        dir.resolve("userbase.csv"),
+                        "Customer_ID,Gender,Type,Email_Address,Age,Tenure\n" + "1,M,B,a@b.org,20,0\n"),
+                CsvFormat.DETECT.withMaxLineBytes(limit));
         for (int buffer = 2; buffer <= limit + 4; buffer++) {
             assertSameOutcome(files, SendSplit.NONE, new PartedReader.Settings(1, 1, buffer));
         }
         Outcome outcome = outcome(files, SendSplit.NONE, TINY_PARTS, "at-limit");
         String tooLong = ",,line too long,\"more than 64 bytes (raise it with ingest --max-line-bytes, or "
                 + "maxLineBytes in the API and on the Data page)\"";
-        assertEquals(List.of("file,line,field,reason,value", "sent_emails.csv,3" + tooLong,
-                "sent_emails.csv,5" + tooLong, "sent_emails.csv,7" + tooLong), outcome.report);
+        assertEquals(
+                List.of(
+                        "file,line,field,reason,value",
+                        "sent_emails.csv,3" + tooLong,
+                        "sent_emails.csv,5" + tooLong,
+                        "sent_emails.csv,7" + tooLong),
+                outcome.report);
         assertEquals(3, outcome.logs.summary().sends());
     }
 
@@ -160,20 +186,29 @@ class FastPathTest {
     void aValueRunningOverLinesAcrossACutReadsTheSame() throws IOException {
         StringBuilder userbase = new StringBuilder("Customer_ID,Gender,Type,Email_Address,Age,Tenure,Notes\n");
         for (int id = 1; id <= 30; id++) {
-            userbase.append(id).append(",F,C,a").append(id).append("@x.org,30,3,")
-                    .append(id % 7 == 0 ? "\"two\nlines, \"\"quoted\"\"\"" : "plain").append('\n');
+            userbase.append(id)
+                    .append(",F,C,a")
+                    .append(id)
+                    .append("@x.org,30,3,")
+                    .append(id % 7 == 0 ? "\"two\nlines, \"\"quoted\"\"\"" : "plain")
+                    .append('\n');
         }
         StringBuilder sent = new StringBuilder("Sent_Date,Customer_ID,SubjectLine_ID\n");
         for (int id = 1; id <= 30; id++) {
             sent.append("2016-01-0").append(1 + id % 9).append(',').append(id).append(",1\n");
         }
-        assertSameOutcome(write(sent.toString(), "Responded_Date,Customer_ID,SubjectLine_ID\n2016-01-02,3,1\n",
-                userbase.toString()), SendSplit.NONE);
+        assertSameOutcome(
+                write(
+                        sent.toString(),
+                        "Responded_Date,Customer_ID,SubjectLine_ID\n2016-01-02,3,1\n",
+                        userbase.toString()),
+                SendSplit.NONE);
     }
 
     @Test
     void aMalformedQuoteIsRefusedAtTheSameLine() throws IOException {
-        LogFiles files = write("Sent_Date,Customer_ID,SubjectLine_ID\n2016-01-04,1,7\n2016-01-04,\"1\"x,7\n",
+        LogFiles files = write(
+                "Sent_Date,Customer_ID,SubjectLine_ID\n2016-01-04,1,7\n2016-01-04,\"1\"x,7\n",
                 "Responded_Date,Customer_ID,SubjectLine_ID\n",
                 "Customer_ID,Gender,Type,Email_Address,Age,Tenure\n1,M,B,a@b.org,20,0\n");
         String fast = refusal(files, TINY_PARTS);
@@ -187,7 +222,9 @@ class FastPathTest {
         for (int row = 0; row < 60_000; row++) {
             sent.append(row % 3 == 0 ? "2016-01-04,1,7\n" : "2016-01-04,999999,7\n");
         }
-        LogFiles files = write(sent.toString(), "Responded_Date,Customer_ID,SubjectLine_ID\n",
+        LogFiles files = write(
+                sent.toString(),
+                "Responded_Date,Customer_ID,SubjectLine_ID\n",
                 "Customer_ID,Gender,Type,Email_Address,Age,Tenure\n1,M,B,a@b.org,20,0\n");
         // Parts of 100 KB at least: some 40 000 rejected rows each, well past what a buffer keeps in memory.
         assertSameOutcome(files, SendSplit.NONE, new PartedReader.Settings(2, 100_000, 4096));
@@ -204,26 +241,36 @@ class FastPathTest {
         assertEquals(expected.report, actual.report);
         if (expected.logs != null) {
             assertEquals(expected.logs.summary().files(), actual.logs.summary().files());
-            assertEquals(expected.logs.summary().customers(), actual.logs.summary().customers());
+            assertEquals(
+                    expected.logs.summary().customers(), actual.logs.summary().customers());
             assertEquals(expected.logs.summary().sends(), actual.logs.summary().sends());
-            assertEquals(expected.logs.summary().respondedSends(), actual.logs.summary().respondedSends());
-            assertEquals(expected.logs.summary().distinctResponsePairs(), actual.logs.summary().distinctResponsePairs());
-            assertEquals(expected.logs.summary().responsePairsWithoutSend(),
+            assertEquals(
+                    expected.logs.summary().respondedSends(),
+                    actual.logs.summary().respondedSends());
+            assertEquals(
+                    expected.logs.summary().distinctResponsePairs(),
+                    actual.logs.summary().distinctResponsePairs());
+            assertEquals(
+                    expected.logs.summary().responsePairsWithoutSend(),
                     actual.logs.summary().responsePairsWithoutSend());
-            assertEquals(expected.logs.summary().firstSendDate(), actual.logs.summary().firstSendDate());
-            assertEquals(expected.logs.summary().lastSendDate(), actual.logs.summary().lastSendDate());
+            assertEquals(
+                    expected.logs.summary().firstSendDate(),
+                    actual.logs.summary().firstSendDate());
+            assertEquals(
+                    expected.logs.summary().lastSendDate(),
+                    actual.logs.summary().lastSendDate());
             assertEquals(expected.logs.cells(), actual.logs.cells());
             assertEquals(expected.logs.heldOutCells(), actual.logs.heldOutCells());
         }
     }
 
-    private record Outcome(AggregatedLogs logs, String refusal, List<String> report) {
-    }
+    private record Outcome(AggregatedLogs logs, String refusal, List<String> report) {}
 
     private Outcome outcome(LogFiles files, SendSplit split, PartedReader.Settings settings, String name) {
         Path report = dir.resolve(name + "-rejects.csv");
         try {
-            AggregatedLogs logs = new CsvCampaignLogSource(settings).aggregate(files, split, report, ProgressListener.NONE);
+            AggregatedLogs logs =
+                    new CsvCampaignLogSource(settings).aggregate(files, split, report, ProgressListener.NONE);
             return new Outcome(logs, null, Files.readAllLines(report));
         } catch (IngestRefusedException e) {
             return new Outcome(null, e.getMessage(), List.of());
@@ -238,8 +285,12 @@ class FastPathTest {
 
     // --- random logs
 
-    private static String log(SplittableRandom random, String header, int rows, double trouble,
-                              java.util.function.Supplier<List<String>> row) {
+    private static String log(
+            SplittableRandom random,
+            String header,
+            int rows,
+            double trouble,
+            java.util.function.Supplier<List<String>> row) {
         StringBuilder text = new StringBuilder(random.nextInt(10) == 0 ? "\uFEFF" : "");
         String lineEnd = random.nextInt(4) == 0 ? "\r\n" : "\n";
         text.append(header).append(random.nextInt(5) == 0 ? ",Extra" : "").append(lineEnd);
@@ -251,28 +302,29 @@ class FastPathTest {
             }
             int roll = random.nextInt(100);
             if (roll < 3) {
-                values.remove(values.size() - 1);                         // too few values
+                values.remove(values.size() - 1); // too few values
             } else if (roll < 5) {
-                values.add("surplus");                                    // too many
+                values.add("surplus"); // too many
             } else if (roll < 6) {
-                values = List.of("");                                     // an empty line
+                values = List.of(""); // an empty line
             } else if (roll < 8) {
                 int at = random.nextInt(values.size());
                 values.set(at, "\"" + values.get(at).replace("\"", "\"\"") + "\""); // quoted, closes on the line
             }
             text.append(String.join(",", values));
             if (random.nextDouble() < trouble) {
-                text.append(switch (random.nextInt(4)) {
-                    case 0 -> ",\"open\nquote\"";                         // a value over two lines
-                    case 1 -> "\r";                                       // a lone CR: a line break to Commons CSV
-                    case 2 -> ",\"a\"b";                                  // malformed: refused
-                    default -> " \"";                                     // a quote inside a plain value
-                });
+                text.append(
+                        switch (random.nextInt(4)) {
+                            case 0 -> ",\"open\nquote\""; // a value over two lines
+                            case 1 -> "\r"; // a lone CR: a line break to Commons CSV
+                            case 2 -> ",\"a\"b"; // malformed: refused
+                            default -> " \""; // a quote inside a plain value
+                        });
             }
             text.append(lineEnd);
         }
         if (random.nextBoolean()) {
-            text.setLength(text.length() - lineEnd.length());             // no line break at the very end
+            text.setLength(text.length() - lineEnd.length()); // no line break at the very end
         }
         return text.toString();
     }
@@ -292,18 +344,26 @@ class FastPathTest {
         int line = String.join(",", values).length();
         int length = random.nextInt(4) != 0 ? limit - line - 2 + random.nextInt(6) : limit + random.nextInt(5 * limit);
         String padding = "7".repeat(Math.max(0, length));
-        longer.set(at, switch (quotes ? random.nextInt(3) : 0) {
-            case 0 -> longer.get(at) + padding;
-            case 1 -> "\"" + longer.get(at) + padding + "\"";
-            default -> "\"" + longer.get(at) + padding.replace("77777", "7\r\n7,\"\"") + "\"";
-        });
+        longer.set(
+                at,
+                switch (quotes ? random.nextInt(3) : 0) {
+                    case 0 -> longer.get(at) + padding;
+                    case 1 -> "\"" + longer.get(at) + padding + "\"";
+                    default -> "\"" + longer.get(at) + padding.replace("77777", "7\r\n7,\"\"") + "\"";
+                });
         return longer;
     }
 
     /** {@code count} sequences that are no UTF-8 (a Latin-1 letter, a lead byte cut short, a surrogate, an overlong form) put in after the header. */
     private static byte[] withBadBytes(SplittableRandom random, byte[] file, int count) {
-        byte[][] bad = {{(byte) 0xE9}, {(byte) 0xC3}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF},
-                {(byte) 0xFF}, {(byte) 0xF0, (byte) 0x9F}};
+        byte[][] bad = {
+            {(byte) 0xE9},
+            {(byte) 0xC3},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xC0, (byte) 0xAF},
+            {(byte) 0xFF},
+            {(byte) 0xF0, (byte) 0x9F}
+        };
         int dataStart = 0;
         while (dataStart < file.length && file[dataStart++] != '\n') {
             // skip the header
@@ -346,14 +406,18 @@ class FastPathTest {
             case 2 -> "two@at@" + domains[random.nextInt(domains.length)];
             default -> "u" + random.nextInt(1000) + "@" + domains[random.nextInt(domains.length)];
         };
-        return List.of(String.valueOf(1 + random.nextInt(60)), random.nextInt(30) == 0 ? "X" : random.nextBoolean() ? "F" : "M",
-                random.nextInt(30) == 0 ? "b" : random.nextBoolean() ? "B" : "C", address,
+        return List.of(
+                String.valueOf(1 + random.nextInt(60)),
+                random.nextInt(30) == 0 ? "X" : random.nextBoolean() ? "F" : "M",
+                random.nextInt(30) == 0 ? "b" : random.nextBoolean() ? "B" : "C",
+                address,
                 random.nextInt(30) == 0 ? "-3" : String.valueOf(16 + random.nextInt(60)),
                 random.nextInt(30) == 0 ? "1.5" : String.valueOf(random.nextInt(40)));
     }
 
     private LogFiles write(String sent, String responded, String userbase) throws IOException {
-        return new LogFiles(Files.writeString(dir.resolve("sent_emails.csv"), sent, StandardCharsets.UTF_8),
+        return new LogFiles(
+                Files.writeString(dir.resolve("sent_emails.csv"), sent, StandardCharsets.UTF_8),
                 Files.writeString(dir.resolve("responded.csv"), responded, StandardCharsets.UTF_8),
                 Files.writeString(dir.resolve("userbase.csv"), userbase, StandardCharsets.UTF_8));
     }

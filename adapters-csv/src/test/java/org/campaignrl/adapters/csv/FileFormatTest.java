@@ -9,8 +9,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import org.campaignrl.application.logs.Utf8;
 import org.campaignrl.application.logs.FileFormat;
+import org.campaignrl.application.logs.Utf8;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.CsvFormat.EncodingChoice;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,8 @@ class FileFormatTest {
         assertEquals(2, le.bomLength());
         assertEquals(',', le.delimiter());
 
-        FileFormat be = decide(concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, bytes(HEADER.replace(',', ';'), "UTF-16BE")));
+        FileFormat be =
+                decide(concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, bytes(HEADER.replace(',', ';'), "UTF-16BE")));
         assertEquals(StandardCharsets.UTF_16BE, be.charset());
         assertEquals(';', be.delimiter());
         assertEquals(new CsvFormat.Used("UTF-16BE", EncodingChoice.BYTE_ORDER_MARK, ';', false), be.used());
@@ -55,10 +56,13 @@ class FileFormatTest {
     void aCharacterCutShortAtTheEndOfTheFirstBytesIsNoReasonForTheFallback() {
         byte[] file = bytes(HEADER + "ë", "UTF-8");
         byte[] head = Arrays.copyOf(file, file.length - 1); // the ë's second byte is not read
-        assertEquals(StandardCharsets.UTF_8,
+        assertEquals(
+                StandardCharsets.UTF_8,
                 FileFormat.decide(head, false, CsvFormat.DETECT, COLUMNS).charset());
         // Where those bytes are the whole file, the file ends in the middle of a character: no UTF-8.
-        assertEquals(CsvFormat.FALLBACK_ENCODING, FileFormat.decide(head, true, CsvFormat.DETECT, COLUMNS).charset());
+        assertEquals(
+                CsvFormat.FALLBACK_ENCODING,
+                FileFormat.decide(head, true, CsvFormat.DETECT, COLUMNS).charset());
     }
 
     @Test
@@ -70,32 +74,35 @@ class FileFormatTest {
         // Other candidates inside quotes split nothing; a quoted column name counts unquoted.
         String quoted = "\"Sent_Date\"|\"Customer_ID\"|SubjectLine_ID|\"a, b; c\tand \"\"d\"\"\"\n";
         assertEquals('|', decide(bytes(quoted, "UTF-8")).delimiter());
-        assertEquals(List.of("Sent_Date", "Customer_ID", "SubjectLine_ID", "a, b; c\tand \"d\""),
+        assertEquals(
+                List.of("Sent_Date", "Customer_ID", "SubjectLine_ID", "a, b; c\tand \"d\""),
                 FileFormat.split(FileFormat.headerLine(quoted), '|'));
     }
 
     @Test
     void aHeaderWithSomeOfTheColumnsKeepsTheDelimiterThatFindsMostForTheHeaderCheckToName() {
-        assertEquals(';', decide(bytes("Sent_Date;Customer_ID;Subject\n", "UTF-8")).delimiter());
+        assertEquals(
+                ';', decide(bytes("Sent_Date;Customer_ID;Subject\n", "UTF-8")).delimiter());
         // A tie goes to the first candidate: the comma.
         assertEquals(',', decide(bytes("Sent_Date,x;Customer_ID\n", "UTF-8")).delimiter());
     }
 
     @Test
     void aHeaderNoDelimiterSplitsIsRefusedWithWhatItLacksNeverQuotingIt() {
-        FileFormat.Undecided e = assertThrows(FileFormat.Undecided.class,
+        FileFormat.Undecided e = assertThrows(
+                FileFormat.Undecided.class,
                 () -> decide(bytes("Sent_Date:Customer_ID:SubjectLine_ID\r\n1:2:3\r\n", "UTF-8")));
-        assertEquals("no delimiter among ',' ';' tab '|' splits the header line into the required columns "
-                + "[Sent_Date, Customer_ID, SubjectLine_ID] (line 1 is not quoted here: open the file to see it)",
+        assertEquals(
+                "no delimiter among ',' ';' tab '|' splits the header line into the required columns "
+                        + "[Sent_Date, Customer_ID, SubjectLine_ID] (line 1 is not quoted here: open the file to see it)",
                 e.getMessage());
 
-        FileFormat.Undecided utf16 = assertThrows(FileFormat.Undecided.class,
-                () -> decide(bytes(HEADER, "UTF-16LE")));
+        FileFormat.Undecided utf16 = assertThrows(FileFormat.Undecided.class, () -> decide(bytes(HEADER, "UTF-16LE")));
         assertTrue(utf16.getMessage().contains("UTF-16 without a byte order mark"), utf16.getMessage());
         assertFalse(utf16.getMessage().contains("S\\u0000e"), utf16.getMessage());
 
-        FileFormat.Undecided secret = assertThrows(FileFormat.Undecided.class,
-                () -> decide(bytes("root:x:0:0:root:/root:/bin/bash\n", "UTF-8")));
+        FileFormat.Undecided secret = assertThrows(
+                FileFormat.Undecided.class, () -> decide(bytes("root:x:0:0:root:/root:/bin/bash\n", "UTF-8")));
         assertFalse(secret.getMessage().contains("root"), "a file reached by a link is not quoted");
     }
 
@@ -114,29 +121,38 @@ class FileFormatTest {
 
         // The mark of the given encoding is skipped; the mark of another one stays, as text.
         byte[] marked = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes(HEADER, "UTF-8"));
-        assertEquals(3, FileFormat.decide(marked, true, CsvFormat.of("UTF-8", null), COLUMNS).bomLength());
-        assertEquals(0, FileFormat.decide(marked, true, CsvFormat.of("windows-1252", null), COLUMNS).bomLength());
+        assertEquals(
+                3,
+                FileFormat.decide(marked, true, CsvFormat.of("UTF-8", null), COLUMNS)
+                        .bomLength());
+        assertEquals(
+                0,
+                FileFormat.decide(marked, true, CsvFormat.of("windows-1252", null), COLUMNS)
+                        .bomLength());
     }
 
     @Test
     void aGivenDelimiterThatDoesNotSplitTheHeaderIsRefusedNamingTheOneThatWould() {
-        FileFormat.Undecided e = assertThrows(FileFormat.Undecided.class,
+        FileFormat.Undecided e = assertThrows(
+                FileFormat.Undecided.class,
                 () -> FileFormat.decide(bytes(HEADER, "UTF-8"), true, CsvFormat.of(null, ";"), COLUMNS));
-        assertEquals("the header line does not split into the required columns [Sent_Date, Customer_ID, "
-                + "SubjectLine_ID] at the delimiter ';' that was given; ',' would", e.getMessage());
+        assertEquals(
+                "the header line does not split into the required columns [Sent_Date, Customer_ID, "
+                        + "SubjectLine_ID] at the delimiter ';' that was given; ',' would",
+                e.getMessage());
     }
 
     @Test
     void utf8IsCheckedByTheStandardsTable() {
         assertEquals(-1, firstMalformed("plain ASCII, é, €, 𝄞"));
-        assertEquals(1, firstMalformed(new byte[] {'a', (byte) 0x80}));                          // a lone continuation
-        assertEquals(0, firstMalformed(new byte[] {(byte) 0xC0, (byte) 0xAF}));                  // overlong '/'
-        assertEquals(0, firstMalformed(new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}));     // overlong '/'
-        assertEquals(0, firstMalformed(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}));     // a surrogate
+        assertEquals(1, firstMalformed(new byte[] {'a', (byte) 0x80})); // a lone continuation
+        assertEquals(0, firstMalformed(new byte[] {(byte) 0xC0, (byte) 0xAF})); // overlong '/'
+        assertEquals(0, firstMalformed(new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF})); // overlong '/'
+        assertEquals(0, firstMalformed(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})); // a surrogate
         assertEquals(0, firstMalformed(new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})); // > U+10FFFF
         assertEquals(0, firstMalformed(new byte[] {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80}));
-        assertEquals(2, firstMalformed(new byte[] {'a', 'b', (byte) 0xE9, ',', 'c'}));           // Latin-1 é
-        assertEquals(1, firstMalformed(new byte[] {'a', (byte) 0xC3}));                          // cut short
+        assertEquals(2, firstMalformed(new byte[] {'a', 'b', (byte) 0xE9, ',', 'c'})); // Latin-1 é
+        assertEquals(1, firstMalformed(new byte[] {'a', (byte) 0xC3})); // cut short
         assertTrue(Utf8.isWellFormedStart(new byte[] {'a', (byte) 0xF0, (byte) 0x9D, (byte) 0x84}, 0, 4));
         assertFalse(Utf8.isWellFormedStart(new byte[] {'a', (byte) 0xF0, (byte) 0x2C}, 0, 3));
     }

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.IngestRefusedException;
-import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
+import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.ProgressListener;
+import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RefusalTest {
     @TempDir
     Path dir;
+
     Path sent;
     Path responded;
     Path userbase;
@@ -27,10 +28,11 @@ class RefusalTest {
 
     @BeforeEach
     void writeValidLogs() throws IOException {
-        sent = Files.writeString(dir.resolve("sent_emails.csv"), "Sent_Date,Customer_ID,SubjectLine_ID\n2016-01-04,1,7\n");
+        sent = Files.writeString(
+                dir.resolve("sent_emails.csv"), "Sent_Date,Customer_ID,SubjectLine_ID\n2016-01-04,1,7\n");
         responded = Files.writeString(dir.resolve("responded.csv"), "Responded_Date,Customer_ID,SubjectLine_ID\n");
-        userbase = Files.writeString(dir.resolve("userbase.csv"),
-                "Customer_ID,Gender,Type,Email_Address,Age,Tenure\n1,M,B,a@b.org,20,0\n");
+        userbase = Files.writeString(
+                dir.resolve("userbase.csv"), "Customer_ID,Gender,Type,Email_Address,Age,Tenure\n1,M,B,a@b.org,20,0\n");
         report = dir.resolve("rejected_rows.csv");
     }
 
@@ -54,11 +56,14 @@ class RefusalTest {
     @Test
     void refusesWhatIsNoRegularFileNamingWhatItIs() throws Exception {
         Files.delete(responded);
-        Process mkfifo = new ProcessBuilder("mkfifo", responded.toString()).inheritIO().start();
+        Process mkfifo =
+                new ProcessBuilder("mkfifo", responded.toString()).inheritIO().start();
         assertEquals(0, mkfifo.waitFor());
         IngestRefusedException fifo = refuse();
-        assertEquals(responded + ": not a regular file (it is a FIFO, a device or a socket): only regular files "
-                + "are read", fifo.getMessage());
+        assertEquals(
+                responded + ": not a regular file (it is a FIFO, a device or a socket): only regular files "
+                        + "are read",
+                fifo.getMessage());
 
         Files.delete(responded);
         Files.createSymbolicLink(responded, Path.of("/dev/null"));
@@ -95,8 +100,10 @@ class RefusalTest {
         IngestRefusedException refused = refuse();
 
         assertEquals(userbase.toString(), refused.file());
-        assertTrue(refused.getMessage().endsWith(": not a regular file (it is a directory): only regular files are "
-                + "read"), refused.getMessage());
+        assertTrue(
+                refused.getMessage()
+                        .endsWith(": not a regular file (it is a directory): only regular files are " + "read"),
+                refused.getMessage());
     }
 
     @Test
@@ -120,7 +127,8 @@ class RefusalTest {
 
     @Test
     void refusesAnUnclosedQuoteAtTheLineItStarts() throws IOException {
-        Files.writeString(sent, "Sent_Date,Customer_ID,SubjectLine_ID\n2016-01-04,1,7\n2016-01-04,\"1,7\n2016-01-05,1,7\n");
+        Files.writeString(
+                sent, "Sent_Date,Customer_ID,SubjectLine_ID\n2016-01-04,1,7\n2016-01-04,\"1,7\n2016-01-05,1,7\n");
 
         IngestRefusedException refused = refuse();
 
@@ -129,7 +137,13 @@ class RefusalTest {
     }
 
     private IngestRefusedException refuse() {
-        return assertThrows(IngestRefusedException.class, () -> new CsvCampaignLogSource()
-                .aggregate(new LogFiles(sent, responded, userbase), SendSplit.NONE, report, ProgressListener.NONE));
+        return assertThrows(
+                IngestRefusedException.class,
+                () -> new CsvCampaignLogSource()
+                        .aggregate(
+                                new LogFiles(sent, responded, userbase),
+                                SendSplit.NONE,
+                                report,
+                                ProgressListener.NONE));
     }
 }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.campaignrl.application.port.ProgressListener;
+import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A split ingest puts every accepted send in exactly one part, by the split's rule, over one state space. */
 class SendSplitIngestTest {
     private static final Path SAMPLE = Path.of("..", "data", "sample");
-    private static final LogFiles FILES = new LogFiles(SAMPLE.resolve("sent_emails.csv"), SAMPLE.resolve("responded.csv"),
-            SAMPLE.resolve("userbase.csv"));
+    private static final LogFiles FILES = new LogFiles(
+            SAMPLE.resolve("sent_emails.csv"), SAMPLE.resolve("responded.csv"), SAMPLE.resolve("userbase.csv"));
 
     @TempDir
     Path folder;
@@ -32,7 +32,8 @@ class SendSplitIngestTest {
 
         assertEquals(all.space(), heldOut.space());
         assertPartsAddUp(all, training, heldOut);
-        assertTrue(heldOut.totalSends() > 0.2 * all.totalSends() && heldOut.totalSends() < 0.45 * all.totalSends(),
+        assertTrue(
+                heldOut.totalSends() > 0.2 * all.totalSends() && heldOut.totalSends() < 0.45 * all.totalSends(),
                 heldOut.totalSends() + " of " + all.totalSends());
     }
 
@@ -45,8 +46,10 @@ class SendSplitIngestTest {
         assertPartsAddUp(all, split.cells(), heldOut);
         double share = (double) heldOut.totalSends() / all.totalSends();
         assertEquals(0.2, share, 0.02);
-        assertEquals(heldOut, aggregate(SendSplit.randomPairs(0.2, 7)).heldOutCells().orElseThrow());
-        assertTrue(!heldOut.equals(aggregate(SendSplit.randomPairs(0.2, 8)).heldOutCells().orElseThrow()));
+        assertEquals(
+                heldOut, aggregate(SendSplit.randomPairs(0.2, 7)).heldOutCells().orElseThrow());
+        assertTrue(!heldOut.equals(
+                aggregate(SendSplit.randomPairs(0.2, 8)).heldOutCells().orElseThrow()));
     }
 
     @Test

@@ -17,8 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  * ({@link ChunkStream}).
  */
 final class AssignmentChunks {
-    private AssignmentChunks() {
-    }
+    private AssignmentChunks() {}
 
     /** Inserts a plan's assignments, chunk after chunk, on the saving transaction's handle. */
     static void insert(Handle handle, long planId, Assignments assignments) {
@@ -51,8 +50,8 @@ final class AssignmentChunks {
 
     /** Every assignment of a plan in primitive columns; {@link Assignments#empty()} for an unknown plan. */
     static Assignments load(Handle handle, long planId) {
-        int total = handle.createQuery("SELECT COALESCE(SUM(customer_count), 0) FROM campaign_assignments "
-                        + "WHERE plan_id = :id")
+        int total = handle.createQuery(
+                        "SELECT COALESCE(SUM(customer_count), 0) FROM campaign_assignments " + "WHERE plan_id = :id")
                 .bind("id", planId)
                 .mapTo(Integer.class)
                 .one();
@@ -68,7 +67,9 @@ final class AssignmentChunks {
 
     /** A plan's assignments, ascending id, a chunk read at a time when the stream reaches it. */
     static Stream<Assignment> stream(Jdbi jdbi, long planId) {
-        return ChunkStream.of(jdbi, (handle, number) -> chunk(handle, planId, number),
+        return ChunkStream.of(
+                jdbi,
+                (handle, number) -> chunk(handle, planId, number),
                 Comparator.comparingInt(Assignment::customerId));
     }
 
@@ -79,10 +80,14 @@ final class AssignmentChunks {
                 .bind("chunk", number)
                 .map((row, context) -> {
                     int count = row.getInt("customer_count");
-                    Chunk chunk = new Chunk(LittleEndianInts.fromBytes(row.getBytes("customer_ids")),
-                            row.getBytes("group_codes"), LittleEndianInts.fromBytes(row.getBytes("send_days")),
+                    Chunk chunk = new Chunk(
+                            LittleEndianInts.fromBytes(row.getBytes("customer_ids")),
+                            row.getBytes("group_codes"),
+                            LittleEndianInts.fromBytes(row.getBytes("send_days")),
                             LittleEndianDoubles.fromBytes(row.getBytes("probabilities")));
-                    if (chunk.ids().length != count || chunk.groups().length != count || chunk.days().length != count
+                    if (chunk.ids().length != count
+                            || chunk.groups().length != count
+                            || chunk.days().length != count
                             || chunk.probabilities().length != count) {
                         throw ChunkStream.damaged("the assignments of plan " + planId, number, count);
                     }
@@ -101,8 +106,11 @@ final class AssignmentChunks {
 
         @Override
         public Assignment get(int position) {
-            return new Assignment(ids[position], Group.ofCode(groups[position]),
-                    LocalDate.ofEpochDay(days[position]), probabilities[position]);
+            return new Assignment(
+                    ids[position],
+                    Group.ofCode(groups[position]),
+                    LocalDate.ofEpochDay(days[position]),
+                    probabilities[position]);
         }
 
         void addTo(Assignments.Builder builder) {

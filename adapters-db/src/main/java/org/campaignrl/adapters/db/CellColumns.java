@@ -44,14 +44,18 @@ record CellColumns(int count, byte[] states, byte[] sends, byte[] responses) {
      * @throws IllegalStateException when the columns disagree on the count or list a state outside the space
      */
     Cells toCells(StateSpace space, String whose) {
-        if (states.length != count * Integer.BYTES || sends.length != count * Long.BYTES
+        if (states.length != count * Integer.BYTES
+                || sends.length != count * Long.BYTES
                 || responses.length != count * Long.BYTES) {
             throw new IllegalStateException(whose + " are damaged: " + count + " cells in " + states.length + ", "
                     + sends.length + " and " + responses.length + " bytes");
         }
-        IntBuffer stateColumn = ByteBuffer.wrap(states).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-        LongBuffer sendColumn = ByteBuffer.wrap(sends).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
-        LongBuffer responseColumn = ByteBuffer.wrap(responses).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+        IntBuffer stateColumn =
+                ByteBuffer.wrap(states).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        LongBuffer sendColumn =
+                ByteBuffer.wrap(sends).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
+        LongBuffer responseColumn =
+                ByteBuffer.wrap(responses).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
         long[] sendsByState = new long[space.size()];
         long[] responsesByState = new long[space.size()];
         for (int i = 0; i < count; i++) {

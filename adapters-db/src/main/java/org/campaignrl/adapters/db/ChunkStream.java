@@ -18,13 +18,12 @@ import org.jdbi.v3.core.Jdbi;
  * when the stream is closed, whichever comes first. Stored chunks never change, so no transaction is needed.
  */
 final class ChunkStream {
-    private ChunkStream() {
-    }
+    private ChunkStream() {}
 
     /** A chunk whose columns do not hold the count its row says: {@code whose} is "the customers of dataset 3". */
     static IllegalStateException damaged(String whose, int chunk, int count) {
-        return new IllegalStateException(whose + " are damaged: chunk " + chunk + " does not hold the " + count
-                + " customers it says");
+        return new IllegalStateException(
+                whose + " are damaged: chunk " + chunk + " does not hold the " + count + " customers it says");
     }
 
     /** One chunk's values by position. */
@@ -56,8 +55,9 @@ final class ChunkStream {
         private boolean done;
 
         Reader(Jdbi jdbi, Loader<T> loader, Comparator<? super T> order) {
-            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT
-                    | Spliterator.SORTED);
+            super(
+                    Long.MAX_VALUE,
+                    Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT | Spliterator.SORTED);
             this.jdbi = jdbi;
             this.loader = loader;
             this.order = order;

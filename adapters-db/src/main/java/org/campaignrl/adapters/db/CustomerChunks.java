@@ -29,8 +29,7 @@ final class CustomerChunks {
      */
     static final int SIZE = 16_384;
 
-    private CustomerChunks() {
-    }
+    private CustomerChunks() {}
 
     /** Inserts the customers of a dataset, chunk after chunk, on the saving transaction's handle. */
     static void insert(Handle handle, long datasetId, DatasetCustomers customers) {
@@ -41,8 +40,8 @@ final class CustomerChunks {
         for (int from = 0, chunk = 0; from < allIds.length; from += SIZE, chunk++) {
             int count = Math.min(SIZE, allIds.length - from);
             int[] ends = new int[count];
-            byte[] codes = Arrays.copyOfRange(allCodes, from * CustomerProfiles.CODES,
-                    (from + count) * CustomerProfiles.CODES);
+            byte[] codes = Arrays.copyOfRange(
+                    allCodes, from * CustomerProfiles.CODES, (from + count) * CustomerProfiles.CODES);
             byte[] addresses = customers.emailAddressesUtf8(from, count, ends);
             handle.createUpdate("INSERT INTO dataset_customers (dataset_id, chunk, customer_count, customer_ids, "
                             + "codes, address_ends, addresses) VALUES (:datasetId, :chunk, :count, :ids, :codes, "
@@ -77,7 +76,8 @@ final class CustomerChunks {
                     return count;
                 })
                 .list();
-        int total = idChunks.stream().mapToInt(ids -> ids.length / Integer.BYTES).sum();
+        int total =
+                idChunks.stream().mapToInt(ids -> ids.length / Integer.BYTES).sum();
         int[] ids = new int[total];
         byte[] codes = new byte[total * CustomerProfiles.CODES];
         int at = 0;
@@ -90,7 +90,9 @@ final class CustomerChunks {
 
     /** The addresses of a dataset's customers, ascending id, a chunk read at a time when the stream reaches it. */
     static Stream<CustomerAddress> addresses(Jdbi jdbi, long datasetId) {
-        return ChunkStream.of(jdbi, (handle, number) -> addressChunk(handle, datasetId, number),
+        return ChunkStream.of(
+                jdbi,
+                (handle, number) -> addressChunk(handle, datasetId, number),
                 Comparator.comparingInt(CustomerAddress::customerId));
     }
 
@@ -104,7 +106,8 @@ final class CustomerChunks {
                     int[] ids = LittleEndianInts.fromBytes(row.getBytes("customer_ids"));
                     int[] ends = LittleEndianInts.fromBytes(row.getBytes("address_ends"));
                     byte[] addresses = row.getBytes("addresses");
-                    if (ids.length != count || ends.length != count
+                    if (ids.length != count
+                            || ends.length != count
                             || (count > 0 && ends[count - 1] != addresses.length)) {
                         throw ChunkStream.damaged("the customers of dataset " + datasetId, number, count);
                     }
@@ -123,8 +126,8 @@ final class CustomerChunks {
         @Override
         public CustomerAddress get(int position) {
             int start = position == 0 ? 0 : ends[position - 1];
-            return new CustomerAddress(ids[position], new String(addresses, start, ends[position] - start,
-                    StandardCharsets.UTF_8));
+            return new CustomerAddress(
+                    ids[position], new String(addresses, start, ends[position] - start, StandardCharsets.UTF_8));
         }
     }
 }

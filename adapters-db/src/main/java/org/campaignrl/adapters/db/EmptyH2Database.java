@@ -3,8 +3,8 @@ package org.campaignrl.adapters.db;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
@@ -20,8 +20,7 @@ public final class EmptyH2Database {
     static final String NAME = "empty-h2";
     private static final String RESOURCE = "/db/" + NAME + ".mv.db";
 
-    private EmptyH2Database() {
-    }
+    private EmptyH2Database() {}
 
     /** Writes {@code FOLDER/empty-h2.mv.db} by migrating a new file: {@code EmptyH2Database FOLDER}. */
     public static void main(String[] args) throws IOException, SQLException {
@@ -33,13 +32,13 @@ public final class EmptyH2Database {
         try {
             storage.jdbi().useHandle(handle -> {
                 try (Statement statement = handle.getConnection().createStatement()) {
-                    statement.execute("SHUTDOWN COMPACT");   // 1.2 MB -> 16 KB
+                    statement.execute("SHUTDOWN COMPACT"); // 1.2 MB -> 16 KB
                 }
             });
         } finally {
             storage.close();
         }
-        Files.deleteIfExists(folder.resolve(NAME + ".trace.db"));   // the first query's "no table yet"
+        Files.deleteIfExists(folder.resolve(NAME + ".trace.db")); // the first query's "no table yet"
     }
 
     /**

@@ -27,8 +27,8 @@ final class H2Database {
      * that present the random key H2 writes into the {@code .lock.db} file beside the database. The mixed mode
      * requires H2's own closing at exit, which {@link #leaveClosingToUs} then takes back.
      */
-    private static final Map<String, String> FILE_DEFAULTS = Map.of("LOCK_TIMEOUT", "10000", "WRITE_DELAY", "0",
-            "REUSE_SPACE", "FALSE", "AUTO_SERVER", "TRUE");
+    private static final Map<String, String> FILE_DEFAULTS =
+            Map.of("LOCK_TIMEOUT", "10000", "WRITE_DELAY", "0", "REUSE_SPACE", "FALSE", "AUTO_SERVER", "TRUE");
 
     /** H2 reads it once, when its settings class loads: before any H2 class is used, unless the user chose. */
     private static final String BIND_ADDRESS = "h2.bindAddress";
@@ -39,18 +39,23 @@ final class H2Database {
         }
     }
 
-    private H2Database() {
-    }
+    private H2Database() {}
 
     /**
      * A pool of embedded connections. Disposing it closes the idle connections; the database itself
      * closes, written out completely, when the last connection does.
      */
     static ConnectionSource connect(String jdbcUrl) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(withFileDefaults(jdbcUrl),
-                setting(jdbcUrl, "USER").orElse(DEFAULT_USER), setting(jdbcUrl, "PASSWORD").orElse(""));
-        return new ConnectionSource(pool, describe(jdbcUrl), pool::dispose,
-                () -> OptionalInt.of(pool.getActiveConnections()), OptionalInt.of(pool.getMaxConnections()));
+        JdbcConnectionPool pool = JdbcConnectionPool.create(
+                withFileDefaults(jdbcUrl),
+                setting(jdbcUrl, "USER").orElse(DEFAULT_USER),
+                setting(jdbcUrl, "PASSWORD").orElse(""));
+        return new ConnectionSource(
+                pool,
+                describe(jdbcUrl),
+                pool::dispose,
+                () -> OptionalInt.of(pool.getActiveConnections()),
+                OptionalInt.of(pool.getMaxConnections()));
     }
 
     /**
@@ -64,8 +69,8 @@ final class H2Database {
      */
     static void leaveClosingToUs() {
         try {
-            java.lang.reflect.Field hook = Class.forName("org.h2.engine.OnExitDatabaseCloser")
-                    .getDeclaredField("INSTANCE");
+            java.lang.reflect.Field hook =
+                    Class.forName("org.h2.engine.OnExitDatabaseCloser").getDeclaredField("INSTANCE");
             hook.setAccessible(true);
             Runtime.getRuntime().removeShutdownHook((Thread) hook.get(null));
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -80,7 +85,8 @@ final class H2Database {
 
     /** Whether the URL, with the defaults added, lets other processes in through the mixed mode. */
     static boolean sharedThroughAutoServer(String jdbcUrl) {
-        return setting(withFileDefaults(jdbcUrl), "AUTO_SERVER").map(value -> value.trim().equalsIgnoreCase("TRUE"))
+        return setting(withFileDefaults(jdbcUrl), "AUTO_SERVER")
+                .map(value -> value.trim().equalsIgnoreCase("TRUE"))
                 .orElse(false);
     }
 
@@ -88,10 +94,13 @@ final class H2Database {
         if (!isFile(jdbcUrl)) {
             return jdbcUrl;
         }
-        StringBuilder url = new StringBuilder(jdbcUrl.endsWith(";") ? jdbcUrl.substring(0, jdbcUrl.length() - 1) : jdbcUrl);
-        FILE_DEFAULTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        StringBuilder url =
+                new StringBuilder(jdbcUrl.endsWith(";") ? jdbcUrl.substring(0, jdbcUrl.length() - 1) : jdbcUrl);
+        FILE_DEFAULTS.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .filter(setting -> setting(jdbcUrl, setting.getKey()).isEmpty())
-                .forEach(setting -> url.append(';').append(setting.getKey()).append('=').append(setting.getValue()));
+                .forEach(setting ->
+                        url.append(';').append(setting.getKey()).append('=').append(setting.getValue()));
         return url.toString();
     }
 
@@ -112,13 +121,17 @@ final class H2Database {
      * an implicitly relative path, which H2 refuses. Empty for any other URL.
      */
     static Optional<Path> newFile(String jdbcUrl) {
-        if (!startsWith(jdbcUrl, PREFIX) || !isFile(jdbcUrl) || setting(jdbcUrl, "IFEXISTS").map(value -> value.trim().equalsIgnoreCase("TRUE"))
-                .orElse(false)) {
+        if (!startsWith(jdbcUrl, PREFIX)
+                || !isFile(jdbcUrl)
+                || setting(jdbcUrl, "IFEXISTS")
+                        .map(value -> value.trim().equalsIgnoreCase("TRUE"))
+                        .orElse(false)) {
             return Optional.empty();
         }
         String location = location(jdbcUrl);
         String path = startsWith(location, "file:") ? location.substring("file:".length()) : location;
-        boolean explicit = path.startsWith("~") || path.startsWith(".") || Path.of(path).isAbsolute();
+        boolean explicit =
+                path.startsWith("~") || path.startsWith(".") || Path.of(path).isAbsolute();
         return explicit ? Optional.of(file(location)) : Optional.empty();
     }
 

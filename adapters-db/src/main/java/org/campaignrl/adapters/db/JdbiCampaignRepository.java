@@ -111,9 +111,15 @@ final class JdbiCampaignRepository implements CampaignRepository {
                             + "predicted FROM campaign_readout_group WHERE plan_id = :id "
                             + "ORDER BY position, group_position")
                     .bind("id", planId)
-                    .map((row, context) -> Map.entry(row.getInt("position"), new GroupConversion(
-                            Group.ofCode(row.getInt("group_code")), row.getLong("planned"), row.getLong("sent"),
-                            row.getLong("responded"), interval(row), row.getDouble("predicted"))))
+                    .map((row, context) -> Map.entry(
+                            row.getInt("position"),
+                            new GroupConversion(
+                                    Group.ofCode(row.getInt("group_code")),
+                                    row.getLong("planned"),
+                                    row.getLong("sent"),
+                                    row.getLong("responded"),
+                                    interval(row),
+                                    row.getDouble("predicted"))))
                     .forEach(entry -> groups.computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
                             .add(entry.getValue()));
             Map<Integer, List<CalibrationRow>> calibration = new HashMap<>();
@@ -121,29 +127,41 @@ final class JdbiCampaignRepository implements CampaignRepository {
                             + "rate_lower, rate_upper FROM campaign_readout_calibration WHERE plan_id = :id "
                             + "ORDER BY position, bin")
                     .bind("id", planId)
-                    .map((row, context) -> Map.entry(row.getInt("position"), new CalibrationRow(
-                            row.getDouble("from_predicted"), row.getDouble("to_predicted"), row.getLong("sent"),
-                            row.getDouble("predicted"), row.getLong("responded"), interval(row))))
-                    .forEach(entry -> calibration.computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
+                    .map((row, context) -> Map.entry(
+                            row.getInt("position"),
+                            new CalibrationRow(
+                                    row.getDouble("from_predicted"),
+                                    row.getDouble("to_predicted"),
+                                    row.getLong("sent"),
+                                    row.getDouble("predicted"),
+                                    row.getLong("responded"),
+                                    interval(row))))
+                    .forEach(entry -> calibration
+                            .computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
                             .add(entry.getValue()));
             return handle.createQuery("SELECT * FROM campaign_readout WHERE plan_id = :id ORDER BY position")
                     .bind("id", planId)
                     .map((row, context) -> {
                         int position = row.getInt("position");
                         Optional<Readout> readout = row.getBoolean("sends_found")
-                                ? Optional.of(new Readout(groups.getOrDefault(position, List.of()), lift(row),
+                                ? Optional.of(new Readout(
+                                        groups.getOrDefault(position, List.of()),
+                                        lift(row),
                                         calibration.getOrDefault(position, List.of())))
                                 : Optional.empty();
-                        return new CampaignReadout(planId, row.getLong("dataset_id"), SqlTime.instant(row, "made_at"),
-                                readout);
+                        return new CampaignReadout(
+                                planId, row.getLong("dataset_id"), SqlTime.instant(row, "made_at"), readout);
                     })
                     .list();
         });
     }
 
     private static boolean exists(Handle handle, String table, long id) {
-        return handle.createQuery("SELECT COUNT(*) FROM " + table + " WHERE id = :id").bind("id", id)
-                .mapTo(Long.class).one() > 0;
+        return handle.createQuery("SELECT COUNT(*) FROM " + table + " WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(Long.class)
+                        .one()
+                > 0;
     }
 
     // --- plans
@@ -162,13 +180,22 @@ final class JdbiCampaignRepository implements CampaignRepository {
                         + ":explore_expected, :explore_lower, :explore_upper, :control_customers, :control_expected, "
                         + ":control_lower, :control_upper)")
                 .bind("datasetId", plan.datasetId())
-                .bindByType("modelId", plan.modelId().isPresent() ? plan.modelId().getAsLong() : null, Long.class)
+                .bindByType(
+                        "modelId", plan.modelId().isPresent() ? plan.modelId().getAsLong() : null, Long.class)
                 .bind("createdAt", SqlTime.utc(plan.createdAt()))
                 .bind("subjectId", settings.subjectId())
-                .bindByType("budget", settings.budget().isPresent() ? settings.budget().getAsLong() : null, Long.class)
-                .bindByType("threshold", settings.threshold().isPresent() ? settings.threshold().getAsDouble() : null,
+                .bindByType(
+                        "budget",
+                        settings.budget().isPresent() ? settings.budget().getAsLong() : null,
+                        Long.class)
+                .bindByType(
+                        "threshold",
+                        settings.threshold().isPresent() ? settings.threshold().getAsDouble() : null,
                         Double.class)
-                .bindByType("sendDay", settings.day().map(day -> (short) day.getValue()).orElse(null), Short.class)
+                .bindByType(
+                        "sendDay",
+                        settings.day().map(day -> (short) day.getValue()).orElse(null),
+                        Short.class)
                 .bind("method", settings.method().name())
                 .bind("explorationShare", settings.explorationShare())
                 .bind("controlShare", settings.controlShare())
@@ -183,8 +210,8 @@ final class JdbiCampaignRepository implements CampaignRepository {
         return update.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
-    private static void bindExpectation(org.jdbi.v3.core.statement.Update update, String group,
-                                        Expectation expectation) {
+    private static void bindExpectation(
+            org.jdbi.v3.core.statement.Update update, String group, Expectation expectation) {
         update.bind(group + "_customers", expectation.customers())
                 .bind(group + "_expected", expectation.expected())
                 .bind(group + "_lower", expectation.lower())
@@ -198,21 +225,40 @@ final class JdbiCampaignRepository implements CampaignRepository {
         OptionalDouble thresholdOrNone = row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(threshold);
         int day = row.getInt("send_day");
         Optional<DayOfWeek> dayOrNone = row.wasNull() ? Optional.empty() : Optional.of(DayOfWeek.of(day));
-        CampaignSettings settings = new CampaignSettings(row.getInt("subject_id"), budgetOrNone, thresholdOrNone,
-                dayOrNone, RankingMethod.valueOf(row.getString("ranking_method")), row.getDouble("exploration_share"),
-                row.getDouble("control_share"), ControlTreatment.valueOf(row.getString("control_treatment")),
-                row.getLong("seed"), row.getObject("start_date", LocalDate.class));
+        CampaignSettings settings = new CampaignSettings(
+                row.getInt("subject_id"),
+                budgetOrNone,
+                thresholdOrNone,
+                dayOrNone,
+                RankingMethod.valueOf(row.getString("ranking_method")),
+                row.getDouble("exploration_share"),
+                row.getDouble("control_share"),
+                ControlTreatment.valueOf(row.getString("control_treatment")),
+                row.getLong("seed"),
+                row.getObject("start_date", LocalDate.class));
         long modelId = row.getLong("model_id");
         OptionalLong model = row.wasNull() ? OptionalLong.empty() : OptionalLong.of(modelId);
-        PlanFigures figures = new PlanFigures(row.getLong("eligible"), row.getInt("audiences"),
-                expectation(row, "target"), expectation(row, "explore"), expectation(row, "control"));
-        return new CampaignPlan(row.getLong("id"), settings, row.getLong("dataset_id"), model,
-                SqlTime.instant(row, "created_at"), figures);
+        PlanFigures figures = new PlanFigures(
+                row.getLong("eligible"),
+                row.getInt("audiences"),
+                expectation(row, "target"),
+                expectation(row, "explore"),
+                expectation(row, "control"));
+        return new CampaignPlan(
+                row.getLong("id"),
+                settings,
+                row.getLong("dataset_id"),
+                model,
+                SqlTime.instant(row, "created_at"),
+                figures);
     }
 
     private static Expectation expectation(ResultSet row, String group) throws SQLException {
-        return new Expectation(row.getLong(group + "_customers"), row.getDouble(group + "_expected"),
-                row.getDouble(group + "_lower"), row.getDouble(group + "_upper"));
+        return new Expectation(
+                row.getLong(group + "_customers"),
+                row.getDouble(group + "_expected"),
+                row.getDouble(group + "_lower"),
+                row.getDouble(group + "_upper"));
     }
 
     // --- readouts
@@ -249,9 +295,18 @@ final class JdbiCampaignRepository implements CampaignRepository {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < read.groups().size(); i++) {
                 GroupConversion group = read.groups().get(i);
-                groups.add(readout.planId(), position, i, (short) group.group().code(), group.planned(),
-                        group.sent(), group.responded(), group.conversion().rate(), group.conversion().lower(),
-                        group.conversion().upper(), group.predicted());
+                groups.add(
+                        readout.planId(),
+                        position,
+                        i,
+                        (short) group.group().code(),
+                        group.planned(),
+                        group.sent(),
+                        group.responded(),
+                        group.conversion().rate(),
+                        group.conversion().lower(),
+                        group.conversion().upper(),
+                        group.predicted());
             }
             if (groups.size() > 0) {
                 groups.execute();
@@ -262,8 +317,17 @@ final class JdbiCampaignRepository implements CampaignRepository {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < read.calibration().size(); i++) {
                 CalibrationRow bin = read.calibration().get(i);
-                bins.add(readout.planId(), position, i, bin.fromPredicted(), bin.toPredicted(), bin.sent(),
-                        bin.predicted(), bin.responded(), bin.observed().rate(), bin.observed().lower(),
+                bins.add(
+                        readout.planId(),
+                        position,
+                        i,
+                        bin.fromPredicted(),
+                        bin.toPredicted(),
+                        bin.sent(),
+                        bin.predicted(),
+                        bin.responded(),
+                        bin.observed().rate(),
+                        bin.observed().lower(),
                         bin.observed().upper());
             }
             if (bins.size() > 0) {
@@ -277,10 +341,16 @@ final class JdbiCampaignRepository implements CampaignRepository {
         if (row.wasNull()) {
             return Optional.empty();
         }
-        return Optional.of(new Lift(absolute, row.getDouble("lift_absolute_lower"),
-                row.getDouble("lift_absolute_upper"), row.getDouble("lift_relative"),
-                row.getDouble("lift_relative_lower"), row.getDouble("lift_relative_upper"),
-                row.getDouble("incremental"), row.getDouble("incremental_lower"), row.getDouble("incremental_upper")));
+        return Optional.of(new Lift(
+                absolute,
+                row.getDouble("lift_absolute_lower"),
+                row.getDouble("lift_absolute_upper"),
+                row.getDouble("lift_relative"),
+                row.getDouble("lift_relative_lower"),
+                row.getDouble("lift_relative_upper"),
+                row.getDouble("incremental"),
+                row.getDouble("incremental_lower"),
+                row.getDouble("incremental_upper")));
     }
 
     private static ConversionInterval interval(ResultSet row) throws SQLException {

@@ -46,6 +46,7 @@ final class JdbiDatasetRepository implements DatasetRepository {
     private static final String SELECT_DATASET = "SELECT " + DATASET_COLUMNS + " FROM dataset";
     /** The {@code part} of the training cells; the held-out ones of a split dataset are laid out alike. */
     private static final String TRAINING_CELLS = "training";
+
     private static final String HELD_OUT_CELLS = "held_out";
     /** The dataset rows with the number of training cells each has sent to (no row: none). */
     private static final String SELECT_LISTING = "SELECT " + DATASET_COLUMNS + ", COALESCE((SELECT cell_count "
@@ -97,13 +98,14 @@ final class JdbiDatasetRepository implements DatasetRepository {
 
     @Override
     public Optional<DatasetListing> describe(long id) {
-        return jdbi.withHandle(handle -> listings(handle, SELECT_LISTING + " WHERE id = :id", id).stream().findFirst());
+        return jdbi.withHandle(handle -> listings(handle, SELECT_LISTING + " WHERE id = :id", id).stream()
+                .findFirst());
     }
 
     @Override
     public Optional<CustomerProfiles> profiles(long datasetId) {
-        return jdbi.withHandle(handle -> exists(handle, datasetId)
-                ? Optional.of(CustomerChunks.profiles(handle, datasetId)) : Optional.empty());
+        return jdbi.withHandle(handle ->
+                exists(handle, datasetId) ? Optional.of(CustomerChunks.profiles(handle, datasetId)) : Optional.empty());
     }
 
     /** A chunk at a time, each read when the stream reaches it, on one connection until the stream ends. */
@@ -113,8 +115,11 @@ final class JdbiDatasetRepository implements DatasetRepository {
     }
 
     private static boolean exists(Handle handle, long datasetId) {
-        return handle.createQuery("SELECT COUNT(*) FROM dataset WHERE id = :id").bind("id", datasetId)
-                .mapTo(Long.class).one() > 0;
+        return handle.createQuery("SELECT COUNT(*) FROM dataset WHERE id = :id")
+                        .bind("id", datasetId)
+                        .mapTo(Long.class)
+                        .one()
+                > 0;
     }
 
     // --- writing
@@ -130,8 +135,11 @@ final class JdbiDatasetRepository implements DatasetRepository {
                         + ":firstSendDate, :lastSendDate, :rejectsReport, :splitKind, :splitFrom, :splitShare, "
                         + ":splitSeed)")
                 .bind("createdAt", SqlTime.utc(createdAt))
-                .bind("subjectIds", Arrays.stream(space.subjectIds()).mapToObj(Integer::toString)
-                        .collect(Collectors.joining(SUBJECT_SEPARATOR)))
+                .bind(
+                        "subjectIds",
+                        Arrays.stream(space.subjectIds())
+                                .mapToObj(Integer::toString)
+                                .collect(Collectors.joining(SUBJECT_SEPARATOR)))
                 .bind("domains", joinDomains(space.domains()))
                 .bind("customers", summary.customers())
                 .bind("sends", summary.sends())
@@ -152,9 +160,12 @@ final class JdbiDatasetRepository implements DatasetRepository {
 
     /** Newline-separated: a domain may hold a comma, but a line break would split it when loading. */
     private static String joinDomains(List<String> domains) {
-        domains.stream().filter(domain -> domain.contains(DOMAIN_SEPARATOR)).findFirst().ifPresent(domain -> {
-            throw new IllegalArgumentException("cannot store email domain with a line break: '" + domain + "'");
-        });
+        domains.stream()
+                .filter(domain -> domain.contains(DOMAIN_SEPARATOR))
+                .findFirst()
+                .ifPresent(domain -> {
+                    throw new IllegalArgumentException("cannot store email domain with a line break: '" + domain + "'");
+                });
         return String.join(DOMAIN_SEPARATOR, domains);
     }
 
@@ -167,7 +178,12 @@ final class JdbiDatasetRepository implements DatasetRepository {
         for (int position = 0; position < files.size(); position++) {
             FileSummary file = files.get(position);
             Optional<CsvFormat.Used> format = file.format();
-            fileRows.add(datasetId, position, file.file(), file.rowsRead(), file.accepted(),
+            fileRows.add(
+                    datasetId,
+                    position,
+                    file.file(),
+                    file.rowsRead(),
+                    file.accepted(),
                     format.map(CsvFormat.Used::encoding).orElse(null),
                     format.map(f -> f.encodingChoice().name()).orElse(null),
                     format.map(f -> String.valueOf(f.delimiter())).orElse(null),
@@ -218,31 +234,59 @@ final class JdbiDatasetRepository implements DatasetRepository {
     // --- reading
 
     /** The {@code dataset} row: the state space and the summary's totals. */
-    private record DatasetRow(long id, Instant createdAt, StateSpace space, long customers, long sends,
-                              long respondedSends, long distinctResponsePairs, long responsePairsWithoutSend,
-                              LocalDate firstSendDate, LocalDate lastSendDate, String rejectsReport,
-                              SendSplit split) {
+    private record DatasetRow(
+            long id,
+            Instant createdAt,
+            StateSpace space,
+            long customers,
+            long sends,
+            long respondedSends,
+            long distinctResponsePairs,
+            long responsePairsWithoutSend,
+            LocalDate firstSendDate,
+            LocalDate lastSendDate,
+            String rejectsReport,
+            SendSplit split) {
 
         IngestSummary summary(List<FileSummary> files) {
-            return new IngestSummary(files, customers, sends, respondedSends, distinctResponsePairs,
-                    responsePairsWithoutSend, firstSendDate, lastSendDate, rejectsReport);
+            return new IngestSummary(
+                    files,
+                    customers,
+                    sends,
+                    respondedSends,
+                    distinctResponsePairs,
+                    responsePairsWithoutSend,
+                    firstSendDate,
+                    lastSendDate,
+                    rejectsReport);
         }
     }
 
     private static DatasetRow datasetRow(ResultSet row, StatementContext context) throws SQLException {
         int[] subjectIds = Arrays.stream(row.getString("subject_ids").split(SUBJECT_SEPARATOR))
-                .mapToInt(Integer::parseInt).toArray();
+                .mapToInt(Integer::parseInt)
+                .toArray();
         List<String> domains = List.of(row.getString("domains").split(DOMAIN_SEPARATOR, -1));
-        return new DatasetRow(row.getLong("id"), SqlTime.instant(row, "created_at"),
-                new StateSpace(subjectIds, domains), row.getLong("customers"), row.getLong("sends"),
-                row.getLong("responded_sends"), row.getLong("distinct_response_pairs"),
-                row.getLong("response_pairs_without_send"), row.getObject("first_send_date", LocalDate.class),
-                row.getObject("last_send_date", LocalDate.class), row.getString("rejects_report"), split(row));
+        return new DatasetRow(
+                row.getLong("id"),
+                SqlTime.instant(row, "created_at"),
+                new StateSpace(subjectIds, domains),
+                row.getLong("customers"),
+                row.getLong("sends"),
+                row.getLong("responded_sends"),
+                row.getLong("distinct_response_pairs"),
+                row.getLong("response_pairs_without_send"),
+                row.getObject("first_send_date", LocalDate.class),
+                row.getObject("last_send_date", LocalDate.class),
+                row.getString("rejects_report"),
+                split(row));
     }
 
     private static SendSplit split(ResultSet row) throws SQLException {
-        return new SendSplit(SendSplit.Kind.valueOf(row.getString("split_kind")),
-                row.getObject("split_held_out_from", LocalDate.class), row.getDouble("split_held_out_share"),
+        return new SendSplit(
+                SendSplit.Kind.valueOf(row.getString("split_kind")),
+                row.getObject("split_held_out_from", LocalDate.class),
+                row.getDouble("split_held_out_share"),
                 row.getLong("split_seed"));
     }
 
@@ -250,9 +294,16 @@ final class JdbiDatasetRepository implements DatasetRepository {
         IngestSummary summary = row.summary(files(handle, row.id()));
         Map<String, Cells> parts = cells(handle, row.id(), row.space());
         Cells training = parts.getOrDefault(TRAINING_CELLS, CellColumns.none(row.space()));
-        Optional<Cells> heldOut = row.split().isNone() ? Optional.empty()
+        Optional<Cells> heldOut = row.split().isNone()
+                ? Optional.empty()
                 : Optional.of(parts.getOrDefault(HELD_OUT_CELLS, CellColumns.none(row.space())));
-        return new DatasetVersion(row.id(), training, heldOut, row.split(), summary, row.createdAt(),
+        return new DatasetVersion(
+                row.id(),
+                training,
+                heldOut,
+                row.split(),
+                summary,
+                row.createdAt(),
                 inputs(handle, row.id()).getOrDefault(row.id(), List.of()));
     }
 
@@ -262,21 +313,30 @@ final class JdbiDatasetRepository implements DatasetRepository {
         if (id != null) {
             query.bind("id", id);
         }
-        List<Map.Entry<DatasetRow, Integer>> rows = query
-                .map((row, context) -> Map.entry(datasetRow(row, context), row.getInt("cells_with_sends")))
+        List<Map.Entry<DatasetRow, Integer>> rows = query.map(
+                        (row, context) -> Map.entry(datasetRow(row, context), row.getInt("cells_with_sends")))
                 .list();
         if (rows.isEmpty()) {
             return List.of();
         }
         Map<Long, List<FileSummary>> files = id == null ? allFiles(handle) : Map.of(id, files(handle, id));
         Map<Long, List<InputFile>> inputs = inputs(handle, id);
-        return rows.stream().map(entry -> {
-            DatasetRow row = entry.getKey();
-            StateSpace space = row.space();
-            return new DatasetListing(row.id(), row.createdAt(), row.summary(files.getOrDefault(row.id(), List.of())),
-                    row.split(), inputs.getOrDefault(row.id(), List.of()),
-                    Arrays.stream(space.subjectIds()).boxed().toList(), space.domains(), space.size(), entry.getValue());
-        }).toList();
+        return rows.stream()
+                .map(entry -> {
+                    DatasetRow row = entry.getKey();
+                    StateSpace space = row.space();
+                    return new DatasetListing(
+                            row.id(),
+                            row.createdAt(),
+                            row.summary(files.getOrDefault(row.id(), List.of())),
+                            row.split(),
+                            inputs.getOrDefault(row.id(), List.of()),
+                            Arrays.stream(space.subjectIds()).boxed().toList(),
+                            space.domains(),
+                            space.size(),
+                            entry.getValue());
+                })
+                .toList();
     }
 
     /** The input files of one dataset ({@code datasetId} given) or of all, in the order they were read. */
@@ -287,9 +347,15 @@ final class JdbiDatasetRepository implements DatasetRepository {
             query.bind("id", datasetId);
         }
         Map<Long, List<InputFile>> byDataset = new HashMap<>();
-        query.map((row, context) -> Map.entry(row.getLong("dataset_id"), new InputFile(row.getString("role"),
-                        row.getString("path"), row.getLong("size_bytes"), row.getString("sha256"))))
-                .forEach(entry -> byDataset.computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
+        query.map((row, context) -> Map.entry(
+                        row.getLong("dataset_id"),
+                        new InputFile(
+                                row.getString("role"),
+                                row.getString("path"),
+                                row.getLong("size_bytes"),
+                                row.getString("sha256"))))
+                .forEach(entry -> byDataset
+                        .computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
                         .add(entry.getValue()));
         return byDataset;
     }
@@ -298,9 +364,11 @@ final class JdbiDatasetRepository implements DatasetRepository {
     private static Map<Long, List<FileSummary>> allFiles(Handle handle) {
         Map<Long, Map<Integer, Map<String, Long>>> rejections = new HashMap<>();
         handle.createQuery("SELECT dataset_id, position, reason, row_count FROM dataset_rejection")
-                .map((row, context) -> Map.entry(row.getLong("dataset_id"), new Rejection(row.getInt("position"),
-                        row.getString("reason"), row.getLong("row_count"))))
-                .forEach(entry -> rejections.computeIfAbsent(entry.getKey(), k -> new HashMap<>())
+                .map((row, context) -> Map.entry(
+                        row.getLong("dataset_id"),
+                        new Rejection(row.getInt("position"), row.getString("reason"), row.getLong("row_count"))))
+                .forEach(entry -> rejections
+                        .computeIfAbsent(entry.getKey(), k -> new HashMap<>())
                         .computeIfAbsent(entry.getValue().position(), k -> new HashMap<>())
                         .put(entry.getValue().reason(), entry.getValue().rows()));
         Map<Long, List<FileSummary>> byDataset = new HashMap<>();
@@ -309,43 +377,52 @@ final class JdbiDatasetRepository implements DatasetRepository {
                     long datasetId = row.getLong("dataset_id");
                     return Map.entry(datasetId, fileSummary(row, rejections.getOrDefault(datasetId, Map.of())));
                 })
-                .forEach(entry -> byDataset.computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
+                .forEach(entry -> byDataset
+                        .computeIfAbsent(entry.getKey(), k -> new ArrayList<>())
                         .add(entry.getValue()));
         return byDataset;
     }
 
     /** A {@code dataset_rejection} row: rows of the file at {@code position} rejected for {@code reason}. */
-    private record Rejection(int position, String reason, long rows) {
-    }
+    private record Rejection(int position, String reason, long rows) {}
 
     /** The files in their original order, each with its rejections by reason. */
     private static List<FileSummary> files(Handle handle, long datasetId) {
         Map<Integer, Map<String, Long>> rejectionsByPosition = new HashMap<>();
         handle.createQuery("SELECT position, reason, row_count FROM dataset_rejection WHERE dataset_id = :id")
                 .bind("id", datasetId)
-                .map((row, context) -> new Rejection(row.getInt("position"), row.getString("reason"),
-                        row.getLong("row_count")))
-                .forEach(rejection -> rejectionsByPosition.computeIfAbsent(rejection.position(), p -> new HashMap<>())
+                .map((row, context) ->
+                        new Rejection(row.getInt("position"), row.getString("reason"), row.getLong("row_count")))
+                .forEach(rejection -> rejectionsByPosition
+                        .computeIfAbsent(rejection.position(), p -> new HashMap<>())
                         .put(rejection.reason(), rejection.rows()));
-        return handle.createQuery("SELECT " + FILE_COLUMNS + " FROM dataset_file WHERE dataset_id = :id "
-                        + "ORDER BY position")
+        return handle.createQuery(
+                        "SELECT " + FILE_COLUMNS + " FROM dataset_file WHERE dataset_id = :id " + "ORDER BY position")
                 .bind("id", datasetId)
                 .map((row, context) -> fileSummary(row, rejectionsByPosition))
                 .list();
     }
 
-    private static final String FILE_COLUMNS = "position, file, rows_read, accepted, encoding, encoding_choice, "
-            + "delimiter, delimiter_given";
+    private static final String FILE_COLUMNS =
+            "position, file, rows_read, accepted, encoding, encoding_choice, " + "delimiter, delimiter_given";
 
     /** A {@code dataset_file} row with its rejections; files stored before V6 have no format ("not recorded"). */
     private static FileSummary fileSummary(ResultSet row, Map<Integer, Map<String, Long>> rejectionsByPosition)
             throws SQLException {
         String encoding = row.getString("encoding");
-        Optional<CsvFormat.Used> format = encoding == null ? Optional.empty() : Optional.of(new CsvFormat.Used(
-                encoding, CsvFormat.EncodingChoice.valueOf(row.getString("encoding_choice")),
-                row.getString("delimiter").charAt(0), row.getBoolean("delimiter_given")));
-        return new FileSummary(row.getString("file"), row.getLong("rows_read"), row.getLong("accepted"),
-                rejectionsByPosition.getOrDefault(row.getInt("position"), Map.of()), format);
+        Optional<CsvFormat.Used> format = encoding == null
+                ? Optional.empty()
+                : Optional.of(new CsvFormat.Used(
+                        encoding,
+                        CsvFormat.EncodingChoice.valueOf(row.getString("encoding_choice")),
+                        row.getString("delimiter").charAt(0),
+                        row.getBoolean("delimiter_given")));
+        return new FileSummary(
+                row.getString("file"),
+                row.getLong("rows_read"),
+                row.getLong("accepted"),
+                rejectionsByPosition.getOrDefault(row.getInt("position"), Map.of()),
+                format);
     }
 
     /** The parts of a dataset that have cells sent to, by {@code part}: one query for both. */
@@ -354,10 +431,19 @@ final class JdbiDatasetRepository implements DatasetRepository {
         handle.createQuery("SELECT part, cell_count, states, sends, responses FROM dataset_cells "
                         + "WHERE dataset_id = :id")
                 .bind("id", datasetId)
-                .map((row, context) -> Map.entry(row.getString("part"), new CellColumns(row.getInt("cell_count"),
-                        row.getBytes("states"), row.getBytes("sends"), row.getBytes("responses"))))
-                .forEach(part -> parts.put(part.getKey(), part.getValue().toCells(space,
-                        "the " + part.getKey().replace('_', '-') + " cells of dataset " + datasetId)));
+                .map((row, context) -> Map.entry(
+                        row.getString("part"),
+                        new CellColumns(
+                                row.getInt("cell_count"),
+                                row.getBytes("states"),
+                                row.getBytes("sends"),
+                                row.getBytes("responses"))))
+                .forEach(part -> parts.put(
+                        part.getKey(),
+                        part.getValue()
+                                .toCells(
+                                        space,
+                                        "the " + part.getKey().replace('_', '-') + " cells of dataset " + datasetId)));
         return parts;
     }
 }

@@ -31,13 +31,15 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  */
 final class JdbiModelRepository implements ModelRepository {
     /** Everything but the Q table, which only loading a model needs. */
-    private static final String SUMMARY_COLUMNS = "model.id, model.dataset_id, model.created_at, model.until_converged, "
-            + "model.episodes, "
-            + "model.epsilon, model.alpha, model.gamma, model.max_steps, model.seed, model.target_rate, "
-            + "model.min_sends, model.reward_factor, model.episodes_run, model.total_steps, "
-            + "model.episodes_reaching_goal, model.started_by";
-    private static final String SELECT_MODEL = "SELECT " + SUMMARY_COLUMNS
-            + ", model.start_state, model.states, model.q_table FROM model";
+    private static final String SUMMARY_COLUMNS =
+            "model.id, model.dataset_id, model.created_at, model.until_converged, "
+                    + "model.episodes, "
+                    + "model.epsilon, model.alpha, model.gamma, model.max_steps, model.seed, model.target_rate, "
+                    + "model.min_sends, model.reward_factor, model.episodes_run, model.total_steps, "
+                    + "model.episodes_reaching_goal, model.started_by";
+
+    private static final String SELECT_MODEL =
+            "SELECT " + SUMMARY_COLUMNS + ", model.start_state, model.states, model.q_table FROM model";
 
     /** Reading a model takes three queries: one snapshot, so that a deletion in between cannot show half of it. */
     private static final TransactionIsolationLevel SNAPSHOT = TransactionIsolationLevel.REPEATABLE_READ;
@@ -62,20 +64,23 @@ final class JdbiModelRepository implements ModelRepository {
 
     @Override
     public Optional<ModelVersion> load(long id) {
-        return jdbi.inTransaction(SNAPSHOT, handle -> handle.createQuery(SELECT_MODEL + " WHERE model.id = :id")
-                .bind("id", id)
-                .map(JdbiModelRepository::modelRow)
-                .findOne()
-                .map(row -> row.version(curve(handle, row.id()), metrics(handle, row.id()))));
+        return jdbi.inTransaction(
+                SNAPSHOT,
+                handle -> handle.createQuery(SELECT_MODEL + " WHERE model.id = :id")
+                        .bind("id", id)
+                        .map(JdbiModelRepository::modelRow)
+                        .findOne()
+                        .map(row -> row.version(curve(handle, row.id()), metrics(handle, row.id()))));
     }
 
     @Override
     public Optional<ModelVersion> loadActive() {
-        return jdbi.inTransaction(SNAPSHOT, handle -> handle.createQuery(SELECT_MODEL
-                        + " JOIN serving ON serving.active_model_id = model.id")
-                .map(JdbiModelRepository::modelRow)
-                .findOne()
-                .map(row -> row.version(curve(handle, row.id()), metrics(handle, row.id()))));
+        return jdbi.inTransaction(
+                SNAPSHOT,
+                handle -> handle.createQuery(SELECT_MODEL + " JOIN serving ON serving.active_model_id = model.id")
+                        .map(JdbiModelRepository::modelRow)
+                        .findOne()
+                        .map(row -> row.version(curve(handle, row.id()), metrics(handle, row.id()))));
     }
 
     @Override
@@ -125,9 +130,13 @@ final class JdbiModelRepository implements ModelRepository {
                 return Deletion.ACTIVE_MODEL;
             }
             for (String table : List.of("model_metric", "model_curve", "model_activation")) {
-                handle.createUpdate("DELETE FROM " + table + " WHERE model_id = :id").bind("id", id).execute();
+                handle.createUpdate("DELETE FROM " + table + " WHERE model_id = :id")
+                        .bind("id", id)
+                        .execute();
             }
-            handle.createUpdate("DELETE FROM model WHERE id = :id").bind("id", id).execute();
+            handle.createUpdate("DELETE FROM model WHERE id = :id")
+                    .bind("id", id)
+                    .execute();
             return Deletion.DELETED;
         });
     }
@@ -137,13 +146,17 @@ final class JdbiModelRepository implements ModelRepository {
         Map<String, Double> checked = ModelMetrics.checked(metrics);
         return jdbi.inTransaction(handle -> {
             // Locking the model's row makes two writers of its figures take turns (and checks it exists).
-            if (handle.createQuery("SELECT id FROM model WHERE id = :id FOR UPDATE").bind("id", modelId)
-                    .mapTo(Long.class).findOne().isEmpty()) {
+            if (handle.createQuery("SELECT id FROM model WHERE id = :id FOR UPDATE")
+                    .bind("id", modelId)
+                    .mapTo(Long.class)
+                    .findOne()
+                    .isEmpty()) {
                 return false;
             }
-            try (PreparedBatch delete = handle.prepareBatch("DELETE FROM model_metric WHERE model_id = ? AND name = ?");
-                 PreparedBatch insert = handle.prepareBatch(
-                         "INSERT INTO model_metric (model_id, name, metric_value) VALUES (?, ?, ?)")) {
+            try (PreparedBatch delete =
+                            handle.prepareBatch("DELETE FROM model_metric WHERE model_id = ? AND name = ?");
+                    PreparedBatch insert = handle.prepareBatch(
+                            "INSERT INTO model_metric (model_id, name, metric_value) VALUES (?, ?, ?)")) {
                 checked.forEach((name, value) -> {
                     delete.add(modelId, name);
                     insert.add(modelId, name, value);
@@ -196,12 +209,17 @@ final class JdbiModelRepository implements ModelRepository {
     }
 
     private static void pointServingAt(Handle handle, long modelId) {
-        handle.createUpdate("UPDATE serving SET active_model_id = :id WHERE id = 1").bind("id", modelId).execute();
+        handle.createUpdate("UPDATE serving SET active_model_id = :id WHERE id = 1")
+                .bind("id", modelId)
+                .execute();
     }
 
     private static boolean exists(Handle handle, long modelId) {
-        return handle.createQuery("SELECT COUNT(*) FROM model WHERE id = :id").bind("id", modelId)
-                .mapTo(Long.class).one() > 0;
+        return handle.createQuery("SELECT COUNT(*) FROM model WHERE id = :id")
+                        .bind("id", modelId)
+                        .mapTo(Long.class)
+                        .one()
+                > 0;
     }
 
     private static OptionalLong optional(Long id) {
@@ -214,12 +232,13 @@ final class JdbiModelRepository implements ModelRepository {
         Hyperparameters h = model.hyperparameters();
         RewardRule rule = model.rewardRule();
         TrainingStats stats = model.stats();
-        return handle.createUpdate("INSERT INTO model (dataset_id, created_at, until_converged, episodes, epsilon, alpha, gamma, "
-                        + "max_steps, seed, target_rate, min_sends, reward_factor, start_state, states, q_table, "
-                        + "episodes_run, total_steps, episodes_reaching_goal, started_by) VALUES (:datasetId, "
-                        + ":createdAt, :untilConverged, :episodes, :epsilon, :alpha, :gamma, :maxSteps, :seed, :targetRate, "
-                        + ":minSends, :rewardFactor, :startState, :states, :qTable, :episodesRun, :totalSteps, "
-                        + ":episodesReachingGoal, :startedBy)")
+        return handle.createUpdate(
+                        "INSERT INTO model (dataset_id, created_at, until_converged, episodes, epsilon, alpha, gamma, "
+                                + "max_steps, seed, target_rate, min_sends, reward_factor, start_state, states, q_table, "
+                                + "episodes_run, total_steps, episodes_reaching_goal, started_by) VALUES (:datasetId, "
+                                + ":createdAt, :untilConverged, :episodes, :epsilon, :alpha, :gamma, :maxSteps, :seed, :targetRate, "
+                                + ":minSends, :rewardFactor, :startState, :states, :qTable, :episodesRun, :totalSteps, "
+                                + ":episodesReachingGoal, :startedBy)")
                 .bind("datasetId", model.datasetId())
                 .bind("createdAt", SqlTime.utc(model.createdAt()))
                 .bind("untilConverged", h.untilConverged())
@@ -260,37 +279,72 @@ final class JdbiModelRepository implements ModelRepository {
     // --- reading
 
     /** A {@code model} row: everything of the stored model but its curve and metrics. */
-    private record ModelRow(long id, long datasetId, Hyperparameters hyperparameters, RewardRule rewardRule,
-                            int startState, QTable qTable, int episodesRun, long totalSteps,
-                            int episodesReachingGoal, Instant createdAt, String startedBy) {
+    private record ModelRow(
+            long id,
+            long datasetId,
+            Hyperparameters hyperparameters,
+            RewardRule rewardRule,
+            int startState,
+            QTable qTable,
+            int episodesRun,
+            long totalSteps,
+            int episodesReachingGoal,
+            Instant createdAt,
+            String startedBy) {
 
         ModelVersion version(List<TrainingStats.CurvePoint> curve, Map<String, Double> metrics) {
             TrainingStats stats = new TrainingStats(episodesRun, totalSteps, episodesReachingGoal, curve);
-            return new ModelVersion(id, new TrainedModel(datasetId, hyperparameters, rewardRule, startState, qTable,
-                    stats, createdAt, startedBy), metrics);
+            return new ModelVersion(
+                    id,
+                    new TrainedModel(
+                            datasetId, hyperparameters, rewardRule, startState, qTable, stats, createdAt, startedBy),
+                    metrics);
         }
     }
 
     private static ModelRow modelRow(ResultSet row, StatementContext context) throws SQLException {
-        return new ModelRow(row.getLong("id"), row.getLong("dataset_id"), hyperparameters(row), rewardRule(row),
+        return new ModelRow(
+                row.getLong("id"),
+                row.getLong("dataset_id"),
+                hyperparameters(row),
+                rewardRule(row),
                 row.getInt("start_state"),
                 new QTable(row.getInt("states"), LittleEndianDoubles.fromBytes(row.getBytes("q_table"))),
-                row.getInt("episodes_run"), row.getLong("total_steps"), row.getInt("episodes_reaching_goal"),
-                SqlTime.instant(row, "created_at"), row.getString("started_by"));
+                row.getInt("episodes_run"),
+                row.getLong("total_steps"),
+                row.getInt("episodes_reaching_goal"),
+                SqlTime.instant(row, "created_at"),
+                row.getString("started_by"));
     }
 
     private static ModelSummary summary(ResultSet row, Map<Long, Map<String, Double>> metrics) throws SQLException {
-        TrainingStats stats = new TrainingStats(row.getInt("episodes_run"), row.getLong("total_steps"),
-                row.getInt("episodes_reaching_goal"), List.of());
+        TrainingStats stats = new TrainingStats(
+                row.getInt("episodes_run"),
+                row.getLong("total_steps"),
+                row.getInt("episodes_reaching_goal"),
+                List.of());
         long id = row.getLong("id");
-        return new ModelSummary(id, row.getLong("dataset_id"), hyperparameters(row), rewardRule(row),
-                stats.totalSteps(), stats.goalRate(), SqlTime.instant(row, "created_at"), row.getBoolean("active"),
-                row.getString("started_by"), metrics.getOrDefault(id, Map.of()));
+        return new ModelSummary(
+                id,
+                row.getLong("dataset_id"),
+                hyperparameters(row),
+                rewardRule(row),
+                stats.totalSteps(),
+                stats.goalRate(),
+                SqlTime.instant(row, "created_at"),
+                row.getBoolean("active"),
+                row.getString("started_by"),
+                metrics.getOrDefault(id, Map.of()));
     }
 
     private static Hyperparameters hyperparameters(ResultSet row) throws SQLException {
-        return new Hyperparameters(row.getBoolean("until_converged"), row.getInt("episodes"),
-                row.getDouble("epsilon"), row.getDouble("alpha"), row.getDouble("gamma"), row.getInt("max_steps"),
+        return new Hyperparameters(
+                row.getBoolean("until_converged"),
+                row.getInt("episodes"),
+                row.getDouble("epsilon"),
+                row.getDouble("alpha"),
+                row.getDouble("gamma"),
+                row.getInt("max_steps"),
                 row.getLong("seed"));
     }
 
@@ -302,8 +356,8 @@ final class JdbiModelRepository implements ModelRepository {
         return handle.createQuery("SELECT episode, goal_rate, mean_steps FROM model_curve "
                         + "WHERE model_id = :id ORDER BY position")
                 .bind("id", modelId)
-                .map((row, context) -> new TrainingStats.CurvePoint(row.getInt("episode"), row.getDouble("goal_rate"),
-                        row.getDouble("mean_steps")))
+                .map((row, context) -> new TrainingStats.CurvePoint(
+                        row.getInt("episode"), row.getDouble("goal_rate"), row.getDouble("mean_steps")))
                 .list();
     }
 
@@ -319,8 +373,8 @@ final class JdbiModelRepository implements ModelRepository {
     private static Map<Long, Map<String, Double>> allMetrics(Handle handle) {
         Map<Long, Map<String, Double>> byModel = new HashMap<>();
         handle.createQuery("SELECT model_id, name, metric_value FROM model_metric")
-                .map((row, context) -> Map.entry(row.getLong("model_id"),
-                        Map.entry(row.getString("name"), row.getDouble("metric_value"))))
+                .map((row, context) -> Map.entry(
+                        row.getLong("model_id"), Map.entry(row.getString("name"), row.getDouble("metric_value"))))
                 .forEach(entry -> byModel.computeIfAbsent(entry.getKey(), id -> new HashMap<>())
                         .put(entry.getValue().getKey(), entry.getValue().getValue()));
         return byModel;

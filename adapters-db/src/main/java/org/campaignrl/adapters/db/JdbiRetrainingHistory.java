@@ -44,9 +44,14 @@ final class JdbiRetrainingHistory implements RetrainingHistory {
     }
 
     private static RetrainingDecision decision(ResultSet row, StatementContext context) throws SQLException {
-        return new RetrainingDecision(row.getLong("id"), SqlTime.instant(row, "decided_at"),
-                RetrainingDecision.Outcome.valueOf(row.getString("outcome")), id(row, "dataset_id"),
-                id(row, "candidate_model_id"), id(row, "active_model_id"), row.getString("reason"));
+        return new RetrainingDecision(
+                row.getLong("id"),
+                SqlTime.instant(row, "decided_at"),
+                RetrainingDecision.Outcome.valueOf(row.getString("outcome")),
+                id(row, "dataset_id"),
+                id(row, "candidate_model_id"),
+                id(row, "active_model_id"),
+                row.getString("reason"));
     }
 
     private static Optional<Long> id(ResultSet row, String column) throws SQLException {

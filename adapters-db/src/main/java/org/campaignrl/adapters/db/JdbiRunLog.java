@@ -15,8 +15,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** Runs in {@code run}, one row each; a run is finished by an update that only a running row matches. */
 final class JdbiRunLog implements RunLog {
-    private static final String COLUMNS = "id, kind, subject, host, pid, started_at, status, finished_at, result_id, "
-            + "message";
+    private static final String COLUMNS =
+            "id, kind, subject, host, pid, started_at, status, finished_at, result_id, " + "message";
     private static final String FINISH = "UPDATE run SET status = :status, finished_at = :finishedAt, "
             + "result_id = :resultId, message = :message WHERE id = :id AND status = 'RUNNING'";
 
@@ -38,7 +38,8 @@ final class JdbiRunLog implements RunLog {
      * H2 server.
      */
     static boolean heldByOneProcess(SqlDialect dialect, String jdbcUrl) {
-        return dialect == SqlDialect.H2 && !H2Database.describe(jdbcUrl).startsWith("H2 server")
+        return dialect == SqlDialect.H2
+                && !H2Database.describe(jdbcUrl).startsWith("H2 server")
                 && !H2Database.sharedThroughAutoServer(jdbcUrl);
     }
 
@@ -71,21 +72,22 @@ final class JdbiRunLog implements RunLog {
         return jdbi.withHandle(handle -> finish(handle, id, Run.Status.CANCELLED, null, message, finishedAt));
     }
 
-    private static boolean finish(Handle handle, long id, Run.Status status, Long resultId, String message,
-                                  Instant finishedAt) {
+    private static boolean finish(
+            Handle handle, long id, Run.Status status, Long resultId, String message, Instant finishedAt) {
         return handle.createUpdate(FINISH)
-                .bind("id", id)
-                .bind("status", status.name())
-                .bindByType("resultId", resultId, Long.class)
-                .bind("message", message)
-                .bind("finishedAt", SqlTime.utc(finishedAt))
-                .execute() == 1;
+                        .bind("id", id)
+                        .bind("status", status.name())
+                        .bindByType("resultId", resultId, Long.class)
+                        .bind("message", message)
+                        .bind("finishedAt", SqlTime.utc(finishedAt))
+                        .execute()
+                == 1;
     }
 
     @Override
     public List<Run> recent(int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM run ORDER BY id DESC "
-                        + "FETCH FIRST :limit ROWS ONLY")
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT " + COLUMNS + " FROM run ORDER BY id DESC " + "FETCH FIRST :limit ROWS ONLY")
                 .bind("limit", Math.max(0, limit))
                 .map(JdbiRunLog::run)
                 .list());
@@ -105,15 +107,15 @@ final class JdbiRunLog implements RunLog {
         // orphaned when its process ran on this host and is gone. A run of another host stays running until
         // a process on that host opens the database (or its pid is reused here: then it waits for that one).
         return jdbi.withHandle(handle -> {
-            List<Orphan> candidates = handle.createQuery("SELECT id, pid FROM run WHERE status = 'RUNNING' "
-                            + "AND host = :host")
+            List<Orphan> candidates = handle.createQuery(
+                            "SELECT id, pid FROM run WHERE status = 'RUNNING' " + "AND host = :host")
                     .bind("host", self.host())
                     .map((row, context) -> new Orphan(row.getLong("id"), row.getLong("pid")))
                     .list();
             int failed = 0;
             for (Orphan candidate : candidates) {
-                if (!alive(candidate.pid()) && finish(handle, candidate.id(), Run.Status.FAILED, null,
-                        Run.INTERRUPTED, at)) {
+                if (!alive(candidate.pid())
+                        && finish(handle, candidate.id(), Run.Status.FAILED, null, Run.INTERRUPTED, at)) {
                     failed++;
                 }
             }
@@ -121,8 +123,7 @@ final class JdbiRunLog implements RunLog {
         });
     }
 
-    private record Orphan(long id, long pid) {
-    }
+    private record Orphan(long id, long pid) {}
 
     private static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
@@ -132,9 +133,15 @@ final class JdbiRunLog implements RunLog {
         long resultId = row.getLong("result_id");
         Optional<Long> result = row.wasNull() ? Optional.empty() : Optional.of(resultId);
         OffsetDateTime finished = row.getObject("finished_at", OffsetDateTime.class);
-        return new Run(row.getLong("id"), Run.Kind.valueOf(row.getString("kind")),
-                row.getString("subject"), new RunOwner(row.getString("host"), row.getLong("pid")),
-                SqlTime.instant(row, "started_at"), Run.Status.valueOf(row.getString("status")),
-                Optional.ofNullable(finished).map(OffsetDateTime::toInstant), result, row.getString("message"));
+        return new Run(
+                row.getLong("id"),
+                Run.Kind.valueOf(row.getString("kind")),
+                row.getString("subject"),
+                new RunOwner(row.getString("host"), row.getLong("pid")),
+                SqlTime.instant(row, "started_at"),
+                Run.Status.valueOf(row.getString("status")),
+                Optional.ofNullable(finished).map(OffsetDateTime::toInstant),
+                result,
+                row.getString("message"));
     }
 }

@@ -8,8 +8,7 @@ import java.nio.ByteOrder;
  * are copied, so every value (negative zero included) comes back bit for bit.
  */
 final class LittleEndianDoubles {
-    private LittleEndianDoubles() {
-    }
+    private LittleEndianDoubles() {}
 
     static byte[] toBytes(double[] values) {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);

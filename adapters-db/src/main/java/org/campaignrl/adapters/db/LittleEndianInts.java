@@ -5,8 +5,7 @@ import java.nio.ByteOrder;
 
 /** Ints as bytes, 4 each, little-endian: the layout of the id, offset and day columns of V5 and V8. */
 final class LittleEndianInts {
-    private LittleEndianInts() {
-    }
+    private LittleEndianInts() {}
 
     /** {@code length} values of {@code values} from {@code from}. */
     static byte[] toBytes(int[] values, int from, int length) {

@@ -30,15 +30,20 @@ final class Migrations {
      * Every script, oldest first. A jar's folders cannot be listed portably, so a new script is
      * named here as well; MigrationsTest checks that this list and the folder agree.
      */
-    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__held_out_cells.sql",
-            "V3__model_registry.sql", "V4__runs.sql", "V5__cells_as_columns.sql",
-            "V6__file_format.sql", "V7__until_converged.sql", "V8__customers_and_campaigns.sql");
+    static final List<String> SCRIPTS = List.of(
+            "V1__init.sql",
+            "V2__held_out_cells.sql",
+            "V3__model_registry.sql",
+            "V4__runs.sql",
+            "V5__cells_as_columns.sql",
+            "V6__file_format.sql",
+            "V7__until_converged.sql",
+            "V8__customers_and_campaigns.sql");
 
     static final String FOLDER = "/db/migration/";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     record Migration(int version, String description, String script) {
         static Migration named(String script) {
@@ -112,8 +117,8 @@ final class Migrations {
         try (Statement statement = handle.getConnection().createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new UnableToExecuteStatementException("migration " + migration.script() + " failed: "
-                    + e.getMessage(), e, null);
+            throw new UnableToExecuteStatementException(
+                    "migration " + migration.script() + " failed: " + e.getMessage(), e, null);
         }
     }
 
@@ -135,7 +140,8 @@ final class Migrations {
     }
 
     private static Set<Integer> selectAppliedVersions(Jdbi jdbi) {
-        return new HashSet<>(jdbi.withHandle(handle ->
-                handle.createQuery("SELECT version FROM schema_history").mapTo(Integer.class).list()));
+        return new HashSet<>(jdbi.withHandle(handle -> handle.createQuery("SELECT version FROM schema_history")
+                .mapTo(Integer.class)
+                .list()));
     }
 }

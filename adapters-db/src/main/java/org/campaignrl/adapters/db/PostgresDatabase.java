@@ -13,12 +13,11 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class PostgresDatabase {
     private static final int DEFAULT_PORT = 5432;
 
-    private PostgresDatabase() {
-    }
+    private PostgresDatabase() {}
 
     static ConnectionSource connect(String jdbcUrl) {
         PGSimpleDataSource dataSource = dataSource(jdbcUrl);
-        return new ConnectionSource(dataSource, describe(dataSource), () -> { });
+        return new ConnectionSource(dataSource, describe(dataSource), () -> {});
     }
 
     /** "PostgreSQL 127.0.0.1:5432/test", with " schema x" when the URL picks one; never the password. */

@@ -13,19 +13,35 @@ import java.util.stream.Collectors;
  * V8's chunks, kept apart from the table's pages. All other SQL in this module is written once for both.
  */
 enum SqlDialect {
-    H2("jdbc:h2:", Map.of("binary", "VARBINARY", "blob", "BLOB",
-            // H2's own static method, called as a function while V5 runs.
-            "create_from_hex", "CREATE ALIAS from_hex FOR 'org.h2.util.StringUtils.convertHexToBytes'",
-            "drop_from_hex", "DROP ALIAS from_hex")) {
+    H2(
+            "jdbc:h2:",
+            Map.of(
+                    "binary",
+                    "VARBINARY",
+                    "blob",
+                    "BLOB",
+                    // H2's own static method, called as a function while V5 runs.
+                    "create_from_hex",
+                    "CREATE ALIAS from_hex FOR 'org.h2.util.StringUtils.convertHexToBytes'",
+                    "drop_from_hex",
+                    "DROP ALIAS from_hex")) {
         @Override
         ConnectionSource connect(String jdbcUrl) {
             return H2Database.connect(jdbcUrl);
         }
     },
-    POSTGRES("jdbc:postgresql:", Map.of("binary", "BYTEA", "blob", "BYTEA",
-            "create_from_hex", "CREATE FUNCTION from_hex(hex VARCHAR) RETURNS BYTEA LANGUAGE SQL IMMUTABLE "
-                    + "AS 'SELECT decode(hex, ''hex'')'",
-            "drop_from_hex", "DROP FUNCTION from_hex(VARCHAR)")) {
+    POSTGRES(
+            "jdbc:postgresql:",
+            Map.of(
+                    "binary",
+                    "BYTEA",
+                    "blob",
+                    "BYTEA",
+                    "create_from_hex",
+                    "CREATE FUNCTION from_hex(hex VARCHAR) RETURNS BYTEA LANGUAGE SQL IMMUTABLE "
+                            + "AS 'SELECT decode(hex, ''hex'')'",
+                    "drop_from_hex",
+                    "DROP FUNCTION from_hex(VARCHAR)")) {
         @Override
         ConnectionSource connect(String jdbcUrl) {
             return PostgresDatabase.connect(jdbcUrl);
@@ -54,8 +70,9 @@ enum SqlDialect {
                 }
             }
         }
-        throw new IllegalArgumentException("unsupported database URL " + scheme(jdbcUrl) + ": expected one starting with "
-                + Arrays.stream(values()).map(d -> d.urlPrefix).collect(Collectors.joining(" or ")));
+        throw new IllegalArgumentException(
+                "unsupported database URL " + scheme(jdbcUrl) + ": expected one starting with "
+                        + Arrays.stream(values()).map(d -> d.urlPrefix).collect(Collectors.joining(" or ")));
     }
 
     /** Only the start of a URL, for messages: the rest may hold a password. */
@@ -74,8 +91,8 @@ enum SqlDialect {
         while (matcher.find()) {
             String replacement = placeholders.get(matcher.group(1));
             if (replacement == null) {
-                throw new IllegalStateException("unknown placeholder " + matcher.group() + " for " + this
-                        + "; known: " + placeholders.keySet());
+                throw new IllegalStateException("unknown placeholder " + matcher.group() + " for " + this + "; known: "
+                        + placeholders.keySet());
             }
             matcher.appendReplacement(rendered, Matcher.quoteReplacement(replacement));
         }

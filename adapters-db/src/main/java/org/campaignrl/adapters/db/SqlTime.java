@@ -14,8 +14,7 @@ import java.time.temporal.ChronoUnit;
  * differently by each.
  */
 final class SqlTime {
-    private SqlTime() {
-    }
+    private SqlTime() {}
 
     static OffsetDateTime utc(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);

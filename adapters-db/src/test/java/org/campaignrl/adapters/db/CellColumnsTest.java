@@ -38,17 +38,21 @@ class CellColumnsTest {
         StateSpace small = new StateSpace(new int[] {1}, List.of("a.com"));
         CellColumns ofALargerSpace = CellColumns.of(TestData.cells(TestData.smallSpace(), 5));
 
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> ofALargerSpace.toCells(small, "the training cells of dataset 7"));
+        IllegalStateException refused = assertThrows(
+                IllegalStateException.class, () -> ofALargerSpace.toCells(small, "the training cells of dataset 7"));
 
-        assertTrue(refused.getMessage().startsWith("the training cells of dataset 7 list state "), refused.getMessage());
+        assertTrue(
+                refused.getMessage().startsWith("the training cells of dataset 7 list state "), refused.getMessage());
     }
 
     @Test
     void columnsOfDifferentLengthsAreRefused() {
         CellColumns columns = CellColumns.of(TestData.cells(TestData.smallSpace(), 5));
-        CellColumns cut = new CellColumns(columns.count(), columns.states(),
-                Arrays.copyOf(columns.sends(), columns.sends().length - 8), columns.responses());
+        CellColumns cut = new CellColumns(
+                columns.count(),
+                columns.states(),
+                Arrays.copyOf(columns.sends(), columns.sends().length - 8),
+                columns.responses());
 
         assertThrows(IllegalStateException.class, () -> cut.toCells(TestData.smallSpace(), "test cells"));
     }

@@ -39,14 +39,14 @@ import org.campaignrl.domain.StateSpace;
  * </ul>
  */
 public final class CustomerStorageBenchmark {
-    private CustomerStorageBenchmark() {
-    }
+    private CustomerStorageBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         switch (args[0]) {
             case "save" -> save(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Path.of(args[3]));
             case "export" -> export(args[1], args.length > 2 ? Path.of(args[2]) : null);
-            default -> throw new IllegalArgumentException("save CUSTOMERS REPEATS DIR | export JDBC_URL [YARDSTICK_FILE]");
+            default ->
+                throw new IllegalArgumentException("save CUSTOMERS REPEATS DIR | export JDBC_URL [YARDSTICK_FILE]");
         }
     }
 
@@ -76,16 +76,29 @@ public final class CustomerStorageBenchmark {
                     (withCustomers ? kept : plain).add(nanos);
                     (withCustomers ? keptCpu : plainCpu).add(cpu);
                 }
-                System.out.printf(Locale.ROOT, "save and close, %s customers: %.1f ms (CPU of the saving thread %.1f ms)%n",
-                        withCustomers ? customers : 0, nanos / 1e6, cpu / 1e6);
+                System.out.printf(
+                        Locale.ROOT,
+                        "save and close, %s customers: %.1f ms (CPU of the saving thread %.1f ms)%n",
+                        withCustomers ? customers : 0,
+                        nanos / 1e6,
+                        cpu / 1e6);
             }
         }
         double plainMs = median(plain) / 1e6;
         double keptMs = median(kept) / 1e6;
-        System.out.printf(Locale.ROOT, "median of %d: without customers %.1f ms, with %,d customers %.1f ms: "
-                + "the customers add %.1f ms%n", repeats, plainMs, customers, keptMs, keptMs - plainMs);
-        System.out.printf(Locale.ROOT, "CPU of the saving thread, median: without %.1f ms, with %.1f ms: the "
-                + "customers add %.1f ms%n", median(plainCpu) / 1e6, median(keptCpu) / 1e6,
+        System.out.printf(
+                Locale.ROOT,
+                "median of %d: without customers %.1f ms, with %,d customers %.1f ms: " + "the customers add %.1f ms%n",
+                repeats,
+                plainMs,
+                customers,
+                keptMs,
+                keptMs - plainMs);
+        System.out.printf(
+                Locale.ROOT,
+                "CPU of the saving thread, median: without %.1f ms, with %.1f ms: the " + "customers add %.1f ms%n",
+                median(plainCpu) / 1e6,
+                median(keptCpu) / 1e6,
                 (median(keptCpu) - median(plainCpu)) / 1e6);
     }
 
@@ -96,7 +109,7 @@ public final class CustomerStorageBenchmark {
             long start = System.nanoTime();
             long count = 0;
             try (Stream<CustomerAddress> addresses = storage.datasets().addresses(id);
-                 BufferedWriter out = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8))) {
+                    BufferedWriter out = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8))) {
                 for (var iterator = addresses.iterator(); iterator.hasNext(); ) {
                     CustomerAddress address = iterator.next();
                     out.write(Integer.toString(address.customerId()));
@@ -109,16 +122,29 @@ public final class CustomerStorageBenchmark {
                 throw new UncheckedIOException(e);
             }
             long nanos = System.nanoTime() - start;
-            System.out.printf(Locale.ROOT, "export of dataset %d from %s: %,d customers, %,d bytes in %.0f ms; "
-                            + "peak heap in use %.1f MB (max heap %.0f MB), peak resident %s%n", id, storage.describe(),
-                    count, sink.bytes, nanos / 1e6, peakHeapBytes() / 1e6,
-                    Runtime.getRuntime().maxMemory() / 1e6, peakResident());
+            System.out.printf(
+                    Locale.ROOT,
+                    "export of dataset %d from %s: %,d customers, %,d bytes in %.0f ms; "
+                            + "peak heap in use %.1f MB (max heap %.0f MB), peak resident %s%n",
+                    id,
+                    storage.describe(),
+                    count,
+                    sink.bytes,
+                    nanos / 1e6,
+                    peakHeapBytes() / 1e6,
+                    Runtime.getRuntime().maxMemory() / 1e6,
+                    peakResident());
             if (yardstick != null) {
                 long copyStart = System.nanoTime();
                 Files.copy(yardstick, new CountingStream());
                 double copyMs = (System.nanoTime() - copyStart) / 1e6;
-                System.out.printf(Locale.ROOT, "yardstick: copying %s (%,d bytes) took %.0f ms; the export took %.1f "
-                        + "times as long%n", yardstick.getFileName(), Files.size(yardstick), copyMs, nanos / 1e6 / copyMs);
+                System.out.printf(
+                        Locale.ROOT,
+                        "yardstick: copying %s (%,d bytes) took %.0f ms; the export took %.1f " + "times as long%n",
+                        yardstick.getFileName(),
+                        Files.size(yardstick),
+                        copyMs,
+                        nanos / 1e6 / copyMs);
             }
         }
     }
@@ -132,8 +158,15 @@ public final class CustomerStorageBenchmark {
         int domains = space.domains().size();
         for (int i = 0; i < size; i++) {
             int domain = random.nextInt(domains);
-            builder.add(id, random.nextInt(7), domain, random.nextInt(5), random.nextInt(2), random.nextInt(2),
-                    names[random.nextInt(names.length)] + random.nextInt(1_000_000) + "@" + space.domains().get(domain));
+            builder.add(
+                    id,
+                    random.nextInt(7),
+                    domain,
+                    random.nextInt(5),
+                    random.nextInt(2),
+                    random.nextInt(2),
+                    names[random.nextInt(names.length)] + random.nextInt(1_000_000) + "@"
+                            + space.domains().get(domain));
             id += 1 + random.nextInt(3);
         }
         return builder.build();
@@ -157,7 +190,9 @@ public final class CustomerStorageBenchmark {
 
     private static String peakResident() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
-            return lines.filter(line -> line.startsWith("VmHWM:")).map(line -> line.substring(6).trim()).findFirst()
+            return lines.filter(line -> line.startsWith("VmHWM:"))
+                    .map(line -> line.substring(6).trim())
+                    .findFirst()
                     .orElse("unknown");
         } catch (IOException e) {
             return "unknown";

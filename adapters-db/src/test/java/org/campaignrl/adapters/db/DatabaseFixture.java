@@ -63,7 +63,9 @@ final class DatabaseFixture implements StorageFixture {
     }
 
     long countRows(String table) {
-        return jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        return jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM " + table)
+                .mapTo(Long.class)
+                .one());
     }
 
     void execute(String sql) {

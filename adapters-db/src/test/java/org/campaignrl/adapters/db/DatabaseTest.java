@@ -39,8 +39,10 @@ abstract class DatabaseTest {
     }
 
     long countRows(String table) {
-        return storage.jdbi().withHandle(handle ->
-                handle.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        return storage.jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM " + table)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     void execute(String sql) {

@@ -49,9 +49,12 @@ abstract class DatasetRepositoryContract extends RepositoryTest {
         IngestSummary loaded = datasets().load(id).orElseThrow().summary();
 
         assertEquals(TestData.summary(), loaded);
-        assertEquals(List.of("sent_emails.csv", "responded.csv", "userbase.csv"),
+        assertEquals(
+                List.of("sent_emails.csv", "responded.csv", "userbase.csv"),
                 loaded.files().stream().map(FileSummary::file).toList());
-        assertEquals(Map.of("bad date", 6L, "unknown customer", 4L), loaded.files().get(0).rejectedByReason());
+        assertEquals(
+                Map.of("bad date", 6L, "unknown customer", 4L),
+                loaded.files().get(0).rejectedByReason());
     }
 
     @Test
@@ -68,10 +71,11 @@ abstract class DatasetRepositoryContract extends RepositoryTest {
     void heldOutCellsAndTheSplitThatMadeThemLoadBack() {
         StateSpace space = TestData.smallSpace();
         for (SendSplit split : List.of(SendSplit.byDate(LocalDate.of(2016, 3, 1)), SendSplit.randomPairs(0.25, 99))) {
-            AggregatedLogs logs = new AggregatedLogs(TestData.cells(space, 3), Optional.of(TestData.cells(space, 11)),
-                    split, TestData.summary());
+            AggregatedLogs logs = new AggregatedLogs(
+                    TestData.cells(space, 3), Optional.of(TestData.cells(space, 11)), split, TestData.summary());
 
-            DatasetVersion loaded = datasets().load(datasets().save(logs, TestData.CREATED)).orElseThrow();
+            DatasetVersion loaded =
+                    datasets().load(datasets().save(logs, TestData.CREATED)).orElseThrow();
 
             assertEquals(split, loaded.split());
             assertEquals(logs.cells(), loaded.cells());
@@ -81,7 +85,9 @@ abstract class DatasetRepositoryContract extends RepositoryTest {
 
     @Test
     void aDatasetWithoutSplitHasNoHeldOutCells() {
-        DatasetVersion loaded = datasets().load(datasets().save(TestData.logs(), TestData.CREATED)).orElseThrow();
+        DatasetVersion loaded = datasets()
+                .load(datasets().save(TestData.logs(), TestData.CREATED))
+                .orElseThrow();
 
         assertEquals(SendSplit.NONE, loaded.split());
         assertTrue(loaded.heldOutCells().isEmpty());
@@ -101,11 +107,13 @@ abstract class DatasetRepositoryContract extends RepositoryTest {
     @Test
     void unusualSubjectIdsAndDomainsComeBackUnchanged() {
         // A domain is whatever follows the last '@': it may hold a comma, or be empty.
-        StateSpace space = new StateSpace(new int[] {Integer.MAX_VALUE, 0, -4},
+        StateSpace space = new StateSpace(
+                new int[] {Integer.MAX_VALUE, 0, -4},
                 List.of("odd,domain.com", "", "xn--bcher-kva.example", "ünïcödé.de"));
         AggregatedLogs logs = new AggregatedLogs(TestData.cells(space, 7), TestData.summary());
 
-        DatasetVersion loaded = datasets().load(datasets().save(logs, TestData.CREATED)).orElseThrow();
+        DatasetVersion loaded =
+                datasets().load(datasets().save(logs, TestData.CREATED)).orElseThrow();
 
         assertEquals(space, loaded.cells().space());
         assertEquals(logs.cells(), loaded.cells());
@@ -138,12 +146,20 @@ abstract class DatasetRepositoryContract extends RepositoryTest {
         StateSpace space = TestData.smallSpace();
         long first = datasets().save(TestData.logs(), TestData.inputs(), TestData.CREATED);
         long second = datasets().save(TestData.emptyLogs(), TestData.CREATED.plusSeconds(1));
-        long third = datasets().save(new AggregatedLogs(TestData.cells(space, 3), Optional.of(TestData.cells(space, 4)),
-                SendSplit.randomPairs(0.2, 5), TestData.summary()), TestData.CREATED.plusSeconds(2));
+        long third = datasets()
+                .save(
+                        new AggregatedLogs(
+                                TestData.cells(space, 3),
+                                Optional.of(TestData.cells(space, 4)),
+                                SendSplit.randomPairs(0.2, 5),
+                                TestData.summary()),
+                        TestData.CREATED.plusSeconds(2));
 
         List<DatasetListing> listed = datasets().list();
 
-        assertEquals(List.of(third, second, first), listed.stream().map(DatasetListing::id).toList());
+        assertEquals(
+                List.of(third, second, first),
+                listed.stream().map(DatasetListing::id).toList());
         for (DatasetListing listing : listed) {
             assertEquals(DatasetListing.of(datasets().load(listing.id()).orElseThrow()), listing);
             assertEquals(listing, datasets().describe(listing.id()).orElseThrow());
@@ -155,7 +171,7 @@ abstract class DatasetRepositoryContract extends RepositoryTest {
 
     @Test
     void instantsKeepMicrosecondsAndAreReadBackInUtc() {
-        Instant createdAt = Instant.parse("2023-10-29T00:59:59.999999Z");   // the last microsecond before CET ends
+        Instant createdAt = Instant.parse("2023-10-29T00:59:59.999999Z"); // the last microsecond before CET ends
 
         long id = datasets().save(TestData.emptyLogs(), createdAt);
 
@@ -183,7 +199,9 @@ abstract class DatasetRepositoryContract extends RepositoryTest {
         assertEquals(addresses(customers), addresses(id));
         for (int i = 0; i < 20; i++) {
             try (Stream<CustomerAddress> some = datasets().addresses(id)) {
-                assertEquals(customers.profiles().id(0), some.limit(2).findFirst().orElseThrow().customerId());
+                assertEquals(
+                        customers.profiles().id(0),
+                        some.limit(2).findFirst().orElseThrow().customerId());
             }
         }
     }

@@ -29,13 +29,17 @@ class EmptyH2DatabaseTest {
     void aNewFileDatabaseHasTheSchemaTheMigrationsMake() {
         OffsetDateTime testStarted = OffsetDateTime.now();
         try (Storage fromTemplate = Storage.open(Storage.defaultH2Url(folder));
-             Storage migrated = Storage.open("jdbc:h2:mem:migrated-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1")) {
-            for (String query : List.of(COLUMNS, INDEXES, CONSTRAINTS, "SELECT version FROM schema_history ORDER BY 1")) {
+                Storage migrated = Storage.open("jdbc:h2:mem:migrated-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1")) {
+            for (String query :
+                    List.of(COLUMNS, INDEXES, CONSTRAINTS, "SELECT version FROM schema_history ORDER BY 1")) {
                 assertEquals(list(migrated, query), list(fromTemplate, query), query);
             }
             // The file's history predates this test: it was copied, not migrated here.
-            assertTrue(fromTemplate.jdbi().withHandle(handle -> handle.createQuery(
-                    "SELECT MAX(applied_at) FROM schema_history").mapTo(OffsetDateTime.class).one())
+            assertTrue(fromTemplate
+                    .jdbi()
+                    .withHandle(handle -> handle.createQuery("SELECT MAX(applied_at) FROM schema_history")
+                            .mapTo(OffsetDateTime.class)
+                            .one())
                     .isBefore(testStarted));
         }
     }
@@ -65,6 +69,8 @@ class EmptyH2DatabaseTest {
     }
 
     private static List<String> list(Storage storage, String query) {
-        return storage.jdbi().withHandle(handle -> handle.createQuery(query).mapTo(String.class).list());
+        return storage.jdbi()
+                .withHandle(
+                        handle -> handle.createQuery(query).mapTo(String.class).list());
     }
 }

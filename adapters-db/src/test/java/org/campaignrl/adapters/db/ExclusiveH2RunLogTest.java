@@ -17,8 +17,7 @@ class ExclusiveH2RunLogTest extends RunLogContract {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         });
     }
 
@@ -30,8 +29,10 @@ class ExclusiveH2RunLogTest extends RunLogContract {
         assertEquals(ids.length, runs().markInterrupted(SELF, OPENED));
 
         for (long id : ids) {
-            assertEquals(Run.started(id, run(id).kind(), run(id).subject(), run(id).owner(), STARTED)
-                    .failed(Run.INTERRUPTED, OPENED), run(id));
+            assertEquals(
+                    Run.started(id, run(id).kind(), run(id).subject(), run(id).owner(), STARTED)
+                            .failed(Run.INTERRUPTED, OPENED),
+                    run(id));
         }
     }
 }

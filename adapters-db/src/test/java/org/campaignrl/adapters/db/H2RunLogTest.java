@@ -17,7 +17,8 @@ class H2RunLogTest extends SharedDatabaseRunLogContract {
 
     @Test
     void onlyAnEmbeddedDatabaseWithoutAnH2ServerIsHeldByOneProcess() {
-        assertFalse(JdbiRunLog.heldByOneProcess(SqlDialect.H2, "jdbc:h2:file:/var/lib/campaign-rl"),
+        assertFalse(
+                JdbiRunLog.heldByOneProcess(SqlDialect.H2, "jdbc:h2:file:/var/lib/campaign-rl"),
                 "a file is shared through H2's mixed mode by default");
         assertTrue(JdbiRunLog.heldByOneProcess(SqlDialect.H2, "jdbc:h2:file:/var/lib/campaign-rl;AUTO_SERVER=FALSE"));
         assertTrue(JdbiRunLog.heldByOneProcess(SqlDialect.H2, "jdbc:h2:mem:test;DB_CLOSE_DELAY=-1"));
@@ -33,7 +34,8 @@ class H2RunLogTest extends SharedDatabaseRunLogContract {
 
         ((DatabaseFixture) storage).reopen();
 
-        assertEquals(Run.started(id, Run.Kind.INGEST, "logs in /srv", SELF, STARTED)
-                .succeeded(1, "dataset 1", FINISHED), run(id));
+        assertEquals(
+                Run.started(id, Run.Kind.INGEST, "logs in /srv", SELF, STARTED).succeeded(1, "dataset 1", FINISHED),
+                run(id));
     }
 }

@@ -33,16 +33,30 @@ class H2StorageTest extends StorageContract {
     @ValueSource(strings = {"close", "exit", "wait-to-be-killed"})
     void aProcessThatStoresAndEndsLeavesAConsistentDatabase(String ending) throws Exception {
         String url = Storage.defaultH2Url(tempDir.resolve("cli"));
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), StoreAndExit.class.getName(), url, ending)
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StoreAndExit.class.getName(),
+                        url,
+                        ending)
                 .redirectErrorStream(true)
                 .start();
         String output = ending.equals("wait-to-be-killed") ? killOnceStored(process) : waitFor(process);
 
         try (Storage next = Storage.open(url)) {
-            assertEquals(TestData.logs().cells(), next.datasets().loadLatest().orElseThrow().cells(), output);
-            assertEquals(TestData.model(next.datasets().loadLatest().orElseThrow().id(), TestData.smallSpace(), 1,
-                    TestData.CREATED), next.models().loadActive().orElseThrow().model(), output);
+            assertEquals(
+                    TestData.logs().cells(),
+                    next.datasets().loadLatest().orElseThrow().cells(),
+                    output);
+            assertEquals(
+                    TestData.model(
+                            next.datasets().loadLatest().orElseThrow().id(),
+                            TestData.smallSpace(),
+                            1,
+                            TestData.CREATED),
+                    next.models().loadActive().orElseThrow().model(),
+                    output);
         }
     }
 
@@ -55,7 +69,8 @@ class H2StorageTest extends StorageContract {
 
     /** Kills the process (SIGKILL: no shutdown hook runs) as soon as it reports its commits. */
     private static String killOnceStored(Process process) throws IOException, InterruptedException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder output = new StringBuilder();
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             output.append(line).append('\n');

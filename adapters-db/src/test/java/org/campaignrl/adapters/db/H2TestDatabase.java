@@ -10,6 +10,5 @@ record H2TestDatabase(Path dir) implements TestDatabase {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -10,7 +10,8 @@ class LittleEndianDoublesTest {
 
     @Test
     void eachDoubleIsEightBytesLowestFirst() {
-        assertArrayEquals(new byte[] {0, 0, 0, 0, 0, 0, (byte) 0xF0, 0x3F, 0, 0, 0, 0, 0, 0, 0, (byte) 0xC0},
+        assertArrayEquals(
+                new byte[] {0, 0, 0, 0, 0, 0, (byte) 0xF0, 0x3F, 0, 0, 0, 0, 0, 0, 0, (byte) 0xC0},
                 LittleEndianDoubles.toBytes(new double[] {1.0, -2.0}));
     }
 
@@ -20,7 +21,8 @@ class LittleEndianDoublesTest {
 
         double[] back = LittleEndianDoubles.fromBytes(LittleEndianDoubles.toBytes(values));
 
-        assertArrayEquals(Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).toArray(),
+        assertArrayEquals(
+                Arrays.stream(values).mapToLong(Double::doubleToRawLongBits).toArray(),
                 Arrays.stream(back).mapToLong(Double::doubleToRawLongBits).toArray());
     }
 

@@ -42,6 +42,5 @@ final class MemoryFixture implements StorageFixture {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -16,8 +16,11 @@ class MigrationsTest {
     void theListNamesEveryScriptInTheFolderInVersionOrder() throws IOException, URISyntaxException {
         Path folder = Path.of(Migrations.class.getResource(Migrations.FOLDER).toURI());
         try (Stream<Path> files = Files.list(folder)) {
-            assertEquals(files.map(file -> file.getFileName().toString()).sorted(
-                            java.util.Comparator.comparingInt(name -> Migrations.Migration.named(name).version())).toList(),
+            assertEquals(
+                    files.map(file -> file.getFileName().toString())
+                            .sorted(java.util.Comparator.comparingInt(
+                                    name -> Migrations.Migration.named(name).version()))
+                            .toList(),
                     Migrations.SCRIPTS);
         }
         assertEquals(Migrations.SCRIPTS.size(), Migrations.all().size());
@@ -34,7 +37,8 @@ class MigrationsTest {
 
     @Test
     void theDescriptionComesFromTheFileName() {
-        assertEquals(new Migrations.Migration(12, "add model notes", "V12__add_model_notes.sql"),
+        assertEquals(
+                new Migrations.Migration(12, "add model notes", "V12__add_model_notes.sql"),
                 Migrations.Migration.named("V12__add_model_notes.sql"));
     }
 }

@@ -60,12 +60,14 @@ abstract class ModelRepositoryContract extends RepositoryTest {
         ModelVersion loaded = models().load(id).orElseThrow();
 
         assertEquals(id, loaded.id());
-        assertEquals(model, loaded.model());   // records: hyperparameters, rule, start state, stats with curve, instant, who
+        assertEquals(
+                model, loaded.model()); // records: hyperparameters, rule, start state, stats with curve, instant, who
         assertEquals("ana.lyst@example 1", loaded.model().startedBy());
         assertEquals(Map.of(), loaded.metrics());
         double[] expected = model.qTable().toArray();
         double[] actual = loaded.model().qTable().toArray();
-        assertArrayEquals(Arrays.stream(expected).mapToLong(Double::doubleToRawLongBits).toArray(),
+        assertArrayEquals(
+                Arrays.stream(expected).mapToLong(Double::doubleToRawLongBits).toArray(),
                 Arrays.stream(actual).mapToLong(Double::doubleToRawLongBits).toArray());
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(actual[0]));
     }
@@ -122,12 +124,26 @@ abstract class ModelRepositoryContract extends RepositoryTest {
 
         List<ModelSummary> listed = models().list();
 
-        assertEquals(List.of(third, second, first), listed.stream().map(ModelSummary::id).toList());
-        assertEquals(List.of(false, true, false), listed.stream().map(ModelSummary::active).toList());
+        assertEquals(
+                List.of(third, second, first),
+                listed.stream().map(ModelSummary::id).toList());
+        assertEquals(
+                List.of(false, true, false),
+                listed.stream().map(ModelSummary::active).toList());
         TrainedModel expected = model(2);
-        assertEquals(new ModelSummary(second, datasetId, expected.hyperparameters(), expected.rewardRule(),
-                expected.stats().totalSteps(), expected.stats().goalRate(), expected.createdAt(), true,
-                "ana.lyst@example 2", Map.of("success_rate", 0.25)), listed.get(1));
+        assertEquals(
+                new ModelSummary(
+                        second,
+                        datasetId,
+                        expected.hyperparameters(),
+                        expected.rewardRule(),
+                        expected.stats().totalSteps(),
+                        expected.stats().goalRate(),
+                        expected.createdAt(),
+                        true,
+                        "ana.lyst@example 2",
+                        Map.of("success_rate", 0.25)),
+                listed.get(1));
         assertEquals(Map.of(), listed.get(0).metrics());
     }
 
@@ -145,7 +161,8 @@ abstract class ModelRepositoryContract extends RepositoryTest {
 
         assertThrows(RuntimeException.class, () -> models().save(orphan, true));
 
-        assertEquals(List.of(active), models().list().stream().map(ModelSummary::id).toList());
+        assertEquals(
+                List.of(active), models().list().stream().map(ModelSummary::id).toList());
         assertEquals(active, activeId());
     }
 
@@ -155,10 +172,10 @@ abstract class ModelRepositoryContract extends RepositoryTest {
     void rollbackGoesBackThroughTheDistinctActiveModels() {
         long one = models().save(model(1), true);
         long two = models().save(model(2), true);
-        assertTrue(models().activate(two));   // already active: not a step of its own
+        assertTrue(models().activate(two)); // already active: not a step of its own
         long three = models().save(model(3), false);
         assertTrue(models().activate(three));
-        assertTrue(models().activate(one));   // history: one, two, three, one
+        assertTrue(models().activate(one)); // history: one, two, three, one
 
         assertEquals(OptionalLong.of(three), models().rollback());
         assertEquals(three, activeId());
@@ -173,8 +190,8 @@ abstract class ModelRepositoryContract extends RepositoryTest {
         long one = models().save(model(1), true);
         long two = models().save(model(2), true);
         long three = models().save(model(3), true);
-        models().rollback();                  // one, two
-        models().activate(one);               // one, two, one
+        models().rollback(); // one, two
+        models().activate(one); // one, two, one
 
         assertEquals(OptionalLong.of(two), models().rollback());
         assertEquals(OptionalLong.of(one), models().rollback());
@@ -204,9 +221,11 @@ abstract class ModelRepositoryContract extends RepositoryTest {
         assertEquals(Deletion.DELETED, models().delete(two));
 
         assertTrue(models().load(two).isEmpty());
-        assertEquals(List.of(three, one), models().list().stream().map(ModelSummary::id).toList());
+        assertEquals(
+                List.of(three, one),
+                models().list().stream().map(ModelSummary::id).toList());
         assertFalse(models().saveMetrics(two, Map.of("success_rate", 0.5)));
-        assertEquals(OptionalLong.of(one), models().rollback());   // two left the history with it
+        assertEquals(OptionalLong.of(one), models().rollback()); // two left the history with it
         assertEquals(Deletion.NO_SUCH_MODEL, models().delete(two));
     }
 

@@ -10,15 +10,18 @@ class PostgresDatabaseTest {
 
     @Test
     void describesServerAndDatabaseWithoutCredentials() {
-        assertEquals("PostgreSQL 127.0.0.1:5432/test",
+        assertEquals(
+                "PostgreSQL 127.0.0.1:5432/test",
                 PostgresDatabase.describe("jdbc:postgresql://127.0.0.1:5432/test?user=postgres&password=secret"));
-        assertEquals("PostgreSQL db.example:5432/campaigns schema rl",
+        assertEquals(
+                "PostgreSQL db.example:5432/campaigns schema rl",
                 PostgresDatabase.describe("jdbc:postgresql://db.example/campaigns?currentSchema=rl"));
     }
 
     @Test
     void anInvalidUrlIsRefusedWithoutRepeatingIt() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class,
                 () -> PostgresDatabase.describe("jdbc:postgresql://host:notaport/db?password=secret"));
 
         assertFalse(refused.getMessage().contains("secret"), refused.getMessage());

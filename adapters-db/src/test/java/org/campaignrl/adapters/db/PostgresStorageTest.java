@@ -15,7 +15,8 @@ class PostgresStorageTest extends StorageContract {
     void describesServerDatabaseAndSchemaWithoutCredentials() {
         String schema = ((PostgresTestDatabase) database).schema();
 
-        assertEquals(PostgresDatabase.describe(System.getenv(PostgresTestDatabase.URL_VARIABLE)) + " schema " + schema,
+        assertEquals(
+                PostgresDatabase.describe(System.getenv(PostgresTestDatabase.URL_VARIABLE)) + " schema " + schema,
                 storage.describe());
     }
 }

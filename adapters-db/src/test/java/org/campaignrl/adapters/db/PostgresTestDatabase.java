@@ -26,7 +26,8 @@ public final class PostgresTestDatabase implements TestDatabase {
 
     public static PostgresTestDatabase createOrSkip() {
         String serverUrl = System.getenv(URL_VARIABLE);
-        assumeTrue(serverUrl != null && !serverUrl.isBlank(),
+        assumeTrue(
+                serverUrl != null && !serverUrl.isBlank(),
                 "set " + URL_VARIABLE + " to run the PostgreSQL contract tests");
         String schema = "campaign_rl_test_" + UUID.randomUUID().toString().replace("-", "");
         execute(serverUrl, "CREATE SCHEMA " + schema);
@@ -49,7 +50,7 @@ public final class PostgresTestDatabase implements TestDatabase {
 
     private static void execute(String url, String sql) {
         try (Connection connection = DriverManager.getConnection(url);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);

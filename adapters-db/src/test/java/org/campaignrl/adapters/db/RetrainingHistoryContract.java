@@ -18,8 +18,13 @@ abstract class RetrainingHistoryContract extends RepositoryTest {
     }
 
     private static RetrainingDecision decision(Outcome outcome, Long dataset, Long candidate, Long active, int second) {
-        return new RetrainingDecision(0, Instant.parse("2024-06-01T02:00:00.123456Z").plusSeconds(second), outcome,
-                Optional.ofNullable(dataset), Optional.ofNullable(candidate), Optional.ofNullable(active),
+        return new RetrainingDecision(
+                0,
+                Instant.parse("2024-06-01T02:00:00.123456Z").plusSeconds(second),
+                outcome,
+                Optional.ofNullable(dataset),
+                Optional.ofNullable(candidate),
+                Optional.ofNullable(active),
                 outcome + " because: figures ünïcödé, 'quoted', " + second);
     }
 
@@ -34,7 +39,8 @@ abstract class RetrainingHistoryContract extends RepositoryTest {
         long secondId = history().record(second);
         long thirdId = history().record(third);
 
-        assertEquals(List.of(third.withId(thirdId), second.withId(secondId), first.withId(firstId)),
+        assertEquals(
+                List.of(third.withId(thirdId), second.withId(secondId), first.withId(firstId)),
                 history().recent(10));
         assertEquals(List.of(third.withId(thirdId)), history().recent(1));
         assertEquals(List.of(), history().recent(0));

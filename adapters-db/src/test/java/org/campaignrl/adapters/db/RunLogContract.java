@@ -19,7 +19,8 @@ abstract class RunLogContract extends RepositoryTest {
     static final Instant FINISHED = STARTED.plusSeconds(90);
     static final Instant OPENED = STARTED.plusSeconds(3600);
     /** This process, on this host: alive for as long as the test runs. */
-    static final RunOwner SELF = new RunOwner("this-host", ProcessHandle.current().pid());
+    static final RunOwner SELF =
+            new RunOwner("this-host", ProcessHandle.current().pid());
 
     RunLog runs() {
         return storage.runs();
@@ -27,12 +28,16 @@ abstract class RunLogContract extends RepositoryTest {
 
     /** The run with this id, as the log lists it now. */
     Run run(long id) {
-        return runs().recent(Integer.MAX_VALUE).stream().filter(run -> run.id() == id).findFirst().orElseThrow();
+        return runs().recent(Integer.MAX_VALUE).stream()
+                .filter(run -> run.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** A process of this host that has ended: its pid names no living process. */
     static RunOwner endedProcessOnThisHost() throws IOException, InterruptedException {
-        Process ended = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version")
+        Process ended = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"), "-version")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -45,8 +50,8 @@ abstract class RunLogContract extends RepositoryTest {
         assertEquals(List.of(), runs().recent(10));
         RunOwner other = new RunOwner("another-host.example", 4242);
         long ingest = runs().start(Kind.INGEST, "logs in /srv/ünïcödé 'quoted'", SELF, STARTED);
-        long training = runs().start(Kind.TRAINING, "the latest dataset, 20,000 episodes, seed 42", other,
-                STARTED.plusSeconds(1));
+        long training = runs().start(
+                        Kind.TRAINING, "the latest dataset, 20,000 episodes, seed 42", other, STARTED.plusSeconds(1));
         long refused = runs().start(Kind.INGEST, "logs in /srv/bad", SELF, STARTED.plusSeconds(2));
 
         assertTrue(runs().succeeded(ingest, 7, "dataset 7: 1,000 sends", FINISHED));
@@ -54,8 +59,8 @@ abstract class RunLogContract extends RepositoryTest {
 
         Run ingested = Run.started(ingest, Kind.INGEST, "logs in /srv/ünïcödé 'quoted'", SELF, STARTED)
                 .succeeded(7, "dataset 7: 1,000 sends", FINISHED);
-        Run stillRunning = Run.started(training, Kind.TRAINING, "the latest dataset, 20,000 episodes, seed 42", other,
-                STARTED.plusSeconds(1));
+        Run stillRunning = Run.started(
+                training, Kind.TRAINING, "the latest dataset, 20,000 episodes, seed 42", other, STARTED.plusSeconds(1));
         Run failed = Run.started(refused, Kind.INGEST, "logs in /srv/bad", SELF, STARTED.plusSeconds(2))
                 .failed("/srv/bad/userbase.csv: file not found", FINISHED.plusSeconds(1));
         assertEquals(List.of(failed, stillRunning, ingested), runs().recent(10));
@@ -73,8 +78,10 @@ abstract class RunLogContract extends RepositoryTest {
         assertFalse(runs().succeeded(id + 1000, 3, "model 3", FINISHED));
         assertFalse(runs().failed(id + 1000, "no such run", FINISHED));
 
-        assertEquals(Run.started(id, Kind.TRAINING, "dataset 1", SELF, STARTED)
-                .failed("abandoned: the server was stopped", FINISHED), run(id));
+        assertEquals(
+                Run.started(id, Kind.TRAINING, "dataset 1", SELF, STARTED)
+                        .failed("abandoned: the server was stopped", FINISHED),
+                run(id));
         assertEquals(1, runs().recent(10).size());
     }
 
@@ -86,8 +93,10 @@ abstract class RunLogContract extends RepositoryTest {
         assertFalse(runs().failed(id, "something else", FINISHED.plusSeconds(5)));
         assertFalse(runs().cancelled(id, "again", FINISHED.plusSeconds(5)));
         assertFalse(runs().cancelled(id + 1000, "no such run", FINISHED));
-        assertEquals(Run.started(id, Kind.INGEST, "logs in /srv/logs", SELF, STARTED)
-                .cancelled("cancelled: the job was cancelled", FINISHED), run(id));
+        assertEquals(
+                Run.started(id, Kind.INGEST, "logs in /srv/logs", SELF, STARTED)
+                        .cancelled("cancelled: the job was cancelled", FINISHED),
+                run(id));
         assertEquals(Run.Status.CANCELLED, run(id).status());
     }
 
@@ -102,13 +111,16 @@ abstract class RunLogContract extends RepositoryTest {
 
         assertEquals(1, runs().markInterrupted(SELF, OPENED));
 
-        assertEquals(Run.started(orphan, Kind.INGEST, "logs in /srv/big", ended, STARTED)
-                .failed(Run.INTERRUPTED, OPENED), run(orphan));
+        assertEquals(
+                Run.started(orphan, Kind.INGEST, "logs in /srv/big", ended, STARTED)
+                        .failed(Run.INTERRUPTED, OPENED),
+                run(orphan));
         assertEquals(Run.Status.SUCCEEDED, run(done).status());
         assertEquals(FINISHED, run(done).finishedAt().orElseThrow());
         assertEquals("no dataset yet", run(failedBefore).message());
         assertEquals(0, runs().markInterrupted(SELF, OPENED.plusSeconds(1)), "marked twice");
-        assertFalse(runs().succeeded(orphan, 2, "dataset 2", OPENED.plusSeconds(2)),
+        assertFalse(
+                runs().succeeded(orphan, 2, "dataset 2", OPENED.plusSeconds(2)),
                 "a run marked interrupted cannot succeed afterwards");
     }
 
@@ -117,8 +129,11 @@ abstract class RunLogContract extends RepositoryTest {
      * no living process: this host cannot tell whether it still runs there. Their ids.
      */
     long[] runsOfLiveOrUnknownProcesses() throws IOException, InterruptedException {
-        RunOwner elsewhere = new RunOwner("another-host.example", endedProcessOnThisHost().pid());
-        return new long[] {runs().start(Kind.TRAINING, "dataset 1", SELF, STARTED),
-                runs().start(Kind.INGEST, "logs in /srv", elsewhere, STARTED)};
+        RunOwner elsewhere =
+                new RunOwner("another-host.example", endedProcessOnThisHost().pid());
+        return new long[] {
+            runs().start(Kind.TRAINING, "dataset 1", SELF, STARTED),
+            runs().start(Kind.INGEST, "logs in /srv", elsewhere, STARTED)
+        };
     }
 }

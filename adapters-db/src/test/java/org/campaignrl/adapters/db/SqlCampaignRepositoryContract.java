@@ -34,18 +34,27 @@ abstract class SqlCampaignRepositoryContract extends CampaignRepositoryTest {
         Assignments given = assignments(40_000, 21);
         long id = campaigns().save(budgetPlan(dataset()), given);
 
-        List<Object[]> rows = database().jdbi().withHandle(handle -> handle.createQuery("SELECT chunk, "
-                        + "customer_count, customer_ids, group_codes, send_days, probabilities FROM campaign_assignments "
-                        + "WHERE plan_id = :id ORDER BY chunk")
-                .bind("id", id)
-                .map((row, context) -> new Object[] {row.getInt("chunk"), row.getInt("customer_count"),
-                        row.getBytes("customer_ids"), row.getBytes("group_codes"), row.getBytes("send_days"),
-                        row.getBytes("probabilities")})
-                .list());
+        List<Object[]> rows = database()
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT chunk, "
+                                + "customer_count, customer_ids, group_codes, send_days, probabilities FROM campaign_assignments "
+                                + "WHERE plan_id = :id ORDER BY chunk")
+                        .bind("id", id)
+                        .map((row, context) -> new Object[] {
+                            row.getInt("chunk"),
+                            row.getInt("customer_count"),
+                            row.getBytes("customer_ids"),
+                            row.getBytes("group_codes"),
+                            row.getBytes("send_days"),
+                            row.getBytes("probabilities")
+                        })
+                        .list());
 
         int size = CustomerChunks.SIZE;
         assertEquals(List.of(0, 1, 2), rows.stream().map(row -> row[0]).toList());
-        assertEquals(List.of(size, size, 40_000 - 2 * size), rows.stream().map(row -> row[1]).toList());
+        assertEquals(
+                List.of(size, size, 40_000 - 2 * size),
+                rows.stream().map(row -> row[1]).toList());
         int position = 0;
         for (Object[] row : rows) {
             ByteBuffer ids = ByteBuffer.wrap((byte[]) row[2]).order(ByteOrder.LITTLE_ENDIAN);
@@ -80,8 +89,10 @@ abstract class SqlCampaignRepositoryContract extends CampaignRepositoryTest {
         long dataset = dataset();
         long id = campaigns().save(budgetPlan(dataset), assignments(40, 23));
 
-        assertThrows(RuntimeException.class, () -> campaigns().saveReadout(new CampaignReadout(id, dataset,
-                Instant.EPOCH, Optional.of(fullReadout()))));
+        assertThrows(
+                RuntimeException.class,
+                () -> campaigns()
+                        .saveReadout(new CampaignReadout(id, dataset, Instant.EPOCH, Optional.of(fullReadout()))));
 
         for (String table : List.of("campaign_readout", "campaign_readout_group", "campaign_readout_calibration")) {
             assertEquals(0, database().countRows(table), table);

@@ -45,8 +45,13 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
     void aDatasetWithoutSplitHasNoHeldOutRow() {
         datasets().save(TestData.logs(), TestData.CREATED);
 
-        assertEquals(List.of("training"), database().jdbi().withHandle(handle ->
-                handle.createQuery("SELECT part FROM dataset_cells").mapTo(String.class).list()));
+        assertEquals(
+                List.of("training"),
+                database()
+                        .jdbi()
+                        .withHandle(handle -> handle.createQuery("SELECT part FROM dataset_cells")
+                                .mapTo(String.class)
+                                .list()));
     }
 
     @Test
@@ -72,14 +77,22 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
         Cells cells = TestData.logs().cells();
         long id = datasets().save(TestData.logs(), TestData.CREATED);
 
-        Map<String, Object> row = database().jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT cell_count, states, sends, responses FROM dataset_cells WHERE dataset_id = :id "
-                                + "AND part = 'training'")
-                .bind("id", id)
-                .map((result, context) -> Map.<String, Object>of("count", result.getInt("cell_count"),
-                        "states", result.getBytes("states"), "sends", result.getBytes("sends"),
-                        "responses", result.getBytes("responses")))
-                .one());
+        Map<String, Object> row = database()
+                .jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT cell_count, states, sends, responses FROM dataset_cells WHERE dataset_id = :id "
+                                        + "AND part = 'training'")
+                        .bind("id", id)
+                        .map((result, context) -> Map.<String, Object>of(
+                                "count",
+                                result.getInt("cell_count"),
+                                "states",
+                                result.getBytes("states"),
+                                "sends",
+                                result.getBytes("sends"),
+                                "responses",
+                                result.getBytes("responses")))
+                        .one());
 
         ByteBuffer states = ByteBuffer.wrap((byte[]) row.get("states")).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer sends = ByteBuffer.wrap((byte[]) row.get("sends")).order(ByteOrder.LITTLE_ENDIAN);
@@ -103,18 +116,27 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
         DatasetCustomers customers = TestData.customers(40_000, 6);
         long id = datasets().save(TestData.logs().withCustomers(customers), TestData.CREATED);
 
-        List<Object[]> rows = database().jdbi().withHandle(handle -> handle.createQuery("SELECT chunk, "
-                        + "customer_count, customer_ids, codes, address_ends, addresses FROM dataset_customers "
-                        + "WHERE dataset_id = :id ORDER BY chunk")
-                .bind("id", id)
-                .map((row, context) -> new Object[] {row.getInt("chunk"), row.getInt("customer_count"),
-                        row.getBytes("customer_ids"), row.getBytes("codes"), row.getBytes("address_ends"),
-                        row.getBytes("addresses")})
-                .list());
+        List<Object[]> rows = database()
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT chunk, "
+                                + "customer_count, customer_ids, codes, address_ends, addresses FROM dataset_customers "
+                                + "WHERE dataset_id = :id ORDER BY chunk")
+                        .bind("id", id)
+                        .map((row, context) -> new Object[] {
+                            row.getInt("chunk"),
+                            row.getInt("customer_count"),
+                            row.getBytes("customer_ids"),
+                            row.getBytes("codes"),
+                            row.getBytes("address_ends"),
+                            row.getBytes("addresses")
+                        })
+                        .list());
 
         int size = CustomerChunks.SIZE;
         assertEquals(List.of(0, 1, 2), rows.stream().map(row -> row[0]).toList());
-        assertEquals(List.of(size, size, 40_000 - 2 * size), rows.stream().map(row -> row[1]).toList());
+        assertEquals(
+                List.of(size, size, 40_000 - 2 * size),
+                rows.stream().map(row -> row[1]).toList());
         byte[] allCodes = customers.profiles().codes();
         int position = 0;
         for (Object[] row : rows) {
@@ -129,7 +151,8 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
                     assertEquals(allCodes[position * 5 + code], codes[i * 5 + code]);
                 }
                 int end = ends.getInt();
-                assertEquals(customers.emailAddress(position),
+                assertEquals(
+                        customers.emailAddress(position),
                         new String(addresses, start, end - start, java.nio.charset.StandardCharsets.UTF_8));
                 start = end;
             }
@@ -143,14 +166,16 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
         long id = datasets().save(TestData.logs().withCustomers(TestData.customers(20_000, 8)), TestData.CREATED);
         database().execute("UPDATE dataset_customers SET customer_count = 5 WHERE chunk = 1");
 
-        IllegalStateException profiles = assertThrows(IllegalStateException.class, () -> datasets().profiles(id));
+        IllegalStateException profiles =
+                assertThrows(IllegalStateException.class, () -> datasets().profiles(id));
         IllegalStateException export = assertThrows(IllegalStateException.class, () -> {
             try (var addresses = datasets().addresses(id)) {
-                addresses.forEach(address -> { });
+                addresses.forEach(address -> {});
             }
         });
 
-        String expected = "the customers of dataset " + id + " are damaged: chunk 1 does not hold the 5 customers it says";
+        String expected =
+                "the customers of dataset " + id + " are damaged: chunk 1 does not hold the 5 customers it says";
         assertEquals(expected, profiles.getMessage());
         assertEquals(expected, export.getMessage());
     }
@@ -160,8 +185,13 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
         // The customers go in last; a chunk the database refuses must take the dataset back out.
         database().execute("ALTER TABLE dataset_customers ADD CONSTRAINT test_one_chunk CHECK (chunk < 1)");
 
-        assertThrows(RuntimeException.class, () -> datasets().save(
-                TestData.logs().withCustomers(TestData.customers(40_000, 7)), TestData.inputs(), TestData.CREATED));
+        assertThrows(
+                RuntimeException.class,
+                () -> datasets()
+                        .save(
+                                TestData.logs().withCustomers(TestData.customers(40_000, 7)),
+                                TestData.inputs(),
+                                TestData.CREATED));
 
         for (String table : List.of("dataset", "dataset_file", "dataset_input", "dataset_cells", "dataset_customers")) {
             assertEquals(0, database().countRows(table), table);
@@ -172,13 +202,19 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
     void theChecksumsAreReadableInSql() {
         long id = datasets().save(TestData.logs(), TestData.inputs(), TestData.CREATED);
 
-        List<String> rows = database().jdbi().withHandle(handle -> handle.createQuery("SELECT role || ' ' || sha256 "
-                        + "FROM dataset_input WHERE dataset_id = :id ORDER BY position")
-                .bind("id", id)
-                .mapTo(String.class)
-                .list());
+        List<String> rows = database()
+                .jdbi()
+                .withHandle(handle -> handle.createQuery("SELECT role || ' ' || sha256 "
+                                + "FROM dataset_input WHERE dataset_id = :id ORDER BY position")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .list());
 
-        assertEquals(TestData.inputs().stream().map(input -> input.role() + " " + input.sha256()).toList(), rows);
+        assertEquals(
+                TestData.inputs().stream()
+                        .map(input -> input.role() + " " + input.sha256())
+                        .toList(),
+                rows);
     }
 
     @Test
@@ -205,17 +241,28 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
     void theCellsOfAVersion3DatabaseComeThroughTheUpgradeIntact() {
         // Ids and domains that contain one another, odd characters, the empty domain; over 65 536 states, so that
         // a state index needs three bytes; counts that need all eight.
-        StateSpace unusual = new StateSpace(new int[] {Integer.MAX_VALUE, 0, -4, 1, 12, 2, 21, 3, 13, 4, 5, 6},
-                List.of("mail.com", "gmail.com", "odd,domain.com", "", "xn--bcher-kva.example", "ünïcödé.de",
-                        "a'b.com", "mail.co"));
+        StateSpace unusual = new StateSpace(
+                new int[] {Integer.MAX_VALUE, 0, -4, 1, 12, 2, 21, 3, 13, 4, 5, 6},
+                List.of(
+                        "mail.com",
+                        "gmail.com",
+                        "odd,domain.com",
+                        "",
+                        "xn--bcher-kva.example",
+                        "ünïcödé.de",
+                        "a'b.com",
+                        "mail.co"));
         Cells large = sparseWithHugeCounts(unusual, 3);
         Cells heldOut = sparseWithHugeCounts(unusual, 4);
         List<AggregatedLogs> datasets = List.of(
                 TestData.logs(),
                 new AggregatedLogs(large, Optional.of(heldOut), SendSplit.randomPairs(0.3, 9), TestData.summary()),
                 TestData.emptyLogs(),
-                new AggregatedLogs(TestData.cells(TestData.smallSpace(), 4), Optional.of(CellColumns.none(
-                        TestData.smallSpace())), SendSplit.byDate(LocalDate.of(2016, 3, 1)), TestData.summary()));
+                new AggregatedLogs(
+                        TestData.cells(TestData.smallSpace(), 4),
+                        Optional.of(CellColumns.none(TestData.smallSpace())),
+                        SendSplit.byDate(LocalDate.of(2016, 3, 1)),
+                        TestData.summary()));
         assertTrue(unusual.size() > 65_536);
 
         TestDatabase old = createDatabase(tempDir.resolve("version-3"));
@@ -223,7 +270,11 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
         ConnectionSource connections = SqlDialect.of(old.url()).connect(old.url());
         try {
             Jdbi jdbi = Jdbi.create(connections.dataSource()).setTemplateEngine(TemplateEngine.NOP);
-            Migrations.apply(jdbi, SqlDialect.of(old.url()), "version 3", Migrations.all().subList(0, 3));
+            Migrations.apply(
+                    jdbi,
+                    SqlDialect.of(old.url()),
+                    "version 3",
+                    Migrations.all().subList(0, 3));
             jdbi.useTransaction(handle -> datasets.forEach(logs -> ids.add(Version3Layout.insert(handle, logs))));
         } finally {
             connections.close();
@@ -235,22 +286,38 @@ abstract class SqlDatasetRepositoryContract extends DatasetRepositoryContract {
                 DatasetVersion loaded = upgraded.datasets().load(ids.get(i)).orElseThrow();
                 assertEquals(logs.cells(), loaded.cells(), "dataset " + i);
                 assertEquals(logs.heldOutCells(), loaded.heldOutCells(), "dataset " + i);
-                assertEquals(logs.cells().nonEmptyCount(),
+                assertEquals(
+                        logs.cells().nonEmptyCount(),
                         upgraded.datasets().describe(ids.get(i)).orElseThrow().cellsWithSends());
             }
-            Map<String, CellColumns> migrated = upgraded.jdbi().withHandle(handle -> handle.createQuery(
-                            "SELECT dataset_id, part, cell_count, states, sends, responses FROM dataset_cells")
-                    .map((row, context) -> Map.entry(row.getLong("dataset_id") + " " + row.getString("part"),
-                            new CellColumns(row.getInt("cell_count"), row.getBytes("states"), row.getBytes("sends"),
-                                    row.getBytes("responses"))))
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-            assertEquals(Set.of(ids.get(0) + " training", ids.get(1) + " training",
-                    ids.get(1) + " held_out", ids.get(3) + " training"), migrated.keySet());
+            Map<String, CellColumns> migrated = upgraded.jdbi()
+                    .withHandle(handle -> handle.createQuery(
+                                    "SELECT dataset_id, part, cell_count, states, sends, responses FROM dataset_cells")
+                            .map((row, context) -> Map.entry(
+                                    row.getLong("dataset_id") + " " + row.getString("part"),
+                                    new CellColumns(
+                                            row.getInt("cell_count"),
+                                            row.getBytes("states"),
+                                            row.getBytes("sends"),
+                                            row.getBytes("responses"))))
+                            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            assertEquals(
+                    Set.of(
+                            ids.get(0) + " training",
+                            ids.get(1) + " training",
+                            ids.get(1) + " held_out",
+                            ids.get(3) + " training"),
+                    migrated.keySet());
             assertSameColumns(CellColumns.of(large), migrated.get(ids.get(1) + " training"));
             assertSameColumns(CellColumns.of(heldOut), migrated.get(ids.get(1) + " held_out"));
             for (String gone : List.of("dataset_cell", "dataset_held_out_cell")) {
-                assertThrows(RuntimeException.class, () -> upgraded.jdbi().useHandle(handle ->
-                        handle.createQuery("SELECT COUNT(*) FROM " + gone).mapTo(Long.class).one()), gone);
+                assertThrows(
+                        RuntimeException.class,
+                        () -> upgraded.jdbi()
+                                .useHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM " + gone)
+                                        .mapTo(Long.class)
+                                        .one()),
+                        gone);
             }
         } finally {
             old.close();

@@ -18,8 +18,8 @@ class SqlDialectTest {
 
     @Test
     void anyOtherUrlIsRefusedWithoutRepeatingItsCredentials() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> SqlDialect.of("jdbc:mysql://db:3306/x?user=me&password=secret"));
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class, () -> SqlDialect.of("jdbc:mysql://db:3306/x?user=me&password=secret"));
 
         assertTrue(refused.getMessage().contains("'jdbc:mysql:...'"), refused.getMessage());
         assertTrue(refused.getMessage().contains("jdbc:h2: or jdbc:postgresql:"), refused.getMessage());

@@ -52,8 +52,15 @@ abstract class SqlModelRepositoryContract extends ModelRepositoryContract {
         models().delete(one);
 
         for (String table : List.of("model_metric", "model_curve", "model_activation")) {
-            assertEquals(0L, (long) database().jdbi().withHandle(handle -> handle.createQuery(
-                    "SELECT COUNT(*) FROM " + table + " WHERE model_id = " + one).mapTo(Long.class).one()), table);
+            assertEquals(
+                    0L,
+                    (long) database()
+                            .jdbi()
+                            .withHandle(handle -> handle.createQuery(
+                                            "SELECT COUNT(*) FROM " + table + " WHERE model_id = " + one)
+                                    .mapTo(Long.class)
+                                    .one()),
+                    table);
         }
         assertEquals(1, database().countRows("model"));
     }
@@ -65,15 +72,20 @@ abstract class SqlModelRepositoryContract extends ModelRepositoryContract {
         ConnectionSource connections = SqlDialect.of(old.url()).connect(old.url());
         try {
             Jdbi jdbi = Jdbi.create(connections.dataSource()).setTemplateEngine(TemplateEngine.NOP);
-            Migrations.apply(jdbi, SqlDialect.of(old.url()), "version 2", Migrations.all().subList(0, 2));
+            Migrations.apply(
+                    jdbi,
+                    SqlDialect.of(old.url()),
+                    "version 2",
+                    Migrations.all().subList(0, 2));
             jdbi.useHandle(handle -> {
-                handle.execute("INSERT INTO dataset (created_at, subject_ids, domains, customers, sends, responded_sends, "
-                        + "distinct_response_pairs, response_pairs_without_send) "
-                        + "VALUES (CURRENT_TIMESTAMP, '1', 'a.com', 0, 0, 0, 0, 0)");
+                handle.execute(
+                        "INSERT INTO dataset (created_at, subject_ids, domains, customers, sends, responded_sends, "
+                                + "distinct_response_pairs, response_pairs_without_send) "
+                                + "VALUES (CURRENT_TIMESTAMP, '1', 'a.com', 0, 0, 0, 0, 0)");
                 handle.createUpdate("INSERT INTO model (dataset_id, created_at, episodes, epsilon, alpha, gamma, "
-                        + "max_steps, seed, target_rate, min_sends, reward_factor, start_state, states, q_table, "
-                        + "episodes_run, total_steps, episodes_reaching_goal) SELECT id, CURRENT_TIMESTAMP, 1, 0.1, "
-                        + "0.1, 0.6, 9, 1, 0.3, 10, 3, 0, 0, :noValues, 1, 1, 0 FROM dataset")
+                                + "max_steps, seed, target_rate, min_sends, reward_factor, start_state, states, q_table, "
+                                + "episodes_run, total_steps, episodes_reaching_goal) SELECT id, CURRENT_TIMESTAMP, 1, 0.1, "
+                                + "0.1, 0.6, 9, 1, 0.3, 10, 3, 0, 0, :noValues, 1, 1, 0 FROM dataset")
                         .bind("noValues", new byte[0])
                         .execute();
                 handle.execute("UPDATE serving SET active_model_id = (SELECT id FROM model)");
@@ -84,10 +96,19 @@ abstract class SqlModelRepositoryContract extends ModelRepositoryContract {
 
         try (Storage upgraded = Storage.open(old.url())) {
             long before = upgraded.models().activeId().orElseThrow();
-            assertEquals("unknown", upgraded.models().load(before).orElseThrow().model().startedBy());
-            long datasetOfUpgraded = upgraded.datasets().loadLatest().orElseThrow().id();
-            long after = upgraded.models().save(TestData.model(datasetOfUpgraded, new StateSpace(new int[] {1},
-                    List.of("a.com")), 1, TestData.CREATED), true);
+            assertEquals(
+                    "unknown",
+                    upgraded.models().load(before).orElseThrow().model().startedBy());
+            long datasetOfUpgraded =
+                    upgraded.datasets().loadLatest().orElseThrow().id();
+            long after = upgraded.models()
+                    .save(
+                            TestData.model(
+                                    datasetOfUpgraded,
+                                    new StateSpace(new int[] {1}, List.of("a.com")),
+                                    1,
+                                    TestData.CREATED),
+                            true);
 
             assertEquals(OptionalLong.of(before), upgraded.models().rollback());
             assertEquals(OptionalLong.of(before), upgraded.models().activeId());
@@ -109,24 +130,37 @@ abstract class SqlModelRepositoryContract extends ModelRepositoryContract {
         start = System.nanoTime();
         models().save(model, true);
         double modelSaveMillis = (System.nanoTime() - start) / 1e6;
-        database().reopen();   // nothing cached from the save
+        database().reopen(); // nothing cached from the save
 
         Timing modelLoad = Timing.of(() -> models().loadActive().orElseThrow());
         Timing activeId = Timing.of(() -> models().activeId().orElseThrow());
-        Timing datasetLoad = Timing.of(() -> storage.datasets().load(fullDataset).orElseThrow());
-        Timing roundTrip = Timing.of(() -> database().jdbi().withHandle(handle ->
-                handle.createQuery("SELECT 1").mapTo(Integer.class).one()));
+        Timing datasetLoad =
+                Timing.of(() -> storage.datasets().load(fullDataset).orElseThrow());
+        Timing roundTrip = Timing.of(() -> database()
+                .jdbi()
+                .withHandle(handle ->
+                        handle.createQuery("SELECT 1").mapTo(Integer.class).one()));
 
         assertEquals(model, models().loadActive().orElseThrow().model());
-        System.out.printf("[timing] %s, %,d states: loadActive (Q table %,d bytes) first %.1f ms, median %.1f ms; "
+        System.out.printf(
+                "[timing] %s, %,d states: loadActive (Q table %,d bytes) first %.1f ms, median %.1f ms; "
                         + "activeId (the poll) median %.1f ms; "
                         + "load dataset (%,d cells sent to) first %.1f ms, median %.1f ms; "
                         + "SELECT 1 on a fresh handle median %.1f ms; save dataset %.1f ms, save model %.1f ms "
                         + "(medians of %d runs after the first)%n",
-                storage.describe(), space.size(), model.qTable().toArray().length * 8L,
-                modelLoad.firstMillis(), modelLoad.medianMillis(), activeId.medianMillis(),
-                logs.cells().nonEmptyCount(), datasetLoad.firstMillis(), datasetLoad.medianMillis(),
-                roundTrip.medianMillis(), datasetSaveMillis, modelSaveMillis, Timing.RUNS);
+                storage.describe(),
+                space.size(),
+                model.qTable().toArray().length * 8L,
+                modelLoad.firstMillis(),
+                modelLoad.medianMillis(),
+                activeId.medianMillis(),
+                logs.cells().nonEmptyCount(),
+                datasetLoad.firstMillis(),
+                datasetLoad.medianMillis(),
+                roundTrip.medianMillis(),
+                datasetSaveMillis,
+                modelSaveMillis,
+                Timing.RUNS);
     }
 
     /** The first (cold) run and the median of the following ones. */

@@ -17,21 +17,26 @@ import org.junit.jupiter.api.Test;
 abstract class StorageContract extends DatabaseTest {
 
     private List<String> history() {
-        return storage.jdbi().withHandle(handle -> handle.createQuery(
-                        "SELECT version || ' ' || description || ' ' || applied_at FROM schema_history ORDER BY version")
-                .mapTo(String.class)
-                .list());
+        return storage.jdbi()
+                .withHandle(handle -> handle.createQuery(
+                                "SELECT version || ' ' || description || ' ' || applied_at FROM schema_history ORDER BY version")
+                        .mapTo(String.class)
+                        .list());
     }
 
     @Test
     void whatWasStoredIsThereAfterReopening() {
         long datasetId = storage.datasets().save(TestData.logs(), TestData.CREATED);
-        long modelId = storage.models().save(TestData.model(datasetId, TestData.smallSpace(), 1, TestData.CREATED), true);
+        long modelId =
+                storage.models().save(TestData.model(datasetId, TestData.smallSpace(), 1, TestData.CREATED), true);
 
         reopen();
 
-        assertEquals(TestData.logs().cells(), storage.datasets().loadLatest().orElseThrow().cells());
-        assertEquals(TestData.model(datasetId, TestData.smallSpace(), 1, TestData.CREATED),
+        assertEquals(
+                TestData.logs().cells(),
+                storage.datasets().loadLatest().orElseThrow().cells());
+        assertEquals(
+                TestData.model(datasetId, TestData.smallSpace(), 1, TestData.CREATED),
                 storage.models().loadActive().orElseThrow().model());
         assertEquals(modelId, storage.models().list().get(0).id());
     }
@@ -55,7 +60,8 @@ abstract class StorageContract extends DatabaseTest {
         List<String> statements = new ArrayList<>();
         SqlDialect dialect = SqlDialect.of(database.url());
         try (ConnectionSource connections = dialect.connect(database.url())) {
-            Jdbi jdbi = Jdbi.create(connections.dataSource()).setTemplateEngine(TemplateEngine.NOP)
+            Jdbi jdbi = Jdbi.create(connections.dataSource())
+                    .setTemplateEngine(TemplateEngine.NOP)
                     .setSqlLogger(new SqlLogger() {
                         @Override
                         public void logBeforeExecution(StatementContext context) {
@@ -72,8 +78,8 @@ abstract class StorageContract extends DatabaseTest {
     @Test
     void aDatabaseNewerThanThisProgramIsRefused() {
         int future = Migrations.SCRIPTS.size() + 1;
-        execute("INSERT INTO schema_history (version, description, applied_at) "
-                + "VALUES (" + future + ", 'from the future', CURRENT_TIMESTAMP)");
+        execute("INSERT INTO schema_history (version, description, applied_at) " + "VALUES (" + future
+                + ", 'from the future', CURRENT_TIMESTAMP)");
         storage.close();
 
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Storage.open(database.url()));

@@ -13,7 +13,7 @@ final class StoreAndExit {
         storage.models().save(TestData.model(datasetId, TestData.smallSpace(), 1, TestData.CREATED), true);
         switch (args[1]) {
             case "close" -> storage.close();
-            case "exit" -> System.exit(0);   // without closing (nor H2's shutdown hook: DB_CLOSE_ON_EXIT=FALSE)
+            case "exit" -> System.exit(0); // without closing (nor H2's shutdown hook: DB_CLOSE_ON_EXIT=FALSE)
             case "wait-to-be-killed" -> {
                 System.out.println(STORED);
                 System.out.flush();

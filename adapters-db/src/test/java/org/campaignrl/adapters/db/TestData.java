@@ -27,8 +27,7 @@ final class TestData {
     /** A moment in milliseconds, like the application's clock; one hour into a daylight-saving change in Europe. */
     static final Instant CREATED = Instant.parse("2024-03-31T01:30:00.123Z");
 
-    private TestData() {
-    }
+    private TestData() {}
 
     /** 3 subjects × 2 domains: 5 880 states, about one in nine sent to. */
     static StateSpace smallSpace() {
@@ -37,7 +36,8 @@ final class TestData {
 
     /** The size of the real data's space: 3 subjects × 6 domains = 17 640 states. */
     static StateSpace fullSizeSpace() {
-        return new StateSpace(new int[] {1, 2, 3},
+        return new StateSpace(
+                new int[] {1, 2, 3},
                 List.of("gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com", "icloud.com"));
     }
 
@@ -59,13 +59,28 @@ final class TestData {
 
     static IngestSummary summary() {
         // Not in alphabetical order, so that the stored order is what comes back; formats detected, given, unknown.
-        return new IngestSummary(List.of(
-                new FileSummary("sent_emails.csv", 1_000, 990, Map.of("bad date", 6L, "unknown customer", 4L),
-                        new CsvFormat.Used("windows-1252", CsvFormat.EncodingChoice.NOT_UTF8, ';', false)),
-                new FileSummary("responded.csv", 300, 300, Map.of(),
-                        new CsvFormat.Used("UTF-16LE", CsvFormat.EncodingChoice.GIVEN, '\t', true)),
-                new FileSummary("userbase.csv", 50, 47, Map.of("age missing", 2L, "gender not F or M", 1L))),
-                47, 990, 120, 118, 2, LocalDate.of(2023, 1, 2), LocalDate.of(2023, 6, 30),
+        return new IngestSummary(
+                List.of(
+                        new FileSummary(
+                                "sent_emails.csv",
+                                1_000,
+                                990,
+                                Map.of("bad date", 6L, "unknown customer", 4L),
+                                new CsvFormat.Used("windows-1252", CsvFormat.EncodingChoice.NOT_UTF8, ';', false)),
+                        new FileSummary(
+                                "responded.csv",
+                                300,
+                                300,
+                                Map.of(),
+                                new CsvFormat.Used("UTF-16LE", CsvFormat.EncodingChoice.GIVEN, '\t', true)),
+                        new FileSummary("userbase.csv", 50, 47, Map.of("age missing", 2L, "gender not F or M", 1L))),
+                47,
+                990,
+                120,
+                118,
+                2,
+                LocalDate.of(2023, 1, 2),
+                LocalDate.of(2023, 6, 30),
                 "/data/rejected_rows.csv");
     }
 
@@ -78,7 +93,14 @@ final class TestData {
         StateSpace space = new StateSpace(new int[] {1}, List.of("example.com"));
         IngestSummary summary = new IngestSummary(
                 List.of(new FileSummary("sent_emails.csv", 2, 0, Map.of("bad date", 2L))),
-                0, 0, 0, 0, 0, null, null, null);
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                null,
+                null);
         return new AggregatedLogs(new Cells(space, new long[space.size()], new long[space.size()]), summary);
     }
 
@@ -98,14 +120,16 @@ final class TestData {
         for (int point = 1; point <= 100; point++) {
             curve.add(new TrainingStats.CurvePoint(point * 37, point / 3.0 / 100, 100.0 / (point + 6)));
         }
-        return new TrainedModel(datasetId,
+        return new TrainedModel(
+                datasetId,
                 // Odd seeds trained until converged, even ones for a fixed count: both must come back as stored.
                 new Hyperparameters(seed % 2 == 1, 3_700, 0.1 + seed / 1e6, 1.0 / 7, 0.6, 99, seed * 1_000_003),
                 new RewardRule(0.3, 10, 3.3333333333333335),
                 space.size() - 1,
                 new QTable(space.size(), values),
                 new TrainingStats(3_700, 123_456_789_012L, 1_234, curve),
-                createdAt.plus(seed, ChronoUnit.MILLIS), "ana.lyst@example " + seed);
+                createdAt.plus(seed, ChronoUnit.MILLIS),
+                "ana.lyst@example " + seed);
     }
 
     /**
@@ -125,8 +149,14 @@ final class TestData {
                 case 4 -> "x".repeat(300) + "@gmail.com";
                 default -> "c" + i + "@gmail.com";
             };
-            builder.add(id, random.nextInt(7), random.nextInt(2), random.nextInt(5), random.nextInt(2),
-                    random.nextInt(2), address);
+            builder.add(
+                    id,
+                    random.nextInt(7),
+                    random.nextInt(2),
+                    random.nextInt(5),
+                    random.nextInt(2),
+                    random.nextInt(2),
+                    address);
             id += 1 + random.nextInt(3);
         }
         return builder.build();
@@ -135,11 +165,20 @@ final class TestData {
     /** The three files of an ingest, as the application records them. */
     static List<InputFile> inputs() {
         return List.of(
-                new InputFile("sent", "/data/logs/sent_emails.csv", 49_852_467,
+                new InputFile(
+                        "sent",
+                        "/data/logs/sent_emails.csv",
+                        49_852_467,
                         "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
-                new InputFile("responded", "/data/logs/respondéd, 2024.csv", 0,
+                new InputFile(
+                        "responded",
+                        "/data/logs/respondéd, 2024.csv",
+                        0,
                         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-                new InputFile("userbase", "/data/logs/userbase.csv", 20_467_206L * 1_000,
+                new InputFile(
+                        "userbase",
+                        "/data/logs/userbase.csv",
+                        20_467_206L * 1_000,
                         "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752"));
     }
 }

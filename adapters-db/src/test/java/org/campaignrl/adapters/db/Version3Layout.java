@@ -16,8 +16,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * Only what the upgrade reads: the dataset row's state space and split, and the cells.
  */
 final class Version3Layout {
-    private Version3Layout() {
-    }
+    private Version3Layout() {}
 
     /** The new dataset's id. */
     static long insert(Handle handle, AggregatedLogs logs) {
@@ -27,8 +26,11 @@ final class Version3Layout {
                         + "split_held_out_share, split_seed) VALUES (:createdAt, :subjectIds, :domains, 0, 0, 0, 0, 0, "
                         + ":splitKind, :splitShare, :splitSeed)")
                 .bind("createdAt", SqlTime.utc(Instant.parse("2026-11-01T10:00:00Z")))
-                .bind("subjectIds", Arrays.stream(space.subjectIds()).mapToObj(Integer::toString)
-                        .collect(Collectors.joining(",")))
+                .bind(
+                        "subjectIds",
+                        Arrays.stream(space.subjectIds())
+                                .mapToObj(Integer::toString)
+                                .collect(Collectors.joining(",")))
                 .bind("domains", String.join("\n", space.domains()))
                 .bind("splitKind", logs.split().kind().name())
                 .bind("splitShare", logs.split().heldOutShare())
@@ -55,7 +57,8 @@ final class Version3Layout {
             for (int state = 0; state < space.size(); state++) {
                 if (cells.sends(state) > 0) {
                     int[] codes = space.codesOf(state);
-                    batch.add(datasetId,
+                    batch.add(
+                            datasetId,
                             space.subjectId(codes[Attribute.SUBJECT.position()]),
                             codes[Attribute.DAY.position()],
                             codes[Attribute.TENURE.position()],

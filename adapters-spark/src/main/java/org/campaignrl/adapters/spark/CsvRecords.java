@@ -46,8 +46,14 @@ final class CsvRecords implements Serializable {
     private final List<String> required;
     private final int maxLineBytes;
 
-    CsvRecords(String charsetName, boolean keepsBytes, int bomLength, char delimiter, List<String> header,
-               List<String> required, int maxLineBytes) {
+    CsvRecords(
+            String charsetName,
+            boolean keepsBytes,
+            int bomLength,
+            char delimiter,
+            List<String> header,
+            List<String> required,
+            int maxLineBytes) {
         this.charsetName = charsetName;
         this.keepsBytes = keepsBytes;
         this.bomLength = bomLength;
@@ -63,9 +69,15 @@ final class CsvRecords implements Serializable {
         in.skipNBytes(bomLength);
         // A UTF-8 file's bytes reach the values as they are (ISO-8859-1 maps each to one char), to be checked.
         Charset readAs = keepsBytes ? StandardCharsets.ISO_8859_1 : Charset.forName(charsetName);
-        CSVParser parser = CSVFormat.RFC4180.builder().setDelimiter(delimiter).get()
-                .parse(new InputStreamReader(in, readAs.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        CSVParser parser = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(delimiter)
+                .get()
+                .parse(new InputStreamReader(
+                        in,
+                        readAs.newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPLACE)
+                                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
         return new Records(file._1(), parser);
     }
 
@@ -121,8 +133,8 @@ final class CsvRecords implements Serializable {
                     if (!found.equals(header)) {
                         done = true;
                         close();
-                        return LogInput.refusal(part, 1, "the header " + found + " is not the first part's " + header,
-                                required.size());
+                        return LogInput.refusal(
+                                part, 1, "the header " + found + " is not the first part's " + header, required.size());
                     }
                 }
                 if (!records.hasNext()) {
@@ -156,19 +168,25 @@ final class CsvRecords implements Serializable {
                 bytes += keepsBytes ? value.length() : value.getBytes(StandardCharsets.UTF_8).length;
             }
             if (bytes > maxLineBytes) {
-                return reject(values, "", Reasons.LINE_TOO_LONG, "more than " + maxLineBytes + " bytes"
-                        + LogColumns.RAISE_THE_LIMIT);
+                return reject(
+                        values,
+                        "",
+                        Reasons.LINE_TOO_LONG,
+                        "more than " + maxLineBytes + " bytes" + LogColumns.RAISE_THE_LIMIT);
             }
             if (record.size() != header.size()) {
-                return reject(values, "", Reasons.WRONG_COLUMN_COUNT,
+                return reject(
+                        values,
+                        "",
+                        Reasons.WRONG_COLUMN_COUNT,
                         record.size() + " values, the header has " + header.size());
             }
             if (keepsBytes) {
                 for (int column = 0; column < record.size(); column++) {
                     byte[] raw = record.get(column).getBytes(StandardCharsets.ISO_8859_1);
                     if (Utf8.firstMalformed(raw, 0, raw.length) >= 0) {
-                        return reject(values, header.get(column), Reasons.NOT_UTF8,
-                                new String(raw, StandardCharsets.UTF_8));
+                        return reject(
+                                values, header.get(column), Reasons.NOT_UTF8, new String(raw, StandardCharsets.UTF_8));
                     }
                 }
             }

@@ -55,12 +55,14 @@ final class LogInput {
 
     /** The path as refusals name it. */
     final String path;
+
     final String name;
     final List<String> required;
     final Optional<CsvFormat.Used> used;
     final Dataset<Row> rows;
 
-    private LogInput(String path, String name, List<String> required, Optional<CsvFormat.Used> used, Dataset<Row> rows) {
+    private LogInput(
+            String path, String name, List<String> required, Optional<CsvFormat.Used> used, Dataset<Row> rows) {
         this.path = path;
         this.name = name;
         this.required = required;
@@ -113,11 +115,17 @@ final class LogInput {
             LogColumns.problem(header, required).ifPresent(problem -> {
                 throw new IngestRefusedException(shown, problem.line(), problem.reason());
             });
-            CsvRecords records = new CsvRecords(format.charset().name(), format.keepsBytes(), format.bomLength(),
-                    format.delimiter(), header, required, given.maxLineBytes());
+            CsvRecords records = new CsvRecords(
+                    format.charset().name(),
+                    format.keepsBytes(),
+                    format.bomLength(),
+                    format.delimiter(),
+                    header,
+                    required,
+                    given.maxLineBytes());
             JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            Dataset<Row> rows = spark.createDataFrame(context.binaryFiles(path, files.size())
-                    .flatMap(records::rows), schema(required));
+            Dataset<Row> rows = spark.createDataFrame(
+                    context.binaryFiles(path, files.size()).flatMap(records::rows), schema(required));
             return new LogInput(shown, name, required, Optional.of(format.used()), rows);
         } catch (FileFormat.Undecided e) {
             throw new IngestRefusedException(shown, 1, e.getMessage());
@@ -141,7 +149,8 @@ final class LogInput {
         }
         List<FileStatus> files = new ArrayList<>(Arrays.stream(fs.listStatus(path))
                 .filter(FileStatus::isFile)
-                .filter(file -> !file.getPath().getName().startsWith("_") && !file.getPath().getName().startsWith("."))
+                .filter(file -> !file.getPath().getName().startsWith("_")
+                        && !file.getPath().getName().startsWith("."))
                 .toList());
         files.sort(Comparator.comparing(file -> file.getPath().getName()));
         if (files.isEmpty()) {
@@ -161,8 +170,7 @@ final class LogInput {
      * integer column as its digits, a date as yyyy-MM-dd, a timestamp as yyyy-MM-dd HH:mm:ss), so that the same
      * rules judge them; rows are in file order within each task, and reported at line 0.
      */
-    private static LogInput parquet(SparkSession spark, String path, String shown, String name,
-                                    List<String> required) {
+    private static LogInput parquet(SparkSession spark, String path, String shown, String name, List<String> required) {
         Dataset<Row> table = spark.read().parquet(path);
         List<String> columns = Arrays.asList(table.columns());
         LogColumns.problem(columns, required).ifPresent(problem -> {
@@ -176,13 +184,15 @@ final class LogInput {
                 lit(null).cast(DataTypes.StringType).as(FIELD),
                 lit(null).cast(DataTypes.StringType).as(VALUE),
                 lit(null).cast(DataTypes.StringType).as(REFUSAL)));
-        required.forEach(column -> select.add(col("`" + column + "`").cast(DataTypes.StringType).as(column)));
+        required.forEach(column ->
+                select.add(col("`" + column + "`").cast(DataTypes.StringType).as(column)));
         return new LogInput(shown, name, required, Optional.empty(), table.select(select.toArray(Column[]::new)));
     }
 
     /** What became of every row, from the counts by reason (null: accepted). */
     FileSummary summary(long accepted, java.util.Map<String, Long> rejectedByReason) {
-        long read = accepted + rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+        long read = accepted
+                + rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
         return new FileSummary(name, read, accepted, rejectedByReason, used);
     }
 }

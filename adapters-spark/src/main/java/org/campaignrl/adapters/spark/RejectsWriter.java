@@ -22,13 +22,13 @@ import org.campaignrl.application.port.ProgressListener;
  */
 final class RejectsWriter {
     /** The layout of rejected_rows.csv, which the rejected-rows reader of the web side reads for either engine. */
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
             .setHeader("file", "line", "field", "reason", "value")
             .setRecordSeparator('\n')
             .get();
 
-    private RejectsWriter() {
-    }
+    private RejectsWriter() {}
 
     static void write(Path report, SparkProgress stages, ProgressListener listener, List<Dataset<Row>> files) {
         Dataset<Row> all = files.get(0);
@@ -58,8 +58,12 @@ final class RejectsWriter {
 
     private static void print(CSVPrinter printer, Row row) {
         try {
-            printer.printRecord(row.getAs("file"), row.getAs(LogInput.LINE), row.getAs(LogInput.FIELD),
-                    row.getAs(LogInput.REASON), row.getAs(LogInput.VALUE));
+            printer.printRecord(
+                    row.getAs("file"),
+                    row.getAs(LogInput.LINE),
+                    row.getAs(LogInput.FIELD),
+                    row.getAs(LogInput.REASON),
+                    row.getAs(LogInput.VALUE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -82,18 +82,27 @@ public final class SparkCampaignLogSource implements CampaignLogSource {
 
     @Override
     public AggregatedLogs aggregate(LogFiles files, SendSplit split, Path rejectsReport, ProgressListener progress) {
-        return aggregate(new Inputs(SparkPaths.of(files.sentEmails()), files.sentEmails().toString()),
+        return aggregate(
+                new Inputs(SparkPaths.of(files.sentEmails()), files.sentEmails().toString()),
                 new Inputs(SparkPaths.of(files.responded()), files.responded().toString()),
                 new Inputs(SparkPaths.of(files.userbase()), files.userbase().toString()),
-                files.format(), split, rejectsReport, progress);
+                files.format(),
+                split,
+                rejectsReport,
+                progress);
     }
 
     /** A log's path as Spark reads it, and as refusals name it. */
-    record Inputs(String path, String shown) {
-    }
+    record Inputs(String path, String shown) {}
 
-    private AggregatedLogs aggregate(Inputs sentEmails, Inputs responded, Inputs userbase, CsvFormat format,
-                                     SendSplit split, Path rejectsReport, ProgressListener progress) {
+    private AggregatedLogs aggregate(
+            Inputs sentEmails,
+            Inputs responded,
+            Inputs userbase,
+            CsvFormat format,
+            SendSplit split,
+            Path rejectsReport,
+            ProgressListener progress) {
         ProgressListener listener = Objects.requireNonNullElse(progress, ProgressListener.NONE);
         LogInput users = LogInput.open(spark, userbase.path(), userbase.shown(), LogColumns.USERBASE, format);
         LogInput responses = LogInput.open(spark, responded.path(), responded.shown(), LogColumns.RESPONDED, format);
@@ -102,40 +111,81 @@ public final class SparkCampaignLogSource implements CampaignLogSource {
         try {
             Dataset<Row> judgedUsers = keep(persisted, judgeUserbase(users.rows));
             FileSummary userSummary = account(users, judgedUsers, listener);
-            Dataset<Row> customers = judgedUsers.filter(col(LogInput.REASON).isNull())
+            Dataset<Row> customers = judgedUsers
+                    .filter(col(LogInput.REASON).isNull())
                     .select(col(ID), col(DOMAIN), col(TENURE), col(AGE), col(GENDER), col(TYPE));
 
             Dataset<Row> judgedResponses = keep(persisted, judgeResponses(responses.rows, customers));
             FileSummary responseSummary = account(responses, judgedResponses, listener);
-            Dataset<Row> pairs = keep(persisted, judgedResponses.filter(col(LogInput.REASON).isNull())
-                    .select(col(SUBJECT), col(CUSTOMER)).distinct());
+            Dataset<Row> pairs = keep(
+                    persisted,
+                    judgedResponses
+                            .filter(col(LogInput.REASON).isNull())
+                            .select(col(SUBJECT), col(CUSTOMER))
+                            .distinct());
 
             Dataset<Row> judgedSends = keep(persisted, judgeSends(sends.rows, customers, pairs, split));
             FileSummary sendSummary = account(sends, judgedSends, listener);
 
-            RejectsWriter.write(rejectsReport, stages, listener, List.of(
-                    rejected(judgedUsers, 0, users), rejected(judgedResponses, 1, responses),
-                    rejected(judgedSends, 2, sends)));
+            RejectsWriter.write(
+                    rejectsReport,
+                    stages,
+                    listener,
+                    List.of(
+                            rejected(judgedUsers, 0, users),
+                            rejected(judgedResponses, 1, responses),
+                            rejected(judgedSends, 2, sends)));
 
             Dataset<Row> accepted = judgedSends.filter(col(LogInput.REASON).isNull());
-            List<Row> cellRows = stages.run("aggregating the cells", listener, () -> accepted
-                    .groupBy(col(HELD_OUT), col(SUBJECT), col(DAY), col(TENURE), col(DOMAIN), col(AGE), col(GENDER),
-                            col(TYPE))
-                    .agg(count(lit(1)).as(SENDS), sum(col(RESPONDED).cast(DataTypes.LongType)).as(RESPONDED),
-                            min(col(EPOCH_DAY)).as("first"), max(col(EPOCH_DAY)).as("last"))
-                    .collectAsList());
+            List<Row> cellRows = stages.run(
+                    "aggregating the cells",
+                    listener,
+                    () -> accepted.groupBy(
+                                    col(HELD_OUT),
+                                    col(SUBJECT),
+                                    col(DAY),
+                                    col(TENURE),
+                                    col(DOMAIN),
+                                    col(AGE),
+                                    col(GENDER),
+                                    col(TYPE))
+                            .agg(
+                                    count(lit(1)).as(SENDS),
+                                    sum(col(RESPONDED).cast(DataTypes.LongType)).as(RESPONDED),
+                                    min(col(EPOCH_DAY)).as("first"),
+                                    max(col(EPOCH_DAY)).as("last"))
+                            .collectAsList());
             if (cellRows.isEmpty()) {
                 throw new IngestRefusedException(sends.path, 0, "no send was accepted (see " + rejectsReport + ")");
             }
-            List<String> domains = stages.run("collecting the domains", listener, () -> customers.select(col(DOMAIN))
-                    .distinct().collectAsList()).stream().map(row -> row.getString(0)).toList();
-            Row pairCounts = stages.run("matching responses to sends", listener, () -> pairs
-                    .join(accepted.filter(col(RESPONDED)).select(col(SUBJECT), col(CUSTOMER)).distinct()
-                            .withColumn("matched", lit(1L)), new String[] {SUBJECT, CUSTOMER}, "left")
-                    .agg(count(lit(1)), sum(col("matched")))
-                    .first());
-            return aggregated(cellRows, domains, pairCounts, split,
-                    List.of(userSummary, responseSummary, sendSummary), userSummary.accepted(), rejectsReport);
+            List<String> domains = stages
+                    .run(
+                            "collecting the domains",
+                            listener,
+                            () -> customers.select(col(DOMAIN)).distinct().collectAsList())
+                    .stream()
+                    .map(row -> row.getString(0))
+                    .toList();
+            Row pairCounts = stages.run(
+                    "matching responses to sends",
+                    listener,
+                    () -> pairs.join(
+                                    accepted.filter(col(RESPONDED))
+                                            .select(col(SUBJECT), col(CUSTOMER))
+                                            .distinct()
+                                            .withColumn("matched", lit(1L)),
+                                    new String[] {SUBJECT, CUSTOMER},
+                                    "left")
+                            .agg(count(lit(1)), sum(col("matched")))
+                            .first());
+            return aggregated(
+                    cellRows,
+                    domains,
+                    pairCounts,
+                    split,
+                    List.of(userSummary, responseSummary, sendSummary),
+                    userSummary.accepted(),
+                    rejectsReport);
         } finally {
             persisted.forEach(Dataset::unpersist);
         }
@@ -155,10 +205,12 @@ public final class SparkCampaignLogSource implements CampaignLogSource {
         Column earlier = col(LogInput.REASON).isNull();
         Dataset<Row> withId = rows.withColumn(ID, when(earlier, Values.INT.apply(col(LogColumns.CUSTOMER_ID))));
         Column sighting = earlier.and(col(ID).isNotNull());
-        Dataset<Row> ranked = withId.withColumn("sighting", when(sighting,
-                row_number().over(Window.partitionBy(col(ID)).orderBy(col(LogInput.PART), col(LogInput.ORD)))));
-        Dataset<Row> coded = ranked
-                .withColumn(GENDER, Values.GENDER_CODE.apply(col(LogColumns.GENDER)))
+        Dataset<Row> ranked = withId.withColumn(
+                "sighting",
+                when(
+                        sighting,
+                        row_number().over(Window.partitionBy(col(ID)).orderBy(col(LogInput.PART), col(LogInput.ORD)))));
+        Dataset<Row> coded = ranked.withColumn(GENDER, Values.GENDER_CODE.apply(col(LogColumns.GENDER)))
                 .withColumn(TYPE, Values.TYPE_CODE.apply(col(LogColumns.TYPE)))
                 .withColumn(DOMAIN, Values.EMAIL_DOMAIN.apply(col(LogColumns.EMAIL_ADDRESS)))
                 .withColumn("age_years", Values.INT.apply(col(LogColumns.AGE)))
@@ -180,12 +232,11 @@ public final class SparkCampaignLogSource implements CampaignLogSource {
 
     /** responded: a date, a customer id and a subject id, of a customer the userbase accepted. */
     private static Dataset<Row> judgeResponses(Dataset<Row> rows, Dataset<Row> customers) {
-        Dataset<Row> parsed = rows
-                .withColumn(EPOCH_DAY, Values.EPOCH_DAY.apply(col(LogColumns.RESPONDED_DATE)))
+        Dataset<Row> parsed = rows.withColumn(EPOCH_DAY, Values.EPOCH_DAY.apply(col(LogColumns.RESPONDED_DATE)))
                 .withColumn(CUSTOMER, Values.INT.apply(col(LogColumns.CUSTOMER_ID)))
                 .withColumn(SUBJECT, Values.INT.apply(col(LogColumns.SUBJECT_LINE_ID)));
-        Dataset<Row> joined = parsed.join(customers.select(col(ID).as("known")),
-                parsed.col(CUSTOMER).equalTo(col("known")), "left");
+        Dataset<Row> joined = parsed.join(
+                customers.select(col(ID).as("known")), parsed.col(CUSTOMER).equalTo(col("known")), "left");
         return new Judgement()
                 .rule(col(EPOCH_DAY).isNull(), LogColumns.RESPONDED_DATE, Reasons.BAD_DATE)
                 .rule(col(CUSTOMER).isNull(), LogColumns.CUSTOMER_ID, Reasons.NON_INTEGER_ID)
@@ -198,24 +249,25 @@ public final class SparkCampaignLogSource implements CampaignLogSource {
      * sent_emails: a date, a customer id and a subject id, of a customer the userbase accepted; joined to the
      * customer's codes, to the responded pairs, and to the split's part.
      */
-    private static Dataset<Row> judgeSends(Dataset<Row> rows, Dataset<Row> customers, Dataset<Row> pairs,
-                                           SendSplit split) {
-        Dataset<Row> parsed = rows
-                .withColumn(EPOCH_DAY, Values.EPOCH_DAY.apply(col(LogColumns.SENT_DATE)))
+    private static Dataset<Row> judgeSends(
+            Dataset<Row> rows, Dataset<Row> customers, Dataset<Row> pairs, SendSplit split) {
+        Dataset<Row> parsed = rows.withColumn(EPOCH_DAY, Values.EPOCH_DAY.apply(col(LogColumns.SENT_DATE)))
                 .withColumn(CUSTOMER, Values.INT.apply(col(LogColumns.CUSTOMER_ID)))
                 .withColumn(SUBJECT, Values.INT.apply(col(LogColumns.SUBJECT_LINE_ID)));
         Dataset<Row> withCustomer = parsed.join(customers, parsed.col(CUSTOMER).equalTo(customers.col(ID)), "left");
-        Dataset<Row> withResponse = withCustomer.join(pairs.withColumn(RESPONDED, lit(true))
-                        .withColumnRenamed(SUBJECT, "r_subject").withColumnRenamed(CUSTOMER, "r_customer"),
-                col(SUBJECT).equalTo(col("r_subject")).and(col(CUSTOMER).equalTo(col("r_customer"))), "left");
+        Dataset<Row> withResponse = withCustomer.join(
+                pairs.withColumn(RESPONDED, lit(true))
+                        .withColumnRenamed(SUBJECT, "r_subject")
+                        .withColumnRenamed(CUSTOMER, "r_customer"),
+                col(SUBJECT).equalTo(col("r_subject")).and(col(CUSTOMER).equalTo(col("r_customer"))),
+                "left");
         Dataset<Row> judged = new Judgement()
                 .rule(col(EPOCH_DAY).isNull(), LogColumns.SENT_DATE, Reasons.BAD_DATE)
                 .rule(col(CUSTOMER).isNull(), LogColumns.CUSTOMER_ID, Reasons.NON_INTEGER_ID)
                 .rule(col(SUBJECT).isNull(), LogColumns.SUBJECT_LINE_ID, Reasons.NON_INTEGER_ID)
                 .rule(col(ID).isNull(), LogColumns.CUSTOMER_ID, Reasons.CUSTOMER_NOT_IN_USERBASE)
                 .applyTo(withResponse);
-        return judged
-                .withColumn(RESPONDED, col(RESPONDED).isNotNull())
+        return judged.withColumn(RESPONDED, col(RESPONDED).isNotNull())
                 .withColumn(DAY, Values.DAY_CODE.apply(col(EPOCH_DAY)))
                 .withColumn(HELD_OUT, heldOut(split).apply(col(SUBJECT), col(CUSTOMER), col(EPOCH_DAY)));
     }
@@ -226,14 +278,19 @@ public final class SparkCampaignLogSource implements CampaignLogSource {
         long from = split.heldOutFrom() == null ? 0 : split.heldOutFrom().toEpochDay();
         double share = split.heldOutShare();
         long seed = split.seed();
-        return udf((UDF3<Integer, Integer, Long, Boolean>) (subject, customer, epochDay) -> {
-            if (subject == null || customer == null || epochDay == null) {
-                return false;
-            }
-            SendSplit rebuilt = new SendSplit(SendSplit.Kind.valueOf(kind),
-                    kind.equals("BY_DATE") ? LocalDate.ofEpochDay(from) : null, share, seed);
-            return rebuilt.holdsOut(subject, customer, epochDay);
-        }, DataTypes.BooleanType);
+        return udf(
+                (UDF3<Integer, Integer, Long, Boolean>) (subject, customer, epochDay) -> {
+                    if (subject == null || customer == null || epochDay == null) {
+                        return false;
+                    }
+                    SendSplit rebuilt = new SendSplit(
+                            SendSplit.Kind.valueOf(kind),
+                            kind.equals("BY_DATE") ? LocalDate.ofEpochDay(from) : null,
+                            share,
+                            seed);
+                    return rebuilt.holdsOut(subject, customer, epochDay);
+                },
+                DataTypes.BooleanType);
     }
 
     /**
@@ -241,18 +298,27 @@ public final class SparkCampaignLogSource implements CampaignLogSource {
      * record Commons CSV could not parse), as the CSV adapter refuses the file at that line.
      */
     private FileSummary account(LogInput input, Dataset<Row> judged, ProgressListener listener) {
-        List<Row> counts = stages.run("reading " + input.name, listener, () -> judged
-                .groupBy(col(LogInput.REASON), col(LogInput.REFUSAL).isNotNull().as("refused"))
-                .agg(count(lit(1)))
-                .collectAsList());
+        List<Row> counts = stages.run(
+                "reading " + input.name,
+                listener,
+                () -> judged.groupBy(
+                                col(LogInput.REASON),
+                                col(LogInput.REFUSAL).isNotNull().as("refused"))
+                        .agg(count(lit(1)))
+                        .collectAsList());
         long accepted = 0;
         Map<String, Long> rejected = new HashMap<>();
         for (Row row : counts) {
             if (row.getBoolean(1)) {
-                Row first = stages.run("reading " + input.name, listener, () -> judged
-                        .filter(col(LogInput.REFUSAL).isNotNull())
-                        .orderBy(col(LogInput.PART), col(LogInput.ORD)).first());
-                throw new IngestRefusedException(input.path, first.getLong(first.fieldIndex(LogInput.LINE)),
+                Row first = stages.run(
+                        "reading " + input.name,
+                        listener,
+                        () -> judged.filter(col(LogInput.REFUSAL).isNotNull())
+                                .orderBy(col(LogInput.PART), col(LogInput.ORD))
+                                .first());
+                throw new IngestRefusedException(
+                        input.path,
+                        first.getLong(first.fieldIndex(LogInput.LINE)),
                         first.getString(first.fieldIndex(LogInput.REFUSAL)));
             }
             if (row.isNullAt(0)) {
@@ -266,20 +332,42 @@ public final class SparkCampaignLogSource implements CampaignLogSource {
 
     private static Dataset<Row> rejected(Dataset<Row> judged, int fileOrder, LogInput input) {
         return judged.filter(col(LogInput.REASON).isNotNull())
-                .select(lit(fileOrder).as("file_order"), col(LogInput.PART), col(LogInput.ORD),
-                        lit(input.name).as("file"), col(LogInput.LINE), col(LogInput.FIELD), col(LogInput.REASON),
+                .select(
+                        lit(fileOrder).as("file_order"),
+                        col(LogInput.PART),
+                        col(LogInput.ORD),
+                        lit(input.name).as("file"),
+                        col(LogInput.LINE),
+                        col(LogInput.FIELD),
+                        col(LogInput.REASON),
                         col(LogInput.VALUE));
     }
 
-    private static AggregatedLogs aggregated(List<Row> cellRows, List<String> domains, Row pairCounts,
-                                             SendSplit split, List<FileSummary> files, long customers,
-                                             Path rejectsReport) {
-        int[] subjects = cellRows.stream().mapToInt(row -> row.getInt(1)).distinct().sorted().toArray();
-        long cellsPerSubject = (long) Binning.DAY_LABELS.size() * Binning.TENURE_LABELS.size() * domains.size()
-                * Binning.AGE_LABELS.size() * Binning.GENDER_LABELS.size() * Binning.TYPE_LABELS.size();
+    private static AggregatedLogs aggregated(
+            List<Row> cellRows,
+            List<String> domains,
+            Row pairCounts,
+            SendSplit split,
+            List<FileSummary> files,
+            long customers,
+            Path rejectsReport) {
+        int[] subjects = cellRows.stream()
+                .mapToInt(row -> row.getInt(1))
+                .distinct()
+                .sorted()
+                .toArray();
+        long cellsPerSubject = (long) Binning.DAY_LABELS.size()
+                * Binning.TENURE_LABELS.size()
+                * domains.size()
+                * Binning.AGE_LABELS.size()
+                * Binning.GENDER_LABELS.size()
+                * Binning.TYPE_LABELS.size();
         if (subjects.length * cellsPerSubject > MAX_STATES) {
-            throw new IngestRefusedException(files.get(2).file(), 0, "more than " + MAX_STATES / cellsPerSubject
-                    + " distinct SubjectLine_ID values: the audience space would be too large");
+            throw new IngestRefusedException(
+                    files.get(2).file(),
+                    0,
+                    "more than " + MAX_STATES / cellsPerSubject
+                            + " distinct SubjectLine_ID values: the audience space would be too large");
         }
         StateSpace space = new StateSpace(subjects, domains);
         long[][] sends = {new long[space.size()], new long[space.size()]};
@@ -290,8 +378,14 @@ public final class SparkCampaignLogSource implements CampaignLogSource {
         long last = Long.MIN_VALUE;
         for (Row row : cellRows) {
             int part = row.getBoolean(0) ? 1 : 0;
-            int state = space.indexOfCodes(space.subjectCode(row.getInt(1)), row.getInt(2), row.getInt(3),
-                    space.domainCode(row.getString(4)), row.getInt(5), row.getInt(6), row.getInt(7));
+            int state = space.indexOfCodes(
+                    space.subjectCode(row.getInt(1)),
+                    row.getInt(2),
+                    row.getInt(3),
+                    space.domainCode(row.getString(4)),
+                    row.getInt(5),
+                    row.getInt(6),
+                    row.getInt(7));
             sends[part][state] += row.getLong(8);
             responded[part][state] += row.getLong(9);
             totalSends += row.getLong(8);
@@ -301,12 +395,19 @@ public final class SparkCampaignLogSource implements CampaignLogSource {
         }
         long distinctPairs = pairCounts.getLong(0);
         long matched = pairCounts.isNullAt(1) ? 0 : pairCounts.getLong(1);
-        IngestSummary summary = new IngestSummary(files, customers, totalSends, respondedSends, distinctPairs,
-                distinctPairs - matched, LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last),
+        IngestSummary summary = new IngestSummary(
+                files,
+                customers,
+                totalSends,
+                respondedSends,
+                distinctPairs,
+                distinctPairs - matched,
+                LocalDate.ofEpochDay(first),
+                LocalDate.ofEpochDay(last),
                 rejectsReport.toString());
         Cells training = new Cells(space, sends[0], responded[0]);
-        Optional<Cells> heldOut = split.isNone() ? Optional.empty()
-                : Optional.of(new Cells(space, sends[1], responded[1]));
+        Optional<Cells> heldOut =
+                split.isNone() ? Optional.empty() : Optional.of(new Cells(space, sends[1], responded[1]));
         return new AggregatedLogs(training, heldOut, split, summary);
     }
 

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 final class SparkPaths {
     private static final Pattern FOLDED_URI = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]+):/+(.*)");
 
-    private SparkPaths() {
-    }
+    private SparkPaths() {}
 
     static String of(Path path) {
         Matcher uri = FOLDED_URI.matcher(path.toString());

@@ -32,8 +32,7 @@ final class SparkProgress extends SparkListener {
     private static final AtomicLong GROUPS = new AtomicLong();
 
     /** What a group's waiting thread is told: a stage's tasks, or that the step ended. */
-    private record Event(int stage, int done, int total, boolean end) {
-    }
+    private record Event(int stage, int done, int total, boolean end) {}
 
     private final SparkContext context;
     private final Map<String, BlockingQueue<Event>> queues = new ConcurrentHashMap<>();
@@ -100,7 +99,8 @@ final class SparkProgress extends SparkListener {
 
     @Override
     public void onStageSubmitted(SparkListenerStageSubmitted submitted) {
-        String group = submitted.properties() == null ? null : submitted.properties().getProperty(GROUP_PROPERTY);
+        String group =
+                submitted.properties() == null ? null : submitted.properties().getProperty(GROUP_PROPERTY);
         if (group == null || !queues.containsKey(group)) {
             return;
         }

@@ -51,8 +51,7 @@ public final class SparkIngest {
 
     private static final String COALESCE_CACHED = "spark.sql.optimizer.canChangeCachedPlanOutputPartitioning";
 
-    private SparkIngest() {
-    }
+    private SparkIngest() {}
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
@@ -71,7 +70,8 @@ public final class SparkIngest {
             err.print(USAGE);
             return 2;
         }
-        SparkSession spark = SparkSession.builder().appName("campaign-rl ingest").getOrCreate();
+        SparkSession spark =
+                SparkSession.builder().appName("campaign-rl ingest").getOrCreate();
         // The ingest caches each log's judged rows; without this, adaptive execution keeps a cached plan's shuffle
         // partitions (spark.sql.shuffle.partitions, 200) for every step that reads it, however small the data.
         if (!spark.conf().contains(COALESCE_CACHED)) {
@@ -80,15 +80,25 @@ public final class SparkIngest {
         try (Storage storage = Storage.open(parsed.db)) {
             Clock clock = Clock.systemUTC();
             RunRecorder runs = new RunRecorder(storage.runs(), thisProcess(), clock);
-            IngestLogsUseCase ingest = new IngestLogsService(new SparkCampaignLogSource(spark), storage.datasets(),
-                    runs, clock);
+            IngestLogsUseCase ingest =
+                    new IngestLogsService(new SparkCampaignLogSource(spark), storage.datasets(), runs, clock);
             IngestLogsUseCase.IngestOutcome outcome = ingest.ingest(parsed.command(), new StageLines(err));
-            out.printf(Locale.ROOT, "dataset %d stored in %s: %,d sends, %,d responded, %,d customers%n",
-                    outcome.datasetId(), storage.describe(), outcome.summary().sends(),
-                    outcome.summary().respondedSends(), outcome.summary().customers());
+            out.printf(
+                    Locale.ROOT,
+                    "dataset %d stored in %s: %,d sends, %,d responded, %,d customers%n",
+                    outcome.datasetId(),
+                    storage.describe(),
+                    outcome.summary().sends(),
+                    outcome.summary().respondedSends(),
+                    outcome.summary().customers());
             for (FileSummary file : outcome.summary().files()) {
-                out.printf(Locale.ROOT, "  %s: %,d rows, %,d accepted, rejected %s%n", file.file(), file.rowsRead(),
-                        file.accepted(), file.rejectedByReason());
+                out.printf(
+                        Locale.ROOT,
+                        "  %s: %,d rows, %,d accepted, rejected %s%n",
+                        file.file(),
+                        file.rowsRead(),
+                        file.accepted(),
+                        file.rejectedByReason());
             }
             out.println("rejected rows: " + outcome.summary().rejectsReport());
             return 0;
@@ -182,7 +192,8 @@ public final class SparkIngest {
             if (parsed.db == null) {
                 throw new IllegalArgumentException("--db JDBC_URL is required");
             }
-            if (parsed.dataDir == null && (parsed.sent == null || parsed.responded == null || parsed.customers == null)) {
+            if (parsed.dataDir == null
+                    && (parsed.sent == null || parsed.responded == null || parsed.customers == null)) {
                 throw new IllegalArgumentException("give --data-dir, or all of --sent, --responded and --customers");
             }
             if (parsed.holdoutShare != null && parsed.holdoutFrom != null) {
@@ -196,16 +207,18 @@ public final class SparkIngest {
             Path sentPath = sent != null ? sent : inFolder.sentEmails();
             Path respondedPath = responded != null ? responded : inFolder.responded();
             Path userbasePath = customers != null ? customers : inFolder.userbase();
-            Path rejectsPath = rejects != null ? rejects
+            Path rejectsPath = rejects != null
+                    ? rejects
                     : inFolder != null ? inFolder.rejectsReport() : Path.of("rejected_rows.csv");
-            SendSplit split = holdoutShare != null ? SendSplit.randomPairs(holdoutShare, seed)
+            SendSplit split = holdoutShare != null
+                    ? SendSplit.randomPairs(holdoutShare, seed)
                     : holdoutFrom != null ? SendSplit.byDate(holdoutFrom) : SendSplit.NONE;
             CsvFormat format = CsvFormat.of(encoding, delimiter);
             if (maxLineBytes != null) {
                 format = format.withMaxLineBytes(maxLineBytes);
             }
-            return new IngestLogsCommand(sentPath, respondedPath, userbasePath, rejectsPath, split, maxRejectedShare,
-                    format);
+            return new IngestLogsCommand(
+                    sentPath, respondedPath, userbasePath, rejectsPath, split, maxRejectedShare, format);
         }
     }
 }

@@ -37,18 +37,25 @@ class FailedSparkIngestTest {
         Clock clock = Clock.fixed(Instant.parse("2026-12-04T12:00:00Z"), ZoneOffset.UTC);
         RunRecorder runs = new RunRecorder(storage.runs(), MemoryRunLog.OWNER, clock);
         long first = new IngestLogsService(new CsvCampaignLogSource(), storage.datasets(), runs, clock)
-                .ingest(IngestLogsCommand.inFolder(SparkAndCsvAgreeTest.SAMPLE), ProgressListener.NONE).datasetId();
+                .ingest(IngestLogsCommand.inFolder(SparkAndCsvAgreeTest.SAMPLE), ProgressListener.NONE)
+                .datasetId();
 
-        Path sent = Files.writeString(dir.resolve("sent_emails.csv"), SparkAndCsvAgreeTest.SENT
-                + "2016-01-07,\"1,1\n2016-01-08,2,2\n");
-        IngestLogsCommand broken = new IngestLogsCommand(sent, SparkAndCsvAgreeTest.SAMPLE.resolve("responded.csv"),
-                SparkAndCsvAgreeTest.SAMPLE.resolve("userbase.csv"), dir.resolve("rejected_rows.csv"));
-        IngestRefusedException refused = assertThrows(IngestRefusedException.class, () -> new IngestLogsService(
-                SharedSpark.source(), storage.datasets(), runs, clock).ingest(broken, ProgressListener.NONE));
+        Path sent = Files.writeString(
+                dir.resolve("sent_emails.csv"), SparkAndCsvAgreeTest.SENT + "2016-01-07,\"1,1\n2016-01-08,2,2\n");
+        IngestLogsCommand broken = new IngestLogsCommand(
+                sent,
+                SparkAndCsvAgreeTest.SAMPLE.resolve("responded.csv"),
+                SparkAndCsvAgreeTest.SAMPLE.resolve("userbase.csv"),
+                dir.resolve("rejected_rows.csv"));
+        IngestRefusedException refused = assertThrows(
+                IngestRefusedException.class,
+                () -> new IngestLogsService(SharedSpark.source(), storage.datasets(), runs, clock)
+                        .ingest(broken, ProgressListener.NONE));
         assertTrue(refused.getMessage().contains("malformed CSV"), refused.getMessage());
         assertEquals(sent.toString(), refused.file());
 
-        assertEquals(first, storage.datasets().loadLatest().orElseThrow().id(), "the latest dataset is still the first");
+        assertEquals(
+                first, storage.datasets().loadLatest().orElseThrow().id(), "the latest dataset is still the first");
         assertEquals(1, storage.datasets().list().size());
         Run failed = storage.runs().recent(1).get(0);
         assertEquals(Run.Status.FAILED, failed.status());

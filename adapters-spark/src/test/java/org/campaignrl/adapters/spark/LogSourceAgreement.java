@@ -20,23 +20,26 @@ import org.campaignrl.application.port.out.CampaignLogSource.LogFiles;
  * same account of every row of every file, the same summary and the same rejects report, byte for byte.
  */
 final class LogSourceAgreement {
-    private LogSourceAgreement() {
-    }
+    private LogSourceAgreement() {}
 
     /** What the two made of the logs: the reference's outcome (its logs, or null when it refused them). */
-    static AggregatedLogs assertAgree(CampaignLogSource reference, CampaignLogSource other, LogFiles files,
-                                      SendSplit split, Path dir) throws IOException {
+    static AggregatedLogs assertAgree(
+            CampaignLogSource reference, CampaignLogSource other, LogFiles files, SendSplit split, Path dir)
+            throws IOException {
         Path referenceReport = dir.resolve("reference-rejected_rows.csv");
         Path otherReport = dir.resolve("other-rejected_rows.csv");
         Outcome expected = outcome(() -> reference.aggregate(files, split, referenceReport, ProgressListener.NONE));
         if (expected.refused != null) {
-            IngestRefusedException refused = assertThrows(IngestRefusedException.class,
-                    () -> other.aggregate(files, split, otherReport, ProgressListener.NONE), "refused as the reference refused: "
-                            + expected.refused.getMessage());
+            IngestRefusedException refused = assertThrows(
+                    IngestRefusedException.class,
+                    () -> other.aggregate(files, split, otherReport, ProgressListener.NONE),
+                    "refused as the reference refused: " + expected.refused.getMessage());
             assertEquals(expected.refused.file(), refused.file(), "the file refused");
             assertEquals(expected.refused.line(), refused.line(), "the line refused at");
-            assertEquals(expected.refused.getMessage().replace(referenceReport.toString(), "REPORT"),
-                    refused.getMessage().replace(otherReport.toString(), "REPORT"), "why");
+            assertEquals(
+                    expected.refused.getMessage().replace(referenceReport.toString(), "REPORT"),
+                    refused.getMessage().replace(otherReport.toString(), "REPORT"),
+                    "why");
             return null;
         }
         AggregatedLogs logs = other.aggregate(files, split, otherReport, ProgressListener.NONE);
@@ -51,14 +54,23 @@ final class LogSourceAgreement {
     /** The logs as if their rejects report were at {@code report}: the summary names where it went. */
     private static AggregatedLogs withReport(AggregatedLogs logs, Path report) {
         var s = logs.summary();
-        return new AggregatedLogs(logs.cells(), logs.heldOutCells(), logs.split(),
-                new org.campaignrl.application.model.IngestSummary(s.files(), s.customers(), s.sends(),
-                        s.respondedSends(), s.distinctResponsePairs(), s.responsePairsWithoutSend(), s.firstSendDate(),
-                        s.lastSendDate(), report.toString()));
+        return new AggregatedLogs(
+                logs.cells(),
+                logs.heldOutCells(),
+                logs.split(),
+                new org.campaignrl.application.model.IngestSummary(
+                        s.files(),
+                        s.customers(),
+                        s.sends(),
+                        s.respondedSends(),
+                        s.distinctResponsePairs(),
+                        s.responsePairsWithoutSend(),
+                        s.firstSendDate(),
+                        s.lastSendDate(),
+                        report.toString()));
     }
 
-    private record Outcome(AggregatedLogs logs, IngestRefusedException refused) {
-    }
+    private record Outcome(AggregatedLogs logs, IngestRefusedException refused) {}
 
     private static Outcome outcome(Supplier<AggregatedLogs> aggregation) {
         try {

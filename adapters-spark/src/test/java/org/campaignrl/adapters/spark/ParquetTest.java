@@ -32,13 +32,27 @@ class ParquetTest {
         Path sent = toParquet(spark, csvFiles.sentEmails(), "sent_emails.parquet");
         Path responded = toParquet(spark, csvFiles.responded(), "responded.parquet");
         Path userbase = toParquet(spark, csvFiles.userbase(), "userbase.parquet");
-        assertEquals(DataTypes.DateType, spark.read().parquet(sent.toString()).schema().apply("Sent_Date").dataType(),
+        assertEquals(
+                DataTypes.DateType,
+                spark.read()
+                        .parquet(sent.toString())
+                        .schema()
+                        .apply("Sent_Date")
+                        .dataType(),
                 "typed as Spark infers the columns");
 
-        AggregatedLogs reference = new CsvCampaignLogSource().aggregate(csvFiles, SendSplit.randomPairs(0.3, 7),
-                dir.resolve("csv-rejected_rows.csv"), ProgressListener.NONE);
-        AggregatedLogs parquet = SharedSpark.source().aggregate(new LogFiles(sent, responded, userbase),
-                SendSplit.randomPairs(0.3, 7), dir.resolve("rejected_rows.csv"), ProgressListener.NONE);
+        AggregatedLogs reference = new CsvCampaignLogSource()
+                .aggregate(
+                        csvFiles,
+                        SendSplit.randomPairs(0.3, 7),
+                        dir.resolve("csv-rejected_rows.csv"),
+                        ProgressListener.NONE);
+        AggregatedLogs parquet = SharedSpark.source()
+                .aggregate(
+                        new LogFiles(sent, responded, userbase),
+                        SendSplit.randomPairs(0.3, 7),
+                        dir.resolve("rejected_rows.csv"),
+                        ProgressListener.NONE);
 
         assertEquals(reference.cells(), parquet.cells());
         assertEquals(reference.heldOutCells(), parquet.heldOutCells());
@@ -52,13 +66,19 @@ class ParquetTest {
             assertEquals(Optional.empty(), actual.format(), "Parquet has no encoding or delimiter");
         }
         assertEquals(reference.summary().sends(), parquet.summary().sends());
-        assertEquals(reference.summary().responsePairsWithoutSend(), parquet.summary().responsePairsWithoutSend());
+        assertEquals(
+                reference.summary().responsePairsWithoutSend(),
+                parquet.summary().responsePairsWithoutSend());
     }
 
     private Path toParquet(SparkSession spark, Path csv, String name) {
         Path out = dir.resolve(name);
-        spark.read().option("header", true).option("inferSchema", true).csv(csv.toString())
-                .write().parquet(out.toString());
+        spark.read()
+                .option("header", true)
+                .option("inferSchema", true)
+                .csv(csv.toString())
+                .write()
+                .parquet(out.toString());
         return out;
     }
 }

@@ -11,8 +11,7 @@ public final class SharedSpark {
     private static SparkSession session;
     private static SparkCampaignLogSource source;
 
-    private SharedSpark() {
-    }
+    private SharedSpark() {}
 
     public static synchronized SparkSession session() {
         if (session == null) {

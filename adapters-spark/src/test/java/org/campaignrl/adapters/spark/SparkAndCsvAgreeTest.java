@@ -30,6 +30,7 @@ class SparkAndCsvAgreeTest {
     static final Path CORPUS = Path.of("..", "adapters-csv", "src", "test", "resources", "bad-inputs");
     /** The valid trio the corpus files take the places in: BadInputCorpusTest's. */
     static final String USERBASE = ValidTrio.USERBASE;
+
     static final String RESPONDED = ValidTrio.RESPONDED;
     static final String SENT = ValidTrio.SENT;
 
@@ -39,8 +40,8 @@ class SparkAndCsvAgreeTest {
     Path dir;
 
     static LogFiles sample() {
-        return new LogFiles(SAMPLE.resolve("sent_emails.csv"), SAMPLE.resolve("responded.csv"),
-                SAMPLE.resolve("userbase.csv"));
+        return new LogFiles(
+                SAMPLE.resolve("sent_emails.csv"), SAMPLE.resolve("responded.csv"), SAMPLE.resolve("userbase.csv"));
     }
 
     @Test
@@ -52,17 +53,17 @@ class SparkAndCsvAgreeTest {
     @Test
     void theSampleSplitByPairsOrByDateGivesTheSameTrainingAndHeldOutCells() throws IOException {
         LogSourceAgreement.assertAgree(csv, SharedSpark.source(), sample(), SendSplit.randomPairs(0.3, 7), dir);
-        LogSourceAgreement.assertAgree(csv, SharedSpark.source(), sample(),
-                SendSplit.byDate(LocalDate.of(2016, 3, 1)), dir);
+        LogSourceAgreement.assertAgree(
+                csv, SharedSpark.source(), sample(), SendSplit.byDate(LocalDate.of(2016, 3, 1)), dir);
     }
 
     @Test
     void givenEncodingAndDelimiterAreUsedAlike() throws IOException {
-        LogFiles given = new LogFiles(sample().sentEmails(), sample().responded(), sample().userbase(),
-                CsvFormat.of("UTF-8", ","));
+        LogFiles given = new LogFiles(
+                sample().sentEmails(), sample().responded(), sample().userbase(), CsvFormat.of("UTF-8", ","));
         LogSourceAgreement.assertAgree(csv, SharedSpark.source(), given, SendSplit.NONE, dir);
-        LogFiles wrong = new LogFiles(sample().sentEmails(), sample().responded(), sample().userbase(),
-                CsvFormat.of("auto", ";"));
+        LogFiles wrong = new LogFiles(
+                sample().sentEmails(), sample().responded(), sample().userbase(), CsvFormat.of("auto", ";"));
         LogSourceAgreement.assertAgree(csv, SharedSpark.source(), wrong, SendSplit.NONE, dir);
     }
 
@@ -75,18 +76,21 @@ class SparkAndCsvAgreeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void eachBadInputHasTheSameOutcome(String resource) throws IOException {
-        LogFiles files = new LogFiles(Files.writeString(dir.resolve("sent_emails.csv"), SENT),
+        LogFiles files = new LogFiles(
+                Files.writeString(dir.resolve("sent_emails.csv"), SENT),
                 Files.writeString(dir.resolve("responded.csv"), RESPONDED),
                 Files.writeString(dir.resolve("userbase.csv"), USERBASE));
-        Files.copy(CORPUS.resolve(resource), dir.resolve(resource.substring(0, resource.indexOf('-')) + ".csv"),
+        Files.copy(
+                CORPUS.resolve(resource),
+                dir.resolve(resource.substring(0, resource.indexOf('-')) + ".csv"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         LogSourceAgreement.assertAgree(csv, SharedSpark.source(), files, SendSplit.NONE, dir);
     }
 
     @Test
     void aQuoteThatNeverClosesIsRefusedAtTheSameLine() throws IOException {
-        LogFiles files = new LogFiles(Files.writeString(dir.resolve("sent_emails.csv"), SENT
-                + "2016-01-07,\"1,1\n2016-01-08,2,2\n"),
+        LogFiles files = new LogFiles(
+                Files.writeString(dir.resolve("sent_emails.csv"), SENT + "2016-01-07,\"1,1\n2016-01-08,2,2\n"),
                 Files.writeString(dir.resolve("responded.csv"), RESPONDED),
                 Files.writeString(dir.resolve("userbase.csv"), USERBASE));
         LogSourceAgreement.assertAgree(csv, SharedSpark.source(), files, SendSplit.NONE, dir);

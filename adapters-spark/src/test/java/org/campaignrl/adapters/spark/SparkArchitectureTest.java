@@ -17,19 +17,34 @@ import com.tngtech.archunit.lang.ArchRule;
 class SparkArchitectureTest {
     @ArchTest
     static final ArchRule the_adapter_uses_the_application_the_domain_and_spark_only = classes()
-            .that().resideInAPackage("org.campaignrl.adapters.spark..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("org.campaignrl.adapters.spark..",
-                    "org.campaignrl.application..", "org.campaignrl.domain..", "java..", "org.apache.spark..",
-                    "org.apache.hadoop..", "scala..", "org.apache.commons.csv..");
+            .that()
+            .resideInAPackage("org.campaignrl.adapters.spark..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.campaignrl.adapters.spark..",
+                    "org.campaignrl.application..",
+                    "org.campaignrl.domain..",
+                    "java..",
+                    "org.apache.spark..",
+                    "org.apache.hadoop..",
+                    "scala..",
+                    "org.apache.commons.csv..");
 
     @ArchTest
     static final ArchRule the_adapter_does_not_use_the_services = noClasses()
-            .that().resideInAPackage("org.campaignrl.adapters.spark..")
-            .should().dependOnClassesThat().resideInAPackage("org.campaignrl.application.service..");
+            .that()
+            .resideInAPackage("org.campaignrl.adapters.spark..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.campaignrl.application.service..");
 
     @ArchTest
     static final ArchRule only_the_spark_composition_root_names_the_database = noClasses()
-            .that().resideInAPackage("org.campaignrl.adapters.spark..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.campaignrl.adapters.db..",
-                    "org.campaignrl.adapters.csv..", "org.campaignrl.boot..");
+            .that()
+            .resideInAPackage("org.campaignrl.adapters.spark..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.campaignrl.adapters.db..", "org.campaignrl.adapters.csv..", "org.campaignrl.boot..");
 }

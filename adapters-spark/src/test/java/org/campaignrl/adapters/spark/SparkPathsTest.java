@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class SparkPathsTest {
     @Test
     void aUriGivenAsAPathGetsItsDoubleSlashBack() {
-        assertEquals("hdfs://namenode:8020/logs/sent.parquet", SparkPaths.of(Path.of("hdfs://namenode:8020/logs/sent.parquet")));
+        assertEquals(
+                "hdfs://namenode:8020/logs/sent.parquet",
+                SparkPaths.of(Path.of("hdfs://namenode:8020/logs/sent.parquet")));
         assertEquals("s3a://bucket/logs/sent_emails.csv", SparkPaths.of(Path.of("s3a://bucket/logs/sent_emails.csv")));
     }
 

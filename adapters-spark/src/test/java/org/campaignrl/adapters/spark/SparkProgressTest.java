@@ -23,7 +23,8 @@ class SparkProgressTest {
 
     /** The small valid trio: the stages are the same whatever the size. */
     private LogFiles trio() throws IOException {
-        return new LogFiles(Files.writeString(dir.resolve("sent_emails.csv"), SparkAndCsvAgreeTest.SENT),
+        return new LogFiles(
+                Files.writeString(dir.resolve("sent_emails.csv"), SparkAndCsvAgreeTest.SENT),
                 Files.writeString(dir.resolve("responded.csv"), SparkAndCsvAgreeTest.RESPONDED),
                 Files.writeString(dir.resolve("userbase.csv"), SparkAndCsvAgreeTest.USERBASE));
     }
@@ -33,16 +34,21 @@ class SparkProgressTest {
         List<String> reports = new CopyOnWriteArrayList<>();
         Thread ingest = Thread.currentThread();
         List<Thread> threads = new CopyOnWriteArrayList<>();
-        SharedSpark.source().aggregate(trio(), SendSplit.NONE, dir.resolve("rejected_rows.csv"),
-                (stage, done, total) -> {
+        SharedSpark.source()
+                .aggregate(trio(), SendSplit.NONE, dir.resolve("rejected_rows.csv"), (stage, done, total) -> {
                     reports.add(stage + " " + done + "/" + total);
                     threads.add(Thread.currentThread());
                 });
-        for (String step : List.of("reading userbase.csv", "reading responded.csv", "reading sent_emails.csv",
-                "writing rejected_rows.csv", "aggregating the cells")) {
+        for (String step : List.of(
+                "reading userbase.csv",
+                "reading responded.csv",
+                "reading sent_emails.csv",
+                "writing rejected_rows.csv",
+                "aggregating the cells")) {
             assertTrue(reports.contains(step + " 0/1") && reports.contains(step + " 1/1"), step + " in " + reports);
         }
-        assertTrue(reports.stream().anyMatch(r -> r.matches("reading sent_emails\\.csv \\(Spark stage \\d+\\) \\d+/\\d+")),
+        assertTrue(
+                reports.stream().anyMatch(r -> r.matches("reading sent_emails\\.csv \\(Spark stage \\d+\\) \\d+/\\d+")),
                 "the stages' tasks: " + reports);
         assertTrue(threads.stream().allMatch(ingest::equals), "all on the ingest's thread");
     }
@@ -58,8 +64,10 @@ class SparkProgressTest {
             }
         };
         LogFiles files = trio();
-        RunCancelledException stopped = assertThrows(RunCancelledException.class, () -> SharedSpark.source()
-                .aggregate(files, SendSplit.NONE, dir.resolve("rejected_rows.csv"), cancelling));
+        RunCancelledException stopped = assertThrows(
+                RunCancelledException.class,
+                () -> SharedSpark.source()
+                        .aggregate(files, SendSplit.NONE, dir.resolve("rejected_rows.csv"), cancelling));
         assertEquals("cancelled by a test", stopped.getMessage());
     }
 }

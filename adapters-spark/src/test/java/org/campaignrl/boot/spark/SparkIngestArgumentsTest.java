@@ -16,8 +16,17 @@ import org.junit.jupiter.api.Test;
 class SparkIngestArgumentsTest {
     @Test
     void aFolderGivesTheThreeLogsAndTheReportBesideThem() {
-        IngestLogsCommand command = SparkIngest.Arguments.parse(new String[] {"--db", "jdbc:h2:mem:x", "--data-dir",
-                "/logs", "--holdout-from", "2016-03-01", "--delimiter", "semicolon"}).command();
+        IngestLogsCommand command = SparkIngest.Arguments.parse(new String[] {
+                    "--db",
+                    "jdbc:h2:mem:x",
+                    "--data-dir",
+                    "/logs",
+                    "--holdout-from",
+                    "2016-03-01",
+                    "--delimiter",
+                    "semicolon"
+                })
+                .command();
         assertEquals(Path.of("/logs/sent_emails.csv"), command.sentEmails());
         assertEquals(Path.of("/logs/rejected_rows.csv"), command.rejectsReport());
         assertEquals(SendSplit.byDate(LocalDate.of(2016, 3, 1)), command.split());
@@ -27,7 +36,9 @@ class SparkIngestArgumentsTest {
     @Test
     void aBadCommandLineIsExitCode2WithTheReasonAndUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = SparkIngest.run(new String[] {"--data-dir", "/logs"}, new PrintStream(new ByteArrayOutputStream()),
+        int code = SparkIngest.run(
+                new String[] {"--data-dir", "/logs"},
+                new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
         String said = err.toString(StandardCharsets.UTF_8);

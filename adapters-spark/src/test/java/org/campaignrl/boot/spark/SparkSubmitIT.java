@@ -44,26 +44,39 @@ class SparkSubmitIT {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             List<String> sparkOptions = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                    .filter(option -> option.startsWith("--add-") || option.startsWith("-XX:+IgnoreUnrecognized")
-                            || option.startsWith("-Djdk.reflect") || option.startsWith("-Dio.netty"))
+                    .filter(option -> option.startsWith("--add-")
+                            || option.startsWith("-XX:+IgnoreUnrecognized")
+                            || option.startsWith("-Djdk.reflect")
+                            || option.startsWith("-Dio.netty"))
                     .toList();
             assertFalse(sparkOptions.isEmpty(), "this JVM has Spark's options (failsafe's argLine)");
             command.addAll(sparkOptions);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
                     "org.apache.spark.deploy.SparkSubmit",
-                    "--master", "local[2]",
-                    "--conf", "spark.ui.enabled=false",
-                    "--conf", "spark.driver.host=127.0.0.1",
-                    "--conf", "spark.driver.bindAddress=127.0.0.1",
-                    "--conf", "spark.sql.shuffle.partitions=4",
-                    "--class", SparkIngest.class.getName(),
+                    "--master",
+                    "local[2]",
+                    "--conf",
+                    "spark.ui.enabled=false",
+                    "--conf",
+                    "spark.driver.host=127.0.0.1",
+                    "--conf",
+                    "spark.driver.bindAddress=127.0.0.1",
+                    "--conf",
+                    "spark.sql.shuffle.partitions=4",
+                    "--class",
+                    SparkIngest.class.getName(),
                     JAR.toString(),
-                    "--db", database.url(),
-                    "--data-dir", SAMPLE.toString(),
-                    "--rejects", dir.resolve("rejected_rows.csv").toString()));
+                    "--db",
+                    database.url(),
+                    "--data-dir",
+                    SAMPLE.toString(),
+                    "--rejects",
+                    dir.resolve("rejected_rows.csv").toString()));
             File log = dir.resolve("spark-submit.log").toFile();
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log);
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
             builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
             Process submit = builder.start();
             // A guard against a hung child, not a limit on its speed.
@@ -76,16 +89,26 @@ class SparkSubmitIT {
             assertEquals(0, submit.exitValue(), output);
             assertTrue(output.contains("dataset 1 stored"), output);
 
-            AggregatedLogs expected = new CsvCampaignLogSource().aggregate(new LogFiles(
-                    SAMPLE.resolve("sent_emails.csv"), SAMPLE.resolve("responded.csv"), SAMPLE.resolve("userbase.csv")),
-                    SendSplit.NONE, dir.resolve("csv-rejected_rows.csv"), ProgressListener.NONE);
+            AggregatedLogs expected = new CsvCampaignLogSource()
+                    .aggregate(
+                            new LogFiles(
+                                    SAMPLE.resolve("sent_emails.csv"),
+                                    SAMPLE.resolve("responded.csv"),
+                                    SAMPLE.resolve("userbase.csv")),
+                            SendSplit.NONE,
+                            dir.resolve("csv-rejected_rows.csv"),
+                            ProgressListener.NONE);
             try (Storage storage = Storage.open(database.url())) {
                 DatasetVersion stored = storage.datasets().loadLatest().orElseThrow();
                 assertEquals(expected.cells(), stored.cells(), "the served cells are the CSV ingest's");
                 assertEquals(expected.summary().sends(), stored.summary().sends());
-                assertEquals(expected.summary().files().stream().map(f -> f.rowsRead() + " " + f.rejectedByReason())
-                        .toList(), stored.summary().files().stream().map(f -> f.rowsRead() + " " + f.rejectedByReason())
-                        .toList());
+                assertEquals(
+                        expected.summary().files().stream()
+                                .map(f -> f.rowsRead() + " " + f.rejectedByReason())
+                                .toList(),
+                        stored.summary().files().stream()
+                                .map(f -> f.rowsRead() + " " + f.rejectedByReason())
+                                .toList());
             }
         }
     }

@@ -9,16 +9,32 @@ import picocli.CommandLine.Command;
  * {@code campaign-rl <command>}: exit code 0 on success; on failure non-zero with a one-line reason
  * on stderr (2 for a command line that does not parse, 1 for anything else).
  */
-@Command(name = "campaign-rl", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "campaign-rl 0.1.0",
+@Command(
+        name = "campaign-rl",
+        mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT,
+        version = "campaign-rl 0.1.0",
         description = "Learns which audience, and which day, to send a marketing email to, from past campaign logs.")
 public final class CampaignRlCli {
     /** Every command, in the order the help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(GenerateSubcommand.class, AnswerPlanSubcommand.class,
+    private static final List<Class<?>> COMMANDS = List.of(
+            GenerateSubcommand.class,
+            AnswerPlanSubcommand.class,
             IngestSubcommand.class,
-            ExportCellsSubcommand.class, TrainSubcommand.class, EvaluateSubcommand.class, SweepSubcommand.class,
-            NextActionSubcommand.class, AudienceSubcommand.class, StatusSubcommand.class, RunsSubcommand.class,
-            ServeSubcommand.class, CancelSubcommand.class, ModelsCommand.class, PlanSubcommand.class,
-            CampaignsCommand.class, UsersCommand.class);
+            ExportCellsSubcommand.class,
+            TrainSubcommand.class,
+            EvaluateSubcommand.class,
+            SweepSubcommand.class,
+            NextActionSubcommand.class,
+            AudienceSubcommand.class,
+            StatusSubcommand.class,
+            RunsSubcommand.class,
+            ServeSubcommand.class,
+            CancelSubcommand.class,
+            ModelsCommand.class,
+            PlanSubcommand.class,
+            CampaignsCommand.class,
+            UsersCommand.class);
 
     /** A command line with every command; subcommands get the runtime through picocli's factory. */
     public static CommandLine commandLine(CliRuntime runtime) {

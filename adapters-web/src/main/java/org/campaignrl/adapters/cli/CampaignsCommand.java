@@ -11,14 +11,20 @@ import org.campaignrl.application.port.in.CampaignsUseCase.CampaignDetails;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code campaigns list|show|export|readout}: the stored campaign plans, their send lists and readouts. */
-@Command(name = "campaigns", description = "List and show campaign plans, export a send list, read a readout.",
-        subcommands = {CampaignsCommand.ListPlans.class, CampaignsCommand.ShowPlan.class,
-                CampaignsCommand.ExportSendList.class, CampaignsCommand.ShowReadout.class})
+@Command(
+        name = "campaigns",
+        description = "List and show campaign plans, export a send list, read a readout.",
+        subcommands = {
+            CampaignsCommand.ListPlans.class,
+            CampaignsCommand.ShowPlan.class,
+            CampaignsCommand.ExportSendList.class,
+            CampaignsCommand.ShowReadout.class
+        })
 final class CampaignsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -43,10 +49,18 @@ final class CampaignsCommand implements Runnable {
             }
             for (CampaignPlan plan : plans) {
                 var chosen = plan.figures().chosen();
-                out().printf(java.util.Locale.ROOT, "Plan %d  %s  subject %d, %s: %,d customers, %.1f responses "
-                                + "expected (%.1f – %.1f)%n", plan.id(), Format.when(plan.createdAt()),
-                        plan.settings().subjectId(), CampaignText.size(plan.settings()), plan.figures().customers(),
-                        chosen.expected(), chosen.lower(), chosen.upper());
+                out().printf(
+                                java.util.Locale.ROOT,
+                                "Plan %d  %s  subject %d, %s: %,d customers, %.1f responses "
+                                        + "expected (%.1f – %.1f)%n",
+                                plan.id(),
+                                Format.when(plan.createdAt()),
+                                plan.settings().subjectId(),
+                                CampaignText.size(plan.settings()),
+                                plan.figures().customers(),
+                                chosen.expected(),
+                                chosen.lower(),
+                                chosen.upper());
             }
         }
     }
@@ -92,8 +106,10 @@ final class CampaignsCommand implements Runnable {
         }
     }
 
-    @Command(name = "readout", description = "A plan's newest readout: each group's conversion, the lift over "
-            + "control, predicted against observed.")
+    @Command(
+            name = "readout",
+            description = "A plan's newest readout: each group's conversion, the lift over "
+                    + "control, predicted against observed.")
     static final class ShowReadout extends DatabaseSubcommand {
         @Parameters(index = "0", paramLabel = "ID", description = "Plan id.")
         long id;
@@ -104,7 +120,8 @@ final class CampaignsCommand implements Runnable {
 
         @Override
         void run(CliRuntime.Session session) {
-            CampaignText.readout(out(), id, session.app().campaigns().readout(id).orElse(null));
+            CampaignText.readout(
+                    out(), id, session.app().campaigns().readout(id).orElse(null));
         }
     }
 }

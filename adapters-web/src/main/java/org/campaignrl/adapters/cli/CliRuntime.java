@@ -29,7 +29,8 @@ public interface CliRuntime {
 
     /** The generator's starting points; the data module holds their figures. */
     enum GeneratorPreset {
-        GENERATOR, REAL_SHAPED;
+        GENERATOR,
+        REAL_SHAPED;
 
         /** "generator" or "real-shaped", any case. */
         public static GeneratorPreset parse(String text) {
@@ -43,10 +44,14 @@ public interface CliRuntime {
     }
 
     /** What {@code generate} was asked for: a preset, and whatever the command line overrides of it. */
-    record Generation(GeneratorPreset preset, OptionalInt customers, long seed, Optional<String> order,
-            OptionalDouble sendsPerCustomer, OptionalDouble responderShare,
-            OptionalDouble responseRowsPerResponder) {
-    }
+    record Generation(
+            GeneratorPreset preset,
+            OptionalInt customers,
+            long seed,
+            Optional<String> order,
+            OptionalDouble sendsPerCustomer,
+            OptionalDouble responderShare,
+            OptionalDouble responseRowsPerResponder) {}
 
     /** Where the bundled sample lives, ingested by {@code serve} on an empty database. */
     Path bundledSampleDir();

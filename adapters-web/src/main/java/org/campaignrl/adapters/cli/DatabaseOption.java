@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 final class DatabaseOption {
     static final String ENVIRONMENT_VARIABLE = "CAMPAIGN_RL_DB";
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC_URL",
             description = "Database to use (jdbc:h2:… or jdbc:postgresql:…). Default: $" + ENVIRONMENT_VARIABLE
                     + ", else the H2 file database var/campaign-rl under the install folder.")
     String jdbcUrl;

@@ -17,8 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "evaluate", description = "How good is a model: against the exact optimum, in the existing users' fold "
-        + "protocol, on held-out sends, and against a known truth.")
+@Command(
+        name = "evaluate",
+        description = "How good is a model: against the exact optimum, in the existing users' fold "
+                + "protocol, on held-out sends, and against a known truth.")
 final class EvaluateSubcommand implements Callable<Integer> {
     private final CliRuntime runtime;
 
@@ -37,29 +39,49 @@ final class EvaluateSubcommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Also write evaluation.md and evaluation.json there.")
     Path out;
 
-    @Option(names = "--method", defaultValue = "WILSON_LOWER_BOUND",
+    @Option(
+            names = "--method",
+            defaultValue = "WILSON_LOWER_BOUND",
             description = "Ranking measured on held-out sends: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     RankingMethod method;
 
-    @Option(names = "--top", defaultValue = "10", description = "Audiences per subject line (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--top",
+            defaultValue = "10",
+            description = "Audiences per subject line (default: ${DEFAULT-VALUE}).")
     int topN;
 
-    @Option(names = "--min-sends", defaultValue = "10", description = "Fewest sends a ranked cell needs (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--min-sends",
+            defaultValue = "10",
+            description = "Fewest sends a ranked cell needs (default: ${DEFAULT-VALUE}).")
     long minSends;
 
-    @Option(names = "--confidence", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--confidence",
+            defaultValue = "0.95",
+            description = "Confidence level (default: ${DEFAULT-VALUE}).")
     double confidence;
 
     @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap draws (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of folds, samples and bootstrap (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Seed of folds, samples and bootstrap (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--samples-per-fold", defaultValue = "1000", description = "Start states per fold (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--samples-per-fold",
+            defaultValue = "1000",
+            description = "Start states per fold (default: ${DEFAULT-VALUE}).")
     int samplesPerFold;
 
-    @Option(names = "--truth", paramLabel = "FILE", description = "A generator's truth.json: regret against the true best cells.")
+    @Option(
+            names = "--truth",
+            paramLabel = "FILE",
+            description = "A generator's truth.json: regret against the true best cells.")
     Path truthFile;
 
     EvaluateSubcommand(CliRuntime runtime) {
@@ -68,11 +90,20 @@ final class EvaluateSubcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EvaluateModelCommand command = new EvaluateModelCommand(Optional.ofNullable(modelId), method, topN, minSends,
-                confidence, bootstrap, seed, samplesPerFold, Optional.ofNullable(truthFile));
+        EvaluateModelCommand command = new EvaluateModelCommand(
+                Optional.ofNullable(modelId),
+                method,
+                topN,
+                minSends,
+                confidence,
+                bootstrap,
+                seed,
+                samplesPerFold,
+                Optional.ofNullable(truthFile));
         try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
             Evaluation evaluation = session.app().evaluateModel().evaluate(command);
-            String jsonText = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            String jsonText = new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(EvaluationJson.of(evaluation));
             String markdown = EvaluationMarkdown.of(evaluation);
             if (out != null) {

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.campaignrl.application.port.in.ExportCellsUseCase.ExportCellsCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "export-cells", description = "Write the dataset's cells in the email_campaign_data.csv layout.")
 final class ExportCellsSubcommand implements Callable<Integer> {

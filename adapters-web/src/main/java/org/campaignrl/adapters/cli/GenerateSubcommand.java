@@ -20,7 +20,11 @@ final class GenerateSubcommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
     Path out;
 
-    @Option(names = "--preset", defaultValue = "generator", paramLabel = "NAME", converter = PresetConverter.class,
+    @Option(
+            names = "--preset",
+            defaultValue = "generator",
+            paramLabel = "NAME",
+            converter = PresetConverter.class,
             description = "generator (500 000 customers, ~2.48 M sends, ~10 %% responders, grouped by customer) or"
                     + " real-shaped (840 773 customers, ~2.48 M sends, ~0.94 M response rows, 34 %% responders,"
                     + " random order); the options below override it (default: ${DEFAULT-VALUE}).")
@@ -29,21 +33,31 @@ final class GenerateSubcommand implements Callable<Integer> {
     @Option(names = "--customers", paramLabel = "N", description = "Customers in the userbase.")
     Integer customers;
 
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            paramLabel = "S",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--order", paramLabel = "ORDER",
+    @Option(
+            names = "--order",
+            paramLabel = "ORDER",
             description = "Order of every file's rows: grouped (by customer, ids ascending) or random.")
     String order;
 
     @Option(names = "--sends-per-customer", paramLabel = "X", description = "Mean sends per customer.")
     Double sendsPerCustomer;
 
-    @Option(names = "--responders", paramLabel = "SHARE",
+    @Option(
+            names = "--responders",
+            paramLabel = "SHARE",
             description = "Expected share of customers with a response, e.g. 0.34 (moves the response model).")
     Double responders;
 
-    @Option(names = "--responses-per-responder", paramLabel = "X",
+    @Option(
+            names = "--responses-per-responder",
+            paramLabel = "X",
             description = "Expected response rows of a responding customer, repeats included.")
     Double responsesPerResponder;
 
@@ -61,9 +75,14 @@ final class GenerateSubcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CliRuntime.Generation generation = new CliRuntime.Generation(preset,
-                customers == null ? OptionalInt.empty() : OptionalInt.of(customers), seed, Optional.ofNullable(order),
-                optional(sendsPerCustomer), optional(responders), optional(responsesPerResponder));
+        CliRuntime.Generation generation = new CliRuntime.Generation(
+                preset,
+                customers == null ? OptionalInt.empty() : OptionalInt.of(customers),
+                seed,
+                Optional.ofNullable(order),
+                optional(sendsPerCustomer),
+                optional(responders),
+                optional(responsesPerResponder));
         spec.commandLine().getOut().println(runtime.generate(out, generation, TerminalProgress.onStderr()));
         return 0;
     }

@@ -17,25 +17,33 @@ import org.campaignrl.domain.Action;
 import org.campaignrl.domain.TrainingStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code models list|show|activate|rollback|compare|delete}: the model registry. A change of the
  * active model is one transaction; servers on the same database serve it within their poll interval.
  */
-@Command(name = "models", description = "List, show, activate, roll back, compare and delete model versions.",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.ShowModel.class, ModelsCommand.ActivateModel.class,
-                ModelsCommand.Rollback.class, ModelsCommand.CompareModels.class, ModelsCommand.DeleteModel.class})
+@Command(
+        name = "models",
+        description = "List, show, activate, roll back, compare and delete model versions.",
+        subcommands = {
+            ModelsCommand.ListModels.class,
+            ModelsCommand.ShowModel.class,
+            ModelsCommand.ActivateModel.class,
+            ModelsCommand.Rollback.class,
+            ModelsCommand.CompareModels.class,
+            ModelsCommand.DeleteModel.class
+        })
 final class ModelsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name what to do: list, show, activate, rollback, compare "
-                + "or delete");
+        throw new ParameterException(
+                spec.commandLine(), "name what to do: list, show, activate, rollback, compare " + "or delete");
     }
 
     @Command(name = "list", description = "Every model version, newest first; * marks the active one.")
@@ -51,12 +59,21 @@ final class ModelsCommand implements Runnable {
                 out().println("No model yet: train one with 'campaign-rl train'.");
                 return;
             }
-            out().printf("  %6s %7s  %-20s  %-16s %-16s %-14s  %s%n", "model", "dataset", "created (UTC)",
-                    "started by", "trained", "converged?", "metrics");
+            out().printf(
+                            "  %6s %7s  %-20s  %-16s %-16s %-14s  %s%n",
+                            "model", "dataset", "created (UTC)", "started by", "trained", "converged?", "metrics");
             for (ModelSummary m : models) {
-                out().printf(Locale.ROOT, "%s %6d %7d  %-20s  %-16s %-16s %-14s  %s%n", m.active() ? "*" : " ",
-                        m.id(), m.datasetId(), when(m), m.startedBy(), m.hyperparameters().length(),
-                        ConvergenceSummary.of(m.metrics()).verdict(), metrics(m.metrics()));
+                out().printf(
+                                Locale.ROOT,
+                                "%s %6d %7d  %-20s  %-16s %-16s %-14s  %s%n",
+                                m.active() ? "*" : " ",
+                                m.id(),
+                                m.datasetId(),
+                                when(m),
+                                m.startedBy(),
+                                m.hyperparameters().length(),
+                                ConvergenceSummary.of(m.metrics()).verdict(),
+                                metrics(m.metrics()));
             }
         }
     }
@@ -76,16 +93,33 @@ final class ModelsCommand implements Runnable {
             ModelSummary m = details.summary();
             var h = m.hyperparameters();
             var r = m.rewardRule();
-            out().printf("Model %d%s, trained on dataset %d at %s by %s%n", m.id(), m.active() ? " (active)" : "",
-                    m.datasetId(), when(m), m.startedBy());
-            out().printf(Locale.ROOT, "  trained %s%s, ε %s, α %s, γ %s, at most %d steps, seed %d%n", h.length(),
-                    h.untilConverged() ? String.format(Locale.ROOT, " (at most %,d episodes)", h.episodes()) : "",
-                    h.epsilon(), h.alpha(), h.gamma(), h.maxSteps(), h.seed());
+            out().printf(
+                            "Model %d%s, trained on dataset %d at %s by %s%n",
+                            m.id(), m.active() ? " (active)" : "", m.datasetId(), when(m), m.startedBy());
+            out().printf(
+                            Locale.ROOT,
+                            "  trained %s%s, ε %s, α %s, γ %s, at most %d steps, seed %d%n",
+                            h.length(),
+                            h.untilConverged()
+                                    ? String.format(Locale.ROOT, " (at most %,d episodes)", h.episodes())
+                                    : "",
+                            h.epsilon(),
+                            h.alpha(),
+                            h.gamma(),
+                            h.maxSteps(),
+                            h.seed());
             out().println("  " + ConvergenceSummary.of(m.metrics()).inWords());
-            out().printf(Locale.ROOT, "  goal: conversion above %s on more than %d sends, reward factor %s%n",
-                    r.targetRate(), r.minSends(), r.rewardFactor());
-            out().printf(Locale.ROOT, "  training: %,d steps, %.1f %% of episodes reached a goal%n", m.totalSteps(),
-                    100 * m.trainingGoalRate());
+            out().printf(
+                            Locale.ROOT,
+                            "  goal: conversion above %s on more than %d sends, reward factor %s%n",
+                            r.targetRate(),
+                            r.minSends(),
+                            r.rewardFactor());
+            out().printf(
+                            Locale.ROOT,
+                            "  training: %,d steps, %.1f %% of episodes reached a goal%n",
+                            m.totalSteps(),
+                            100 * m.trainingGoalRate());
             out().println("  metrics: " + (m.metrics().isEmpty() ? "none stored yet" : metrics(m.metrics())));
             if (!details.curve().isEmpty()) {
                 out().println("  learning curve (episode: goal rate, mean steps):");
@@ -93,8 +127,12 @@ final class ModelsCommand implements Runnable {
                 for (int i = 0; i < details.curve().size(); i++) {
                     if (i % every == 0 || i == details.curve().size() - 1) {
                         TrainingStats.CurvePoint point = details.curve().get(i);
-                        out().printf(Locale.ROOT, "    %,9d: %5.1f %%, %5.1f%n", point.episode(),
-                                100 * point.goalRate(), point.meanSteps());
+                        out().printf(
+                                        Locale.ROOT,
+                                        "    %,9d: %5.1f %%, %5.1f%n",
+                                        point.episode(),
+                                        100 * point.goalRate(),
+                                        point.meanSteps());
                     }
                 }
             }
@@ -132,8 +170,10 @@ final class ModelsCommand implements Runnable {
         }
     }
 
-    @Command(name = "compare", description = "Where model B's greedy action differs from model A's, and their "
-            + "quality figures side by side.")
+    @Command(
+            name = "compare",
+            description = "Where model B's greedy action differs from model A's, and their "
+                    + "quality figures side by side.")
     static final class CompareModels extends DatabaseSubcommand {
         @Parameters(index = "0", paramLabel = "A", description = "Baseline model id.")
         long a;
@@ -148,16 +188,25 @@ final class ModelsCommand implements Runnable {
         @Override
         void run(CliRuntime.Session session) {
             ModelComparison c = session.app().modelRegistry().compare(new CompareModelsCommand(a, b));
-            out().printf(Locale.ROOT, "Model %d → model %d: the greedy action changes in %,d of %,d states (%.1f %%)%n",
-                    a, b, c.changedStates(), c.comparedStates(), 100 * c.changedShare());
+            out().printf(
+                            Locale.ROOT,
+                            "Model %d → model %d: the greedy action changes in %,d of %,d states (%.1f %%)%n",
+                            a,
+                            b,
+                            c.changedStates(),
+                            c.comparedStates(),
+                            100 * c.changedShare());
             if (c.statesOnlyInA() + c.statesOnlyInB() > 0) {
-                out().printf("  the datasets differ: %,d states only in %d's, %,d only in %d's%n", c.statesOnlyInA(), a,
-                        c.statesOnlyInB(), b);
+                out().printf(
+                                "  the datasets differ: %,d states only in %d's, %,d only in %d's%n",
+                                c.statesOnlyInA(), a, c.statesOnlyInB(), b);
             }
             for (Action action : Action.values()) {
                 int changed = c.changedByAction().get(action.code());
                 if (changed > 0) {
-                    out().printf("  %,9d now %s (%d)%n", changed, action.name().toLowerCase(Locale.ROOT), action.code());
+                    out().printf(
+                                    "  %,9d now %s (%d)%n",
+                                    changed, action.name().toLowerCase(Locale.ROOT), action.code());
                 }
             }
             if (c.figures().isEmpty()) {
@@ -166,8 +215,9 @@ final class ModelsCommand implements Runnable {
             }
             out().printf("  %-24s %12s %12s %12s%n", "figure", "model " + a, "model " + b, "difference");
             for (FigurePair figure : c.figures()) {
-                out().printf("  %-24s %12s %12s %12s%n", figure.name(), number(figure.a()), number(figure.b()),
-                        number(figure.difference()));
+                out().printf(
+                                "  %-24s %12s %12s %12s%n",
+                                figure.name(), number(figure.a()), number(figure.b()), number(figure.difference()));
             }
         }
     }
@@ -189,13 +239,16 @@ final class ModelsCommand implements Runnable {
     }
 
     private static OptionalLong activeId(CliRuntime.Session session) {
-        return session.app().modelRegistry().models().stream().filter(ModelSummary::active)
-                .mapToLong(ModelSummary::id).findFirst();
+        return session.app().modelRegistry().models().stream()
+                .filter(ModelSummary::active)
+                .mapToLong(ModelSummary::id)
+                .findFirst();
     }
 
     private static String was(OptionalLong before, ModelSummary now) {
-        return before.isEmpty() ? "" : before.getAsLong() == now.id() ? " (it was already)"
-                : " (was " + before.getAsLong() + ")";
+        return before.isEmpty()
+                ? ""
+                : before.getAsLong() == now.id() ? " (it was already)" : " (was " + before.getAsLong() + ")";
     }
 
     private static String when(ModelSummary m) {
@@ -203,7 +256,8 @@ final class ModelsCommand implements Runnable {
     }
 
     private static String metrics(Map<String, Double> metrics) {
-        return metrics.entrySet().stream().map(e -> e.getKey() + "=" + number(e.getValue()))
+        return metrics.entrySet().stream()
+                .map(e -> e.getKey() + "=" + number(e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 

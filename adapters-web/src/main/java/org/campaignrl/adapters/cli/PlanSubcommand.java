@@ -13,22 +13,42 @@ import org.campaignrl.domain.ranking.RankingMethod;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code plan}: a campaign for one subject line on the latest (served) dataset's customers, stored unless previewed. */
-@Command(name = "plan", description = "Plan a campaign: who of the dataset's customers to email, when, and who to "
-        + "keep as a random control group; stored with its customers (see 'campaigns').",
+@Command(
+        name = "plan",
+        description = "Plan a campaign: who of the dataset's customers to email, when, and who to "
+                + "keep as a random control group; stored with its customers (see 'campaigns').",
         defaultValueProvider = PlanSubcommand.Defaults.class)
 final class PlanSubcommand implements Callable<Integer> {
     /** The command's fields by the options that set them, so that a refusal names what the user typed. */
-    private static final Map<String, String> OPTIONS = Map.of("subjectId", "--subject", "budget", "--budget",
-            "threshold", "--threshold", "day", "--day", "method", "--method", "explorationShare", "--explore-share",
-            "controlShare", "--control-share", "control", "--control", "seed", "--seed", "startDate", "--start-date");
+    private static final Map<String, String> OPTIONS = Map.of(
+            "subjectId",
+            "--subject",
+            "budget",
+            "--budget",
+            "threshold",
+            "--threshold",
+            "day",
+            "--day",
+            "method",
+            "--method",
+            "explorationShare",
+            "--explore-share",
+            "controlShare",
+            "--control-share",
+            "control",
+            "--control",
+            "seed",
+            "--seed",
+            "startDate",
+            "--start-date");
 
     private final CliRuntime runtime;
 
@@ -48,33 +68,51 @@ final class PlanSubcommand implements Callable<Integer> {
         @Option(names = "--budget", paramLabel = "N", description = "Emails the ranking spends (target + explore).")
         Long budget;
 
-        @Option(names = "--threshold", paramLabel = "RATE",
+        @Option(
+                names = "--threshold",
+                paramLabel = "RATE",
                 description = "Instead of a budget: every audience whose predicted rate is at least this (0..1).")
         Double threshold;
     }
 
-    @Option(names = "--day", paramLabel = "DAY", description = "The day every send goes out (monday … sunday); "
-            + "default: each audience on its own best day.")
+    @Option(
+            names = "--day",
+            paramLabel = "DAY",
+            description =
+                    "The day every send goes out (monday … sunday); " + "default: each audience on its own best day.")
     String day;
 
-    @Option(names = "--method", paramLabel = "METHOD", description = "How audiences are ranked (default: the one the "
-            + "held-out evaluation finds best, ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--method",
+            paramLabel = "METHOD",
+            description = "How audiences are ranked (default: the one the "
+                    + "held-out evaluation finds best, ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--explore-share", paramLabel = "SHARE", description = "Share of the emails spent on uncertain "
-            + "audiences (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--explore-share",
+            paramLabel = "SHARE",
+            description = "Share of the emails spent on uncertain " + "audiences (default: ${DEFAULT-VALUE}).")
     double explorationShare;
 
-    @Option(names = "--control-share", paramLabel = "SHARE", description = "Share of the plan's customers kept as a "
-            + "random control group, below 1 (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--control-share",
+            paramLabel = "SHARE",
+            description = "Share of the plan's customers kept as a "
+                    + "random control group, below 1 (default: ${DEFAULT-VALUE}).")
     double controlShare;
 
-    @Option(names = "--control", paramLabel = "WHAT", description = "What the control gets: business-as-usual (the "
-            + "same subject line) or nothing (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--control",
+            paramLabel = "WHAT",
+            description = "What the control gets: business-as-usual (the "
+                    + "same subject line) or nothing (default: ${DEFAULT-VALUE}).")
     String control;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seeds the control draw and the exploration "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            description = "Seeds the control draw and the exploration " + "(default: ${DEFAULT-VALUE}).")
     long seed;
 
     /** The defaults are the command's own (one place for the API, the page and the CLI). */
@@ -100,8 +138,10 @@ final class PlanSubcommand implements Callable<Integer> {
         return treatment.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    @Option(names = "--start-date", paramLabel = "DATE", description = "The campaign's first day, yyyy-MM-dd "
-            + "(default: today, UTC).")
+    @Option(
+            names = "--start-date",
+            paramLabel = "DATE",
+            description = "The campaign's first day, yyyy-MM-dd " + "(default: today, UTC).")
     LocalDate startDate;
 
     @Option(names = "--preview", description = "Show what it would expect, storing nothing.")
@@ -115,8 +155,16 @@ final class PlanSubcommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            PlanCampaignCommand command = new PlanCampaignCommand(subjectId, size.budget, size.threshold, day(),
-                    rankingMethod(), explorationShare, controlShare, treatment(), seed,
+            PlanCampaignCommand command = new PlanCampaignCommand(
+                    subjectId,
+                    size.budget,
+                    size.threshold,
+                    day(),
+                    rankingMethod(),
+                    explorationShare,
+                    controlShare,
+                    treatment(),
+                    seed,
                     startDate == null ? LocalDate.now(java.time.ZoneOffset.UTC) : startDate);
             try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
                 var planning = session.app().planCampaign();
@@ -143,17 +191,18 @@ final class PlanSubcommand implements Callable<Integer> {
         try {
             return RankingMethod.valueOf(method.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new InvalidCommandException("method", "must be one of "
-                    + java.util.Arrays.toString(RankingMethod.values()) + ", was '" + method + "'");
+            throw new InvalidCommandException(
+                    "method",
+                    "must be one of " + java.util.Arrays.toString(RankingMethod.values()) + ", was '" + method + "'");
         }
     }
 
     private ControlTreatment treatment() {
         try {
-            return ControlTreatment.valueOf(control.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+            return ControlTreatment.valueOf(
+                    control.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new InvalidCommandException("control", "must be business-as-usual or nothing, was '" + control
-                    + "'");
+            throw new InvalidCommandException("control", "must be business-as-usual or nothing, was '" + control + "'");
         }
     }
 

@@ -12,8 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "runs", description = "The recent ingests and trainings, whoever started them, and how each ended: "
-        + "one interrupted by a crash or a kill is failed the next time the database is opened.")
+@Command(
+        name = "runs",
+        description = "The recent ingests and trainings, whoever started them, and how each ended: "
+                + "one interrupted by a crash or a kill is failed the next time the database is opened.")
 final class RunsSubcommand implements Callable<Integer> {
     private final CliRuntime runtime;
 
@@ -23,7 +25,10 @@ final class RunsSubcommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "" + RecentRunsCommand.DEFAULT_LIMIT,
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "" + RecentRunsCommand.DEFAULT_LIMIT,
             description = "How many, newest first (default: ${DEFAULT-VALUE}).")
     int limit;
 
@@ -52,9 +57,18 @@ final class RunsSubcommand implements Callable<Integer> {
 
     /** "Run 3 TRAINING FAILED, started 2024-06-01T02:00:00Z on host:1234, 12.3 s". */
     static String line(Run run) {
-        String took = run.finishedAt().map(end -> ", " + seconds(Duration.between(run.startedAt(), end))).orElse("");
-        return String.format(Locale.ROOT, "Run %d %s %s, started %s on %s%s", run.id(), run.kind(), run.status(),
-                run.startedAt(), run.owner(), took);
+        String took = run.finishedAt()
+                .map(end -> ", " + seconds(Duration.between(run.startedAt(), end)))
+                .orElse("");
+        return String.format(
+                Locale.ROOT,
+                "Run %d %s %s, started %s on %s%s",
+                run.id(),
+                run.kind(),
+                run.status(),
+                run.startedAt(),
+                run.owner(),
+                took);
     }
 
     private static String seconds(Duration duration) {

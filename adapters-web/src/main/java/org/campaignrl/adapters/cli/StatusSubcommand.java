@@ -5,9 +5,9 @@ import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.port.in.ServingStatusUseCase.ServingStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "status", description = "What is stored and which model is active.")
 final class StatusSubcommand implements Callable<Integer> {
@@ -28,17 +28,25 @@ final class StatusSubcommand implements Callable<Integer> {
         try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
             ServingStatus status = session.app().servingStatus().status();
             out().println("Storage: " + session.storage());
-            status.latestDataset().ifPresentOrElse(
-                    d -> out().printf("Latest dataset: %d, %,d sends, %,d cells with sends%n", d.id(),
-                            d.summary().sends(), d.nonEmptyCells()),
-                    () -> out().println("No dataset yet."));
+            status.latestDataset()
+                    .ifPresentOrElse(
+                            d -> out().printf(
+                                            "Latest dataset: %d, %,d sends, %,d cells with sends%n",
+                                            d.id(), d.summary().sends(), d.nonEmptyCells()),
+                            () -> out().println("No dataset yet."));
             if (status.models().isEmpty()) {
                 out().println("No model yet.");
             }
             for (ModelSummary m : status.models()) {
-                out().printf("Model %d%s: dataset %d, trained %s, seed %d, created %s; %s%n", m.id(),
-                        m.active() ? " (active)" : "", m.datasetId(), m.hyperparameters().length(),
-                        m.hyperparameters().seed(), m.createdAt(), ConvergenceSummary.of(m.metrics()).inWords());
+                out().printf(
+                                "Model %d%s: dataset %d, trained %s, seed %d, created %s; %s%n",
+                                m.id(),
+                                m.active() ? " (active)" : "",
+                                m.datasetId(),
+                                m.hyperparameters().length(),
+                                m.hyperparameters().seed(),
+                                m.createdAt(),
+                                ConvergenceSummary.of(m.metrics()).inWords());
             }
         }
         return 0;

@@ -16,8 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sweep", description = "Train over a grid of hyperparameters (models are not stored) and chart success "
-        + "rate and mean |Q − Q*| against episodes.")
+@Command(
+        name = "sweep",
+        description = "Train over a grid of hyperparameters (models are not stored) and chart success "
+                + "rate and mean |Q − Q*| against episodes.")
 final class SweepSubcommand implements Callable<Integer> {
     private final CliRuntime runtime;
 
@@ -27,7 +29,11 @@ final class SweepSubcommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Option(names = "--episodes", split = ",", defaultValue = "1000,5000,20000,100000", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--episodes",
+            split = ",",
+            defaultValue = "1000,5000,20000,100000",
+            description = "Default: ${DEFAULT-VALUE}.")
     List<Integer> episodes;
 
     @Option(names = "--epsilon", split = ",", defaultValue = "0.1", description = "Default: ${DEFAULT-VALUE}.")
@@ -66,8 +72,15 @@ final class SweepSubcommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SweepCommand command = new SweepCommand(episodes, epsilons, alphas, gammas, seeds, maxSteps,
-                new RewardRule(targetRate, minSends, rewardFactor), Optional.ofNullable(datasetId));
+        SweepCommand command = new SweepCommand(
+                episodes,
+                epsilons,
+                alphas,
+                gammas,
+                seeds,
+                maxSteps,
+                new RewardRule(targetRate, minSends, rewardFactor),
+                Optional.ofNullable(datasetId));
         try (CliRuntime.Session session = runtime.open(database.jdbcUrl())) {
             List<SweepPoint> points = session.app().sweep().sweep(command, TerminalProgress.onStderr());
             Files.createDirectories(out);
@@ -76,8 +89,13 @@ final class SweepSubcommand implements Callable<Integer> {
             Files.writeString(out.resolve("sweep.svg"), SweepReport.svg(points));
             var print = spec.commandLine().getOut();
             print.print(csv);
-            print.printf(Locale.ROOT, "%d runs, %d goal cells; wrote %s and %s%n", points.size(),
-                    points.isEmpty() ? 0 : points.get(0).goalCells(), out.resolve("sweep.csv"), out.resolve("sweep.svg"));
+            print.printf(
+                    Locale.ROOT,
+                    "%d runs, %d goal cells; wrote %s and %s%n",
+                    points.size(),
+                    points.isEmpty() ? 0 : points.get(0).goalCells(),
+                    out.resolve("sweep.csv"),
+                    out.resolve("sweep.svg"));
         }
         return 0;
     }

@@ -43,7 +43,12 @@ final class TerminalProgress implements ProgressListener {
             if (newStage || done >= total || now - lastDraw > REDRAW_NANOS) {
                 lastDraw = now;
                 int filled = (int) Math.round(fraction * WIDTH);
-                out.printf(Locale.ROOT, "\r%-28s [%s%s] %3.0f%%", stage, "#".repeat(filled), " ".repeat(WIDTH - filled),
+                out.printf(
+                        Locale.ROOT,
+                        "\r%-28s [%s%s] %3.0f%%",
+                        stage,
+                        "#".repeat(filled),
+                        " ".repeat(WIDTH - filled),
                         fraction * 100);
                 if (done >= total) {
                     out.println();

@@ -7,14 +7,16 @@ import org.campaignrl.application.port.in.TrainModelUseCase.TrainOutcome;
 import org.campaignrl.domain.Hyperparameters;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "train", description = "Train a new model version on the latest dataset and activate it.",
+@Command(
+        name = "train",
+        description = "Train a new model version on the latest dataset and activate it.",
         defaultValueProvider = TrainSubcommand.Defaults.class)
 final class TrainSubcommand implements Callable<Integer> {
     static final String UNTIL_CONVERGED = "auto";
@@ -27,23 +29,34 @@ final class TrainSubcommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Option(names = "--episodes", paramLabel = "N|auto", converter = EpisodesConverter.class, description = "auto: train until the policy is the "
-            + "optimum's (at most " + Hyperparameters.DEFAULT_MAX_EPISODES + " episodes); N: exactly N episodes from "
-            + "random starts, as the original service did (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--episodes",
+            paramLabel = "N|auto",
+            converter = EpisodesConverter.class,
+            description = "auto: train until the policy is the "
+                    + "optimum's (at most " + Hyperparameters.DEFAULT_MAX_EPISODES
+                    + " episodes); N: exactly N episodes from "
+                    + "random starts, as the original service did (default: ${DEFAULT-VALUE}).")
     String episodes;
 
-    @Option(names = "--epsilon", description = "Exploration rate ε (default: " + Hyperparameters.CONVERGING_EPSILON
-            + " until converged, " + Hyperparameters.ORIGINAL_EPSILON + " with --episodes N).")
+    @Option(
+            names = "--epsilon",
+            description = "Exploration rate ε (default: " + Hyperparameters.CONVERGING_EPSILON + " until converged, "
+                    + Hyperparameters.ORIGINAL_EPSILON + " with --episodes N).")
     Double epsilon;
 
-    @Option(names = "--alpha", description = "Learning rate α (default: " + Hyperparameters.CONVERGING_ALPHA
-            + " until converged, " + Hyperparameters.ORIGINAL_ALPHA + " with --episodes N).")
+    @Option(
+            names = "--alpha",
+            description = "Learning rate α (default: " + Hyperparameters.CONVERGING_ALPHA + " until converged, "
+                    + Hyperparameters.ORIGINAL_ALPHA + " with --episodes N).")
     Double alpha;
 
     @Option(names = "--gamma", description = "Discount γ (default: ${DEFAULT-VALUE}).")
     double gamma;
 
-    @Option(names = "--max-steps", description = "Step limit of an episode and of a rollout (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-steps",
+            description = "Step limit of an episode and of a rollout (default: ${DEFAULT-VALUE}).")
     int maxSteps;
 
     @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -58,7 +71,10 @@ final class TrainSubcommand implements Callable<Integer> {
     @Option(names = "--reward-factor", description = "Goal reward = factor × 10 (default: ${DEFAULT-VALUE}).")
     double rewardFactor;
 
-    @Option(names = "--start-state", split = ",", paramLabel = "S,D,T,E,A,G,C",
+    @Option(
+            names = "--start-state",
+            split = ",",
+            paramLabel = "S,D,T,E,A,G,C",
             description = "State of the first episode of a fixed count: subject id, then codes (default: the first "
                     + "state).")
     int[] startState;
@@ -69,7 +85,10 @@ final class TrainSubcommand implements Callable<Integer> {
     @Option(names = "--no-activate", description = "Store the model without making it the active one.")
     boolean noActivate;
 
-    @Option(names = "--by", paramLabel = "NAME", defaultValue = "${sys:user.name}",
+    @Option(
+            names = "--by",
+            paramLabel = "NAME",
+            defaultValue = "${sys:user.name}",
             description = "Who starts the training, recorded with the model (default: the OS user, ${DEFAULT-VALUE}).")
     String startedBy;
 
@@ -110,8 +129,13 @@ final class TrainSubcommand implements Callable<Integer> {
         if (alpha != null) {
             command = command.withAlpha(alpha);
         }
-        command = command.withGamma(gamma).withMaxSteps(maxSteps).withSeed(seed).withTargetRate(targetRate)
-                .withMinSends(minSends).withRewardFactor(rewardFactor).withActivate(!noActivate)
+        command = command.withGamma(gamma)
+                .withMaxSteps(maxSteps)
+                .withSeed(seed)
+                .withTargetRate(targetRate)
+                .withMinSends(minSends)
+                .withRewardFactor(rewardFactor)
+                .withActivate(!noActivate)
                 .withStartedBy(startedBy);
         if (startState != null) {
             command = command.withStartState(startState);
@@ -120,13 +144,21 @@ final class TrainSubcommand implements Callable<Integer> {
             command = command.withDataset(datasetId);
         }
         try (CliRuntime.Session session = runtime.open(database.jdbcUrl());
-             StopOnSignal stop = StopOnSignal.stopping(session, "the command was stopped")) {
+                StopOnSignal stop = StopOnSignal.stopping(session, "the command was stopped")) {
             TrainOutcome outcome = session.app().trainModel().train(command, TerminalProgress.onStderr());
             var stats = outcome.stats();
-            out().printf("Model %d trained on dataset %d in %.1f ms%s%n", outcome.modelId(), outcome.datasetId(),
-                    outcome.trainingNanos() / 1e6, outcome.activated() ? " and activated" : " (not activated)");
-            out().printf("  %,d episodes (%s), %,d steps, %,d goal cells%n", stats.episodes(),
-                    command.hyperparameters().length(), stats.totalSteps(), outcome.goalCells());
+            out().printf(
+                            "Model %d trained on dataset %d in %.1f ms%s%n",
+                            outcome.modelId(),
+                            outcome.datasetId(),
+                            outcome.trainingNanos() / 1e6,
+                            outcome.activated() ? " and activated" : " (not activated)");
+            out().printf(
+                            "  %,d episodes (%s), %,d steps, %,d goal cells%n",
+                            stats.episodes(),
+                            command.hyperparameters().length(),
+                            stats.totalSteps(),
+                            outcome.goalCells());
             out().printf("  %s%n", ConvergenceSummary.of(outcome.quality()).inWords());
         }
         return 0;
@@ -144,8 +176,8 @@ final class TrainSubcommand implements Callable<Integer> {
                 try {
                     Integer.parseInt(value.strip());
                 } catch (NumberFormatException e) {
-                    throw new CommandLine.TypeConversionException("'" + value + "' is neither "
-                            + UNTIL_CONVERGED + " nor a whole number");
+                    throw new CommandLine.TypeConversionException(
+                            "'" + value + "' is neither " + UNTIL_CONVERGED + " nor a whole number");
                 }
             }
             return value;

@@ -13,17 +13,21 @@ import org.campaignrl.adapters.users.UserDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code campaign-rl users add|list}: the users file that {@code serve --users} reads. */
-@Command(name = "users", description = "Manage the users file: who may sign in, with which role.",
+@Command(
+        name = "users",
+        description = "Manage the users file: who may sign in, with which role.",
         subcommands = {UsersCommand.Add.class, UsersCommand.List.class})
 final class UsersCommand {
 
-    @Command(name = "add", description = "Add a user with a new random access token, printed once: the file keeps "
-            + "only its SHA-256.")
+    @Command(
+            name = "add",
+            description =
+                    "Add a user with a new random access token, printed once: the file keeps " + "only its SHA-256.")
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -31,18 +35,26 @@ final class UsersCommand {
         @Parameters(paramLabel = "NAME", description = "Letters, digits, . _ @ -")
         String name;
 
-        @Option(names = "--role", required = true, paramLabel = "ROLE",
+        @Option(
+                names = "--role",
+                required = true,
+                paramLabel = "ROLE",
                 description = "campaign-manager (reads) or ml-engineer (also ingests, trains, activates, deletes).")
         String role;
 
-        @Option(names = "--file", required = true, paramLabel = "FILE", description = "The users file (created if "
-                + "missing, readable and writable by its owner only; one others may write is refused).")
+        @Option(
+                names = "--file",
+                required = true,
+                paramLabel = "FILE",
+                description = "The users file (created if "
+                        + "missing, readable and writable by its owner only; one others may write is refused).")
         Path file;
 
         @Override
         public Integer call() throws IOException {
-            Role chosen = Role.labelled(role).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                    "--role must be campaign-manager or ml-engineer, was '" + role + "'"));
+            Role chosen = Role.labelled(role)
+                    .orElseThrow(() -> new ParameterException(
+                            spec.commandLine(), "--role must be campaign-manager or ml-engineer, was '" + role + "'"));
             boolean exists = Files.exists(file);
             if (exists) {
                 UserDirectory.refuseIfOthersMayWrite(file);
@@ -56,10 +68,17 @@ final class UsersCommand {
             if (!exists) {
                 UserDirectory.createPrivately(file);
             }
-            Files.writeString(file, updated, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(
+                    file,
+                    updated,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING);
-            spec.commandLine().getOut().printf("Added %s (%s) to %s. Their token, shown only now:%n%s%n", name,
-                    chosen.label(), file, token);
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "Added %s (%s) to %s. Their token, shown only now:%n%s%n",
+                            name, chosen.label(), file, token);
             return 0;
         }
     }
@@ -75,7 +94,9 @@ final class UsersCommand {
         @Override
         public Integer call() {
             for (User user : UserDirectory.read(file).users()) {
-                spec.commandLine().getOut().printf("%s\t%s%n", user.name(), user.role().label());
+                spec.commandLine()
+                        .getOut()
+                        .printf("%s\t%s%n", user.name(), user.role().label());
             }
             return 0;
         }

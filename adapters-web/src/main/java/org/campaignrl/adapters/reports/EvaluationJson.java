@@ -18,8 +18,7 @@ import org.campaignrl.domain.ranking.evaluation.Estimate;
  * figure is undefined (JSON has no NaN).
  */
 public final class EvaluationJson {
-    private EvaluationJson() {
-    }
+    private EvaluationJson() {}
 
     public static Map<String, Object> of(Evaluation evaluation) {
         Map<String, Object> json = new LinkedHashMap<>();

@@ -7,11 +7,10 @@ import java.util.Locale;
 
 /** How numbers and times read on the pages and in the reports. */
 public final class Format {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Format() {
-    }
+    private Format() {}
 
     public static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
@@ -26,7 +25,10 @@ public final class Format {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(value)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     public static String when(Instant instant) {

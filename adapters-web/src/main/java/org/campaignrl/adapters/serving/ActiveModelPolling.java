@@ -38,8 +38,8 @@ public final class ActiveModelPolling implements AutoCloseable {
             throw new IllegalArgumentException("poll at most every " + SHORTEST.toMillis() + " ms, not " + every);
         }
         ActiveModelPolling polling = new ActiveModelPolling(refresh);
-        polling.scheduler.scheduleWithFixedDelay(polling::poll, every.toMillis(), every.toMillis(),
-                TimeUnit.MILLISECONDS);
+        polling.scheduler.scheduleWithFixedDelay(
+                polling::poll, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return polling;
     }
 
@@ -52,13 +52,17 @@ public final class ActiveModelPolling implements AutoCloseable {
                 LOG.info("storage answers again");
             }
             if (result.changed()) {
-                LOG.info("now serving model {}, activated elsewhere",
-                        result.servedModelId().isPresent() ? result.servedModelId().getAsLong() : "none");
+                LOG.info(
+                        "now serving model {}, activated elsewhere",
+                        result.servedModelId().isPresent()
+                                ? result.servedModelId().getAsLong()
+                                : "none");
             }
         } catch (RuntimeException e) {
             if (!failing) {
                 failing = true;
-                LOG.warn("cannot ask storage which model is active; serving the current one until it answers: {}",
+                LOG.warn(
+                        "cannot ask storage which model is active; serving the current one until it answers: {}",
                         e.getMessage());
             }
         }

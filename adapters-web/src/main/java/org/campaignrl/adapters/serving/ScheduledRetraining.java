@@ -23,8 +23,7 @@ public final class ScheduledRetraining implements AutoCloseable {
         return thread;
     });
 
-    private ScheduledRetraining() {
-    }
+    private ScheduledRetraining() {}
 
     public static ScheduledRetraining start(RetrainingUseCase retraining, Duration every, RetrainCommand command) {
         if (every.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -32,8 +31,8 @@ public final class ScheduledRetraining implements AutoCloseable {
         }
         retraining.scheduled(every, command);
         ScheduledRetraining scheduled = new ScheduledRetraining();
-        scheduled.scheduler.scheduleWithFixedDelay(() -> run(retraining, command), 0, every.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduled.scheduler.scheduleWithFixedDelay(
+                () -> run(retraining, command), 0, every.toMillis(), TimeUnit.MILLISECONDS);
         return scheduled;
     }
 

@@ -45,7 +45,12 @@ public enum Role {
 
     /** The roles that may export email addresses, for messages: "campaign-manager". */
     public static String exportingRoles() {
-        return String.join(", ", Arrays.stream(values()).filter(Role::mayExportAddresses).map(Role::label).toList());
+        return String.join(
+                ", ",
+                Arrays.stream(values())
+                        .filter(Role::mayExportAddresses)
+                        .map(Role::label)
+                        .toList());
     }
 
     public static Optional<Role> labelled(String label) {

@@ -34,8 +34,7 @@ public final class UserDirectory {
 
     private final List<Entry> entries;
 
-    private record Entry(User user, byte[] tokenHash) {
-    }
+    private record Entry(User user, byte[] tokenHash) {}
 
     private UserDirectory(List<Entry> entries) {
         this.entries = List.copyOf(entries);
@@ -98,15 +97,16 @@ public final class UserDirectory {
             String where = source + " line " + (i + 1);
             String[] fields = line.split("\\s+");
             if (fields.length != 3) {
-                throw new IllegalArgumentException(where + ": expected 'name role sha256:<hex>', found "
-                        + fields.length + " field(s)");
+                throw new IllegalArgumentException(
+                        where + ": expected 'name role sha256:<hex>', found " + fields.length + " field(s)");
             }
             if (!NAME.matcher(fields[0]).matches()) {
                 throw new IllegalArgumentException(where + " field 'name': '" + fields[0]
                         + "' is not a name (letters, digits, . _ @ -, at most 64)");
             }
-            Role role = Role.labelled(fields[1]).orElseThrow(() -> new IllegalArgumentException(where
-                    + " field 'role': unknown role '" + fields[1] + "' (campaign-manager or ml-engineer)"));
+            Role role = Role.labelled(fields[1])
+                    .orElseThrow(() -> new IllegalArgumentException(where + " field 'role': unknown role '" + fields[1]
+                            + "' (campaign-manager or ml-engineer)"));
             byte[] hash = parseHash(fields[2], where);
             if (!names.add(fields[0])) {
                 throw new IllegalArgumentException(where + " field 'name': '" + fields[0] + "' appears twice");
@@ -163,7 +163,8 @@ public final class UserDirectory {
 
     /** The users-file line for a user with this token. */
     public static String line(User user, String token) {
-        return user.name() + " " + user.role().label() + " " + HASH_PREFIX + HexFormat.of().formatHex(sha256(token));
+        return user.name() + " " + user.role().label() + " " + HASH_PREFIX
+                + HexFormat.of().formatHex(sha256(token));
     }
 
     private static byte[] sha256(String token) {

@@ -29,7 +29,12 @@ enum Access implements RouteRole {
     PAGE_OWN_SESSION(Needs.SIGN_IN, true, false);
 
     /** Who may, when the server has users: anyone, every role, the roles that may export addresses, engineers. */
-    enum Needs { NOTHING, SIGN_IN, EXPORT, ENGINEER }
+    enum Needs {
+        NOTHING,
+        SIGN_IN,
+        EXPORT,
+        ENGINEER
+    }
 
     private final Needs needs;
     private final boolean changes;

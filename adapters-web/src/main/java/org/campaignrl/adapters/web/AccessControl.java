@@ -85,7 +85,7 @@ final class AccessControl {
 
     private void check(Context ctx) {
         if (ctx.endpoints().matchedHttpEndpoint() == null) {
-            return;   // a static file: for everyone
+            return; // a static file: for everyone
         }
         Access access = access(ctx);
         if (access.changes() && fromAnotherSite(ctx)) {
@@ -110,7 +110,8 @@ final class AccessControl {
             if (access.api()) {
                 unauthorized(ctx, "sign in: send 'Authorization: Bearer <token>'");
             } else {
-                ctx.redirect("/login?next=" + URLEncoder.encode(requestedPage(ctx), StandardCharsets.UTF_8),
+                ctx.redirect(
+                        "/login?next=" + URLEncoder.encode(requestedPage(ctx), StandardCharsets.UTF_8),
                         HttpStatus.SEE_OTHER);
                 ctx.skipRemainingHandlers();
             }
@@ -122,8 +123,11 @@ final class AccessControl {
             return;
         }
         if (access.changes() && !csrfTokenMatches(ctx, session.get().csrfToken())) {
-            deny(ctx, HttpStatus.FORBIDDEN, CSRF_FIELD, "the form's CSRF token is missing or stale: reload the page "
-                    + "and try again");
+            deny(
+                    ctx,
+                    HttpStatus.FORBIDDEN,
+                    CSRF_FIELD,
+                    "the form's CSRF token is missing or stale: reload the page " + "and try again");
             return;
         }
         ctx.attribute(VIEWER, Viewer.of(session.get()));
@@ -131,14 +135,19 @@ final class AccessControl {
 
     /** The access rule of the route matched; one without (not registered through {@link Route}) is our fault. */
     private static Access access(Context ctx) {
-        return ctx.routeRoles().stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst()
-                .orElseThrow(() -> new IllegalStateException(ctx.method() + " " + ctx.path() + " has no access "
-                        + "rule: register it through Route"));
+        return ctx.routeRoles().stream()
+                .filter(Access.class::isInstance)
+                .map(Access.class::cast)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        ctx.method() + " " + ctx.path() + " has no access " + "rule: register it through Route"));
     }
 
     private void checkBearer(Context ctx, String authorization, Access access) {
         String client = client(ctx);
-        String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? authorization.substring(7).strip() : "";
+        String token = authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip()
+                : "";
         Optional<Duration> wait = throttle.refusedFor(client, token);
         if (wait.isPresent()) {
             tooManyAttempts(ctx, wait.get());
@@ -147,8 +156,11 @@ final class AccessControl {
         Optional<User> user = users.authenticate(token);
         if (user.isEmpty()) {
             throttle.failed(client, token);
-            unauthorized(ctx, token.isEmpty() ? "the Authorization header must be 'Bearer <token>'"
-                    : "the bearer token is not known");
+            unauthorized(
+                    ctx,
+                    token.isEmpty()
+                            ? "the Authorization header must be 'Bearer <token>'"
+                            : "the bearer token is not known");
             return;
         }
         throttle.succeeded(client);
@@ -183,8 +195,10 @@ final class AccessControl {
         Optional<Duration> wait = throttle.refusedFor(client, token);
         if (wait.isPresent()) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(seconds(wait.get())));
-            pages.render(ctx, "login.jte", new LoginView(next, "too many failed attempts: try again in "
-                    + seconds(wait.get()) + " s"));
+            pages.render(
+                    ctx,
+                    "login.jte",
+                    new LoginView(next, "too many failed attempts: try again in " + seconds(wait.get()) + " s"));
             return;
         }
         Optional<User> user = users.authenticate(token);
@@ -208,8 +222,12 @@ final class AccessControl {
 
     /** The page to return to after signing in: only a path on this server, never another site. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
-                || next.startsWith("/login") || next.chars().anyMatch(c -> c < 0x20)) {
+        if (next == null
+                || !next.startsWith("/")
+                || next.startsWith("//")
+                || next.startsWith("/\\")
+                || next.startsWith("/login")
+                || next.chars().anyMatch(c -> c < 0x20)) {
             return "/";
         }
         return next;
@@ -250,8 +268,9 @@ final class AccessControl {
         if (presented == null) {
             presented = ctx.formParam(CSRF_FIELD);
         }
-        return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
+        return presented != null
+                && MessageDigest.isEqual(
+                        presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean behindTls(Context ctx) {
@@ -267,14 +286,22 @@ final class AccessControl {
         String needed = access(ctx).needs() == Access.Needs.EXPORT
                 ? "a role that may export email addresses (" + Role.exportingRoles() + ")"
                 : "the " + Role.ML_ENGINEER.label() + " role";
-        deny(ctx, HttpStatus.FORBIDDEN, null, user.name() + " is a " + user.role().label() + ": "
-                + ctx.method().name() + " " + ctx.path() + " needs " + needed);
+        deny(
+                ctx,
+                HttpStatus.FORBIDDEN,
+                null,
+                user.name() + " is a " + user.role().label() + ": "
+                        + ctx.method().name() + " " + ctx.path() + " needs " + needed);
     }
 
     private static void tooManyAttempts(Context ctx, Duration wait) {
         ctx.header("Retry-After", Long.toString(seconds(wait)));
-        deny(ctx, HttpStatus.TOO_MANY_REQUESTS, "Authorization", "too many failed tokens from this address, or this "
-                + "token failed too often: try again in " + seconds(wait) + " s");
+        deny(
+                ctx,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Authorization",
+                "too many failed tokens from this address, or this " + "token failed too often: try again in "
+                        + seconds(wait) + " s");
     }
 
     private static long seconds(Duration wait) {

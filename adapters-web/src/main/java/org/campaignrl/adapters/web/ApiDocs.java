@@ -74,8 +74,9 @@ final class ApiDocs {
     }
 
     void register(JavalinConfig config) {
-        Route.OPENAPI_DOCUMENT.register(config.routes, ctx -> ctx.contentType(ContentType.APPLICATION_JSON)
-                .result(document()));
+        Route.OPENAPI_DOCUMENT.register(
+                config.routes,
+                ctx -> ctx.contentType(ContentType.APPLICATION_JSON).result(document()));
         Route.API_DOCS.register(config.routes, ctx -> ctx.html(PAGE));
         config.staticFiles.add(files -> {
             files.hostedPath = UI_PATH + "/swagger-ui";

@@ -43,14 +43,19 @@ final class AudienceFinder {
     void register(RoutesConfig routes) {
         Route.AUDIENCES_PAGE.register(routes, this::page);
         Route.AUDIENCES_CSV.register(routes, this::csv);
-        Route.AUDIENCES.register(routes, ctx -> ctx.json(AudiencesJson.of(app.rankAudiences().rank(command(ctx)))));
+        Route.AUDIENCES.register(
+                routes, ctx -> ctx.json(AudiencesJson.of(app.rankAudiences().rank(command(ctx)))));
     }
 
     private void page(Context ctx) {
-        DatasetSummary dataset = app.servingStatus().status().activeDataset()
-                .or(() -> app.servingStatus().status().latestDataset()).orElse(null);
+        DatasetSummary dataset = app.servingStatus()
+                .status()
+                .activeDataset()
+                .or(() -> app.servingStatus().status().latestDataset())
+                .orElse(null);
         if (dataset == null) {
-            pages.render(ctx, "audiences.jte", AudiencesView.problem(null, "no dataset yet: ingest campaign logs first"));
+            pages.render(
+                    ctx, "audiences.jte", AudiencesView.problem(null, "no dataset yet: ingest campaign logs first"));
             return;
         }
         try {
@@ -65,7 +70,8 @@ final class AudienceFinder {
             pages.render(ctx, "audiences.jte", AudiencesView.of(dataset, command, ranked, rollout, ctx.queryString()));
         } catch (InvalidCommandException | NotFoundException e) {
             ctx.status(e instanceof NotFoundException ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST);
-            String problem = e instanceof InvalidCommandException bad ? bad.field() + ": " + bad.problem() : e.getMessage();
+            String problem =
+                    e instanceof InvalidCommandException bad ? bad.field() + ": " + bad.problem() : e.getMessage();
             pages.render(ctx, "audiences.jte", AudiencesView.problem(dataset, problem));
         }
     }
@@ -90,8 +96,17 @@ final class AudienceFinder {
             for (String label : a.labels()) {
                 csv.append(Csv.cell(label)).append(',');
             }
-            csv.append(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%.2f,%.2f,%.2f%n", a.sends(), a.responses(),
-                    a.conversion(), a.lower(), a.upper(), a.expectedResponses(), a.expectedLower(), a.expectedUpper()));
+            csv.append(String.format(
+                    Locale.ROOT,
+                    "%d,%d,%.6f,%.6f,%.6f,%.2f,%.2f,%.2f%n",
+                    a.sends(),
+                    a.responses(),
+                    a.conversion(),
+                    a.lower(),
+                    a.upper(),
+                    a.expectedResponses(),
+                    a.expectedLower(),
+                    a.expectedUpper()));
         }
     }
 
@@ -102,7 +117,9 @@ final class AudienceFinder {
         if (query.text("subjectId") != null) {
             subjectId = query.requiredInt("subjectId");
         } else {
-            subjectId = app.servingStatus().status().activeDataset()
+            subjectId = app.servingStatus()
+                    .status()
+                    .activeDataset()
                     .or(() -> app.servingStatus().status().latestDataset())
                     .map(d -> d.subjectIds().get(0))
                     .orElseThrow(() -> new NotFoundException("no dataset yet: ingest campaign logs first"));
@@ -113,7 +130,8 @@ final class AudienceFinder {
             String name = ExplorerView.PARAMETERS.get(slot);
             fixed[slot] = query.text(name) == null || "any".equals(query.text(name)) ? -1 : query.requiredInt(name);
         }
-        return new RankAudiencesCommand(subjectId,
+        return new RankAudiencesCommand(
+                subjectId,
                 EvaluationApi.method(query.text("method"), DEFAULT_METHOD),
                 query.text("minSends") == null ? DEFAULT_MIN_SENDS : query.requiredLong("minSends"),
                 query.text("confidence") == null ? DEFAULT_CONFIDENCE : query.requiredDouble("confidence"),
@@ -124,34 +142,71 @@ final class AudienceFinder {
     }
 
     /** The JSON view of a ranking. */
-    record AudiencesJson(long datasetId, int subjectId, String subject, String method, double confidence, long emails,
-                         List<AudienceJson> cells, List<AudienceJson> segments, BestDayJson bestDay) {
+    record AudiencesJson(
+            long datasetId,
+            int subjectId,
+            String subject,
+            String method,
+            double confidence,
+            long emails,
+            List<AudienceJson> cells,
+            List<AudienceJson> segments,
+            BestDayJson bestDay) {
         static AudiencesJson of(RankedAudiences r) {
-            return new AudiencesJson(r.datasetId(), r.subjectId(), r.subjectLabel(), r.method(), r.confidence(),
-                    r.emails(), r.cells().stream().map(AudienceJson::of).toList(),
+            return new AudiencesJson(
+                    r.datasetId(),
+                    r.subjectId(),
+                    r.subjectLabel(),
+                    r.method(),
+                    r.confidence(),
+                    r.emails(),
+                    r.cells().stream().map(AudienceJson::of).toList(),
                     r.segments().stream().map(AudienceJson::of).toList(),
-                    r.bestDay().map(d -> new BestDayJson(d.days().stream().map(day -> new DayJson(day.day(), day.sends(),
-                            day.responses(), day.conversion(), List.of(day.lower(), day.upper()))).toList(),
-                            d.certainty(), d.probabilityBestBeatsRunnerUp())).orElse(null));
+                    r.bestDay()
+                            .map(d -> new BestDayJson(
+                                    d.days().stream()
+                                            .map(day -> new DayJson(
+                                                    day.day(),
+                                                    day.sends(),
+                                                    day.responses(),
+                                                    day.conversion(),
+                                                    List.of(day.lower(), day.upper())))
+                                            .toList(),
+                                    d.certainty(),
+                                    d.probabilityBestBeatsRunnerUp()))
+                            .orElse(null));
         }
     }
 
-    record AudienceJson(List<Integer> codes, List<String> labels, long sends, long responses, double conversion,
-                        List<Double> conversionCi, double score, Long customers, double expectedResponses,
-                        List<Double> expectedResponsesCi) {
+    record AudienceJson(
+            List<Integer> codes,
+            List<String> labels,
+            long sends,
+            long responses,
+            double conversion,
+            List<Double> conversionCi,
+            double score,
+            Long customers,
+            double expectedResponses,
+            List<Double> expectedResponsesCi) {
         static AudienceJson of(RankedAudience a) {
-            return new AudienceJson(a.codes(), a.labels(), a.sends(), a.responses(), a.conversion(),
-                    List.of(a.lower(), a.upper()), Double.isFinite(a.score()) ? a.score() : 0,
-                    a.customers() < 0 ? null : a.customers(), a.expectedResponses(),
+            return new AudienceJson(
+                    a.codes(),
+                    a.labels(),
+                    a.sends(),
+                    a.responses(),
+                    a.conversion(),
+                    List.of(a.lower(), a.upper()),
+                    Double.isFinite(a.score()) ? a.score() : 0,
+                    a.customers() < 0 ? null : a.customers(),
+                    a.expectedResponses(),
                     List.of(a.expectedLower(), a.expectedUpper()));
         }
     }
 
-    record BestDayJson(List<DayJson> days, String certainty, double probabilityBestBeatsRunnerUp) {
-    }
+    record BestDayJson(List<DayJson> days, String certainty, double probabilityBestBeatsRunnerUp) {}
 
-    record DayJson(String day, long sends, long responses, double conversion, List<Double> conversionCi) {
-    }
+    record DayJson(String day, long sends, long responses, double conversion, List<Double> conversionCi) {}
 
     static List<String> methods() {
         List<String> names = new ArrayList<>();

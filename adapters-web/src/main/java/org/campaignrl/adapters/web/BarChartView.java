@@ -13,8 +13,7 @@ public record BarChartView(String title, String id, int width, int height, int l
     static final int GAP = 6;
     static final int PLOT_WIDTH = 300;
 
-    public record Bar(String label, int y, int width, String valueText, String detail) {
-    }
+    public record Bar(String label, int y, int width, String valueText, String detail) {}
 
     /** Bars scaled to the largest value (which fills the plot); values are rates in 0..1. */
     static BarChartView of(String title, String id, List<String> labels, List<Double> rates, List<String> details) {
@@ -23,9 +22,10 @@ public record BarChartView(String title, String id, int width, int height, int l
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
             int width = max <= 0 ? 0 : (int) Math.round(PLOT_WIDTH * rates.get(i) / max);
-            bars.add(new Bar(labels.get(i), i * (BAR_HEIGHT + GAP), width, Format.percent(rates.get(i)), details.get(i)));
+            bars.add(new Bar(
+                    labels.get(i), i * (BAR_HEIGHT + GAP), width, Format.percent(rates.get(i)), details.get(i)));
         }
-        return new BarChartView(title, id, labelWidth + PLOT_WIDTH + 80, labels.size() * (BAR_HEIGHT + GAP), labelWidth,
-                bars);
+        return new BarChartView(
+                title, id, labelWidth + PLOT_WIDTH + 80, labels.size() * (BAR_HEIGHT + GAP), labelWidth, bars);
     }
 }

@@ -35,10 +35,19 @@ final class CampaignPages {
 
     private void list(Context ctx, Fields submitted, String problem) {
         var status = app.servingStatus().status();
-        DatasetSummary dataset = status.activeDataset().or(status::latestDataset).orElse(null);
-        pages.render(ctx, "campaigns.jte", CampaignsPageView.of(dataset, app.campaigns().list(), submitted,
-                CampaignsApi.today(clock), problem == null && dataset == null
-                        ? "No dataset yet: ingest campaign logs first (the Data page)." : problem));
+        DatasetSummary dataset =
+                status.activeDataset().or(status::latestDataset).orElse(null);
+        pages.render(
+                ctx,
+                "campaigns.jte",
+                CampaignsPageView.of(
+                        dataset,
+                        app.campaigns().list(),
+                        submitted,
+                        CampaignsApi.today(clock),
+                        problem == null && dataset == null
+                                ? "No dataset yet: ingest campaign logs first (the Data page)."
+                                : problem));
     }
 
     /** Post, then redirect to the plan, so that a reload does not plan again; a refused plan shows why. */

@@ -20,8 +20,7 @@ final class CampaignRequest {
     /** The form's and the JSON body's value of {@code day} for "each audience on its own best day". */
     static final String BEST_DAY = "BEST";
 
-    private CampaignRequest() {
-    }
+    private CampaignRequest() {}
 
     static PlanCampaignCommand from(Fields fields, LocalDate today) {
         int subjectId = fields.requiredInt("subjectId");
@@ -29,7 +28,11 @@ final class CampaignRequest {
         Double threshold = fields.optionalDouble("threshold");
         Double exploration = fields.optionalDouble("explorationShare");
         Double control = fields.optionalDouble("controlShare");
-        return new PlanCampaignCommand(subjectId, budget, threshold, day(fields.text("day")),
+        return new PlanCampaignCommand(
+                subjectId,
+                budget,
+                threshold,
+                day(fields.text("day")),
                 fields.oneOf("method", RankingMethod.class, CampaignSettings.DEFAULT_METHOD),
                 exploration == null ? PlanCampaignCommand.DEFAULT_EXPLORATION_SHARE : exploration,
                 control == null ? PlanCampaignCommand.DEFAULT_CONTROL_SHARE : control,
@@ -45,8 +48,10 @@ final class CampaignRequest {
         try {
             return DayOfWeek.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidCommandException("day", "must be a day's name (MONDAY … SUNDAY) or " + BEST_DAY
-                    + " (each audience on its best day), was '" + text + "'");
+            throw new InvalidCommandException(
+                    "day",
+                    "must be a day's name (MONDAY … SUNDAY) or " + BEST_DAY + " (each audience on its best day), was '"
+                            + text + "'");
         }
     }
 

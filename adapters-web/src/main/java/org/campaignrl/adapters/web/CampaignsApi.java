@@ -45,19 +45,25 @@ final class CampaignsApi {
     }
 
     void register(RoutesConfig routes) {
-        Route.CAMPAIGNS.register(routes, ctx -> ctx.json(campaigns.list().stream().map(PlanJson::of).toList()));
+        Route.CAMPAIGNS.register(
+                routes,
+                ctx -> ctx.json(campaigns.list().stream().map(PlanJson::of).toList()));
         Route.PREVIEW_CAMPAIGN.register(routes, ctx -> ctx.json(PlanJson.of(planning.preview(command(ctx)))));
         Route.PLAN_CAMPAIGN.register(routes, ctx -> {
             CampaignPlan plan = planning.plan(command(ctx));
-            ctx.status(HttpStatus.CREATED).header("Location", Route.CAMPAIGN.pathWith(plan.id())).json(PlanJson.of(plan));
+            ctx.status(HttpStatus.CREATED)
+                    .header("Location", Route.CAMPAIGN.pathWith(plan.id()))
+                    .json(PlanJson.of(plan));
         });
-        Route.CAMPAIGN.register(routes, ctx -> ctx.json(CampaignJson.of(
-                campaigns.show(DashboardApi.pathId(ctx, "id")))));
+        Route.CAMPAIGN.register(
+                routes, ctx -> ctx.json(CampaignJson.of(campaigns.show(DashboardApi.pathId(ctx, "id")))));
         Route.SEND_LIST.register(routes, ctx -> sendList(ctx, campaigns, DashboardApi.pathId(ctx, "id")));
     }
 
     private PlanCampaignCommand command(Context ctx) {
-        return CampaignRequest.from(JsonBody.parse(mapper, ctx.body(), OpenApiSchemas.CAMPAIGN_PLAN_FIELDS).asFields(),
+        return CampaignRequest.from(
+                JsonBody.parse(mapper, ctx.body(), OpenApiSchemas.CAMPAIGN_PLAN_FIELDS)
+                        .asFields(),
                 today(clock));
     }
 
@@ -81,26 +87,60 @@ final class CampaignsApi {
     // --- the JSON shapes
 
     /** A plan as stored (id 0 for a preview); {@code budget} or {@code threshold} null, {@code day} null for best days. */
-    record PlanJson(long id, int subjectId, Long budget, Double threshold, String day, String method,
-                    double explorationShare, double controlShare, String control, long seed, String startDate,
-                    long datasetId, Long modelId, String createdAt, FiguresJson figures) {
+    record PlanJson(
+            long id,
+            int subjectId,
+            Long budget,
+            Double threshold,
+            String day,
+            String method,
+            double explorationShare,
+            double controlShare,
+            String control,
+            long seed,
+            String startDate,
+            long datasetId,
+            Long modelId,
+            String createdAt,
+            FiguresJson figures) {
         static PlanJson of(CampaignPlan plan) {
             CampaignSettings s = plan.settings();
-            return new PlanJson(plan.id(), s.subjectId(),
+            return new PlanJson(
+                    plan.id(),
+                    s.subjectId(),
                     s.budget().isPresent() ? s.budget().getAsLong() : null,
                     s.threshold().isPresent() ? s.threshold().getAsDouble() : null,
-                    s.day().map(Enum::name).orElse(null), s.method().name(), s.explorationShare(), s.controlShare(),
-                    s.control().name(), s.seed(), s.startDate().toString(), plan.datasetId(),
-                    plan.modelId().isPresent() ? plan.modelId().getAsLong() : null, plan.createdAt().toString(),
+                    s.day().map(Enum::name).orElse(null),
+                    s.method().name(),
+                    s.explorationShare(),
+                    s.controlShare(),
+                    s.control().name(),
+                    s.seed(),
+                    s.startDate().toString(),
+                    plan.datasetId(),
+                    plan.modelId().isPresent() ? plan.modelId().getAsLong() : null,
+                    plan.createdAt().toString(),
                     FiguresJson.of(plan.figures()));
         }
     }
 
-    record FiguresJson(long eligible, int audiences, long customers, ExpectationJson target, ExpectationJson explore,
-                       ExpectationJson control, ExpectationJson chosen) {
+    record FiguresJson(
+            long eligible,
+            int audiences,
+            long customers,
+            ExpectationJson target,
+            ExpectationJson explore,
+            ExpectationJson control,
+            ExpectationJson chosen) {
         static FiguresJson of(PlanFigures f) {
-            return new FiguresJson(f.eligible(), f.audiences(), f.customers(), ExpectationJson.of(f.target()),
-                    ExpectationJson.of(f.explore()), ExpectationJson.of(f.control()), ExpectationJson.of(f.chosen()));
+            return new FiguresJson(
+                    f.eligible(),
+                    f.audiences(),
+                    f.customers(),
+                    ExpectationJson.of(f.target()),
+                    ExpectationJson.of(f.explore()),
+                    ExpectationJson.of(f.control()),
+                    ExpectationJson.of(f.chosen()));
         }
     }
 
@@ -113,23 +153,34 @@ final class CampaignsApi {
     /** A plan and its newest readout (null when none was made yet). */
     record CampaignJson(PlanJson plan, ReadoutJson readout) {
         static CampaignJson of(CampaignDetails details) {
-            return new CampaignJson(PlanJson.of(details.plan()),
+            return new CampaignJson(
+                    PlanJson.of(details.plan()),
                     details.latestReadout().map(ReadoutJson::of).orElse(null));
         }
     }
 
     /** {@code groups}, {@code calibration} empty and {@code lift} null when the plan's sends were not found. */
-    record ReadoutJson(long datasetId, String madeAt, boolean sendsFound, String message, List<GroupJson> groups,
-                       LiftJson lift, List<CalibrationJson> calibration) {
+    record ReadoutJson(
+            long datasetId,
+            String madeAt,
+            boolean sendsFound,
+            String message,
+            List<GroupJson> groups,
+            LiftJson lift,
+            List<CalibrationJson> calibration) {
         static ReadoutJson of(CampaignReadout r) {
             Readout readout = r.readout().orElse(null);
             if (readout == null) {
-                return new ReadoutJson(r.datasetId(), r.madeAt().toString(), false, NO_SENDS_FOUND, List.of(), null,
-                        List.of());
+                return new ReadoutJson(
+                        r.datasetId(), r.madeAt().toString(), false, NO_SENDS_FOUND, List.of(), null, List.of());
             }
-            return new ReadoutJson(r.datasetId(), r.madeAt().toString(), true,
-                    readout.lift().map(CampaignsApi::verdict).orElse("no lift: the plan has no control group with "
-                            + "sends to compare with"),
+            return new ReadoutJson(
+                    r.datasetId(),
+                    r.madeAt().toString(),
+                    true,
+                    readout.lift()
+                            .map(CampaignsApi::verdict)
+                            .orElse("no lift: the plan has no control group with " + "sends to compare with"),
                     readout.groups().stream().map(GroupJson::of).toList(),
                     readout.lift().map(LiftJson::of).orElse(null),
                     readout.calibration().stream().map(CalibrationJson::of).toList());
@@ -141,35 +192,80 @@ final class CampaignsApi {
         if (lift.beatsControl()) {
             return "beat its control group: the lift's 95 % interval lies above 0";
         }
-        return lift.absoluteUpper() < 0 ? "did worse than its control group: the lift's 95 % interval lies below 0"
+        return lift.absoluteUpper() < 0
+                ? "did worse than its control group: the lift's 95 % interval lies below 0"
                 : "was not shown to beat its control group: the lift's 95 % interval includes 0";
     }
 
     /** {@code predicted} null when none of the group was sent. */
-    record GroupJson(String group, long planned, long sent, long responded, double conversion, double lower,
-                     double upper, Double predicted) {
+    record GroupJson(
+            String group,
+            long planned,
+            long sent,
+            long responded,
+            double conversion,
+            double lower,
+            double upper,
+            Double predicted) {
         static GroupJson of(GroupConversion g) {
-            return new GroupJson(g.group().label(), g.planned(), g.sent(), g.responded(), g.conversion().rate(),
-                    g.conversion().lower(), g.conversion().upper(), finiteOrNull(g.predicted()));
+            return new GroupJson(
+                    g.group().label(),
+                    g.planned(),
+                    g.sent(),
+                    g.responded(),
+                    g.conversion().rate(),
+                    g.conversion().lower(),
+                    g.conversion().upper(),
+                    finiteOrNull(g.predicted()));
         }
     }
 
     /** The relative lift and its interval are null when the control converted not at all. */
-    record LiftJson(double absolute, double absoluteLower, double absoluteUpper, Double relative, Double relativeLower,
-                    Double relativeUpper, double incremental, double incrementalLower, double incrementalUpper,
-                    boolean beatsControl) {
+    record LiftJson(
+            double absolute,
+            double absoluteLower,
+            double absoluteUpper,
+            Double relative,
+            Double relativeLower,
+            Double relativeUpper,
+            double incremental,
+            double incrementalLower,
+            double incrementalUpper,
+            boolean beatsControl) {
         static LiftJson of(Lift l) {
-            return new LiftJson(l.absolute(), l.absoluteLower(), l.absoluteUpper(), finiteOrNull(l.relative()),
-                    finiteOrNull(l.relativeLower()), finiteOrNull(l.relativeUpper()), l.incremental(),
-                    l.incrementalLower(), l.incrementalUpper(), l.beatsControl());
+            return new LiftJson(
+                    l.absolute(),
+                    l.absoluteLower(),
+                    l.absoluteUpper(),
+                    finiteOrNull(l.relative()),
+                    finiteOrNull(l.relativeLower()),
+                    finiteOrNull(l.relativeUpper()),
+                    l.incremental(),
+                    l.incrementalLower(),
+                    l.incrementalUpper(),
+                    l.beatsControl());
         }
     }
 
-    record CalibrationJson(double fromPredicted, double toPredicted, long sent, double predicted, long responded,
-                           double observed, double observedLower, double observedUpper) {
+    record CalibrationJson(
+            double fromPredicted,
+            double toPredicted,
+            long sent,
+            double predicted,
+            long responded,
+            double observed,
+            double observedLower,
+            double observedUpper) {
         static CalibrationJson of(CalibrationRow c) {
-            return new CalibrationJson(c.fromPredicted(), c.toPredicted(), c.sent(), c.predicted(), c.responded(),
-                    c.observed().rate(), c.observed().lower(), c.observed().upper());
+            return new CalibrationJson(
+                    c.fromPredicted(),
+                    c.toPredicted(),
+                    c.sent(),
+                    c.predicted(),
+                    c.responded(),
+                    c.observed().rate(),
+                    c.observed().lower(),
+                    c.observed().upper());
         }
     }
 

@@ -55,14 +55,14 @@ final class ClasspathAssets implements ResourceHandler {
             if (hostedPath.isEmpty()) {
                 return Optional.of(path.substring(1));
             }
-            return path.startsWith(hostedPath + "/") ? Optional.of(path.substring(hostedPath.length() + 1))
+            return path.startsWith(hostedPath + "/")
+                    ? Optional.of(path.substring(hostedPath.length() + 1))
                     : Optional.empty();
         }
     }
 
     /** A file's bytes and what is sent with them. */
-    private record Asset(byte[] bytes, String contentType, String etag, Map<String, String> headers) {
-    }
+    private record Asset(byte[] bytes, String contentType, String etag, Map<String, String> headers) {}
 
     private final List<Folder> folders = new CopyOnWriteArrayList<>();
     /** By request path; only files that exist, so the map is bounded by the folders' files. */
@@ -71,10 +71,12 @@ final class ClasspathAssets implements ResourceHandler {
     @Override
     public boolean addStaticFileConfig(StaticFileConfig config) {
         if (config.location != Location.CLASSPATH) {
-            throw new IllegalArgumentException("only classpath folders are served, not " + config.location + " "
-                    + config.directory);
+            throw new IllegalArgumentException(
+                    "only classpath folders are served, not " + config.location + " " + config.directory);
         }
-        folders.add(new Folder(withoutTrailingSlash(config.hostedPath), withoutTrailingSlash(config.directory),
+        folders.add(new Folder(
+                withoutTrailingSlash(config.hostedPath),
+                withoutTrailingSlash(config.directory),
                 Map.copyOf(config.headers)));
         return true;
     }

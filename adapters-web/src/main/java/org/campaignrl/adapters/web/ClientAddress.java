@@ -25,7 +25,8 @@ final class ClientAddress {
 
     /** @param trustedProxies IP addresses of the proxies in front of the server (see {@link #check}) */
     ClientAddress(List<String> trustedProxies) {
-        this.trustedProxies = trustedProxies.stream().map(proxy -> normal(proxy).orElseThrow())
+        this.trustedProxies = trustedProxies.stream()
+                .map(proxy -> normal(proxy).orElseThrow())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -47,7 +48,7 @@ final class ClientAddress {
         for (int i = hops.length - 1; i >= 0; i--) {
             var hop = normal(hops[i].strip());
             if (hop.isEmpty()) {
-                return client;   // a hop the proxies did not write: the last trusted one stands for the client
+                return client; // a hop the proxies did not write: the last trusted one stands for the client
             }
             client = hop.get();
             if (!trustedProxies.contains(client)) {

@@ -56,8 +56,7 @@ final class CompatibleApi {
     }
 
     /** A JSON body and the version of the model it came from. */
-    record Answer(long modelId, String json) {
-    }
+    record Answer(long modelId, String json) {}
 
     /** What one {@code POST /get-next-action} does, the network aside. */
     Answer nextAction(String body) throws JsonProcessingException {
@@ -82,8 +81,7 @@ final class CompatibleApi {
         return answer;
     }
 
-    private record Written(CampaignAudience audience, Answer answer) {
-    }
+    private record Written(CampaignAudience audience, Answer answer) {}
 
     private static void send(Context ctx, Answer answer) {
         ctx.header(MODEL_VERSION_HEADER, Long.toString(answer.modelId()));
@@ -103,11 +101,11 @@ final class CompatibleApi {
         }
     }
 
-    record NextActionView(@JsonProperty("next_action") int nextAction) {
-    }
+    record NextActionView(@JsonProperty("next_action") int nextAction) {}
 
     /** {@code {"campaign-audience": {"Email Subject": …, "Audience Permutations": [ … ]}}} */
-    record CampaignAudienceView(@JsonProperty("campaign-audience") Body campaignAudience) {
+    record CampaignAudienceView(
+            @JsonProperty("campaign-audience") Body campaignAudience) {
         /** Keys in alphabetical order, as the reference service's JSON had them: the attributes sorted once. */
         private static final List<Attribute> BY_NAME = Arrays.stream(Attribute.values())
                 .sorted(Comparator.comparing(Attribute::displayName))
@@ -136,13 +134,13 @@ final class CompatibleApi {
         }
 
         @JsonPropertyOrder({"Email Subject", "Audience Permutations"})
-        record Body(@JsonProperty("Email Subject") String emailSubject,
-                    @JsonProperty("Audience Permutations") List<Permutation> audiencePermutations) {
-        }
+        record Body(
+                @JsonProperty("Email Subject") String emailSubject,
+                @JsonProperty("Audience Permutations") List<Permutation> audiencePermutations) {}
 
         @JsonPropertyOrder({"audience-profile", "expected-conversions"})
-        record Permutation(@JsonProperty("audience-profile") Map<String, String> audienceProfile,
-                           @JsonProperty("expected-conversions") double expectedConversions) {
-        }
+        record Permutation(
+                @JsonProperty("audience-profile") Map<String, String> audienceProfile,
+                @JsonProperty("expected-conversions") double expectedConversions) {}
     }
 }

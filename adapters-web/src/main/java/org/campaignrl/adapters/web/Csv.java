@@ -2,8 +2,7 @@ package org.campaignrl.adapters.web;
 
 /** CSV cells for exports that people open in spreadsheets. */
 final class Csv {
-    private Csv() {
-    }
+    private Csv() {}
 
     /**
      * Quoted when needed; a text a spreadsheet would run as a formula (starting with =, +, -, @, tab or

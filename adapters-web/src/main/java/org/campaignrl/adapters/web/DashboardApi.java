@@ -33,7 +33,9 @@ final class DashboardApi {
     }
 
     void register(RoutesConfig routes) {
-        Route.JOBS.register(routes, ctx -> ctx.json(app.jobs().jobs().stream().map(JobJson::of).toList()));
+        Route.JOBS.register(
+                routes,
+                ctx -> ctx.json(app.jobs().jobs().stream().map(JobJson::of).toList()));
         Route.JOB.register(routes, this::job);
         Route.CANCEL_JOB.register(routes, ctx -> {
             JsonBody.none(mapper, ctx.body());
@@ -70,12 +72,18 @@ final class DashboardApi {
         if (!Files.isDirectory(folder)) {
             throw new InvalidCommandException("dataDir", "no such folder on the server: " + folder);
         }
-        accepted(ctx, app.jobs().startIngest(IngestLogsCommand.inFolder(folder).withSplit(Pages.split(body.asFields()))
-                .withFormat(Pages.format(body.asFields()))));
+        accepted(
+                ctx,
+                app.jobs()
+                        .startIngest(IngestLogsCommand.inFolder(folder)
+                                .withSplit(Pages.split(body.asFields()))
+                                .withFormat(Pages.format(body.asFields()))));
     }
 
     private static void accepted(Context ctx, JobView job) {
-        ctx.status(HttpStatus.ACCEPTED).header("Location", Route.JOB.pathWith(job.id())).json(JobJson.of(job));
+        ctx.status(HttpStatus.ACCEPTED)
+                .header("Location", Route.JOB.pathWith(job.id()))
+                .json(JobJson.of(job));
     }
 
     private void state(Context ctx) {
@@ -91,18 +99,24 @@ final class DashboardApi {
     /** {@code ?datasetId=ID&limit=N}: the first rows the ingest of that dataset (default the latest) rejected. */
     private void rejectedRows(Context ctx) {
         Fields query = new Fields(ctx::queryParam);
-        var rejected = app.rejectedRows().rejectedRows(new RejectedRowsCommand(
-                query.text("datasetId") == null ? Optional.empty() : Optional.of(query.requiredLong("datasetId")),
-                query.text("limit") == null ? 100 : query.requiredInt("limit")));
-        ctx.json(new RejectedRowsJson(rejected.datasetId(), rejected.report(), rejected.total(), rejected.rows().stream()
-                .map(r -> new RejectedRowJson(r.file(), r.line(), r.field(), r.reason(), r.value())).toList()));
+        var rejected = app.rejectedRows()
+                .rejectedRows(new RejectedRowsCommand(
+                        query.text("datasetId") == null
+                                ? Optional.empty()
+                                : Optional.of(query.requiredLong("datasetId")),
+                        query.text("limit") == null ? 100 : query.requiredInt("limit")));
+        ctx.json(new RejectedRowsJson(
+                rejected.datasetId(),
+                rejected.report(),
+                rejected.total(),
+                rejected.rows().stream()
+                        .map(r -> new RejectedRowJson(r.file(), r.line(), r.field(), r.reason(), r.value()))
+                        .toList()));
     }
 
-    record RejectedRowsJson(long datasetId, String report, long total, List<RejectedRowJson> rows) {
-    }
+    record RejectedRowsJson(long datasetId, String report, long total, List<RejectedRowJson> rows) {}
 
-    record RejectedRowJson(String file, long line, String field, String reason, String value) {
-    }
+    record RejectedRowJson(String file, long line, String field, String reason, String value) {}
 
     static long pathId(Context ctx, String name) {
         String raw = ctx.pathParam(name);
@@ -113,23 +127,34 @@ final class DashboardApi {
         }
     }
 
-    record CellJson(List<Integer> state, List<String> labels, long sends, long responses, double conversion,
-                    boolean goal) {
+    record CellJson(
+            List<Integer> state, List<String> labels, long sends, long responses, double conversion, boolean goal) {
         static CellJson of(CellView c) {
             return new CellJson(c.state(), c.labels(), c.sends(), c.responses(), c.conversion(), c.goal());
         }
     }
 
-    record ActionJson(int action, String attribute, double qValue, CellJson next) {
-    }
+    record ActionJson(int action, String attribute, double qValue, CellJson next) {}
 
-    record StateJson(long modelVersion, CellJson cell, double rewardOnEntering, List<ActionJson> actions,
-                     int bestAction, List<CellJson> greedyPath, String pathEnd) {
+    record StateJson(
+            long modelVersion,
+            CellJson cell,
+            double rewardOnEntering,
+            List<ActionJson> actions,
+            int bestAction,
+            List<CellJson> greedyPath,
+            String pathEnd) {
         static StateJson of(StateView v) {
-            return new StateJson(v.modelId(), CellJson.of(v.cell()), v.rewardOnEntering(),
-                    v.actions().stream().map(a -> new ActionJson(a.action(), a.attribute(), a.qValue(),
-                            CellJson.of(a.next()))).toList(),
-                    v.bestAction(), v.greedyPath().stream().map(CellJson::of).toList(), v.pathEnd());
+            return new StateJson(
+                    v.modelId(),
+                    CellJson.of(v.cell()),
+                    v.rewardOnEntering(),
+                    v.actions().stream()
+                            .map(a -> new ActionJson(a.action(), a.attribute(), a.qValue(), CellJson.of(a.next())))
+                            .toList(),
+                    v.bestAction(),
+                    v.greedyPath().stream().map(CellJson::of).toList(),
+                    v.pathEnd());
         }
     }
 
@@ -141,18 +166,33 @@ final class DashboardApi {
 
     record BreakdownJson(String attribute, List<ValueJson> values) {
         static BreakdownJson of(AttributeBreakdown b) {
-            return new BreakdownJson(b.attribute(), b.values().stream().map(ValueJson::of).toList());
+            return new BreakdownJson(
+                    b.attribute(), b.values().stream().map(ValueJson::of).toList());
         }
     }
 
-    record OverviewJson(long datasetId, long sends, long respondedSends, double baseRate, List<BreakdownJson> byAttribute,
-                        List<String> subjects, List<String> days, List<List<ValueJson>> subjectByDay) {
+    record OverviewJson(
+            long datasetId,
+            long sends,
+            long respondedSends,
+            double baseRate,
+            List<BreakdownJson> byAttribute,
+            List<String> subjects,
+            List<String> days,
+            List<List<ValueJson>> subjectByDay) {
         static OverviewJson of(DatasetOverview o) {
             var s = o.dataset().summary();
-            return new OverviewJson(o.dataset().id(), s.sends(), s.respondedSends(), s.baseRate(),
-                    o.byAttribute().stream().map(BreakdownJson::of).toList(), o.subjectByDay().subjects(),
+            return new OverviewJson(
+                    o.dataset().id(),
+                    s.sends(),
+                    s.respondedSends(),
+                    s.baseRate(),
+                    o.byAttribute().stream().map(BreakdownJson::of).toList(),
+                    o.subjectByDay().subjects(),
                     o.subjectByDay().days(),
-                    o.subjectByDay().cells().stream().map(row -> row.stream().map(ValueJson::of).toList()).toList());
+                    o.subjectByDay().cells().stream()
+                            .map(row -> row.stream().map(ValueJson::of).toList())
+                            .toList());
         }
     }
 }

@@ -68,8 +68,9 @@ final class Fields {
         try {
             return Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidCommandException(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
-                    + ", was '" + value + "'");
+            throw new InvalidCommandException(
+                    field,
+                    "must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ", was '" + value + "'");
         }
     }
 }

@@ -62,8 +62,12 @@ final class HostCheck {
         if (host == null || answersTo(hostOnly(host))) {
             return;
         }
-        WebServer.error(ctx, HttpStatus.MISDIRECTED_REQUEST, "Host", "this server does not answer to the host '"
-                + RequestRefusal.printable(host) + "': add it with --allowed-hosts if it is a name of this server");
+        WebServer.error(
+                ctx,
+                HttpStatus.MISDIRECTED_REQUEST,
+                "Host",
+                "this server does not answer to the host '" + RequestRefusal.printable(host)
+                        + "': add it with --allowed-hosts if it is a name of this server");
         ctx.skipRemainingHandlers();
     }
 

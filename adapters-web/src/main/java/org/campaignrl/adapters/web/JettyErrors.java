@@ -19,8 +19,7 @@ import org.eclipse.jetty.util.Callback;
 final class JettyErrors extends ErrorHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private JettyErrors() {
-    }
+    private JettyErrors() {}
 
     static void register(JavalinConfig config) {
         config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
@@ -35,13 +34,15 @@ final class JettyErrors extends ErrorHandler {
         }
         HttpStatus status = HttpStatus.forStatus(code);
         String reason = status == HttpStatus.UNKNOWN ? "Error" : status.getMessage();
-        String message = code >= 500 ? "internal error; the server log has the details"
-                : "the request was refused: " + (request.getAttribute(ERROR_MESSAGE) instanceof String text
-                ? text : reason);
+        String message = code >= 500
+                ? "internal error; the server log has the details"
+                : "the request was refused: "
+                        + (request.getAttribute(ERROR_MESSAGE) instanceof String text ? text : reason);
         byte[] body = JSON.writeValueAsBytes(new ApiError(code, reason, null, message));
         response.setStatus(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
-        SecurityHeaders.apply(request.getHttpURI() == null ? null : request.getHttpURI().getPath(),
+        SecurityHeaders.apply(
+                request.getHttpURI() == null ? null : request.getHttpURI().getPath(),
                 (name, value) -> response.getHeaders().put(name, value));
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;

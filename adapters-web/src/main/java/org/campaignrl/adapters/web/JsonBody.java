@@ -36,8 +36,8 @@ final class JsonBody {
         try {
             root = mapper.readTree(body);
         } catch (JsonParseException e) {
-            throw new InvalidCommandException(duplicateKey(e).orElse("body"),
-                    "malformed JSON: " + e.getOriginalMessage());
+            throw new InvalidCommandException(
+                    duplicateKey(e).orElse("body"), "malformed JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new InvalidCommandException("body", "malformed JSON: " + e.getOriginalMessage());
         }
@@ -69,17 +69,25 @@ final class JsonBody {
             }
         });
         if (!unknown.isEmpty()) {
-            throw new InvalidCommandException(unknown.get(0), (unknown.size() == 1 ? "unknown field '"
-                    : "unknown fields '") + String.join("', '", unknown) + (fields.isEmpty()
-                    ? "': this request takes no body" : "': the fields of this body are "
-                    + String.join(", ", fields.stream().sorted().toList())));
+            throw new InvalidCommandException(
+                    unknown.get(0),
+                    (unknown.size() == 1 ? "unknown field '" : "unknown fields '")
+                            + String.join("', '", unknown)
+                            + (fields.isEmpty()
+                                    ? "': this request takes no body"
+                                    : "': the fields of this body are "
+                                            + String.join(
+                                                    ", ",
+                                                    fields.stream().sorted().toList())));
         }
     }
 
     /** The key a parser refused as repeated (it stands at that key when it refuses it), if that is the problem. */
     private static Optional<String> duplicateKey(JsonParseException e) {
         JsonParser parser = e.getProcessor();
-        if (parser == null || e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate field")) {
+        if (parser == null
+                || e.getOriginalMessage() == null
+                || !e.getOriginalMessage().startsWith("Duplicate field")) {
             return Optional.empty();
         }
         try {
@@ -145,7 +153,8 @@ final class JsonBody {
 
     /** The body's scalar fields as text, for readers shared with forms. */
     Fields asFields() {
-        return new Fields(field -> has(field) && root.get(field).isValueNode() ? root.get(field).asText() : null);
+        return new Fields(field ->
+                has(field) && root.get(field).isValueNode() ? root.get(field).asText() : null);
     }
 
     int requiredInt(String field) {

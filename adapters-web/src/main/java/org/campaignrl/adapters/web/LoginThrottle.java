@@ -29,8 +29,7 @@ final class LoginThrottle {
     private static final String ADDRESS = "address ";
     private static final String TOKEN = "token ";
 
-    private record Failures(Instant since, int count) {
-    }
+    private record Failures(Instant since, int count) {}
 
     private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -76,8 +75,11 @@ final class LoginThrottle {
             failures.values().removeIf(f -> f.since().isBefore(cutoff));
         }
         Instant now = clock.instant();
-        failures.merge(client, new Failures(now, 1), (old, one) -> old.since().plus(WINDOW).isBefore(now)
-                ? one : new Failures(old.since(), old.count() + 1));
+        failures.merge(
+                client,
+                new Failures(now, 1),
+                (old, one) ->
+                        old.since().plus(WINDOW).isBefore(now) ? one : new Failures(old.since(), old.count() + 1));
     }
 
     private static boolean isBlank(String token) {
@@ -86,8 +88,8 @@ final class LoginThrottle {
 
     private static String fingerprint(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }

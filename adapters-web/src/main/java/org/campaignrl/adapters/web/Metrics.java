@@ -57,14 +57,19 @@ public final class Metrics {
     private final List<Runnable> beforeScrape = new ArrayList<>();
     /** Read at each scrape, from the same status as the figures. */
     private volatile double servedVersion = Double.NaN;
+
     private boolean jvmBound;
 
     /** Wraps the ingest in-port so that every ingest is timed by outcome and its rows counted. */
     public IngestLogsUseCase counting(IngestLogsUseCase ingest) {
-        Counter accepted = Counter.builder("campaignrl_ingest_rows").tag("result", "accepted")
-                .description(ROWS).register(registry);
-        Counter rejected = Counter.builder("campaignrl_ingest_rows").tag("result", "rejected")
-                .description(ROWS).register(registry);
+        Counter accepted = Counter.builder("campaignrl_ingest_rows")
+                .tag("result", "accepted")
+                .description(ROWS)
+                .register(registry);
+        Counter rejected = Counter.builder("campaignrl_ingest_rows")
+                .tag("result", "rejected")
+                .description(ROWS)
+                .register(registry);
         return (command, progress) -> {
             long start = System.nanoTime();
             String outcome = "failed";
@@ -106,35 +111,54 @@ public final class Metrics {
     }
 
     private void work(String name, String description, String outcome, long start) {
-        Timer.builder(name).description(description).tag("outcome", outcome).register(registry)
+        Timer.builder(name)
+                .description(description)
+                .tag("outcome", outcome)
+                .register(registry)
                 .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
     /** The gauges read at each scrape: the served model, the jobs, the database's pool. */
     public void observe(CampaignRl app, Pool pool) {
         MultiGauge figures = MultiGauge.builder("campaignrl_served_model_figure")
-                .description("The served model's quality figures, by name").register(registry);
+                .description("The served model's quality figures, by name")
+                .register(registry);
         Gauge.builder("campaignrl_served_model_version", this, metrics -> metrics.servedVersion)
-                .description("Version (id) of the model served; NaN while none is").register(registry);
+                .description("Version (id) of the model served; NaN while none is")
+                .register(registry);
         beforeScrape.add(() -> {
             Optional<ModelSummary> served = app.servingStatus().status().activeModel();
             servedVersion = served.map(m -> (double) m.id()).orElse(Double.NaN);
-            figures.register(served.map(m -> m.metrics().entrySet().stream()
-                            .map(e -> MultiGauge.Row.of(Tags.of("name", e.getKey()), e.getValue()))
-                            .toList())
-                    .orElse(List.of()), true);
+            figures.register(
+                    served.map(m -> m.metrics().entrySet().stream()
+                                    .map(e -> MultiGauge.Row.of(Tags.of("name", e.getKey()), e.getValue()))
+                                    .toList())
+                            .orElse(List.of()),
+                    true);
         });
         for (JobsUseCase.State state : List.of(JobsUseCase.State.QUEUED, JobsUseCase.State.RUNNING)) {
-            Gauge.builder("campaignrl_jobs", app.jobs(), jobs -> jobs.jobs().stream()
-                            .filter(job -> job.state() == state).count())
-                    .description("Background jobs by state").tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+            Gauge.builder(
+                            "campaignrl_jobs",
+                            app.jobs(),
+                            jobs -> jobs.jobs().stream()
+                                    .filter(job -> job.state() == state)
+                                    .count())
+                    .description("Background jobs by state")
+                    .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
                     .register(registry);
         }
         // Gauges hold what they read weakly unless told: the pool's view is held by nothing else
-        Gauge.builder("campaignrl_db_connections_max", pool, p -> orNaN(p.max().get())).strongReference(true)
-                .description("Most connections the database pool opens; NaN without a pool").register(registry);
-        Gauge.builder("campaignrl_db_connections_active", pool, p -> orNaN(p.active().get())).strongReference(true)
-                .description("Database connections in use; NaN without a pool").register(registry);
+        Gauge.builder("campaignrl_db_connections_max", pool, p -> orNaN(p.max().get()))
+                .strongReference(true)
+                .description("Most connections the database pool opens; NaN without a pool")
+                .register(registry);
+        Gauge.builder(
+                        "campaignrl_db_connections_active",
+                        pool,
+                        p -> orNaN(p.active().get()))
+                .strongReference(true)
+                .description("Database connections in use; NaN without a pool")
+                .register(registry);
     }
 
     private static double orNaN(OptionalInt value) {
@@ -158,11 +182,13 @@ public final class Metrics {
         String key = method + ' ' + status + ' ' + route;
         Timer timer = requestTimers.get(key);
         if (timer == null) {
-            timer = requestTimers.computeIfAbsent(key, k -> Timer.builder("http_server_requests")
-                    .description("HTTP requests by method, route and status")
-                    .tags("method", method, "route", route, "status", Integer.toString(status))
-                    .publishPercentileHistogram()
-                    .register(registry));
+            timer = requestTimers.computeIfAbsent(
+                    key,
+                    k -> Timer.builder("http_server_requests")
+                            .description("HTTP requests by method, route and status")
+                            .tags("method", method, "route", route, "status", Integer.toString(status))
+                            .publishPercentileHistogram()
+                            .register(registry));
         }
         timer.record((long) (milliseconds * 1_000_000), TimeUnit.NANOSECONDS);
     }

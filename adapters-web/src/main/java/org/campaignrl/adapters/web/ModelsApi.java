@@ -9,10 +9,10 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.Map;
 import org.campaignrl.application.CampaignRl;
+import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.DatasetListing;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.InputFile;
-import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.model.RetrainingDecision;
 import org.campaignrl.application.model.SendSplit;
@@ -46,8 +46,12 @@ final class ModelsApi {
     private final RetrainingUseCase retraining;
     private final ObjectMapper mapper;
 
-    private ModelsApi(ModelRegistryUseCase registry, ManageModelsUseCase manage, DatasetRegistryUseCase datasets,
-                      RetrainingUseCase retraining, ObjectMapper mapper) {
+    private ModelsApi(
+            ModelRegistryUseCase registry,
+            ManageModelsUseCase manage,
+            DatasetRegistryUseCase datasets,
+            RetrainingUseCase retraining,
+            ObjectMapper mapper) {
         this.registry = registry;
         this.manage = manage;
         this.datasets = datasets;
@@ -61,7 +65,9 @@ final class ModelsApi {
     }
 
     private void register(RoutesConfig routes) {
-        Route.MODELS.register(routes, ctx -> ctx.json(registry.models().stream().map(ModelJson::of).toList()));
+        Route.MODELS.register(
+                routes,
+                ctx -> ctx.json(registry.models().stream().map(ModelJson::of).toList()));
         // Before /{id}: the first route registered that matches a path answers it.
         Route.COMPARE_MODELS.register(routes, this::compare);
         Route.ROLL_BACK_MODEL.register(routes, ctx -> {
@@ -77,9 +83,14 @@ final class ModelsApi {
             manage.delete(new DeleteModelCommand(DashboardApi.pathId(ctx, "id")));
             ctx.status(HttpStatus.NO_CONTENT);
         });
-        Route.DATASETS.register(routes, ctx -> ctx.json(datasets.datasets().stream().map(DatasetJson::of).toList()));
-        Route.DATASET.register(routes, ctx -> ctx.json(DatasetJson.of(
-                datasets.dataset(new ShowDatasetCommand(DashboardApi.pathId(ctx, "id"))))));
+        Route.DATASETS.register(
+                routes,
+                ctx -> ctx.json(
+                        datasets.datasets().stream().map(DatasetJson::of).toList()));
+        Route.DATASET.register(
+                routes,
+                ctx -> ctx.json(
+                        DatasetJson.of(datasets.dataset(new ShowDatasetCommand(DashboardApi.pathId(ctx, "id"))))));
         Route.RETRAINING.register(routes, ctx -> ctx.json(RetrainingJson.of(retraining.status())));
     }
 
@@ -89,8 +100,8 @@ final class ModelsApi {
 
     private void compare(Context ctx) {
         Fields query = new Fields(ctx::queryParam);
-        ctx.json(ComparisonJson.of(registry.compare(new CompareModelsCommand(query.requiredLong("a"),
-                query.requiredLong("b")))));
+        ctx.json(ComparisonJson.of(
+                registry.compare(new CompareModelsCommand(query.requiredLong("a"), query.requiredLong("b")))));
     }
 
     private static void served(Context ctx, ModelSummary model) {
@@ -100,24 +111,50 @@ final class ModelsApi {
 
     // --- the JSON shapes
 
-    record ModelJson(long id, long datasetId, String createdAt, String startedBy, boolean active,
-                     HyperparametersJson hyperparameters, RewardRuleJson rewardRule, TrainingJson training,
-                     ConvergenceJson convergence, Map<String, Double> metrics) {
+    record ModelJson(
+            long id,
+            long datasetId,
+            String createdAt,
+            String startedBy,
+            boolean active,
+            HyperparametersJson hyperparameters,
+            RewardRuleJson rewardRule,
+            TrainingJson training,
+            ConvergenceJson convergence,
+            Map<String, Double> metrics) {
         static ModelJson of(ModelSummary m) {
             var h = m.hyperparameters();
             var r = m.rewardRule();
-            return new ModelJson(m.id(), m.datasetId(), m.createdAt().toString(), m.startedBy(), m.active(),
-                    new HyperparametersJson(h.untilConverged(), h.episodes(), h.epsilon(), h.alpha(), h.gamma(),
-                            h.maxSteps(), h.seed()),
+            return new ModelJson(
+                    m.id(),
+                    m.datasetId(),
+                    m.createdAt().toString(),
+                    m.startedBy(),
+                    m.active(),
+                    new HyperparametersJson(
+                            h.untilConverged(),
+                            h.episodes(),
+                            h.epsilon(),
+                            h.alpha(),
+                            h.gamma(),
+                            h.maxSteps(),
+                            h.seed()),
                     new RewardRuleJson(r.targetRate(), r.minSends(), r.rewardFactor()),
-                    new TrainingJson(m.totalSteps(), m.trainingGoalRate()), ConvergenceJson.of(m), m.metrics());
+                    new TrainingJson(m.totalSteps(), m.trainingGoalRate()),
+                    ConvergenceJson.of(m),
+                    m.metrics());
         }
     }
 
     /** With {@code untilConverged}, {@code episodes} is the most the training could run. */
-    record HyperparametersJson(boolean untilConverged, int episodes, double epsilon, double alpha, double gamma,
-                               int maxSteps, long seed) {
-    }
+    record HyperparametersJson(
+            boolean untilConverged,
+            int episodes,
+            double epsilon,
+            double alpha,
+            double gamma,
+            int maxSteps,
+            long seed) {}
 
     /**
      * @param converged null for a model stored before convergence was measured
@@ -130,17 +167,16 @@ final class ModelsApi {
         }
     }
 
-    record RewardRuleJson(double targetRate, long minSends, double rewardFactor) {
-    }
+    record RewardRuleJson(double targetRate, long minSends, double rewardFactor) {}
 
     /** {@code goalRate}: the share of training episodes that reached a goal cell. */
-    record TrainingJson(long totalSteps, double goalRate) {
-    }
+    record TrainingJson(long totalSteps, double goalRate) {}
 
     /** A model as listed, and its learning curve. */
     record ModelDetailJson(@JsonUnwrapped ModelJson model, List<CurvePointJson> curve) {
         static ModelDetailJson of(ModelDetails details) {
-            return new ModelDetailJson(ModelJson.of(details.summary()),
+            return new ModelDetailJson(
+                    ModelJson.of(details.summary()),
                     details.curve().stream().map(CurvePointJson::of).toList());
         }
     }
@@ -154,23 +190,33 @@ final class ModelsApi {
     record ComparisonJson(ModelJson a, ModelJson b, StatesJson states, List<FigureJson> figures) {
         static ComparisonJson of(ModelComparison c) {
             List<ActionChangeJson> byAction = java.util.Arrays.stream(Action.values())
-                    .map(action -> new ActionChangeJson(action.code(), action.name(),
-                            c.changedByAction().get(action.code())))
+                    .map(action -> new ActionChangeJson(
+                            action.code(), action.name(), c.changedByAction().get(action.code())))
                     .toList();
-            return new ComparisonJson(ModelJson.of(c.a()), ModelJson.of(c.b()),
-                    new StatesJson(c.comparedStates(), c.changedStates(), c.changedShare(), c.statesOnlyInA(),
-                            c.statesOnlyInB(), byAction),
+            return new ComparisonJson(
+                    ModelJson.of(c.a()),
+                    ModelJson.of(c.b()),
+                    new StatesJson(
+                            c.comparedStates(),
+                            c.changedStates(),
+                            c.changedShare(),
+                            c.statesOnlyInA(),
+                            c.statesOnlyInB(),
+                            byAction),
                     c.figures().stream().map(FigureJson::of).toList());
         }
     }
 
     /** How many states both models know, in how many b's greedy action differs from a's, and which action b takes there. */
-    record StatesJson(int compared, int changedGreedyAction, double changedShare, int onlyInA, int onlyInB,
-                      List<ActionChangeJson> changedToAction) {
-    }
+    record StatesJson(
+            int compared,
+            int changedGreedyAction,
+            double changedShare,
+            int onlyInA,
+            int onlyInB,
+            List<ActionChangeJson> changedToAction) {}
 
-    record ActionChangeJson(int action, String name, int states) {
-    }
+    record ActionChangeJson(int action, String name, int states) {}
 
     /** A figure a model lacks is null; so is the difference then. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -181,9 +227,18 @@ final class ModelsApi {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record DatasetJson(long id, String createdAt, SummaryJson summary, SplitJson split, List<InputJson> inputs,
-                       List<FileJson> files, List<Integer> subjectIds, List<String> domains, int states,
-                       int cellsWithSends, List<Long> models) {
+    record DatasetJson(
+            long id,
+            String createdAt,
+            SummaryJson summary,
+            SplitJson split,
+            List<InputJson> inputs,
+            List<FileJson> files,
+            List<Integer> subjectIds,
+            List<String> domains,
+            int states,
+            int cellsWithSends,
+            List<Long> models) {
         static DatasetJson of(DatasetListing d) {
             return of(d, null);
         }
@@ -195,30 +250,54 @@ final class ModelsApi {
         /** {@code models} only when showing one dataset: listing them all would cost a query per dataset. */
         private static DatasetJson of(DatasetListing d, List<Long> models) {
             var s = d.summary();
-            return new DatasetJson(d.id(), d.createdAt().toString(),
-                    new SummaryJson(s.customers(), s.sends(), s.respondedSends(), s.baseRate(),
-                            s.distinctResponsePairs(), s.responsePairsWithoutSend(),
+            return new DatasetJson(
+                    d.id(),
+                    d.createdAt().toString(),
+                    new SummaryJson(
+                            s.customers(),
+                            s.sends(),
+                            s.respondedSends(),
+                            s.baseRate(),
+                            s.distinctResponsePairs(),
+                            s.responsePairsWithoutSend(),
                             s.firstSendDate() == null ? null : s.firstSendDate().toString(),
-                            s.lastSendDate() == null ? null : s.lastSendDate().toString(), s.rowsRead(),
-                            s.rowsRejected(), s.rejectsReport()),
-                    SplitJson.of(d.split()), d.inputs().stream().map(InputJson::of).toList(),
-                    s.files().stream().map(FileJson::of).toList(), d.subjectIds(), d.domains(), d.states(),
-                    d.cellsWithSends(), models);
+                            s.lastSendDate() == null ? null : s.lastSendDate().toString(),
+                            s.rowsRead(),
+                            s.rowsRejected(),
+                            s.rejectsReport()),
+                    SplitJson.of(d.split()),
+                    d.inputs().stream().map(InputJson::of).toList(),
+                    s.files().stream().map(FileJson::of).toList(),
+                    d.subjectIds(),
+                    d.domains(),
+                    d.states(),
+                    d.cellsWithSends(),
+                    models);
         }
     }
 
-    record SummaryJson(long customers, long sends, long respondedSends, double baseRate, long distinctResponsePairs,
-                       long responsePairsWithoutSend, String firstSendDate, String lastSendDate, long rowsRead,
-                       long rowsRejected, String rejectsReport) {
-    }
+    record SummaryJson(
+            long customers,
+            long sends,
+            long respondedSends,
+            double baseRate,
+            long distinctResponsePairs,
+            long responsePairsWithoutSend,
+            String firstSendDate,
+            String lastSendDate,
+            long rowsRead,
+            long rowsRejected,
+            String rejectsReport) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SplitJson(String kind, String heldOutFrom, Double heldOutShare, Long seed, String description) {
         static SplitJson of(SendSplit split) {
-            return new SplitJson(split.kind().name(),
+            return new SplitJson(
+                    split.kind().name(),
                     split.heldOutFrom() == null ? null : split.heldOutFrom().toString(),
                     split.kind() == SendSplit.Kind.RANDOM_PAIRS ? split.heldOutShare() : null,
-                    split.kind() == SendSplit.Kind.RANDOM_PAIRS ? split.seed() : null, split.describe());
+                    split.kind() == SendSplit.Kind.RANDOM_PAIRS ? split.seed() : null,
+                    split.describe());
         }
     }
 
@@ -226,7 +305,8 @@ final class ModelsApi {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record RetrainingJson(ScheduleJson schedule, DecisionJson lastRun, List<DecisionJson> decisions) {
         static RetrainingJson of(RetrainingStatus status) {
-            return new RetrainingJson(status.schedule().map(ScheduleJson::of).orElse(null),
+            return new RetrainingJson(
+                    status.schedule().map(ScheduleJson::of).orElse(null),
                     status.lastRun().map(DecisionJson::of).orElse(null),
                     status.decisions().stream().map(DecisionJson::of).toList());
         }
@@ -234,17 +314,33 @@ final class ModelsApi {
 
     record ScheduleJson(String every, long everySeconds, String watchDir, double tolerance, String nextRunAt) {
         static ScheduleJson of(Schedule s) {
-            return new ScheduleJson(s.every().toString(), s.every().toSeconds(), s.watchDir().toString(),
-                    s.tolerance(), s.nextRunAt().toString());
+            return new ScheduleJson(
+                    s.every().toString(),
+                    s.every().toSeconds(),
+                    s.watchDir().toString(),
+                    s.tolerance(),
+                    s.nextRunAt().toString());
         }
     }
 
     /** {@code id} 0: a run that found nothing new, which is not recorded. */
-    record DecisionJson(long id, String decidedAt, String outcome, Long datasetId, Long candidateModelId,
-                        Long activeModelId, String reason) {
+    record DecisionJson(
+            long id,
+            String decidedAt,
+            String outcome,
+            Long datasetId,
+            Long candidateModelId,
+            Long activeModelId,
+            String reason) {
         static DecisionJson of(RetrainingDecision d) {
-            return new DecisionJson(d.id(), d.decidedAt().toString(), d.outcome().name(), d.datasetId().orElse(null),
-                    d.candidateModelId().orElse(null), d.activeModelId().orElse(null), d.reason());
+            return new DecisionJson(
+                    d.id(),
+                    d.decidedAt().toString(),
+                    d.outcome().name(),
+                    d.datasetId().orElse(null),
+                    d.candidateModelId().orElse(null),
+                    d.activeModelId().orElse(null),
+                    d.reason());
         }
     }
 
@@ -255,11 +351,21 @@ final class ModelsApi {
     }
 
     /** @param readAs the encoding and delimiter the file was read with, e.g. "UTF-8 (detected: valid UTF-8), delimiter ',' (detected)" */
-    record FileJson(String file, long rowsRead, long accepted, long rejected, Map<String, Long> rejectedByReason,
-                    String readAs) {
+    record FileJson(
+            String file,
+            long rowsRead,
+            long accepted,
+            long rejected,
+            Map<String, Long> rejectedByReason,
+            String readAs) {
         static FileJson of(FileSummary file) {
-            return new FileJson(file.file(), file.rowsRead(), file.accepted(), file.rejected(),
-                    file.rejectedByReason(), file.describeFormat());
+            return new FileJson(
+                    file.file(),
+                    file.rowsRead(),
+                    file.accepted(),
+                    file.rejected(),
+                    file.rejectedByReason(),
+                    file.describeFormat());
         }
     }
 }

@@ -11,23 +11,24 @@ import org.eclipse.jetty.http.BadMessageException;
  * exceeded") tells a body too large from a malformed one.
  */
 final class MultipartRefusal {
-    private MultipartRefusal() {
-    }
+    private MultipartRefusal() {}
 
-    record Refusal(HttpStatus status, String message) {
-    }
+    record Refusal(HttpStatus status, String message) {}
 
     static Optional<Refusal> of(Throwable failure) {
         boolean badMessage = false;
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             badMessage |= cause instanceof BadMessageException;
-            if (cause instanceof IllegalStateException && cause.getMessage() != null
+            if (cause instanceof IllegalStateException
+                    && cause.getMessage() != null
                     && cause.getMessage().startsWith("max ")) {
-                return Optional.of(new Refusal(HttpStatus.CONTENT_TOO_LARGE,
+                return Optional.of(new Refusal(
+                        HttpStatus.CONTENT_TOO_LARGE,
                         "the upload is larger than this server allows (" + cause.getMessage() + " bytes)"));
             }
         }
-        return badMessage ? Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "the multipart body is malformed"))
+        return badMessage
+                ? Optional.of(new Refusal(HttpStatus.BAD_REQUEST, "the multipart body is malformed"))
                 : Optional.empty();
     }
 }

@@ -46,10 +46,17 @@ final class OpenApiDocument {
     static final String RESPONSES = "#/components/responses/";
     static final String HEADERS = "#/components/headers/";
     /** The shared error answers, by status; each one's body is an {@code ApiError}. */
-    static final Map<Integer, String> ERRORS = Map.ofEntries(Map.entry(400, "BadRequest"),
-            Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"), Map.entry(404, "NotFound"),
-            Map.entry(409, "Conflict"), Map.entry(413, "ContentTooLarge"), Map.entry(415, "UnsupportedMediaType"),
-            Map.entry(421, "MisdirectedRequest"), Map.entry(429, "TooManyRequests"), Map.entry(500, "InternalError"),
+    static final Map<Integer, String> ERRORS = Map.ofEntries(
+            Map.entry(400, "BadRequest"),
+            Map.entry(401, "Unauthorized"),
+            Map.entry(403, "Forbidden"),
+            Map.entry(404, "NotFound"),
+            Map.entry(409, "Conflict"),
+            Map.entry(413, "ContentTooLarge"),
+            Map.entry(415, "UnsupportedMediaType"),
+            Map.entry(421, "MisdirectedRequest"),
+            Map.entry(429, "TooManyRequests"),
+            Map.entry(500, "InternalError"),
             Map.entry(503, "NothingServed"));
 
     private static final String BEARER = "bearerAuth";
@@ -81,9 +88,15 @@ final class OpenApiDocument {
         OpenApiSchemas.addTo(schemaComponents);
         this.schemas = new RecordSchemas(schemaComponents);
         errorResponses(components.putObject("responses"));
-        components.putObject("securitySchemes").putObject(BEARER).put("type", "http").put("scheme", "bearer")
-                .put("description", "A user's access token (`campaign-rl users add`). Needed only when the server "
-                        + "has users; without users it listens on 127.0.0.1 and asks for none.");
+        components
+                .putObject("securitySchemes")
+                .putObject(BEARER)
+                .put("type", "http")
+                .put("scheme", "bearer")
+                .put(
+                        "description",
+                        "A user's access token (`campaign-rl users add`). Needed only when the server "
+                                + "has users; without users it listens on 127.0.0.1 and asks for none.");
         document.putArray("security").addObject().putArray(BEARER);
         headers(components.putObject("headers"));
     }
@@ -129,59 +142,117 @@ final class OpenApiDocument {
 
     private void tags() {
         var tags = document.putArray("tags");
-        tags.addObject().put("name", COMPATIBLE).put("description", "The reference service's two endpoints, in "
-                + "the shapes its clients expect.");
+        tags.addObject()
+                .put("name", COMPATIBLE)
+                .put("description", "The reference service's two endpoints, in " + "the shapes its clients expect.");
         tags.addObject().put("name", EXPLORE).put("description", "States with their Q values, ranked audiences.");
-        tags.addObject().put("name", MODELS).put("description", "The model registry: versions, the active one, "
-                + "comparison, evaluation, scheduled retraining.");
-        tags.addObject().put("name", DATA).put("description", "Ingested datasets and the active dataset's "
-                + "conversion by attribute.");
-        tags.addObject().put("name", JOBS).put("description", "Long work in the background: training and "
-                + "ingest. Start one, then poll `GET /api/v1/jobs/{id}` until it has finished. `GET /api/v1/runs` "
-                + "keeps every ingest and training, however started, across restarts.");
-        tags.addObject().put("name", CAMPAIGNS).put("description", "Campaign plans: who to email, when, and who to "
-                + "keep as control; their send lists, and their readouts after the next ingest.");
+        tags.addObject()
+                .put("name", MODELS)
+                .put(
+                        "description",
+                        "The model registry: versions, the active one, "
+                                + "comparison, evaluation, scheduled retraining.");
+        tags.addObject()
+                .put("name", DATA)
+                .put("description", "Ingested datasets and the active dataset's " + "conversion by attribute.");
+        tags.addObject()
+                .put("name", JOBS)
+                .put(
+                        "description",
+                        "Long work in the background: training and "
+                                + "ingest. Start one, then poll `GET /api/v1/jobs/{id}` until it has finished. `GET /api/v1/runs` "
+                                + "keeps every ingest and training, however started, across restarts.");
+        tags.addObject()
+                .put("name", CAMPAIGNS)
+                .put(
+                        "description",
+                        "Campaign plans: who to email, when, and who to "
+                                + "keep as control; their send lists, and their readouts after the next ingest.");
         tags.addObject().put("name", SERVICE).put("description", "Health, and this document.");
     }
 
     /** The shared error answers, each with a real example of its body. */
     private static void errorResponses(ObjectNode responses) {
-        error(responses, HttpStatus.BAD_REQUEST, "The request is malformed or a value is out of range; `field` "
-                + "names the culprit.", "state[3]", "Email Domain code 99 is out of range 0..5");
-        error(responses, HttpStatus.UNAUTHORIZED, "The server has users and the request has no known token: send "
-                + "`Authorization: Bearer <token>`.", "Authorization", "the bearer token is not known");
-        error(responses, HttpStatus.FORBIDDEN, "The user's role may not do this (changes need `ml-engineer`, send "
-                + "lists a role that may export email addresses), or a browser's change came from another site's page, "
-                + "or a signed-in form lacked its CSRF token.", null,
+        error(
+                responses,
+                HttpStatus.BAD_REQUEST,
+                "The request is malformed or a value is out of range; `field` " + "names the culprit.",
+                "state[3]",
+                "Email Domain code 99 is out of range 0..5");
+        error(
+                responses,
+                HttpStatus.UNAUTHORIZED,
+                "The server has users and the request has no known token: send " + "`Authorization: Bearer <token>`.",
+                "Authorization",
+                "the bearer token is not known");
+        error(
+                responses,
+                HttpStatus.FORBIDDEN,
+                "The user's role may not do this (changes need `ml-engineer`, send "
+                        + "lists a role that may export email addresses), or a browser's change came from another site's page, "
+                        + "or a signed-in form lacked its CSRF token.",
+                null,
                 "ann is a campaign-manager: POST /api/v1/training-jobs needs the ml-engineer role");
-        error(responses, HttpStatus.TOO_MANY_REQUESTS, "Too many unknown tokens from this address within a minute, or "
-                + "this unknown token tried too often from anywhere; `Retry-After` says when to try again.", "Authorization",
+        error(
+                responses,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many unknown tokens from this address within a minute, or "
+                        + "this unknown token tried too often from anywhere; `Retry-After` says when to try again.",
+                "Authorization",
                 "too many failed tokens from this address, or this token failed too often: try again in 42 s");
-        error(responses, HttpStatus.NOT_FOUND, "Nothing has that id, or there is no dataset yet.", null,
+        error(
+                responses,
+                HttpStatus.NOT_FOUND,
+                "Nothing has that id, or there is no dataset yet.",
+                null,
                 "no model with id 99");
-        error(responses, HttpStatus.CONFLICT, "Refused in the current state: deleting the active model, rolling "
-                + "back with nothing before.", null, "model 1 is the active model: activate another one (or roll "
-                + "back) before deleting it");
-        error(responses, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than 1 MB.", "body",
+        error(
+                responses,
+                HttpStatus.CONFLICT,
+                "Refused in the current state: deleting the active model, rolling " + "back with nothing before.",
+                null,
+                "model 1 is the active model: activate another one (or roll " + "back) before deleting it");
+        error(
+                responses,
+                HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than 1 MB.",
+                "body",
                 "the request body is larger than allowed");
-        error(responses, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "A charset in `Content-Type` that the server does not "
-                + "know.", "Content-Type", "unknown charset 'bogus' in Content-Type: give a charset such as UTF-8, or none");
-        error(responses, HttpStatus.MISDIRECTED_REQUEST, "A `Host` the server does not answer to (a guard against "
-                + "DNS rebinding): loopback names and addresses, `--host`, and the names of `--allowed-hosts`.",
-                "Host", "this server does not answer to the host 'rebind.example': add it with --allowed-hosts if "
+        error(
+                responses,
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "A charset in `Content-Type` that the server does not " + "know.",
+                "Content-Type",
+                "unknown charset 'bogus' in Content-Type: give a charset such as UTF-8, or none");
+        error(
+                responses,
+                HttpStatus.MISDIRECTED_REQUEST,
+                "A `Host` the server does not answer to (a guard against "
+                        + "DNS rebinding): loopback names and addresses, `--host`, and the names of `--allowed-hosts`.",
+                "Host",
+                "this server does not answer to the host 'rebind.example': add it with --allowed-hosts if "
                         + "it is a name of this server");
-        error(responses, HttpStatus.INTERNAL_SERVER_ERROR, "A fault of the server's own; its log has the details.",
-                null, "internal error; the server log has the details");
-        error(responses, HttpStatus.SERVICE_UNAVAILABLE, "No model is active yet: ingest logs and train one first.",
-                null, new NothingServedException().getMessage());
+        error(
+                responses,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "A fault of the server's own; its log has the details.",
+                null,
+                "internal error; the server log has the details");
+        error(
+                responses,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "No model is active yet: ingest logs and train one first.",
+                null,
+                new NothingServedException().getMessage());
     }
 
-    private static void error(ObjectNode responses, HttpStatus status, String description, String field,
-                              String message) {
+    private static void error(
+            ObjectNode responses, HttpStatus status, String description, String field, String message) {
         ObjectNode response = responses.putObject(ERRORS.get(status.getCode())).put("description", description);
         ObjectNode media = response.putObject("content").putObject(OpenApiOperation.JSON);
         media.set("schema", RecordSchemas.ref("ApiError"));
-        ObjectNode example = media.putObject("example").put("status", status.getCode()).put("error", status.getMessage());
+        ObjectNode example =
+                media.putObject("example").put("status", status.getCode()).put("error", status.getMessage());
         if (field != null) {
             example.put("field", field);
         }
@@ -189,24 +260,30 @@ final class OpenApiDocument {
     }
 
     private static void headers(ObjectNode headers) {
-        ObjectNode modelVersion = headers.putObject("ModelVersion")
-                .put("description", "Id of the model version that answered.");
+        ObjectNode modelVersion =
+                headers.putObject("ModelVersion").put("description", "Id of the model version that answered.");
         modelVersion.set("schema", int64());
-        ObjectNode location = headers.putObject("JobLocation")
-                .put("description", "Where to follow the job: `/api/v1/jobs/{id}`.");
+        ObjectNode location =
+                headers.putObject("JobLocation").put("description", "Where to follow the job: `/api/v1/jobs/{id}`.");
         location.set("schema", text());
     }
 
     // --- the operations, by tag
 
     private void compatible() {
-        operation(Route.CAMPAIGN_AUDIENCE, COMPATIBLE, "getCampaignAudience",
-                "The audience to send a subject line to, as the reference service answered it")
+        operation(
+                        Route.CAMPAIGN_AUDIENCE,
+                        COMPATIBLE,
+                        "getCampaignAudience",
+                        "The audience to send a subject line to, as the reference service answered it")
                 .description("Follows the active model's greedy policy from `[subjectId, 0, 0, 0, 0, 0, 0]` until a "
                         + "goal, a repeated state or the step limit; each step's audience with its historical "
                         + "conversion.")
                 .queryParameter("subjectId", true, "Id of the subject line, e.g. 2.", integer())
-                .answers(200, "The greedy rollout's audiences.", schemas.ref(CompatibleApi.CampaignAudienceView.class),
+                .answers(
+                        200,
+                        "The greedy rollout's audiences.",
+                        schemas.ref(CompatibleApi.CampaignAudienceView.class),
                         example("""
                                 {"campaign-audience": {"Email Subject": "Email Subject 2", "Audience Permutations": [
                                   {"audience-profile": {"Age Group": "< 20", "Customer Type": "Business",
@@ -214,19 +291,27 @@ final class OpenApiDocument {
                                     "Tenure Group": "< 5"}, "expected-conversions": 0.41}]}}"""))
                 .withModelVersionHeader()
                 .errors(400, 404, 503);
-        operation(Route.CAMPAIGN_AUDIENCE_BY_POST, COMPATIBLE, "postCampaignAudience",
-                "The same as GET, for clients that POST; the subject is still read from the query string")
+        operation(
+                        Route.CAMPAIGN_AUDIENCE_BY_POST,
+                        COMPATIBLE,
+                        "postCampaignAudience",
+                        "The same as GET, for clients that POST; the subject is still read from the query string")
                 .queryParameter("subjectId", true, "Id of the subject line, e.g. 2.", integer())
                 .answers(200, "The greedy rollout's audiences.", schemas.ref(CompatibleApi.CampaignAudienceView.class))
                 .withModelVersionHeader()
                 .errors(400, 404, 503);
-        operation(Route.NEXT_ACTION, COMPATIBLE, "getNextAction",
-                "The best action after applying an action to a state")
+        operation(Route.NEXT_ACTION, COMPATIBLE, "getNextAction", "The best action after applying an action to a state")
                 .description("Applies `action` to `state`, then answers the greedy action (argmax Q, ties to the "
                         + "lowest) of the state reached.")
-                .jsonBody(true, "A state and the action to apply to it.", RecordSchemas.ref("NextActionRequest"),
+                .jsonBody(
+                        true,
+                        "A state and the action to apply to it.",
+                        RecordSchemas.ref("NextActionRequest"),
                         example("{\"state\": [2, 4, 3, 1, 0, 0, 0], \"action\": 2}"))
-                .answers(200, "The action to take next.", schemas.ref(CompatibleApi.NextActionView.class),
+                .answers(
+                        200,
+                        "The action to take next.",
+                        schemas.ref(CompatibleApi.NextActionView.class),
                         example("{\"next_action\": 4}"))
                 .withModelVersionHeader()
                 .errors(400, 413, 503);
@@ -245,20 +330,27 @@ final class OpenApiDocument {
                         + "(`campaignrl_db_connections_active`, `_max`), and the JVM's; any signed-in role.")
                 .answersText(200, "Prometheus's text exposition format.", WebServer.PROMETHEUS_TEXT);
         operation(Route.OPENAPI_DOCUMENT, SERVICE, "getOpenApiDocument", "This document")
-                .answers(200, "The OpenAPI 3 document; a browsable view is at `/api/docs`.",
+                .answers(
+                        200,
+                        "The OpenAPI 3 document; a browsable view is at `/api/docs`.",
                         OpenApiSchemas.object().put("additionalProperties", true));
     }
 
     private void models() {
         operation(Route.MODELS, MODELS, "listModels", "Every model version, with settings and quality figures")
-                .answers(200, "The model versions; `active` marks the one served.",
+                .answers(
+                        200,
+                        "The model versions; `active` marks the one served.",
                         arrayOf(schemas.ref(ModelsApi.ModelJson.class)));
         operation(Route.MODEL, MODELS, "getModel", "One model version, with its learning curve")
                 .pathParameter("id", "Model id.", int64(), 1)
                 .answers(200, "The model.", schemas.ref(ModelsApi.ModelDetailJson.class))
                 .errors(400, 404);
-        operation(Route.COMPARE_MODELS, MODELS, "compareModels",
-                "Compare two models: states whose greedy action changes, figures side by side")
+        operation(
+                        Route.COMPARE_MODELS,
+                        MODELS,
+                        "compareModels",
+                        "Compare two models: states whose greedy action changes, figures side by side")
                 .queryParameter("a", true, "The first model's id.", int64())
                 .queryParameter("b", true, "The second model's id.", int64())
                 .answers(200, "The comparison.", schemas.ref(ModelsApi.ComparisonJson.class))
@@ -278,22 +370,45 @@ final class OpenApiDocument {
                 .pathParameter("id", "Model id.", int64(), 1)
                 .answers(204, "Deleted.", null)
                 .errors(400, 404, 409);
-        operation(Route.EVALUATE_MODEL, MODELS, "evaluateModel",
-                "Measure a model: policy quality, folds, held-out lift")
+        operation(
+                        Route.EVALUATE_MODEL,
+                        MODELS,
+                        "evaluateModel",
+                        "Measure a model: policy quality, folds, held-out lift")
                 .description("The same object as the CLI's `evaluate --json`. Computed on each call: it can take "
                         + "seconds on a large dataset.")
                 .pathParameter("id", "Model id.", int64(), 1)
-                .queryParameter("method", false, "Ranking of audiences measured on held-out sends.",
-                        textOneOf(AudienceFinder.methods()).put("default", evaluationDefaults().method().name()))
-                .queryParameter("top", false, "How many top audiences are measured.",
+                .queryParameter(
+                        "method",
+                        false,
+                        "Ranking of audiences measured on held-out sends.",
+                        textOneOf(AudienceFinder.methods())
+                                .put("default", evaluationDefaults().method().name()))
+                .queryParameter(
+                        "top",
+                        false,
+                        "How many top audiences are measured.",
                         integer().put("default", evaluationDefaults().topN()))
-                .queryParameter("minSends", false, "Sends an audience needs to be ranked.",
+                .queryParameter(
+                        "minSends",
+                        false,
+                        "Sends an audience needs to be ranked.",
                         int64().put("default", evaluationDefaults().minSends()))
-                .queryParameter("confidence", false, "Confidence level of the intervals, within (0, 1).",
+                .queryParameter(
+                        "confidence",
+                        false,
+                        "Confidence level of the intervals, within (0, 1).",
                         number().put("default", evaluationDefaults().confidence()))
-                .queryParameter("bootstrap", false, "Bootstrap draws for the intervals.",
+                .queryParameter(
+                        "bootstrap",
+                        false,
+                        "Bootstrap draws for the intervals.",
                         integer().put("default", evaluationDefaults().bootstrapSamples()))
-                .queryParameter("seed", false, "Random seed.", int64().put("default", evaluationDefaults().seed()))
+                .queryParameter(
+                        "seed",
+                        false,
+                        "Random seed.",
+                        int64().put("default", evaluationDefaults().seed()))
                 .answers(200, "The evaluation.", RecordSchemas.ref("Evaluation"))
                 .errors(400, 404);
         operation(Route.RETRAINING, MODELS, "getRetraining", "The retraining schedule, its last run and its decisions")
@@ -308,21 +423,35 @@ final class OpenApiDocument {
     private void data() {
         operation(Route.DATASETS, DATA, "listDatasets", "Every ingested dataset version")
                 .answers(200, "The datasets.", arrayOf(schemas.ref(ModelsApi.DatasetJson.class)));
-        operation(Route.DATASET, DATA, "getDataset",
-                "One dataset: ingest summary, input files with checksums, models trained on it")
+        operation(
+                        Route.DATASET,
+                        DATA,
+                        "getDataset",
+                        "One dataset: ingest summary, input files with checksums, models trained on it")
                 .pathParameter("id", "Dataset id.", int64(), 1)
                 .answers(200, "The dataset.", schemas.ref(ModelsApi.DatasetJson.class))
                 .errors(400, 404);
-        operation(Route.DATASET_OVERVIEW, DATA, "getDatasetOverview",
-                "The active dataset's conversion by attribute, and subject × day of week")
+        operation(
+                        Route.DATASET_OVERVIEW,
+                        DATA,
+                        "getDatasetOverview",
+                        "The active dataset's conversion by attribute, and subject × day of week")
                 .answers(200, "The overview.", schemas.ref(DashboardApi.OverviewJson.class))
                 .errors(404);
-        operation(Route.REJECTED_ROWS, DATA, "listRejectedRows",
-                "The rows an ingest rejected, with file, line, field and reason")
+        operation(
+                        Route.REJECTED_ROWS,
+                        DATA,
+                        "listRejectedRows",
+                        "The rows an ingest rejected, with file, line, field and reason")
                 .queryParameter("datasetId", false, "Dataset whose ingest is shown; the latest when left out.", int64())
-                .queryParameter("limit", false, "How many of the first rejected rows, within 1..10000.",
+                .queryParameter(
+                        "limit",
+                        false,
+                        "How many of the first rejected rows, within 1..10000.",
                         integer().put("default", 100).put("minimum", 1).put("maximum", 10_000))
-                .answers(200, "The first rejected rows, and how many there were in all.",
+                .answers(
+                        200,
+                        "The first rejected rows, and how many there were in all.",
                         schemas.ref(DashboardApi.RejectedRowsJson.class))
                 .errors(400, 404);
     }
@@ -334,9 +463,14 @@ final class OpenApiDocument {
                         + "failed with `" + Run.INTERRUPTED + "` when storage is next opened; one that a stopping "
                         + "server abandoned says `abandoned: the server was stopped`. Either way nothing of it was "
                         + "stored.")
-                .queryParameter("limit", false, "How many, newest first.", integer()
-                        .put("default", RecentRunsCommand.DEFAULT_LIMIT).put("minimum", 1)
-                        .put("maximum", RecentRunsCommand.MAX_LIMIT))
+                .queryParameter(
+                        "limit",
+                        false,
+                        "How many, newest first.",
+                        integer()
+                                .put("default", RecentRunsCommand.DEFAULT_LIMIT)
+                                .put("minimum", 1)
+                                .put("maximum", RecentRunsCommand.MAX_LIMIT))
                 .answers(200, "The runs, newest first.", arrayOf(schemas.ref(RunsApi.RunJson.class)))
                 .errors(400);
         operation(Route.JOBS, JOBS, "listJobs", "Every background job since the server started")
@@ -356,48 +490,90 @@ final class OpenApiDocument {
                 .withJobLocationHeader()
                 .errors(400, 404);
         operation(Route.START_TRAINING, JOBS, "startTraining", "Train a new model in the background")
-                .jsonBody(false, "Settings; an empty body trains with the defaults.",
-                        RecordSchemas.ref("TrainingJobRequest"), example("{\"episodes\": 20000, \"seed\": 7}"))
+                .jsonBody(
+                        false,
+                        "Settings; an empty body trains with the defaults.",
+                        RecordSchemas.ref("TrainingJobRequest"),
+                        example("{\"episodes\": 20000, \"seed\": 7}"))
                 .answers(202, "Started; follow it at `Location`.", schemas.ref(JobJson.class))
                 .withJobLocationHeader()
                 .errors(400, 413);
         operation(Route.START_INGEST, JOBS, "startIngest", "Ingest campaign logs from a folder on the server")
-                .jsonBody(true, "The folder, and optionally how to hold sends out.",
-                        RecordSchemas.ref("IngestJobRequest"), example("{\"dataDir\": \"/srv/campaign-logs\"}"))
+                .jsonBody(
+                        true,
+                        "The folder, and optionally how to hold sends out.",
+                        RecordSchemas.ref("IngestJobRequest"),
+                        example("{\"dataDir\": \"/srv/campaign-logs\"}"))
                 .answers(202, "Started; follow it at `Location`.", schemas.ref(JobJson.class))
                 .withJobLocationHeader()
                 .errors(400, 413);
     }
 
     private void explore() {
-        operation(Route.STATE, EXPLORE, "getState",
-                "A state: its cell, the Q value of each action, the greedy path from it")
-                .pathParameter("state", "The seven codes separated by commas, as in `/get-next-action`.",
-                        text().put("pattern", "^-?\\d+(,-?\\d+){6}$"), "2,4,3,1,0,0,0")
+        operation(
+                        Route.STATE,
+                        EXPLORE,
+                        "getState",
+                        "A state: its cell, the Q value of each action, the greedy path from it")
+                .pathParameter(
+                        "state",
+                        "The seven codes separated by commas, as in `/get-next-action`.",
+                        text().put("pattern", "^-?\\d+(,-?\\d+){6}$"),
+                        "2,4,3,1,0,0,0")
                 .answers(200, "The state under the active model.", schemas.ref(DashboardApi.StateJson.class))
                 .withModelVersionHeader()
                 .errors(400, 503);
-        OpenApiOperation audiences = operation(Route.AUDIENCES, EXPLORE, "rankAudiences",
-                "Audiences for a subject line, ranked by a conservative estimate of their conversion")
+        OpenApiOperation audiences = operation(
+                        Route.AUDIENCES,
+                        EXPLORE,
+                        "rankAudiences",
+                        "Audiences for a subject line, ranked by a conservative estimate of their conversion")
                 .description("Cells (every attribute fixed) and segments (a few fixed, the rest any) of the active "
                         + "dataset, with conversion intervals and expected responses; the dashboard's audience "
                         + "finder and its CSV export read the same parameters.")
                 .queryParameter("subjectId", false, "Subject line; the first one when left out.", integer())
-                .queryParameter("method", false, "Ranking.",
+                .queryParameter(
+                        "method",
+                        false,
+                        "Ranking.",
                         textOneOf(AudienceFinder.methods()).put("default", AudienceFinder.DEFAULT_METHOD.name()))
-                .queryParameter("minSends", false, "Sends an audience needs.", int64().put("default", AudienceFinder.DEFAULT_MIN_SENDS))
-                .queryParameter("confidence", false, "Confidence level of the intervals.",
+                .queryParameter(
+                        "minSends",
+                        false,
+                        "Sends an audience needs.",
+                        int64().put("default", AudienceFinder.DEFAULT_MIN_SENDS))
+                .queryParameter(
+                        "confidence",
+                        false,
+                        "Confidence level of the intervals.",
                         number().put("default", AudienceFinder.DEFAULT_CONFIDENCE))
-                .queryParameter("limit", false, "How many cells and segments.", integer().put("default", AudienceFinder.DEFAULT_LIMIT))
-                .queryParameter("emails", false, "Emails to send, for the expected responses.",
+                .queryParameter(
+                        "limit",
+                        false,
+                        "How many cells and segments.",
+                        integer().put("default", AudienceFinder.DEFAULT_LIMIT))
+                .queryParameter(
+                        "emails",
+                        false,
+                        "Emails to send, for the expected responses.",
                         int64().put("default", AudienceFinder.DEFAULT_EMAILS))
-                .queryParameter("maxFixed", false, "Most attributes a segment fixes.", integer().put("default", AudienceFinder.DEFAULT_MAX_FIXED));
+                .queryParameter(
+                        "maxFixed",
+                        false,
+                        "Most attributes a segment fixes.",
+                        integer().put("default", AudienceFinder.DEFAULT_MAX_FIXED));
         for (int slot = 1; slot < Attribute.COUNT; slot++) {
-            audiences.queryParameter(ExplorerView.PARAMETERS.get(slot), false, "Keep only audiences whose "
-                    + Attribute.atPosition(slot).displayName().toLowerCase(Locale.ROOT) + " has this code (as in a "
-                    + "state); `any` or left out: any.", text().put("example", "any"));
+            audiences.queryParameter(
+                    ExplorerView.PARAMETERS.get(slot),
+                    false,
+                    "Keep only audiences whose "
+                            + Attribute.atPosition(slot).displayName().toLowerCase(Locale.ROOT)
+                            + " has this code (as in a "
+                            + "state); `any` or left out: any.",
+                    text().put("example", "any"));
         }
-        audiences.answers(200, "The ranking.", schemas.ref(AudienceFinder.AudiencesJson.class))
+        audiences
+                .answers(200, "The ranking.", schemas.ref(AudienceFinder.AudiencesJson.class))
                 .errors(400, 404);
     }
 
@@ -414,8 +590,7 @@ final class OpenApiDocument {
                 .jsonBody(true, "What to plan.", RecordSchemas.ref("CampaignPlanRequest"), example(plan))
                 .answers(201, "Stored; `Location` is the plan.", schemas.ref(CampaignsApi.PlanJson.class))
                 .errors(400, 404, 413);
-        operation(Route.PREVIEW_CAMPAIGN, CAMPAIGNS, "previewCampaign",
-                "What a plan would expect, without storing it")
+        operation(Route.PREVIEW_CAMPAIGN, CAMPAIGNS, "previewCampaign", "What a plan would expect, without storing it")
                 .description("The same as planning, stored nowhere (`id` 0): the plan form's live figures.")
                 .jsonBody(true, "What to plan.", RecordSchemas.ref("CampaignPlanRequest"), example(plan))
                 .answers(200, "The plan's figures.", schemas.ref(CampaignsApi.PlanJson.class))
@@ -429,7 +604,8 @@ final class OpenApiDocument {
                 .answers(200, "The plan.", schemas.ref(CampaignsApi.CampaignJson.class))
                 .errors(400, 404);
         operation(Route.SEND_LIST, CAMPAIGNS, "getSendList", "The plan's send list, with email addresses, as CSV")
-                .description("Streamed, ascending customer id: `" + CampaignsUseCase.SEND_LIST_HEADER + "`; groups `target`, `explore`, `control` (a control "
+                .description("Streamed, ascending customer id: `" + CampaignsUseCase.SEND_LIST_HEADER
+                        + "`; groups `target`, `explore`, `control` (a control "
                         + "that gets nothing is not on it). Email addresses are personal data: only roles that may "
                         + "export them (" + Role.exportingRoles() + ") may download it; "
                         + "any other role is refused with 403.")
@@ -444,8 +620,11 @@ final class OpenApiDocument {
                 .oneOf(JobJson.class, "state", JobsUseCase.State.class)
                 .oneOf(ModelsApi.DecisionJson.class, "outcome", RetrainingDecision.Outcome.class)
                 .oneOf(ModelsApi.SplitJson.class, "kind", SendSplit.Kind.class)
-                .describe(ModelsApi.FileJson.class, "readAs", "The encoding and delimiter the file was read with and "
-                        + "how each was chosen, or \"not recorded\" for datasets ingested before this was stored.")
+                .describe(
+                        ModelsApi.FileJson.class,
+                        "readAs",
+                        "The encoding and delimiter the file was read with and "
+                                + "how each was chosen, or \"not recorded\" for datasets ingested before this was stored.")
                 .describe(JobJson.class, "stage", "What it is doing now.")
                 .describe(JobJson.class, "fraction", "Progress within 0..1.")
                 .describe(JobJson.class, "finished", "Null until the job has finished.")
@@ -453,43 +632,71 @@ final class OpenApiDocument {
                 .describe(JobJson.class, "outcome", "What happened, once finished.")
                 .oneOf(RunsApi.RunJson.class, "kind", Run.Kind.class)
                 .oneOf(RunsApi.RunJson.class, "status", Run.Status.class)
-                .describe(RunsApi.RunJson.class, "subject", "What it worked on: the logs' folder, or the dataset "
-                        + "and settings of a training.")
+                .describe(
+                        RunsApi.RunJson.class,
+                        "subject",
+                        "What it worked on: the logs' folder, or the dataset " + "and settings of a training.")
                 .describe(RunsApi.RunJson.class, "host", "The host of the process that ran it.")
                 .describe(RunsApi.RunJson.class, "pid", "The id of the process that ran it, on that host.")
                 .describe(RunsApi.RunJson.class, "finishedAt", "Null while it runs.")
                 .describe(RunsApi.RunJson.class, "resultId", "The dataset or model it made; null unless it succeeded.")
                 .describe(RunsApi.RunJson.class, "message", "What it made, or why it failed; empty while it runs.")
                 .describe(ModelsApi.ModelJson.class, "active", "Whether this is the model served.")
-                .describe(ModelsApi.ModelJson.class, "metrics", "Quality figures by name: `success_rate`, "
-                        + "`mean_abs_q_error`, `held_out_lift`, …")
+                .describe(
+                        ModelsApi.ModelJson.class,
+                        "metrics",
+                        "Quality figures by name: `success_rate`, " + "`mean_abs_q_error`, `held_out_lift`, …")
                 .describe(ModelsApi.TrainingJson.class, "goalRate", "Share of training episodes that reached a goal.")
-                .describe(DashboardApi.StateJson.class, "bestAction", "The greedy action: argmax Q, ties to the "
-                        + "lowest.")
+                .describe(
+                        DashboardApi.StateJson.class,
+                        "bestAction",
+                        "The greedy action: argmax Q, ties to the " + "lowest.")
                 .describe(DashboardApi.StateJson.class, "pathEnd", "Why the greedy path stops.")
-                .describe(ModelsApi.DatasetJson.class, "models", "Ids of the models trained on it; only when "
-                        + "showing one dataset.")
+                .describe(
+                        ModelsApi.DatasetJson.class,
+                        "models",
+                        "Ids of the models trained on it; only when " + "showing one dataset.")
                 .describe(ModelsApi.DecisionJson.class, "id", "0 for a run that found nothing new (not recorded).")
                 .describe(CampaignsApi.PlanJson.class, "id", "0 for a preview, which is not stored.")
-                .describe(CampaignsApi.PlanJson.class, "modelId", "The model served when it was planned; null when "
-                        + "none was.")
-                .describe(CampaignsApi.FiguresJson.class, "eligible", "Customers of the dataset with a profile the "
-                        + "plan could choose.")
-                .describe(CampaignsApi.FiguresJson.class, "chosen", "Target and explore together: the emails the "
-                        + "ranking chose.")
-                .describe(CampaignsApi.ExpectationJson.class, "expected", "Expected responses, with the interval "
-                        + "`lower`..`upper` (posterior uncertainty and the sends' own noise), within 0..customers.")
+                .describe(
+                        CampaignsApi.PlanJson.class,
+                        "modelId",
+                        "The model served when it was planned; null when " + "none was.")
+                .describe(
+                        CampaignsApi.FiguresJson.class,
+                        "eligible",
+                        "Customers of the dataset with a profile the " + "plan could choose.")
+                .describe(
+                        CampaignsApi.FiguresJson.class,
+                        "chosen",
+                        "Target and explore together: the emails the " + "ranking chose.")
+                .describe(
+                        CampaignsApi.ExpectationJson.class,
+                        "expected",
+                        "Expected responses, with the interval "
+                                + "`lower`..`upper` (posterior uncertainty and the sends' own noise), within 0..customers.")
                 .describe(CampaignsApi.ReadoutJson.class, "message", "What the readout says, in words.")
-                .describe(CampaignsApi.GroupJson.class, "group", "`target`, `explore` or `control`, as the send "
-                        + "list writes it.")
-                .describe(CampaignsApi.GroupJson.class, "sent", "Customers whose send appeared in the logs (for a "
-                        + "control that got nothing: all of them).")
-                .describe(CampaignsApi.LiftJson.class, "absolute", "Target's conversion minus control's, with its "
-                        + "95 % interval.")
-                .describe(CampaignsApi.LiftJson.class, "incremental", "Responses the targeting added over control, "
-                        + "with its interval.");
-        schemas.component(ModelsApi.StatesJson.class).put("description", "How many states both models know, in "
-                + "how many b's greedy action differs from a's, and which action b takes there.");
+                .describe(
+                        CampaignsApi.GroupJson.class,
+                        "group",
+                        "`target`, `explore` or `control`, as the send " + "list writes it.")
+                .describe(
+                        CampaignsApi.GroupJson.class,
+                        "sent",
+                        "Customers whose send appeared in the logs (for a " + "control that got nothing: all of them).")
+                .describe(
+                        CampaignsApi.LiftJson.class,
+                        "absolute",
+                        "Target's conversion minus control's, with its " + "95 % interval.")
+                .describe(
+                        CampaignsApi.LiftJson.class,
+                        "incremental",
+                        "Responses the targeting added over control, " + "with its interval.");
+        schemas.component(ModelsApi.StatesJson.class)
+                .put(
+                        "description",
+                        "How many states both models know, in "
+                                + "how many b's greedy action differs from a's, and which action b takes there.");
     }
 
     // --- plumbing
@@ -504,14 +711,19 @@ final class OpenApiDocument {
         }
         String path = route.path();
         ObjectNode pathItem = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
-        return new OpenApiOperation(pathItem.putObject(route.method().name().toLowerCase(Locale.ROOT)), tag,
-                operationId, summary, route.access());
+        return new OpenApiOperation(
+                pathItem.putObject(route.method().name().toLowerCase(Locale.ROOT)),
+                tag,
+                operationId,
+                summary,
+                route.access());
     }
 
     /** Every route that answers programs has its operation. */
     private void checkEveryApiRouteIsDocumented() {
         List<Route> missing = Arrays.stream(Route.values())
-                .filter(route -> route.access().api() && !documented.contains(route)).toList();
+                .filter(route -> route.access().api() && !documented.contains(route))
+                .toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("routes of the API without their operation in the document: " + missing);
         }

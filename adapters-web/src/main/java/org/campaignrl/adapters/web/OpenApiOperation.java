@@ -46,10 +46,15 @@ final class OpenApiOperation {
         return parameter("query", name, required, description, schema, null);
     }
 
-    private OpenApiOperation parameter(String in, String name, boolean required, String description,
-                                       ObjectNode schema, Object example) {
-        ObjectNode parameter = operation.withArray("parameters").addObject()
-                .put("name", name).put("in", in).put("required", required).put("description", description);
+    private OpenApiOperation parameter(
+            String in, String name, boolean required, String description, ObjectNode schema, Object example) {
+        ObjectNode parameter = operation
+                .withArray("parameters")
+                .addObject()
+                .put("name", name)
+                .put("in", in)
+                .put("required", required)
+                .put("description", description);
         parameter.set("schema", schema);
         if (example != null) {
             parameter.putPOJO("example", example);
@@ -58,7 +63,8 @@ final class OpenApiOperation {
     }
 
     OpenApiOperation jsonBody(boolean required, String description, ObjectNode schema, JsonNode example) {
-        ObjectNode body = operation.putObject("requestBody").put("required", required).put("description", description);
+        ObjectNode body =
+                operation.putObject("requestBody").put("required", required).put("description", description);
         ObjectNode media = body.putObject("content").putObject(JSON);
         media.set("schema", schema);
         if (example != null) {
@@ -85,8 +91,13 @@ final class OpenApiOperation {
 
     /** An answer that is not JSON: its media type and a plain text schema. */
     OpenApiOperation answersText(int status, String description, String mediaType) {
-        responses().putObject(Integer.toString(status)).put("description", description)
-                .putObject("content").putObject(mediaType).putObject("schema").put("type", "string");
+        responses()
+                .putObject(Integer.toString(status))
+                .put("description", description)
+                .putObject("content")
+                .putObject(mediaType)
+                .putObject("schema")
+                .put("type", "string");
         return this;
     }
 
@@ -103,7 +114,10 @@ final class OpenApiOperation {
     private OpenApiOperation withHeader(String name, String ref) {
         responses().fields().forEachRemaining(entry -> {
             if (entry.getKey().startsWith("2")) {
-                ((ObjectNode) entry.getValue()).withObjectProperty("headers").putObject(name).put("$ref", ref);
+                ((ObjectNode) entry.getValue())
+                        .withObjectProperty("headers")
+                        .putObject(name)
+                        .put("$ref", ref);
             }
         });
         return this;

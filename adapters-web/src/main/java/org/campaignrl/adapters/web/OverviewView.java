@@ -2,11 +2,11 @@ package org.campaignrl.adapters.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.campaignrl.adapters.reports.Format;
 import org.campaignrl.application.port.in.DatasetOverviewUseCase.AttributeBreakdown;
 import org.campaignrl.application.port.in.DatasetOverviewUseCase.DatasetOverview;
 import org.campaignrl.application.port.in.DatasetOverviewUseCase.ValueStats;
 import org.campaignrl.application.port.in.ServingStatusUseCase.ServingStatus;
-import org.campaignrl.adapters.reports.Format;
 
 /** The overview page: the home page's facts plus conversion charts. */
 public record OverviewView(HomeView home, List<BarChartView> charts, HeatmapView subjectByDay) {
@@ -16,8 +16,13 @@ public record OverviewView(HomeView home, List<BarChartView> charts, HeatmapView
         if (overview != null) {
             for (AttributeBreakdown breakdown : overview.byAttribute()) {
                 List<ValueStats> values = breakdown.values();
-                charts.add(BarChartView.of("Conversion by " + breakdown.attribute().toLowerCase(java.util.Locale.ROOT),
-                        "chart-" + breakdown.attribute().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'),
+                charts.add(BarChartView.of(
+                        "Conversion by " + breakdown.attribute().toLowerCase(java.util.Locale.ROOT),
+                        "chart-"
+                                + breakdown
+                                        .attribute()
+                                        .toLowerCase(java.util.Locale.ROOT)
+                                        .replace(' ', '-'),
                         values.stream().map(ValueStats::label).toList(),
                         values.stream().map(ValueStats::conversion).toList(),
                         values.stream().map(OverviewView::detail).toList()));
@@ -28,12 +33,18 @@ public record OverviewView(HomeView home, List<BarChartView> charts, HeatmapView
 
     private static HeatmapView heatmap(DatasetOverview overview) {
         var grid = overview.subjectByDay();
-        double max = grid.cells().stream().flatMap(List::stream).mapToDouble(ValueStats::conversion).max().orElse(0);
+        double max = grid.cells().stream()
+                .flatMap(List::stream)
+                .mapToDouble(ValueStats::conversion)
+                .max()
+                .orElse(0);
         List<HeatmapView.Row> rows = new ArrayList<>();
         for (int s = 0; s < grid.subjects().size(); s++) {
             List<HeatmapView.Cell> cells = grid.cells().get(s).stream()
-                    .map(v -> new HeatmapView.Cell(Format.percent(v.conversion()),
-                            max <= 0 ? 0 : (int) Math.round(100 * v.conversion() / max), detail(v)))
+                    .map(v -> new HeatmapView.Cell(
+                            Format.percent(v.conversion()),
+                            max <= 0 ? 0 : (int) Math.round(100 * v.conversion() / max),
+                            detail(v)))
                     .toList();
             rows.add(new HeatmapView.Row(grid.subjects().get(s), cells));
         }

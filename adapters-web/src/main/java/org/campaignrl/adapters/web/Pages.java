@@ -19,24 +19,24 @@ import java.util.Map;
 import java.util.Optional;
 import org.campaignrl.application.CampaignRl;
 import org.campaignrl.application.ConflictException;
-import org.campaignrl.application.model.ModelSummary;
-import org.campaignrl.application.port.in.ManageModelsUseCase.ActivateModelCommand;
-import org.campaignrl.application.port.in.ManageModelsUseCase.DeleteModelCommand;
-import org.campaignrl.application.port.in.ModelRegistryUseCase.CompareModelsCommand;
-import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelComparison;
-import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelDetails;
-import org.campaignrl.application.port.in.ModelRegistryUseCase.ShowModelCommand;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.NothingServedException;
-import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.model.CsvFormat;
+import org.campaignrl.application.model.ModelSummary;
+import org.campaignrl.application.model.SendSplit;
 import org.campaignrl.application.port.in.DatasetOverviewUseCase.DatasetOverview;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.ExploreStateUseCase.ExploreStateCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.JobsUseCase;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
+import org.campaignrl.application.port.in.ManageModelsUseCase.ActivateModelCommand;
+import org.campaignrl.application.port.in.ManageModelsUseCase.DeleteModelCommand;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.CompareModelsCommand;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelComparison;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ModelDetails;
+import org.campaignrl.application.port.in.ModelRegistryUseCase.ShowModelCommand;
 import org.campaignrl.application.port.in.RejectedRowsUseCase.RejectedRows;
 import org.campaignrl.application.port.in.RejectedRowsUseCase.RejectedRowsCommand;
 import org.campaignrl.application.port.in.ServingStatusUseCase.DatasetSummary;
@@ -87,8 +87,10 @@ final class Pages {
         ServingStatus status = app.servingStatus().status();
         Optional<DatasetSummary> dataset = status.activeDataset();
         if (dataset.isEmpty()) {
-            render(ctx, "explorer.jte", ExplorerView.problem(List.of(), List.of(), null,
-                    new NothingServedException().getMessage()));
+            render(
+                    ctx,
+                    "explorer.jte",
+                    ExplorerView.problem(List.of(), List.of(), null, new NothingServedException().getMessage()));
             return;
         }
         List<Integer> subjects = dataset.get().subjectIds();
@@ -103,12 +105,13 @@ final class Pages {
                     state[slot] = fields.requiredInt(name);
                 }
             }
-            render(ctx, "explorer.jte", ExplorerView.of(app.exploreState().explore(new ExploreStateCommand(state)),
-                    subjects, domains));
+            render(
+                    ctx,
+                    "explorer.jte",
+                    ExplorerView.of(app.exploreState().explore(new ExploreStateCommand(state)), subjects, domains));
         } catch (InvalidCommandException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            render(ctx, "explorer.jte", ExplorerView.problem(subjects, domains, state,
-                    e.field() + ": " + e.problem()));
+            render(ctx, "explorer.jte", ExplorerView.problem(subjects, domains, state, e.field() + ": " + e.problem()));
         }
     }
 
@@ -120,8 +123,8 @@ final class Pages {
         if (problem == null && a != null && b != null) {
             try {
                 Fields query = new Fields(ctx::queryParam);
-                comparison = app.modelRegistry().compare(new CompareModelsCommand(query.requiredLong("a"),
-                        query.requiredLong("b")));
+                comparison = app.modelRegistry()
+                        .compare(new CompareModelsCommand(query.requiredLong("a"), query.requiredLong("b")));
             } catch (InvalidCommandException e) {
                 ctx.status(HttpStatus.BAD_REQUEST);
                 problem = e.field() + ": " + e.problem();
@@ -130,18 +133,33 @@ final class Pages {
                 problem = e.getMessage();
             }
         }
-        ModelDetails active = models.stream().filter(ModelSummary::active).findFirst()
-                .map(m -> app.modelRegistry().model(new ShowModelCommand(m.id()))).orElse(null);
-        render(ctx, "models.jte", ModelsPageView.of(models, watchedJob(ctx), comparison, active,
-                app.retraining().status(), problem, ctx.queryParam("done")));
+        ModelDetails active = models.stream()
+                .filter(ModelSummary::active)
+                .findFirst()
+                .map(m -> app.modelRegistry().model(new ShowModelCommand(m.id())))
+                .orElse(null);
+        render(
+                ctx,
+                "models.jte",
+                ModelsPageView.of(
+                        models,
+                        watchedJob(ctx),
+                        comparison,
+                        active,
+                        app.retraining().status(),
+                        problem,
+                        ctx.queryParam("done")));
     }
 
     private void evaluation(Context ctx) {
         try {
             Fields query = new Fields(ctx::queryParam);
-            Optional<Long> model = query.text("model") == null ? Optional.empty() : Optional.of(query.requiredLong("model"));
-            render(ctx, "evaluation.jte", EvaluationView.of(app.evaluateModel().evaluate(
-                    EvaluateModelCommand.defaults(model))));
+            Optional<Long> model =
+                    query.text("model") == null ? Optional.empty() : Optional.of(query.requiredLong("model"));
+            render(
+                    ctx,
+                    "evaluation.jte",
+                    EvaluationView.of(app.evaluateModel().evaluate(EvaluateModelCommand.defaults(model))));
         } catch (InvalidCommandException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
             render(ctx, "evaluation.jte", EvaluationView.problem(e.field() + ": " + e.problem()));
@@ -153,11 +171,17 @@ final class Pages {
 
     private void activate(Context ctx) {
         long id = DashboardApi.pathId(ctx, "id");
-        afterChange(ctx, () -> "model " + app.manageModels().activate(new ActivateModelCommand(id)).id() + " is active");
+        afterChange(
+                ctx,
+                () -> "model "
+                        + app.manageModels()
+                                .activate(new ActivateModelCommand(id))
+                                .id() + " is active");
     }
 
     private void rollback(Context ctx) {
-        afterChange(ctx, () -> "rolled back: model " + app.manageModels().rollback().id() + " is active");
+        afterChange(
+                ctx, () -> "rolled back: model " + app.manageModels().rollback().id() + " is active");
     }
 
     private void delete(Context ctx) {
@@ -172,7 +196,8 @@ final class Pages {
     private void afterChange(Context ctx, java.util.function.Supplier<String> change) {
         try {
             String done = change.get();
-            ctx.redirect("/models?done=" + java.net.URLEncoder.encode(done, java.nio.charset.StandardCharsets.UTF_8),
+            ctx.redirect(
+                    "/models?done=" + java.net.URLEncoder.encode(done, java.nio.charset.StandardCharsets.UTF_8),
                     HttpStatus.SEE_OTHER);
         } catch (ConflictException e) {
             ctx.status(HttpStatus.CONFLICT);
@@ -186,7 +211,8 @@ final class Pages {
     /** Back to the page that shows the job, where it ends as cancelled. */
     private void cancelJob(Context ctx) {
         JobView job = DashboardApi.cancel(app, DashboardApi.pathId(ctx, "id"));
-        ctx.redirect((job.kind() == JobsUseCase.Kind.INGEST ? "/data" : "/models") + "?job=" + job.id(),
+        ctx.redirect(
+                (job.kind() == JobsUseCase.Kind.INGEST ? "/data" : "/models") + "?job=" + job.id(),
                 HttpStatus.SEE_OTHER);
     }
 
@@ -204,10 +230,13 @@ final class Pages {
 
     private void data(Context ctx, String problem) {
         DatasetSummary latest = app.servingStatus().status().latestDataset().orElse(null);
-        RejectedRows rejected = latest == null ? null
+        RejectedRows rejected = latest == null
+                ? null
                 : app.rejectedRows().rejectedRows(new RejectedRowsCommand(Optional.of(latest.id()), 100));
-        render(ctx, "data.jte", DataPageView.of(latest, watchedJob(ctx), settings.suggestedDataFolder(), problem,
-                rejected));
+        render(
+                ctx,
+                "data.jte",
+                DataPageView.of(latest, watchedJob(ctx), settings.suggestedDataFolder(), problem, rejected));
     }
 
     private void ingestFolder(Context ctx) {
@@ -217,8 +246,10 @@ final class Pages {
             if (!Files.isDirectory(folder)) {
                 throw new InvalidCommandException("dataDir", "no such folder on the server: " + folder);
             }
-            JobView job = app.jobs().startIngest(IngestLogsCommand.inFolder(folder).withSplit(split(form))
-                    .withFormat(format(form)));
+            JobView job = app.jobs()
+                    .startIngest(IngestLogsCommand.inFolder(folder)
+                            .withSplit(split(form))
+                            .withFormat(format(form)));
             ctx.redirect("/data?job=" + job.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidCommandException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -229,8 +260,9 @@ final class Pages {
     /** The three files go to a fresh folder under the uploads folder, outside anything served. */
     private void upload(Context ctx) throws Exception {
         try {
-            String[][] parts = {{"sent", "sent_emails.csv"}, {"responded", "responded.csv"},
-                    {"userbase", "userbase.csv"}};
+            String[][] parts = {
+                {"sent", "sent_emails.csv"}, {"responded", "responded.csv"}, {"userbase", "userbase.csv"}
+            };
             // All three checked (and the body parsed, within the upload limit) before anything is written.
             UploadedFile[] files = new UploadedFile[parts.length];
             for (int i = 0; i < parts.length; i++) {
@@ -251,8 +283,9 @@ final class Pages {
                 uploads.removeLogs(folder);
                 throw e;
             }
-            JobView job = app.jobs().startIngest(IngestLogsCommand.inFolder(folder).withFormat(format),
-                    () -> uploads.removeLogs(folder));
+            JobView job = app.jobs()
+                    .startIngest(
+                            IngestLogsCommand.inFolder(folder).withFormat(format), () -> uploads.removeLogs(folder));
             ctx.redirect("/data?job=" + job.id(), HttpStatus.SEE_OTHER);
         } catch (InvalidCommandException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
@@ -263,7 +296,6 @@ final class Pages {
             data(ctx, refusal.message());
         }
     }
-
 
     /** Removes the uploaded logs a killed process left (see {@link Uploads}); how many uploads had some. */
     int removeLeftoverUploads() {
@@ -322,7 +354,10 @@ final class Pages {
 
     static int[] parseState(String text) {
         try {
-            return Arrays.stream(text.split(",", -1)).map(String::trim).mapToInt(Integer::parseInt).toArray();
+            return Arrays.stream(text.split(",", -1))
+                    .map(String::trim)
+                    .mapToInt(Integer::parseInt)
+                    .toArray();
         } catch (NumberFormatException e) {
             throw new InvalidCommandException("state", "must be 7 integers separated by commas, was '" + text + "'");
         }

@@ -20,8 +20,7 @@ import org.eclipse.jetty.io.EofException;
  * {@link HttpException} or {@link EofException} wherever the body is read, and is mapped here.
  */
 final class RequestRefusal {
-    private RequestRefusal() {
-    }
+    private RequestRefusal() {}
 
     /**
      * How much of a declared body over {@link WebServer#MAX_BODY_BYTES} is read and dropped before its 413: a
@@ -39,7 +38,7 @@ final class RequestRefusal {
     private static void refuseOversizedBody(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared <= WebServer.MAX_BODY_BYTES || isMultipart(ctx)) {
-            return;   // uploads have their own limit; a chunked body is measured as it is read
+            return; // uploads have their own limit; a chunked body is measured as it is read
         }
         if (declared <= OVERSIZED_BODY_READ_BYTES) {
             try {
@@ -48,8 +47,11 @@ final class RequestRefusal {
                 // the client went away or cut its body: the answer below is all there is to say
             }
         }
-        WebServer.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "body", "the request body is larger than allowed ("
-                + WebServer.MAX_BODY_BYTES + " bytes)");
+        WebServer.error(
+                ctx,
+                HttpStatus.CONTENT_TOO_LARGE,
+                "body",
+                "the request body is larger than allowed (" + WebServer.MAX_BODY_BYTES + " bytes)");
         ctx.skipRemainingHandlers();
     }
 
@@ -63,13 +65,17 @@ final class RequestRefusal {
         try {
             charset = ctx.characterEncoding();
         } catch (RuntimeException e) { // Javalin's parsing of the header fails on some ("; charset" without '=')
-            refuse(ctx, "a malformed charset parameter in Content-Type '" + printable(ctx.contentType())
-                    + "': give a charset such as UTF-8, or none");
+            refuse(
+                    ctx,
+                    "a malformed charset parameter in Content-Type '" + printable(ctx.contentType())
+                            + "': give a charset such as UTF-8, or none");
             return;
         }
         if (charset != null && !isKnown(charset)) {
-            refuse(ctx, "unknown charset '" + printable(charset) + "' in Content-Type: give a charset such as UTF-8, "
-                    + "or none");
+            refuse(
+                    ctx,
+                    "unknown charset '" + printable(charset) + "' in Content-Type: give a charset such as UTF-8, "
+                            + "or none");
         }
     }
 
@@ -94,12 +100,15 @@ final class RequestRefusal {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof HttpException http && http.getCode() >= 400 && http.getCode() < 500) {
                 HttpStatus status = HttpStatus.forStatus(http.getCode());
-                return Optional.of(new MultipartRefusal.Refusal(status == HttpStatus.UNKNOWN ? HttpStatus.BAD_REQUEST
-                        : status, "the request is malformed: " + describe(cause)));
+                return Optional.of(new MultipartRefusal.Refusal(
+                        status == HttpStatus.UNKNOWN ? HttpStatus.BAD_REQUEST : status,
+                        "the request is malformed: " + describe(cause)));
             }
             if (cause instanceof EofException) {
-                return Optional.of(new MultipartRefusal.Refusal(HttpStatus.BAD_REQUEST, "the request body ended "
-                        + "early (a truncated chunked body, or fewer bytes than its Content-Length)"));
+                return Optional.of(new MultipartRefusal.Refusal(
+                        HttpStatus.BAD_REQUEST,
+                        "the request body ended "
+                                + "early (a truncated chunked body, or fewer bytes than its Content-Length)"));
             }
         }
         return Optional.empty();

@@ -26,11 +26,11 @@ final class SecurityHeaders {
 
     /** Built once: they are the same for every answer, and the before-handler runs on every request. */
     private static final Map<String, String> HEADERS = headers(POLICY);
+
     private static final Map<String, String> API_DOCS_HEADERS = headers(API_DOCS_POLICY);
     private static final String API_DOCS_FOLDER = ApiDocs.UI_PATH + "/";
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     /** Before every request, so that whatever answers (route, error mapping, static file) keeps them. */
     static void register(JavalinConfig config) {

@@ -19,8 +19,7 @@ final class Sessions {
     /** Beyond this many, expired sessions are swept on the next sign-in, so memory stays bounded. */
     private static final int SWEEP_ABOVE = 10_000;
 
-    record Session(String id, User user, String csrfToken, Instant lastSeen) {
-    }
+    record Session(String id, User user, String csrfToken, Instant lastSeen) {}
 
     private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();

@@ -12,8 +12,7 @@ import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 final class TrainingRequest {
     static final String UNTIL_CONVERGED = "auto";
 
-    private TrainingRequest() {
-    }
+    private TrainingRequest() {}
 
     /** The API's JSON body: numbers as JSON numbers, {@code episodes} also as the string "auto". */
     static TrainModelCommand fromJson(JsonBody body) {
@@ -76,8 +75,8 @@ final class TrainingRequest {
         try {
             return defaults.withEpisodes(Integer.parseInt(text.strip()));
         } catch (NumberFormatException e) {
-            throw new InvalidCommandException("episodes", "must be \"" + UNTIL_CONVERGED
-                    + "\" or a whole number, was '" + text + "'");
+            throw new InvalidCommandException(
+                    "episodes", "must be \"" + UNTIL_CONVERGED + "\" or a whole number, was '" + text + "'");
         }
     }
 }

@@ -33,8 +33,8 @@ final class Uploads {
 
     /** A new, empty folder for one upload's files. */
     Path newFolder() throws IOException {
-        return Files.createTempDirectory(Files.createDirectories(root),
-                PREFIX + ProcessHandle.current().pid() + "-");
+        return Files.createTempDirectory(
+                Files.createDirectories(root), PREFIX + ProcessHandle.current().pid() + "-");
     }
 
     /** Removes the upload's logs, and the folder when nothing else is in it; a failure is logged in one line. */
@@ -84,6 +84,7 @@ final class Uploads {
         }
         long pid = Long.parseLong(name.group(1));
         // Our own pid at start-up: an earlier process's, since this one has made none yet.
-        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        return pid == ProcessHandle.current().pid()
+                || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 }

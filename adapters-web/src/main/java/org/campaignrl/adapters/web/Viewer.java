@@ -7,20 +7,30 @@ import org.campaignrl.adapters.users.User;
  * export email addresses, the CSRF token
  * those forms carry, and the name in the header. Without users configured everyone is a local engineer.
  */
-public record Viewer(String name, String role, boolean mayChange, boolean mayExport, String csrfToken,
-                     boolean signedIn) {
+public record Viewer(
+        String name, String role, boolean mayChange, boolean mayExport, String csrfToken, boolean signedIn) {
     static final Viewer LOCAL = new Viewer("", "", true, true, "", false);
     static final Viewer ANONYMOUS = new Viewer("", "", false, false, "", false);
 
     static Viewer of(Sessions.Session session) {
         User user = session.user();
-        return new Viewer(user.name(), user.role().label(), user.role().mayChange(), user.role().mayExportAddresses(),
-                session.csrfToken(), true);
+        return new Viewer(
+                user.name(),
+                user.role().label(),
+                user.role().mayChange(),
+                user.role().mayExportAddresses(),
+                session.csrfToken(),
+                true);
     }
 
     /** A user who came with a bearer token: no forms to protect, no sign-out. */
     static Viewer bearer(User user) {
-        return new Viewer(user.name(), user.role().label(), user.role().mayChange(), user.role().mayExportAddresses(),
-                "", false);
+        return new Viewer(
+                user.name(),
+                user.role().label(),
+                user.role().mayChange(),
+                user.role().mayExportAddresses(),
+                "",
+                false);
     }
 }

@@ -50,7 +50,8 @@ public final class WebServer {
     static {
         // Jetty pads its thread pool's queue against false sharing by references per cache line, and unless told
         // asks the JVM whether references are compressed through JMX: starting the platform MBean server is a
-        // visible share of a restart (docs/performance.md). 16 is right for compressed references (heaps under 32 GB); a larger heap only pads less.
+        // visible share of a restart (docs/performance.md). 16 is right for compressed references (heaps under 32 GB);
+        // a larger heap only pads less.
         if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
             System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
         }
@@ -84,8 +85,8 @@ public final class WebServer {
         CompatibleApi compatibleApi = new CompatibleApi(app.nextAction(), app.campaignAudience(), mapper);
         Pages pages = new Pages(app, templates, settings);
         this.pages = pages;
-        this.access = new AccessControl(settings.users(), new ClientAddress(settings.trustedProxies()),
-                Clock.systemUTC());
+        this.access =
+                new AccessControl(settings.users(), new ClientAddress(settings.trustedProxies()), Clock.systemUTC());
         this.hosts = new HostCheck(settings.allowedHosts());
         this.javalin = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -105,11 +106,14 @@ public final class WebServer {
             RequestRefusal.register(config); // before anything reads a body
             access.register(config, pages);
             compatibleApi.register(config.routes);
-            Route.HEALTH.register(config.routes, ctx -> ctx.json(Map.of("status", "up",
-                    "serving", app.servingStatus().serving())));
+            Route.HEALTH.register(
+                    config.routes,
+                    ctx -> ctx.json(Map.of(
+                            "status", "up", "serving", app.servingStatus().serving())));
             config.requestLogger.http(metrics::request);
-            Route.METRICS.register(config.routes, ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
-            config.resourceHandler(new ClasspathAssets());   // before any folder is added: see there why
+            Route.METRICS.register(
+                    config.routes, ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
+            config.resourceHandler(new ClasspathAssets()); // before any folder is added: see there why
             config.staticFiles.add("/public", Location.CLASSPATH);
             pages.register(config.routes);
             new AudienceFinder(app, pages).register(config.routes);
@@ -129,9 +133,11 @@ public final class WebServer {
      * object, is refused (unknown fields are refused by {@link JsonBody}, which reads bodies as trees).
      */
     static ObjectMapper jsonMapper() {
-        return JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        return JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
     }
 
     /**
@@ -148,41 +154,53 @@ public final class WebServer {
 
     private static void mapErrors(JavalinConfig config) {
         JettyErrors.register(config);
-        config.routes.exception(InvalidCommandException.class, (e, ctx) ->
-                error(ctx, HttpStatus.BAD_REQUEST, e.field(), e.problem()));
-        config.routes.exception(IngestRefusedException.class, (e, ctx) ->
-                error(ctx, HttpStatus.BAD_REQUEST, null, e.getMessage()));
+        config.routes.exception(
+                InvalidCommandException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.field(), e.problem()));
+        config.routes.exception(
+                IngestRefusedException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, null, e.getMessage()));
         // A path the server's file system cannot even name (a NUL character, say): the client's mistake.
-        config.routes.exception(InvalidPathException.class, (e, ctx) ->
-                error(ctx, HttpStatus.BAD_REQUEST, null, "not a valid path on the server: " + e.getReason()));
-        config.routes.exception(NotFoundException.class, (e, ctx) ->
-                error(ctx, HttpStatus.NOT_FOUND, null, e.getMessage()));
-        config.routes.exception(ConflictException.class, (e, ctx) ->
-                error(ctx, HttpStatus.CONFLICT, null, e.getMessage()));
-        config.routes.exception(NothingServedException.class, (e, ctx) ->
-                error(ctx, HttpStatus.SERVICE_UNAVAILABLE, null, e.getMessage()));
+        config.routes.exception(
+                InvalidPathException.class,
+                (e, ctx) ->
+                        error(ctx, HttpStatus.BAD_REQUEST, null, "not a valid path on the server: " + e.getReason()));
+        config.routes.exception(
+                NotFoundException.class, (e, ctx) -> error(ctx, HttpStatus.NOT_FOUND, null, e.getMessage()));
+        config.routes.exception(
+                ConflictException.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, null, e.getMessage()));
+        config.routes.exception(
+                NothingServedException.class,
+                (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE, null, e.getMessage()));
         // Javalin decodes path parameters itself, and a bad percent escape there ("/api/v1/models/;%") throws.
         config.routes.exception(IllegalArgumentException.class, (e, ctx) -> {
             if (isPathDecoding(e)) {
                 error(ctx, HttpStatus.BAD_REQUEST, null, "malformed percent escape in the path: " + e.getMessage());
             } else {
-                RequestRefusal.of(e).ifPresentOrElse(refusal -> error(ctx, refusal.status(), null, refusal.message()),
-                        () -> unexpected(e, ctx));
+                RequestRefusal.of(e)
+                        .ifPresentOrElse(
+                                refusal -> error(ctx, refusal.status(), null, refusal.message()),
+                                () -> unexpected(e, ctx));
             }
         });
-        config.routes.exception(Exception.class, (e, ctx) -> MultipartRefusal.of(e).or(() -> RequestRefusal.of(e))
-                .ifPresentOrElse(refusal -> error(ctx, refusal.status(), "body", refusal.message()),
-                        () -> unexpected(e, ctx)));
+        config.routes.exception(
+                Exception.class,
+                (e, ctx) -> MultipartRefusal.of(e)
+                        .or(() -> RequestRefusal.of(e))
+                        .ifPresentOrElse(
+                                refusal -> error(ctx, refusal.status(), "body", refusal.message()),
+                                () -> unexpected(e, ctx)));
         // Javalin's own answers (no route, wrong method, body too large) are plain text: give them our shape.
         config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
             if (!isJson(ctx)) {
                 error(ctx, HttpStatus.NOT_FOUND, null, "no such endpoint: " + ctx.method() + " " + ctx.path());
             }
         });
-        config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(), ctx ->
-                error(ctx, HttpStatus.METHOD_NOT_ALLOWED, null, ctx.method() + " is not allowed on " + ctx.path()));
-        config.routes.error(HttpStatus.CONTENT_TOO_LARGE.getCode(), ctx ->
-                error(ctx, HttpStatus.CONTENT_TOO_LARGE, "body", "the request body is larger than allowed"));
+        config.routes.error(
+                HttpStatus.METHOD_NOT_ALLOWED.getCode(),
+                ctx -> error(
+                        ctx, HttpStatus.METHOD_NOT_ALLOWED, null, ctx.method() + " is not allowed on " + ctx.path()));
+        config.routes.error(
+                HttpStatus.CONTENT_TOO_LARGE.getCode(),
+                ctx -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, "body", "the request body is larger than allowed"));
     }
 
     private static void unexpected(Exception e, Context ctx) {
@@ -244,8 +262,11 @@ public final class WebServer {
     private void refuseWhilePreparing(Context ctx) {
         if (preparing) {
             ctx.header("Retry-After", "1");
-            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, null, "the server is starting: its first model is being "
-                    + "loaded or made; try again in a moment");
+            error(
+                    ctx,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    null,
+                    "the server is starting: its first model is being " + "loaded or made; try again in a moment");
             ctx.skipRemainingHandlers();
         }
     }

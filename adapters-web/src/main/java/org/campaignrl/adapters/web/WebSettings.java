@@ -10,8 +10,13 @@ import org.campaignrl.adapters.users.UserDirectory;
  * names beyond loopback and {@code --host} it answers to ({@code Host}, behind a proxy; see {@link HostCheck}), and
  * the addresses of the proxies whose {@code X-Forwarded-For} names the client ({@link ClientAddress}).
  */
-public record WebSettings(Path uploadsFolder, String suggestedDataFolder, UserDirectory users, long maxUploadBytes,
-                          List<String> allowedHosts, List<String> trustedProxies) {
+public record WebSettings(
+        Path uploadsFolder,
+        String suggestedDataFolder,
+        UserDirectory users,
+        long maxUploadBytes,
+        List<String> allowedHosts,
+        List<String> trustedProxies) {
     /** 1 GiB: ten times the full-size sample's three files together. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 1L << 30;
 
@@ -33,8 +38,8 @@ public record WebSettings(Path uploadsFolder, String suggestedDataFolder, UserDi
     }
 
     public WebSettings withUsers(UserDirectory newUsers) {
-        return new WebSettings(uploadsFolder, suggestedDataFolder, newUsers, maxUploadBytes, allowedHosts,
-                trustedProxies);
+        return new WebSettings(
+                uploadsFolder, suggestedDataFolder, newUsers, maxUploadBytes, allowedHosts, trustedProxies);
     }
 
     public WebSettings withMaxUploadBytes(long bytes) {

@@ -26,14 +26,18 @@ class CampaignsCliTest {
             return CliRun.in(folder, args);
         }
         String[] withDb = java.util.Arrays.copyOf(args, args.length + 1);
-        withDb[args.length] = "--db=jdbc:h2:file:" + folder.resolve("db/campaign-rl").toAbsolutePath();
+        withDb[args.length] =
+                "--db=jdbc:h2:file:" + folder.resolve("db/campaign-rl").toAbsolutePath();
         return CliRun.in(folder, withDb);
     }
 
     @Test
     void plan_export_answer_ingest_and_read_out() throws Exception {
         Path logs = folder.resolve("logs");
-        assertEquals(0, run("generate", "--out", logs.toString(), "--customers", "3000", "--seed", "5").exitCode());
+        assertEquals(
+                0,
+                run("generate", "--out", logs.toString(), "--customers", "3000", "--seed", "5")
+                        .exitCode());
         CliRun ingest = run("ingest", "--data-dir", logs.toString());
         assertEquals(0, ingest.exitCode(), ingest.err());
 
@@ -60,8 +64,16 @@ class CampaignsCliTest {
         assertTrue(export.out().startsWith(String.format("%,d customers of plan 1", rows.size() - 1)), export.out());
 
         Path answered = folder.resolve("answered");
-        CliRun simulate = run("answer-plan", "--send-list", sendList.toString(), "--truth",
-                logs.resolve("truth.json").toString(), "--out", answered.toString(), "--seed", "8");
+        CliRun simulate = run(
+                "answer-plan",
+                "--send-list",
+                sendList.toString(),
+                "--truth",
+                logs.resolve("truth.json").toString(),
+                "--out",
+                answered.toString(),
+                "--seed",
+                "8");
         assertEquals(0, simulate.exitCode(), simulate.err());
         assertTrue(simulate.out().contains("sends answered with"), simulate.out());
 
@@ -72,8 +84,11 @@ class CampaignsCliTest {
         CliRun readout = run("campaigns", "readout", "1");
         assertEquals(0, readout.exitCode(), readout.err());
         assertTrue(readout.out().startsWith("Plan 1, read out from dataset 2"), readout.out());
-        assertTrue(readout.out().contains("target") && readout.out().contains("control")
-                && readout.out().contains("lift "), readout.out());
+        assertTrue(
+                readout.out().contains("target")
+                        && readout.out().contains("control")
+                        && readout.out().contains("lift "),
+                readout.out());
         CliRun show = run("campaigns", "show", "1");
         assertTrue(show.out().startsWith("Plan 1: ") && show.out().contains("read out from dataset 2"), show.out());
     }
@@ -81,7 +96,10 @@ class CampaignsCliTest {
     @Test
     void refusals_name_the_option_and_exit_non_zero_with_one_line() throws Exception {
         Path logs = folder.resolve("logs");
-        assertEquals(0, run("generate", "--out", logs.toString(), "--customers", "2000", "--seed", "5").exitCode());
+        assertEquals(
+                0,
+                run("generate", "--out", logs.toString(), "--customers", "2000", "--seed", "5")
+                        .exitCode());
         assertEquals(0, run("ingest", "--data-dir", logs.toString()).exitCode());
 
         for (String[] args : List.of(
@@ -91,7 +109,9 @@ class CampaignsCliTest {
                 new String[] {"plan", "--subject", "2", "--budget", "100", "--control-share", "1"},
                 new String[] {"plan", "--subject", "2", "--budget", "100", "--day", "caturday"},
                 new String[] {"campaigns", "show", "7"},
-                new String[] {"campaigns", "export", "7", "--out", folder.resolve("x.csv").toString()})) {
+                new String[] {
+                    "campaigns", "export", "7", "--out", folder.resolve("x.csv").toString()
+                })) {
             CliRun refused = run(args);
             assertEquals(1, refused.exitCode(), String.join(" ", args) + ": " + refused.out());
             assertEquals(1, refused.err().strip().lines().count(), refused.err());
@@ -99,10 +119,14 @@ class CampaignsCliTest {
         }
         assertTrue(run("plan", "--subject", "2", "--budget", "100000000").err().contains("--budget"));
         assertTrue(run("plan", "--subject", "999", "--budget", "100").err().contains("--subject"));
-        assertTrue(run("plan", "--subject", "2", "--budget", "100", "--control-share", "1").err()
+        assertTrue(run("plan", "--subject", "2", "--budget", "100", "--control-share", "1")
+                .err()
                 .contains("--control-share"));
         assertFalse(Files.exists(folder.resolve("x.csv")), "an unknown plan leaves no file");
         assertEquals(2, run("plan", "--subject", "2").exitCode(), "a budget or a threshold is required");
-        assertEquals(2, run("plan", "--subject", "2", "--budget", "5", "--threshold", "0.3").exitCode());
+        assertEquals(
+                2,
+                run("plan", "--subject", "2", "--budget", "5", "--threshold", "0.3")
+                        .exitCode());
     }
 }

@@ -42,7 +42,9 @@ class CliHelpTest {
         } finally {
             System.setErr(systemErr);
         }
-        assertFalse(warnings.toString(StandardCharsets.UTF_8).contains("picocli WARN"), warnings.toString(StandardCharsets.UTF_8));
+        assertFalse(
+                warnings.toString(StandardCharsets.UTF_8).contains("picocli WARN"),
+                warnings.toString(StandardCharsets.UTF_8));
     }
 
     private static void collect(CommandLine parent, List<String> path, List<List<String>> into) {

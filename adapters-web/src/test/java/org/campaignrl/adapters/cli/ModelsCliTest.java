@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.campaignrl.boot.CliRun;
 import org.campaignrl.boot.RegistryApp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code campaign-rl models …} end to end over an H2 file database. */
 class ModelsCliTest {
@@ -19,7 +19,10 @@ class ModelsCliTest {
         String db = "--db=jdbc:h2:file:" + folder.resolve("db/campaign-rl").toAbsolutePath();
         Path logs = RegistryApp.logs(folder, 5);
         assertEquals(0, run("ingest", "--data-dir", logs.toString(), db).exitCode());
-        assertEquals(0, run("train", "--episodes", "1000", "--seed", "1", "--by", "ana", db).exitCode());
+        assertEquals(
+                0,
+                run("train", "--episodes", "1000", "--seed", "1", "--by", "ana", db)
+                        .exitCode());
         assertEquals(0, run("train", "--episodes", "1000", "--seed", "2", db).exitCode());
 
         CliRun list = run("models", "list", db);
@@ -29,7 +32,10 @@ class ModelsCliTest {
         assertTrue(list.out().contains(System.getProperty("user.name")), list.out());
 
         CliRun show = run("models", "show", "1", db);
-        assertTrue(show.out().startsWith("Model 1, trained on dataset 1") && show.out().contains("by ana"), show.out());
+        assertTrue(
+                show.out().startsWith("Model 1, trained on dataset 1")
+                        && show.out().contains("by ana"),
+                show.out());
         assertTrue(show.out().contains("learning curve"), show.out());
 
         CliRun compare = run("models", "compare", "1", "2", db);

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Optional;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class UserDirectoryTest {
     private final SecureRandom random = new SecureRandom();
@@ -41,8 +41,9 @@ class UserDirectoryTest {
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> UserDirectory.read(file));
 
-        assertEquals("the users file " + file + " may be written by others than its owner (" + mode + "): whoever "
-                + "can write it can give themselves any role; make it the owner's alone: chmod 600 " + file,
+        assertEquals(
+                "the users file " + file + " may be written by others than its owner (" + mode + "): whoever "
+                        + "can write it can give themselves any role; make it the owner's alone: chmod 600 " + file,
                 refused.getMessage());
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         assertEquals(1, UserDirectory.read(file).users().size(), "readable by others is no risk: it holds hashes");
@@ -68,27 +69,31 @@ class UserDirectoryTest {
     void an_environment_variable_may_separate_lines_with_semicolons() {
         String a = UserDirectory.newToken(random);
         String b = UserDirectory.newToken(random);
-        UserDirectory users = UserDirectory.parse("CAMPAIGN_RL_USERS", UserDirectory.line(new User("ann",
-                Role.CAMPAIGN_MANAGER), a) + ";" + UserDirectory.line(new User("eve", Role.ML_ENGINEER), b));
+        UserDirectory users = UserDirectory.parse(
+                "CAMPAIGN_RL_USERS",
+                UserDirectory.line(new User("ann", Role.CAMPAIGN_MANAGER), a) + ";"
+                        + UserDirectory.line(new User("eve", Role.ML_ENGINEER), b));
 
         assertEquals(2, users.users().size());
         assertEquals(Role.CAMPAIGN_MANAGER, users.authenticate(a).orElseThrow().role());
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(delimiter = '|', value = {
-        "eve ml-engineer                                   | users.txt line 2: expected 'name role sha256:<hex>'",
-        "eve admin sha256:0000000000000000000000000000000000000000000000000000000000000000           | users.txt line 2 field 'role': unknown role 'admin'",
-        "eve ml-engineer crl_plaintexttoken                | users.txt line 2 field 'token': expected sha256:",
-        "e/ve ml-engineer sha256:0000000000000000000000000000000000000000000000000000000000000000    | users.txt line 2 field 'name'",
-        "ann ml-engineer sha256:1111111111111111111111111111111111111111111111111111111111111111     | users.txt line 2 field 'name': 'ann' appears twice",
-        "bob ml-engineer sha256:0000000000000000000000000000000000000000000000000000000000000000     | users.txt line 2 field 'token': the same token as another user",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "eve ml-engineer                                   | users.txt line 2: expected 'name role sha256:<hex>'",
+                "eve admin sha256:0000000000000000000000000000000000000000000000000000000000000000           | users.txt line 2 field 'role': unknown role 'admin'",
+                "eve ml-engineer crl_plaintexttoken                | users.txt line 2 field 'token': expected sha256:",
+                "e/ve ml-engineer sha256:0000000000000000000000000000000000000000000000000000000000000000    | users.txt line 2 field 'name'",
+                "ann ml-engineer sha256:1111111111111111111111111111111111111111111111111111111111111111     | users.txt line 2 field 'name': 'ann' appears twice",
+                "bob ml-engineer sha256:0000000000000000000000000000000000000000000000000000000000000000     | users.txt line 2 field 'token': the same token as another user",
+            })
     void a_bad_line_is_refused_naming_the_file_line_and_field(String line, String message) {
         String first = "ann campaign-manager sha256:" + "0".repeat(64);
 
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> UserDirectory.parse("users.txt", first + "\n" + line));
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class, () -> UserDirectory.parse("users.txt", first + "\n" + line));
 
         assertTrue(refused.getMessage().startsWith(message), refused.getMessage());
     }

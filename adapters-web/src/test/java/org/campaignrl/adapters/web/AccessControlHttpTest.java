@@ -17,14 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.campaignrl.boot.ServedApp;
+import org.campaignrl.boot.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.campaignrl.boot.ServedApp;
-import org.campaignrl.boot.TestUsers;
 
 /**
  * Who may do what, over real HTTP against a server with two users: a campaign manager who reads and an ML
@@ -37,6 +37,7 @@ class AccessControlHttpTest {
 
     @TempDir
     static Path folder;
+
     static ServedApp served;
     static String managerToken;
     static String engineerToken;
@@ -55,13 +56,20 @@ class AccessControlHttpTest {
     }
 
     @ParameterizedTest(name = "{0} {1} without a token: 401")
-    @CsvSource({"GET, /api/v1/models", "POST, /get-next-action", "GET, /campaign-audience?subjectId=1",
-            "POST, /api/v1/training-jobs", "GET, /api/openapi.json"})
+    @CsvSource({
+        "GET, /api/v1/models",
+        "POST, /get-next-action",
+        "GET, /campaign-audience?subjectId=1",
+        "POST, /api/v1/training-jobs",
+        "GET, /api/openapi.json"
+    })
     void the_api_without_a_token_answers_401_in_the_shared_shape(String method, String path) throws Exception {
         HttpResponse<String> response = send(method, path, "{}", null);
 
         assertEquals(401, response.statusCode(), response.body());
-        assertEquals("Bearer realm=\"campaign-rl\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals(
+                "Bearer realm=\"campaign-rl\"",
+                response.headers().firstValue("WWW-Authenticate").orElse(""));
         JsonNode error = JSON.readTree(response.body());
         assertEquals(401, error.get("status").asInt());
         assertEquals("Authorization", error.get("field").asText());
@@ -69,8 +77,11 @@ class AccessControlHttpTest {
 
     @Test
     void an_unknown_or_malformed_token_answers_401() throws Exception {
-        assertEquals(401, send("GET", "/api/v1/models", "", "Bearer crl_not-a-real-token").statusCode());
-        assertEquals(401, send("GET", "/api/v1/models", "", "Basic " + engineerToken).statusCode());
+        assertEquals(
+                401,
+                send("GET", "/api/v1/models", "", "Bearer crl_not-a-real-token").statusCode());
+        assertEquals(
+                401, send("GET", "/api/v1/models", "", "Basic " + engineerToken).statusCode());
     }
 
     @Test
@@ -83,15 +94,21 @@ class AccessControlHttpTest {
     void a_campaign_manager_reads_and_asks_for_next_actions() throws Exception {
         String bearer = "Bearer " + managerToken;
         assertEquals(200, send("GET", "/api/v1/models", "", bearer).statusCode());
-        assertEquals(200, send("GET", "/campaign-audience?subjectId=1", "", bearer).statusCode());
-        HttpResponse<String> next = send("POST", "/get-next-action", "{\"state\":[1,0,0,0,0,0,0],\"action\":0}",
-                bearer);
+        assertEquals(
+                200, send("GET", "/campaign-audience?subjectId=1", "", bearer).statusCode());
+        HttpResponse<String> next =
+                send("POST", "/get-next-action", "{\"state\":[1,0,0,0,0,0,0],\"action\":0}", bearer);
         assertEquals(200, next.statusCode(), next.body());
     }
 
     @ParameterizedTest(name = "a campaign manager may not {0} {1}")
-    @CsvSource({"POST, /api/v1/training-jobs", "POST, /api/v1/ingest-jobs", "POST, /api/v1/models/rollback",
-            "POST, /api/v1/models/1/activate", "DELETE, /api/v1/models/1"})
+    @CsvSource({
+        "POST, /api/v1/training-jobs",
+        "POST, /api/v1/ingest-jobs",
+        "POST, /api/v1/models/rollback",
+        "POST, /api/v1/models/1/activate",
+        "DELETE, /api/v1/models/1"
+    })
     void a_campaign_manager_cannot_change_anything(String method, String path) throws Exception {
         int modelsBefore = served.app.modelRegistry().models().size();
 
@@ -104,8 +121,8 @@ class AccessControlHttpTest {
 
     @Test
     void an_ml_engineer_trains() throws Exception {
-        HttpResponse<String> response = send("POST", "/api/v1/training-jobs",
-                "{\"episodes\":500,\"activate\":false}", "Bearer " + engineerToken);
+        HttpResponse<String> response = send(
+                "POST", "/api/v1/training-jobs", "{\"episodes\":500,\"activate\":false}", "Bearer " + engineerToken);
 
         assertEquals(202, response.statusCode(), response.body());
     }
@@ -115,7 +132,9 @@ class AccessControlHttpTest {
         HttpResponse<String> page = send("GET", "/models?a=1", "", null);
 
         assertEquals(303, page.statusCode());
-        assertEquals("/login?next=%2Fmodels%3Fa%3D1", page.headers().firstValue("Location").orElse(""));
+        assertEquals(
+                "/login?next=%2Fmodels%3Fa%3D1",
+                page.headers().firstValue("Location").orElse(""));
         HttpResponse<String> signedIn = form("/login", "token=" + managerToken + "&next=%2Fmodels", null);
         assertEquals(303, signedIn.statusCode(), signedIn.body());
         assertEquals("/models", signedIn.headers().firstValue("Location").orElse(""));
@@ -123,16 +142,23 @@ class AccessControlHttpTest {
 
     @Test
     void the_session_cookie_is_http_only_and_same_site_strict_and_secure_behind_tls() throws Exception {
-        String plain = form("/login", "token=" + managerToken, null).headers().firstValue("Set-Cookie").orElseThrow();
+        String plain = form("/login", "token=" + managerToken, null)
+                .headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow();
         assertTrue(plain.contains("HttpOnly"), plain);
         assertTrue(plain.contains("SameSite=Strict"), plain);
         assertFalse(plain.contains("Secure"), "no Secure over plain HTTP, or the browser would drop it: " + plain);
 
         HttpRequest behindProxy = HttpRequest.newBuilder(URI.create(served.baseUrl() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-Proto", "https")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + managerToken)).build();
-        String tls = CLIENT.send(behindProxy, HttpResponse.BodyHandlers.ofString()).headers()
-                .firstValue("Set-Cookie").orElseThrow();
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-Proto", "https")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + managerToken))
+                .build();
+        String tls = CLIENT.send(behindProxy, HttpResponse.BodyHandlers.ofString())
+                .headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow();
         assertTrue(tls.contains("Secure"), tls);
     }
 
@@ -164,8 +190,11 @@ class AccessControlHttpTest {
         String cookie = signIn(engineerToken);
         String csrf = csrfToken(send("GET", "/models", "", null, cookie).body());
 
-        HttpResponse<String> trained = form("/models/train", "csrf=" + csrf + "&episodes=300&epsilon=0.9&alpha=0.5"
-                + "&gamma=0.9&maxSteps=20&seed=3&targetRate=0.4&minSends=10&rewardFactor=10", cookie);
+        HttpResponse<String> trained = form(
+                "/models/train",
+                "csrf=" + csrf + "&episodes=300&epsilon=0.9&alpha=0.5"
+                        + "&gamma=0.9&maxSteps=20&seed=3&targetRate=0.4&minSends=10&rewardFactor=10",
+                cookie);
 
         assertEquals(303, trained.statusCode(), trained.body());
         assertTrue(trained.headers().firstValue("Location").orElse("").startsWith("/models?job="));
@@ -199,18 +228,23 @@ class AccessControlHttpTest {
         String cookie = signIn(engineerToken);
         String csrf = csrfToken(send("GET", "/models", "", null, cookie).body());
         HttpRequest request = HttpRequest.newBuilder(URI.create(served.baseUrl() + "/models/rollback"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie)
                 .header("Origin", "https://evil.example")
-                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf)).build();
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf))
+                .build();
 
-        assertEquals(403, CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(
+                403, CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     @Test
     void the_sign_in_form_only_returns_to_pages_of_this_server() throws Exception {
         for (String next : new String[] {"https://evil.example/", "//evil.example/", "/\\evil.example"}) {
-            HttpResponse<String> response = form("/login", "token=" + managerToken + "&next="
-                    + URLEncoder.encode(next, StandardCharsets.UTF_8), null);
+            HttpResponse<String> response = form(
+                    "/login",
+                    "token=" + managerToken + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8),
+                    null);
             assertEquals("/", response.headers().firstValue("Location").orElse(""), next);
         }
     }
@@ -218,8 +252,8 @@ class AccessControlHttpTest {
     @Test
     void without_users_the_server_refuses_to_listen_beyond_loopback() {
         ServedApp local = served;
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> new WebServer(local.app).start("0.0.0.0", 0));
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> new WebServer(local.app).start("0.0.0.0", 0));
 
         assertTrue(refused.getMessage().contains("no users are configured"), refused.getMessage());
         assertTrue(WebServer.isLoopback("127.0.0.1"));
@@ -233,7 +267,10 @@ class AccessControlHttpTest {
 
     /** Signs in through the form and returns the session cookie as a Cookie header value. */
     private static String signIn(String token) throws Exception {
-        String setCookie = form("/login", "token=" + token, null).headers().firstValue("Set-Cookie").orElseThrow();
+        String setCookie = form("/login", "token=" + token, null)
+                .headers()
+                .firstValue("Set-Cookie")
+                .orElseThrow();
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
@@ -258,12 +295,15 @@ class AccessControlHttpTest {
         return send(method, path, body, authorization, null);
     }
 
-    private static HttpResponse<String> send(String method, String path, String body, String authorization,
-                                             String cookie) throws Exception {
+    private static HttpResponse<String> send(
+            String method, String path, String body, String authorization, String cookie) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(served.baseUrl() + path))
                 .header("Content-Type", "application/json")
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

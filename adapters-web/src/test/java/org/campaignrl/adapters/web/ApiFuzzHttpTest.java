@@ -68,9 +68,16 @@ class ApiFuzzHttpTest {
         folder = Files.createTempDirectory("api-fuzz");
         served = ServedApp.trained(folder);
         port = served.server.port();
-        subject = served.app.servingStatus().status().activeDataset().orElseThrow().subjectIds().get(0);
+        subject = served.app
+                .servingStatus()
+                .status()
+                .activeDataset()
+                .orElseThrow()
+                .subjectIds()
+                .get(0);
         for (String list : List.of("/api/v1/models", "/api/v1/datasets")) {
-            for (JsonNode item : JSON.readTree(RawHttp.send(port, "GET", list, null, null).body())) {
+            for (JsonNode item :
+                    JSON.readTree(RawHttp.send(port, "GET", list, null, null).body())) {
                 existingIds.add(item.get("id").asLong());
             }
         }
@@ -87,7 +94,8 @@ class ApiFuzzHttpTest {
     @AfterProperty
     void serverStillAnswersHealth() throws Exception {
         RawHttp.Response health = RawHttp.send(port, "GET", "/health", null, null);
-        if (health.status() != 200 || !JSON.readTree(health.body()).get("serving").asBoolean()) {
+        if (health.status() != 200
+                || !JSON.readTree(health.body()).get("serving").asBoolean()) {
             throw new AssertionError("/health after the property: " + health.status() + " " + health.text());
         }
     }
@@ -95,10 +103,12 @@ class ApiFuzzHttpTest {
     @AfterContainer
     static void stop() throws Exception {
         System.out.println("ApiFuzzHttpTest: " + requestsSent + " requests sent, by status " + statuses);
-        String modelsAfter = RawHttp.send(port, "GET", "/api/v1/models", null, null).text();
+        String modelsAfter =
+                RawHttp.send(port, "GET", "/api/v1/models", null, null).text();
         served.close();
         try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
         if (!modelsAfter.equals(modelsBefore)) {
             throw new AssertionError("the requests changed the models: " + modelsBefore + " → " + modelsAfter);
@@ -114,8 +124,8 @@ class ApiFuzzHttpTest {
     }
 
     @Property(tries = 2000, seed = SEED, shrinking = ShrinkingMode.OFF)
-    void random_paths_and_methods_answer_without_5xx_and_in_the_error_shape(
-            @ForAll("randomPaths") Request request) throws Exception {
+    void random_paths_and_methods_answer_without_5xx_and_in_the_error_shape(@ForAll("randomPaths") Request request)
+            throws Exception {
         check(request, true);
     }
 
@@ -139,8 +149,21 @@ class ApiFuzzHttpTest {
         List<String> headers = new ArrayList<>();
         headers.add("Content-Type: " + (random.nextInt(4) == 0 ? safe.contentType : pick(random, NASTY_CONTENT_TYPES)));
         if (random.nextInt(3) == 0) {
-            headers.add("Host: " + pick(random, "rebind.example", "", "localhost", "[::1]:" + port, "127.0.0.1:1",
-                    "a b", "127.0.0.1:" + port + ":9", "[::1", "localhost.", "%00", "x".repeat(300), "127.0.0.1, evil"));
+            headers.add("Host: "
+                    + pick(
+                            random,
+                            "rebind.example",
+                            "",
+                            "localhost",
+                            "[::1]:" + port,
+                            "127.0.0.1:1",
+                            "a b",
+                            "127.0.0.1:" + port + ":9",
+                            "[::1",
+                            "localhost.",
+                            "%00",
+                            "x".repeat(300),
+                            "127.0.0.1, evil"));
         }
         ByteArrayOutputStream framed = new ByteArrayOutputStream();
         switch (random.nextInt(5)) {
@@ -161,8 +184,8 @@ class ApiFuzzHttpTest {
                 framed.write(body);
             }
             case 3 -> {
-                headers.add("Transfer-Encoding: " + pick(random, "gzip", "chunked, gzip", "identity", "bogus", "chunked;x",
-                        "chunked, chunked"));
+                headers.add("Transfer-Encoding: "
+                        + pick(random, "gzip", "chunked, gzip", "identity", "bogus", "chunked;x", "chunked, chunked"));
                 headers.add("Content-Length: " + body.length);
                 framed.write(body);
             }
@@ -175,17 +198,30 @@ class ApiFuzzHttpTest {
         raw.write(RawHttp.head(port, safe.method, safe.target, headers.toArray(String[]::new))
                 .getBytes(StandardCharsets.ISO_8859_1));
         framed.writeTo(raw);
-        check(RawHttp.exchange(port, raw.toByteArray()), new Request(safe.method, safe.target, framed.toByteArray(),
-                String.join(" | ", headers)), true);
+        check(
+                RawHttp.exchange(port, raw.toByteArray()),
+                new Request(safe.method, safe.target, framed.toByteArray(), String.join(" | ", headers)),
+                true);
     }
 
     private static final String[] NASTY_CONTENT_TYPES = {
-        "text/plain; charset=bogus", "application/json; charset=\"a b\"", "application/json; charset=",
-        "application/x-www-form-urlencoded; charset=", "application/json; charset=utf-8; charset=bogus",
-        "application/json; charset=\"utf-8\"", "application/json; charset=UTF-16", "application/json; charset=x-none",
-        ";;;", "application/json; charset", "application/json; charset=\u00e9", "application/json; charset=\"",
-        "multipart/form-data; boundary=\"", "multipart/form-data; charset=bogus", "text/plain; charset=utf-32",
-        "application/json; charset=" + "x".repeat(300), "application/json ; charset = utf-8"
+        "text/plain; charset=bogus",
+        "application/json; charset=\"a b\"",
+        "application/json; charset=",
+        "application/x-www-form-urlencoded; charset=",
+        "application/json; charset=utf-8; charset=bogus",
+        "application/json; charset=\"utf-8\"",
+        "application/json; charset=UTF-16",
+        "application/json; charset=x-none",
+        ";;;",
+        "application/json; charset",
+        "application/json; charset=\u00e9",
+        "application/json; charset=\"",
+        "multipart/form-data; boundary=\"",
+        "multipart/form-data; charset=bogus",
+        "text/plain; charset=utf-32",
+        "application/json; charset=" + "x".repeat(300),
+        "application/json ; charset = utf-8"
     };
 
     private static void check(Request request, boolean api) throws Exception {
@@ -215,13 +251,15 @@ class ApiFuzzHttpTest {
         Set<String> names = new HashSet<>();
         error.fieldNames().forEachRemaining(names::add);
         boolean shaped = error.isObject()
-                && error.path("status").isInt() && error.get("status").asInt() == response.status()
-                && error.path("error").isTextual() && error.path("message").isTextual()
+                && error.path("status").isInt()
+                && error.get("status").asInt() == response.status()
+                && error.path("error").isTextual()
+                && error.path("message").isTextual()
                 && (!error.has("field") || error.get("field").isTextual())
                 && Set.of("status", "error", "message", "field").containsAll(names);
         if (!shaped) {
-            throw new AssertionError("not the ApiError shape: " + response.status() + " for " + request + ": "
-                    + response.text());
+            throw new AssertionError(
+                    "not the ApiError shape: " + response.status() + " for " + request + ": " + response.text());
         }
         String type = response.header("Content-Type");
         if (type == null || !type.startsWith("application/json")) {
@@ -236,14 +274,17 @@ class ApiFuzzHttpTest {
         public String toString() {
             String shown = body == null ? "" : new String(body, 0, Math.min(body.length, 300), StandardCharsets.UTF_8);
             String path = target.length() > 300 ? target.substring(0, 300) + "…" : target;
-            return method + " " + path + (body == null ? "" : " [" + contentType + ", " + body.length + " bytes] " + shown);
+            return method + " " + path
+                    + (body == null ? "" : " [" + contentType + ", " + body.length + " bytes] " + shown);
         }
     }
 
     @Provide
     Arbitrary<Request> routeRequests() {
-        return Combinators.combine(Arbitraries.integers().between(0, apiRoutes.size() - 1),
-                        Arbitraries.longs(), Arbitraries.integers().between(0, 99))
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, apiRoutes.size() - 1),
+                        Arbitraries.longs(),
+                        Arbitraries.integers().between(0, 99))
                 .as((index, seed, shape) -> routeRequest(apiRoutes.get(index), new Random(seed), shape));
     }
 
@@ -256,7 +297,8 @@ class ApiFuzzHttpTest {
             StringBuilder path = new StringBuilder();
             int keep = 1 + random.nextInt(Math.max(1, parts.length));
             for (int i = 1; i < Math.min(keep, parts.length); i++) {
-                path.append('/').append(parts[i].startsWith("{") || random.nextInt(4) == 0 ? segment(random) : parts[i]);
+                path.append('/')
+                        .append(parts[i].startsWith("{") || random.nextInt(4) == 0 ? segment(random) : parts[i]);
             }
             for (int extra = random.nextInt(3); extra > 0; extra--) {
                 path.append('/').append(segment(random));
@@ -266,22 +308,23 @@ class ApiFuzzHttpTest {
             }
             String method = pick(random, "GET", "GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
             String query = random.nextBoolean() ? "" : "?" + mutateQuery("a=1&subjectId=" + subject, random);
-            byte[] body = method.equals("GET") || method.equals("OPTIONS") ? null : body("{\"a\":1}", random,
-                    random.nextInt(100));
+            byte[] body = method.equals("GET") || method.equals("OPTIONS")
+                    ? null
+                    : body("{\"a\":1}", random, random.nextInt(100));
             return new Request(method, path + query, body, contentType(random));
         });
     }
 
     @Provide
     Arbitrary<Request> pageRequests() {
-        List<String> pages = List.of("/", "/explorer", "/audiences", "/audiences.csv", "/evaluation", "/models", "/data",
-                "/api/docs");
+        List<String> pages = List.of(
+                "/", "/explorer", "/audiences", "/audiences.csv", "/evaluation", "/models", "/data", "/api/docs");
         String example = "subjectId=" + subject + "&day=4&tenure=3&domain=1&age=0&gender=0&type=0&method=SHRUNK"
                 + "&minSends=10&confidence=0.95&emails=1000&limit=5&maxFixed=2&a=1&b=1&model=1&top=5";
         return Arbitraries.longs().map(seed -> {
             Random random = new Random(seed);
-            return new Request("GET", pick(random, pages.toArray(String[]::new)) + "?" + mutateQuery(example, random),
-                    null, null);
+            return new Request(
+                    "GET", pick(random, pages.toArray(String[]::new)) + "?" + mutateQuery(example, random), null, null);
         });
     }
 
@@ -311,9 +354,11 @@ class ApiFuzzHttpTest {
     private String exampleQuery(String path) {
         return switch (path) {
             case "/campaign-audience" -> "subjectId=" + subject;
-            case "/api/v1/audiences" -> "subjectId=" + subject
-                    + "&method=WILSON_LOWER_BOUND&minSends=10&confidence=0.95&emails=10000&day=5&limit=5&maxFixed=2";
-            case "/api/v1/models/{id}/evaluation" -> "method=SHRUNK&top=10&minSends=10&confidence=0.9&bootstrap=50&seed=3";
+            case "/api/v1/audiences" ->
+                "subjectId=" + subject
+                        + "&method=WILSON_LOWER_BOUND&minSends=10&confidence=0.95&emails=10000&day=5&limit=5&maxFixed=2";
+            case "/api/v1/models/{id}/evaluation" ->
+                "method=SHRUNK&top=10&minSends=10&confidence=0.9&bootstrap=50&seed=3";
             case "/api/v1/models/compare" -> "a=1&b=1";
             case "/api/v1/rejected-rows" -> "datasetId=1&limit=10";
             default -> "";
@@ -323,14 +368,17 @@ class ApiFuzzHttpTest {
     private String exampleBody(String path) {
         return switch (path) {
             case "/get-next-action" -> "{\"state\":[" + subject + ",4,3,1,0,0,0],\"action\":2}";
-            case "/api/v1/training-jobs" -> "{\"episodes\":100,\"epsilon\":0.1,\"alpha\":0.1,\"gamma\":0.6,\"maxSteps\":50,"
-                    + "\"seed\":42,\"targetRate\":0.3,\"minSends\":10,\"rewardFactor\":3,\"startState\":[" + subject
-                    + ",4,3,1,0,0,0],\"datasetId\":" + NO_SUCH_ID + ",\"activate\":false}";
-            case "/api/v1/ingest-jobs" -> "{\"dataDir\":\"" + NO_SUCH_FOLDER + "\",\"holdoutShare\":0.3,\"holdoutSeed\":7}";
+            case "/api/v1/training-jobs" ->
+                "{\"episodes\":100,\"epsilon\":0.1,\"alpha\":0.1,\"gamma\":0.6,\"maxSteps\":50,"
+                        + "\"seed\":42,\"targetRate\":0.3,\"minSends\":10,\"rewardFactor\":3,\"startState\":[" + subject
+                        + ",4,3,1,0,0,0],\"datasetId\":" + NO_SUCH_ID + ",\"activate\":false}";
+            case "/api/v1/ingest-jobs" ->
+                "{\"dataDir\":\"" + NO_SUCH_FOLDER + "\",\"holdoutShare\":0.3,\"holdoutSeed\":7}";
             // Every field, so that the mutations reach each; a small budget keeps the plans cheap.
-            case "/api/v1/campaigns", "/api/v1/campaigns/preview" -> "{\"subjectId\":" + subject + ",\"budget\":200,"
-                    + "\"day\":\"MONDAY\",\"method\":\"SEGMENT_SHRUNK\",\"explorationShare\":0.1,\"controlShare\":0.1,"
-                    + "\"control\":\"NOTHING\",\"seed\":3,\"startDate\":\"2026-12-07\"}";
+            case "/api/v1/campaigns", "/api/v1/campaigns/preview" ->
+                "{\"subjectId\":" + subject + ",\"budget\":200,"
+                        + "\"day\":\"MONDAY\",\"method\":\"SEGMENT_SHRUNK\",\"explorationShare\":0.1,\"controlShare\":0.1,"
+                        + "\"control\":\"NOTHING\",\"seed\":3,\"startDate\":\"2026-12-07\"}";
             default -> null;
         };
     }
@@ -338,27 +386,112 @@ class ApiFuzzHttpTest {
     // --- mutations
 
     private static final String[] NASTY_VALUES = {
-        "null", "true", "false", "\"\"", "\" \"", "\"x\"", "[]", "{}", "0", "-1", "1.5", "-0", "2147483647", "2147483648",
-        "-2147483649", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
-        "123456789012345678901234567890", "1e309", "-1e309", "1e-400", "1E2", "0.0000001", "[1]", "[[1]]",
-        "[1,2,3,4,5,6,7,8]", "[\"a\",\"b\"]", "[null]", "[1.5,2,3,1,0,0,0]", "[-1,0,0,0,0,0,0]", "[99,99,99,99,99,99,99]",
-        "\"٣\"", "\"\\u0000\"", "\"😀\"", "\"../../etc\"", "\"/\"", "\"\\\\\"", "\"WILSON_LOWER_BOUND\"", "\"2016-02-30\"",
-        "{\"a\":{\"b\":[1,{}]}}", "\"" + "x".repeat(5000) + "\"", "1" + "0".repeat(400)
+        "null",
+        "true",
+        "false",
+        "\"\"",
+        "\" \"",
+        "\"x\"",
+        "[]",
+        "{}",
+        "0",
+        "-1",
+        "1.5",
+        "-0",
+        "2147483647",
+        "2147483648",
+        "-2147483649",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775809",
+        "123456789012345678901234567890",
+        "1e309",
+        "-1e309",
+        "1e-400",
+        "1E2",
+        "0.0000001",
+        "[1]",
+        "[[1]]",
+        "[1,2,3,4,5,6,7,8]",
+        "[\"a\",\"b\"]",
+        "[null]",
+        "[1.5,2,3,1,0,0,0]",
+        "[-1,0,0,0,0,0,0]",
+        "[99,99,99,99,99,99,99]",
+        "\"٣\"",
+        "\"\\u0000\"",
+        "\"😀\"",
+        "\"../../etc\"",
+        "\"/\"",
+        "\"\\\\\"",
+        "\"WILSON_LOWER_BOUND\"",
+        "\"2016-02-30\"",
+        "{\"a\":{\"b\":[1,{}]}}",
+        "\"" + "x".repeat(5000) + "\"",
+        "1" + "0".repeat(400)
     };
 
     private static final String[] NASTY_TEXT = {
-        "", " ", "-1", "0", "+1", "1.5", "-0", "1e3", "0x10", "NaN", "Infinity", "-Infinity", "2147483648", "-2147483649",
-        "9223372036854775807", "9223372036854775808", "1" + "0".repeat(60), "%00", "%ZZ", "%", "%E2%82", "%C3%A9", "%FF",
-        "%F0%9F%98%80", "%2e%2e", "..", ".", "%2F", "%2f..%2f", "a%20b", "+", "any", "shrunk", "raw_rate", "SHRUNK",
-        "%E2%80%AE", "%EF%BB%BF1", "1,2,3", ",,,,,,", "%3B", ";", "a;b=c", "%0d%0a", "true", "null", "1'", "%22", "%3Cb%3E"
+        "",
+        " ",
+        "-1",
+        "0",
+        "+1",
+        "1.5",
+        "-0",
+        "1e3",
+        "0x10",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "2147483648",
+        "-2147483649",
+        "9223372036854775807",
+        "9223372036854775808",
+        "1" + "0".repeat(60),
+        "%00",
+        "%ZZ",
+        "%",
+        "%E2%82",
+        "%C3%A9",
+        "%FF",
+        "%F0%9F%98%80",
+        "%2e%2e",
+        "..",
+        ".",
+        "%2F",
+        "%2f..%2f",
+        "a%20b",
+        "+",
+        "any",
+        "shrunk",
+        "raw_rate",
+        "SHRUNK",
+        "%E2%80%AE",
+        "%EF%BB%BF1",
+        "1,2,3",
+        ",,,,,,",
+        "%3B",
+        ";",
+        "a;b=c",
+        "%0d%0a",
+        "true",
+        "null",
+        "1'",
+        "%22",
+        "%3Cb%3E"
     };
 
     private String segment(Random random) {
         return switch (random.nextInt(8)) {
             case 0 -> pick(random, NASTY_TEXT);
             case 1 -> subject + ",4,3,1,0,0,0" + pick(random, ",0", "", ",", "%00", ",-1", ",99999999999");
-            case 2 -> String.join(",", Stream.generate(() -> pick(random, NASTY_TEXT))
-                    .limit(random.nextInt(9)).toList());
+            case 2 ->
+                String.join(
+                        ",",
+                        Stream.generate(() -> pick(random, NASTY_TEXT))
+                                .limit(random.nextInt(9))
+                                .toList());
             case 3 -> "9".repeat(1 + random.nextInt(random.nextBoolean() ? 30 : 3000));
             case 4 -> Long.toString(random.nextLong());
             case 5 -> percentEncoded(randomText(random, 1 + random.nextInt(20)));
@@ -384,7 +517,9 @@ class ApiFuzzHttpTest {
                 }
                 case 1 -> {
                     if (!params.isEmpty()) {
-                        params.add(random.nextInt(params.size() + 1), params.get(at).clone());
+                        params.add(
+                                random.nextInt(params.size() + 1),
+                                params.get(at).clone());
                     }
                 }
                 case 2 -> {
@@ -397,15 +532,21 @@ class ApiFuzzHttpTest {
                         params.get(at)[1] = pick(random, NASTY_TEXT);
                     }
                 }
-                case 5 -> params.add(new String[] {percentEncoded(randomText(random, 1 + random.nextInt(8))),
-                        pick(random, NASTY_TEXT)});
-                default -> params.add(random.nextBoolean() ? new String[] {pick(random, NASTY_TEXT)}
-                        : new String[] {"", pick(random, NASTY_TEXT)});
+                case 5 ->
+                    params.add(new String[] {
+                        percentEncoded(randomText(random, 1 + random.nextInt(8))), pick(random, NASTY_TEXT)
+                    });
+                default ->
+                    params.add(
+                            random.nextBoolean()
+                                    ? new String[] {pick(random, NASTY_TEXT)}
+                                    : new String[] {"", pick(random, NASTY_TEXT)});
             }
         }
         StringBuilder out = new StringBuilder();
         for (String[] param : params) {
-            out.append(out.length() == 0 ? "" : random.nextInt(20) == 0 ? "&&" : "&").append(String.join("=", param));
+            out.append(out.length() == 0 ? "" : random.nextInt(20) == 0 ? "&&" : "&")
+                    .append(String.join("=", param));
         }
         return out.toString();
     }
@@ -431,8 +572,14 @@ class ApiFuzzHttpTest {
             case 13 -> {
                 byte[] valid = bytes(example);
                 int at = random.nextInt(valid.length + 1);
-                byte[][] bad = {{(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                    {(byte) 0xF0, (byte) 0x9F}, {(byte) 0xC0, (byte) 0xAF}, {0}};
+                byte[][] bad = {
+                    {(byte) 0xC3, 0x28},
+                    {(byte) 0xFF},
+                    {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                    {(byte) 0xF0, (byte) 0x9F},
+                    {(byte) 0xC0, (byte) 0xAF},
+                    {0}
+                };
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 out.write(valid, 0, at);
                 out.writeBytes(bad[random.nextInt(bad.length)]);
@@ -446,11 +593,31 @@ class ApiFuzzHttpTest {
                 String nested = open.repeat(depth) + "1" + (random.nextBoolean() ? close.repeat(depth) : "");
                 yield bytes(random.nextBoolean() ? nested : "{\"state\":" + nested + ",\"action\":1}");
             }
-            case 15 -> bytes(pick(random, "[]", "\"x\"", "42", "null", "true", "", "   ", "{}{}", "{} x", "{\"a\":1,}",
-                    "{'state':[1]}", "{\"state\":[1,2,3,4,5,6,7],\"action\":1} {}", "\uFEFF{}", "NaN", "{\"a\":NaN}",
-                    "{\"episodes\":Infinity}", "/* */ {}", "{\"a\":1}\u0000"));
-            case 16 -> random.nextInt(4) == 0 ? bytes("{\"dataDir\":\"" + "x".repeat(1_100_000) + "\"}")
-                    : bytes(mutateJson(example, random));
+            case 15 ->
+                bytes(pick(
+                        random,
+                        "[]",
+                        "\"x\"",
+                        "42",
+                        "null",
+                        "true",
+                        "",
+                        "   ",
+                        "{}{}",
+                        "{} x",
+                        "{\"a\":1,}",
+                        "{'state':[1]}",
+                        "{\"state\":[1,2,3,4,5,6,7],\"action\":1} {}",
+                        "\uFEFF{}",
+                        "NaN",
+                        "{\"a\":NaN}",
+                        "{\"episodes\":Infinity}",
+                        "/* */ {}",
+                        "{\"a\":1}\u0000"));
+            case 16 ->
+                random.nextInt(4) == 0
+                        ? bytes("{\"dataDir\":\"" + "x".repeat(1_100_000) + "\"}")
+                        : bytes(mutateJson(example, random));
             case 17 -> bytes(example.replace("\"", random.nextBoolean() ? "\u201C" : "'"));
             default -> bytes(mutateJson(mutateJson(example, random), random));
         };
@@ -511,7 +678,15 @@ class ApiFuzzHttpTest {
             case 0 -> object.remove(name);
             case 1 -> {
                 JsonNode value = object.remove(name);
-                object.set(pick(random, name.toUpperCase(), name + "_", "é" + name, name.isEmpty() ? "" : name.substring(1), "", " " + name),
+                object.set(
+                        pick(
+                                random,
+                                name.toUpperCase(),
+                                name + "_",
+                                "é" + name,
+                                name.isEmpty() ? "" : name.substring(1),
+                                "",
+                                " " + name),
                         value == null ? JsonNodeFactory.instance.nullNode() : value);
             }
             case 2 -> object.set(randomText(random, 1 + random.nextInt(10)), nasty(random));
@@ -530,7 +705,9 @@ class ApiFuzzHttpTest {
             case 1 -> array.add(nasty(random));
             case 2 -> {
                 if (!array.isEmpty()) {
-                    array.insert(random.nextInt(array.size()), array.get(random.nextInt(array.size())).deepCopy());
+                    array.insert(
+                            random.nextInt(array.size()),
+                            array.get(random.nextInt(array.size())).deepCopy());
                 }
             }
             default -> {
@@ -550,8 +727,13 @@ class ApiFuzzHttpTest {
 
     /** Letters, digits, punctuation, other scripts, astral code points, controls. */
     private static String randomText(Random random, int length) {
-        String[] alphabets = {"abcXYZ019", "-_.~!$&'()*+,;=:@/?#[]% \"\\<>{}|^`", "äéßøñ中文字日本語한국어ελληνικά",
-            "😀🚀\uD800\uDFFF", "\u0000\u0001\u001F\u007F\u200B\u202E\uFEFF\r\n\t"};
+        String[] alphabets = {
+            "abcXYZ019",
+            "-_.~!$&'()*+,;=:@/?#[]% \"\\<>{}|^`",
+            "äéßøñ中文字日本語한국어ελληνικά",
+            "😀🚀\uD800\uDFFF",
+            "\u0000\u0001\u001F\u007F\u200B\u202E\uFEFF\r\n\t"
+        };
         StringBuilder text = new StringBuilder();
         while (text.length() < length) {
             String alphabet = alphabets[random.nextInt(alphabets.length)];
@@ -576,9 +758,18 @@ class ApiFuzzHttpTest {
     }
 
     private static String contentType(Random random) {
-        return pick(random, "application/json", "application/json", "application/json", "application/json; charset=utf-8",
-                "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
-                "application/json; charset=ISO-8859-1", "", "*/*");
+        return pick(
+                random,
+                "application/json",
+                "application/json",
+                "application/json",
+                "application/json; charset=utf-8",
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "application/json; charset=ISO-8859-1",
+                "",
+                "*/*");
     }
 
     // --- keeping it harmless
@@ -588,7 +779,9 @@ class ApiFuzzHttpTest {
         String path = request.target.split("\\?", 2)[0];
         String decoded = lenientDecode(path).replaceAll("/+", "/");
         String method = request.method;
-        boolean changes = decoded.contains("rollback") || decoded.startsWith("/models/") || decoded.startsWith("/data/")
+        boolean changes = decoded.contains("rollback")
+                || decoded.startsWith("/models/")
+                || decoded.startsWith("/data/")
                 || decoded.contains("..");
         if (!method.equals("GET") && changes) {
             method = "GET";
@@ -602,8 +795,8 @@ class ApiFuzzHttpTest {
                     segments[i] = NO_SUCH_ID;
                 }
             }
-            target = String.join("/", segments) + (request.target.contains("?")
-                    ? request.target.substring(request.target.indexOf('?')) : "");
+            target = String.join("/", segments)
+                    + (request.target.contains("?") ? request.target.substring(request.target.indexOf('?')) : "");
         }
         byte[] body = request.body;
         if (method.equals("POST") && decoded.contains("training-jobs")) {
@@ -676,8 +869,10 @@ class ApiFuzzHttpTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '%' && i + 2 < text.length()
-                    && Character.digit(text.charAt(i + 1), 16) >= 0 && Character.digit(text.charAt(i + 2), 16) >= 0) {
+            if (c == '%'
+                    && i + 2 < text.length()
+                    && Character.digit(text.charAt(i + 1), 16) >= 0
+                    && Character.digit(text.charAt(i + 2), 16) >= 0) {
                 out.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
                 i += 2;
             } else {

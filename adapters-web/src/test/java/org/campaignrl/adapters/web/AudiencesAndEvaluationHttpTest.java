@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import org.campaignrl.boot.Http;
+import org.campaignrl.boot.ServedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.campaignrl.boot.Http;
-import org.campaignrl.boot.ServedApp;
 
 /** The v1 audience ranking, its CSV export and a model's evaluation, over real HTTP. */
 class AudiencesAndEvaluationHttpTest {
@@ -20,6 +20,7 @@ class AudiencesAndEvaluationHttpTest {
 
     @TempDir
     static Path folder;
+
     static ServedApp served;
 
     @BeforeAll
@@ -61,8 +62,12 @@ class AudiencesAndEvaluationHttpTest {
 
     @Test
     void bad_ranking_requests_name_the_field() throws Exception {
-        for (String[] bad : new String[][] {{"subjectId=2&method=MAGIC", "method"}, {"subjectId=2&confidence=2", "confidence"},
-                {"subjectId=2&tenure=99", "fixed.tenure"}, {"subjectId=x", "subjectId"}}) {
+        for (String[] bad : new String[][] {
+            {"subjectId=2&method=MAGIC", "method"},
+            {"subjectId=2&confidence=2", "confidence"},
+            {"subjectId=2&tenure=99", "fixed.tenure"},
+            {"subjectId=x", "subjectId"}
+        }) {
             HttpResponse<String> response = get("/api/v1/audiences?" + bad[0]);
             assertEquals(400, response.statusCode(), response.body());
             assertEquals(bad[1], JSON.readTree(response.body()).get("field").asText());
@@ -87,8 +92,9 @@ class AudiencesAndEvaluationHttpTest {
 
         assertEquals(200, response.statusCode(), response.body());
         JsonNode body = JSON.readTree(response.body());
-        for (String field : new String[] {"success_rate", "mean_steps", "mean_optimal_steps", "mean_abs_q_error",
-                "goal_cells", "states"}) {
+        for (String field : new String[] {
+            "success_rate", "mean_steps", "mean_optimal_steps", "mean_abs_q_error", "goal_cells", "states"
+        }) {
             assertTrue(body.has(field), field);
         }
         double success = body.get("success_rate").asDouble();

@@ -32,13 +32,22 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start(Path profileFolder) throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--user-data-dir=" + Files.createDirectories(profileFolder).toAbsolutePath());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--user-data-dir=" + Files.createDirectories(profileFolder).toAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -55,7 +64,8 @@ final class Browser implements AutoCloseable {
 
     /** From now on every document records the Content-Security-Policy violations it sees; see {@link #cspViolations}. */
     void recordCspViolations() {
-        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", RECORD_VIOLATIONS));
+        driver.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", RECORD_VIOLATIONS));
     }
 
     /** The violations the current document saw (after {@link #recordCspViolations}). */
@@ -104,7 +114,8 @@ final class Browser implements AutoCloseable {
         Path target = Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
         Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         if ("1".equals(System.getenv("UPDATE_SCREENSHOTS"))) {
-            Path docs = Files.createDirectories(Path.of("..", "docs", "screenshots")).resolve(name + ".png");
+            Path docs = Files.createDirectories(Path.of("..", "docs", "screenshots"))
+                    .resolve(name + ".png");
             Files.copy(shot.toPath(), docs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         driver.manage().window().setSize(new Dimension(1280, 900));

@@ -16,9 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.CampaignsUseCase;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
-import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.boot.Http;
 import org.campaignrl.boot.ServedApp;
 import org.campaignrl.boot.TestUsers;
@@ -43,6 +43,7 @@ class CampaignsHttpTest {
 
     @TempDir
     static Path folder;
+
     static ServedApp served;
     static OpenApiSchemaCheck schemas;
     static JsonNode document;
@@ -51,9 +52,16 @@ class CampaignsHttpTest {
     @BeforeAll
     static void serve() throws Exception {
         served = ServedApp.withCampaigns(folder.resolve("app"), WebSettings.inTemporaryFolder());
-        document = JSON.readTree(Http.send(served.baseUrl(), "GET", "/api/openapi.json", "").body());
+        document = JSON.readTree(
+                Http.send(served.baseUrl(), "GET", "/api/openapi.json", "").body());
         schemas = new OpenApiSchemaCheck(document);
-        subject = served.app.servingStatus().status().latestDataset().orElseThrow().subjectIds().get(0);
+        subject = served.app
+                .servingStatus()
+                .status()
+                .latestDataset()
+                .orElseThrow()
+                .subjectIds()
+                .get(0);
     }
 
     @AfterAll
@@ -79,9 +87,12 @@ class CampaignsHttpTest {
         assertEquals(0, plan.get("id").asLong());
         JsonNode chosen = plan.get("figures").get("chosen");
         assertEquals(300, chosen.get("customers").asLong());
-        assertTrue(chosen.get("lower").asDouble() <= chosen.get("expected").asDouble()
-                && chosen.get("expected").asDouble() <= chosen.get("upper").asDouble()
-                && chosen.get("upper").asDouble() <= 300, chosen.toString());
+        assertTrue(
+                chosen.get("lower").asDouble() <= chosen.get("expected").asDouble()
+                        && chosen.get("expected").asDouble()
+                                <= chosen.get("upper").asDouble()
+                        && chosen.get("upper").asDouble() <= 300,
+                chosen.toString());
         assertEquals(before, served.app.campaigns().list().size(), "a preview is not stored");
     }
 
@@ -93,7 +104,8 @@ class CampaignsHttpTest {
         assertMatches("POST", "/api/v1/campaigns", made);
         JsonNode plan = JSON.readTree(made.body());
         long id = plan.get("id").asLong();
-        assertEquals("/api/v1/campaigns/" + id, made.headers().firstValue("Location").orElseThrow());
+        assertEquals(
+                "/api/v1/campaigns/" + id, made.headers().firstValue("Location").orElseThrow());
         assertEquals("SEGMENT_SHRUNK", plan.get("method").asText(), "the held-out best ranks unless told otherwise");
 
         HttpResponse<String> list = Http.send(served.baseUrl(), "GET", "/api/v1/campaigns", "");
@@ -112,7 +124,9 @@ class CampaignsHttpTest {
         assertTrue(csv.headers().firstValue("Content-Disposition").orElseThrow().contains("attachment"));
         List<String> rows = csv.body().lines().toList();
         assertEquals(CampaignsUseCase.SEND_LIST_HEADER, rows.get(0));
-        assertEquals(plan.get("figures").get("customers").asLong(), rows.size() - 1,
+        assertEquals(
+                plan.get("figures").get("customers").asLong(),
+                rows.size() - 1,
                 "target, explore and a business-as-usual control are all sent");
         Set<String> customers = new HashSet<>();
         Set<String> groups = new HashSet<>();
@@ -129,11 +143,13 @@ class CampaignsHttpTest {
 
     @Test
     void a_send_list_larger_than_the_servers_buffer_goes_out_as_it_is_written() throws Exception {
-        long id = JSON.readTree(Http.send(served.baseUrl(), "POST", "/api/v1/campaigns", plan(3000)).body())
-                .get("id").asLong();
+        long id = JSON.readTree(Http.send(served.baseUrl(), "POST", "/api/v1/campaigns", plan(3000))
+                        .body())
+                .get("id")
+                .asLong();
 
-        RawHttp.Response csv = RawHttp.send(served.server.port(), "GET", "/api/v1/campaigns/" + id + "/send-list.csv",
-                null, null);
+        RawHttp.Response csv =
+                RawHttp.send(served.server.port(), "GET", "/api/v1/campaigns/" + id + "/send-list.csv", null, null);
 
         assertEquals(200, csv.status(), csv.text());
         assertTrue(csv.body().length > 64 * 1024, "larger than Jetty's output buffer: " + csv.body().length);
@@ -146,14 +162,21 @@ class CampaignsHttpTest {
     @Test
     void the_readout_after_the_answered_plan_is_ingested_and_a_plan_whose_sends_never_appear_says_so()
             throws Exception {
-        JsonNode plan = JSON.readTree(Http.send(served.baseUrl(), "POST", "/api/v1/campaigns", plan(600)).body());
+        JsonNode plan = JSON.readTree(Http.send(served.baseUrl(), "POST", "/api/v1/campaigns", plan(600))
+                .body());
         long id = plan.get("id").asLong();
         Path sendList = folder.resolve("send-list-" + id + ".csv");
-        Files.writeString(sendList, Http.send(served.baseUrl(), "GET", "/api/v1/campaigns/" + id + "/send-list.csv",
-                "").body());
+        Files.writeString(
+                sendList,
+                Http.send(served.baseUrl(), "GET", "/api/v1/campaigns/" + id + "/send-list.csv", "")
+                        .body());
         Path answered = folder.resolve("answered-" + id);
-        PlanAnswer.answer(sendList, served.logs.resolve(CampaignLogGenerator.TRUTH),
-                served.logs.resolve(CampaignLogGenerator.USERBASE), answered, 11);
+        PlanAnswer.answer(
+                sendList,
+                served.logs.resolve(CampaignLogGenerator.TRUTH),
+                served.logs.resolve(CampaignLogGenerator.USERBASE),
+                answered,
+                11);
 
         served.app.ingestLogs().ingest(IngestLogsCommand.inFolder(answered), ProgressListener.NONE);
 
@@ -161,73 +184,92 @@ class CampaignsHttpTest {
         assertMatches("GET", "/api/v1/campaigns/{id}", shown);
         JsonNode readout = JSON.readTree(shown.body()).get("readout");
         assertTrue(readout.get("sendsFound").asBoolean(), readout.toString());
-        assertEquals(List.of("target", "explore", "control"), readout.get("groups").findValuesAsText("group"));
+        assertEquals(
+                List.of("target", "explore", "control"), readout.get("groups").findValuesAsText("group"));
         JsonNode target = readout.get("groups").get(0);
-        assertEquals(plan.get("figures").get("target").get("customers").asLong(), target.get("sent").asLong());
-        assertTrue(target.get("lower").asDouble() <= target.get("conversion").asDouble()
-                && target.get("conversion").asDouble() <= target.get("upper").asDouble(), target.toString());
+        assertEquals(
+                plan.get("figures").get("target").get("customers").asLong(),
+                target.get("sent").asLong());
+        assertTrue(
+                target.get("lower").asDouble() <= target.get("conversion").asDouble()
+                        && target.get("conversion").asDouble()
+                                <= target.get("upper").asDouble(),
+                target.toString());
         JsonNode lift = readout.get("lift");
         assertFalse(lift.isNull(), readout.toString());
-        assertTrue(lift.get("absoluteLower").asDouble() <= lift.get("absolute").asDouble()
-                && lift.get("absolute").asDouble() <= lift.get("absoluteUpper").asDouble(), lift.toString());
+        assertTrue(
+                lift.get("absoluteLower").asDouble() <= lift.get("absolute").asDouble()
+                        && lift.get("absolute").asDouble()
+                                <= lift.get("absoluteUpper").asDouble(),
+                lift.toString());
         assertFalse(readout.get("calibration").isEmpty(), readout.toString());
 
         // A plan made now, then logs that do not hold its sends (the original ones, years before its start).
-        long later = JSON.readTree(Http.send(served.baseUrl(), "POST", "/api/v1/campaigns", plan(100)).body())
-                .get("id").asLong();
+        long later = JSON.readTree(Http.send(served.baseUrl(), "POST", "/api/v1/campaigns", plan(100))
+                        .body())
+                .get("id")
+                .asLong();
         served.app.ingestLogs().ingest(IngestLogsCommand.inFolder(served.logs), ProgressListener.NONE);
-        JsonNode never = JSON.readTree(Http.send(served.baseUrl(), "GET", "/api/v1/campaigns/" + later, "").body())
+        JsonNode never = JSON.readTree(Http.send(served.baseUrl(), "GET", "/api/v1/campaigns/" + later, "")
+                        .body())
                 .get("readout");
         assertFalse(never.get("sendsFound").asBoolean(), never.toString());
         assertEquals(CampaignsApi.NO_SENDS_FOUND, never.get("message").asText());
-        JsonNode first = JSON.readTree(Http.send(served.baseUrl(), "GET", "/api/v1/campaigns/" + id, "").body())
+        JsonNode first = JSON.readTree(Http.send(served.baseUrl(), "GET", "/api/v1/campaigns/" + id, "")
+                        .body())
                 .get("readout");
         assertTrue(first.get("sendsFound").asBoolean(), "logs without its sends leave a found readout standing");
     }
 
     @ParameterizedTest(name = "{0} {1} → 400 {3}")
-    @CsvSource(delimiter = '|', value = {
-            "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100000000}                   | budget",
-            "/api/v1/campaigns         | {\"subjectId\":99999,\"budget\":100}                             | subjectId",
-            "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"explorationShare\":-0.1} | explorationShare",
-            "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"controlShare\":-0.2}   | controlShare",
-            "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"controlShare\":1}      | controlShare",
-            "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"threshold\":0.3}       | threshold",
-            "/api/v1/campaigns         | {\"subjectId\":{subject}}                                        | budget",
-            "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":0}                           | budget",
-            "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":1.5}                         | budget",
-            "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"day\":\"Caturday\"}    | day",
-            "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"method\":\"GUESS\"}    | method",
-            "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"control\":\"SOME\"}    | control",
-            "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"startDate\":\"soon\"}  | startDate",
-            "/api/v1/campaigns         | {\"subjectId\":{subject},\"budgt\":100}                          | budgt",
-            "/api/v1/campaigns         | {\"budget\":100}                                                 | subjectId",
-            "/api/v1/campaigns         | {not json                                                        | body",
-            "/api/v1/campaigns/preview | {\"subjectId\":{subject},\"budget\":100000000}                   | budget",
-            "/api/v1/campaigns/preview | {\"subjectId\":{subject},\"budget\":100,\"controlShare\":1}      | controlShare",
-            "/api/v1/campaigns/preview | {\"subjectId\":99999,\"budget\":100}                             | subjectId",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100000000}                   | budget",
+                "/api/v1/campaigns         | {\"subjectId\":99999,\"budget\":100}                             | subjectId",
+                "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"explorationShare\":-0.1} | explorationShare",
+                "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"controlShare\":-0.2}   | controlShare",
+                "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"controlShare\":1}      | controlShare",
+                "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"threshold\":0.3}       | threshold",
+                "/api/v1/campaigns         | {\"subjectId\":{subject}}                                        | budget",
+                "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":0}                           | budget",
+                "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":1.5}                         | budget",
+                "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"day\":\"Caturday\"}    | day",
+                "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"method\":\"GUESS\"}    | method",
+                "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"control\":\"SOME\"}    | control",
+                "/api/v1/campaigns         | {\"subjectId\":{subject},\"budget\":100,\"startDate\":\"soon\"}  | startDate",
+                "/api/v1/campaigns         | {\"subjectId\":{subject},\"budgt\":100}                          | budgt",
+                "/api/v1/campaigns         | {\"budget\":100}                                                 | subjectId",
+                "/api/v1/campaigns         | {not json                                                        | body",
+                "/api/v1/campaigns/preview | {\"subjectId\":{subject},\"budget\":100000000}                   | budget",
+                "/api/v1/campaigns/preview | {\"subjectId\":{subject},\"budget\":100,\"controlShare\":1}      | controlShare",
+                "/api/v1/campaigns/preview | {\"subjectId\":99999,\"budget\":100}                             | subjectId",
+            })
     void bad_input_answers_400_naming_the_field(String path, String body, String field) throws Exception {
         int before = served.app.campaigns().list().size();
 
-        HttpResponse<String> response = Http.send(served.baseUrl(), "POST", path,
-                body.replace("{subject}", Integer.toString(subject)));
+        HttpResponse<String> response =
+                Http.send(served.baseUrl(), "POST", path, body.replace("{subject}", Integer.toString(subject)));
 
         assertEquals(400, response.statusCode(), response.body());
         JsonNode error = JSON.readTree(response.body());
-        assertEquals(List.of(), schemas.problems(error, JSON.createObjectNode().put("$ref",
-                "#/components/schemas/ApiError")), response.body());
+        assertEquals(
+                List.of(),
+                schemas.problems(error, JSON.createObjectNode().put("$ref", "#/components/schemas/ApiError")),
+                response.body());
         assertEquals(field, error.get("field").asText(), response.body());
         assertEquals(before, served.app.campaigns().list().size(), "a refused plan stores nothing");
     }
 
     @ParameterizedTest(name = "GET {0} → {1}")
-    @CsvSource(delimiter = '|', value = {
-            "/api/v1/campaigns/999999               | 404",
-            "/api/v1/campaigns/999999/send-list.csv | 404",
-            "/api/v1/campaigns/abc                  | 400",
-            "/api/v1/campaigns/abc/send-list.csv    | 400",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/api/v1/campaigns/999999               | 404",
+                "/api/v1/campaigns/999999/send-list.csv | 404",
+                "/api/v1/campaigns/abc                  | 400",
+                "/api/v1/campaigns/abc/send-list.csv    | 400",
+            })
     void an_unknown_or_malformed_plan_id_is_refused_in_the_shared_shape(String path, int status) throws Exception {
         HttpResponse<String> response = Http.send(served.baseUrl(), "GET", path, "");
 
@@ -255,21 +297,25 @@ class CampaignsHttpTest {
         assertTrue(refused.body().contains("id=\"problem\"") && refused.body().contains("budget: "), refused.body());
         assertTrue(refused.body().contains("value=\"99999999\""), "the form keeps what was typed");
 
-        assertEquals(404, Http.send(served.baseUrl(), "GET", "/campaigns/999999", "").statusCode());
+        assertEquals(
+                404, Http.send(served.baseUrl(), "GET", "/campaigns/999999", "").statusCode());
         assertEquals(200, Http.send(served.baseUrl(), "GET", "/campaigns", "").statusCode());
     }
 
     private static HttpResponse<String> form(String path, String body) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(served.baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(served.baseUrl() + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void campaign_managers_plan_read_and_export_engineers_plan_and_read_but_never_export() throws Exception {
         TestUsers users = TestUsers.fresh();
-        try (ServedApp withUsers = ServedApp.withCampaigns(folder.resolve("users"),
-                WebSettings.inTemporaryFolder().withUsers(users.directory()))) {
+        try (ServedApp withUsers = ServedApp.withCampaigns(
+                folder.resolve("users"), WebSettings.inTemporaryFolder().withUsers(users.directory()))) {
             String base = withUsers.baseUrl();
             HttpResponse<String> planned = bearer(base, "POST", "/api/v1/campaigns", plan(50), users.managerToken());
             assertEquals(201, planned.statusCode(), planned.body());
@@ -277,12 +323,23 @@ class CampaignsHttpTest {
             String sendList = "/api/v1/campaigns/" + id + "/send-list.csv";
 
             for (String token : List.of(users.managerToken(), users.engineerToken())) {
-                assertEquals(200, bearer(base, "GET", "/api/v1/campaigns", "", token).statusCode());
-                assertEquals(200, bearer(base, "GET", "/api/v1/campaigns/" + id, "", token).statusCode());
-                assertEquals(200, bearer(base, "POST", "/api/v1/campaigns/preview", plan(50), token).statusCode());
+                assertEquals(
+                        200, bearer(base, "GET", "/api/v1/campaigns", "", token).statusCode());
+                assertEquals(
+                        200,
+                        bearer(base, "GET", "/api/v1/campaigns/" + id, "", token)
+                                .statusCode());
+                assertEquals(
+                        200,
+                        bearer(base, "POST", "/api/v1/campaigns/preview", plan(50), token)
+                                .statusCode());
             }
-            assertEquals(201, bearer(base, "POST", "/api/v1/campaigns", plan(50), users.engineerToken()).statusCode());
-            assertEquals(200, bearer(base, "GET", sendList, "", users.managerToken()).statusCode());
+            assertEquals(
+                    201,
+                    bearer(base, "POST", "/api/v1/campaigns", plan(50), users.engineerToken())
+                            .statusCode());
+            assertEquals(
+                    200, bearer(base, "GET", sendList, "", users.managerToken()).statusCode());
 
             HttpResponse<String> refused = bearer(base, "GET", sendList, "", users.engineerToken());
             assertEquals(403, refused.statusCode(), refused.body());
@@ -292,8 +349,12 @@ class CampaignsHttpTest {
             for (String path : List.of("/api/v1/campaigns", "/api/v1/campaigns/" + id, sendList)) {
                 assertEquals(401, Http.send(base, "GET", path, "").statusCode(), path);
             }
-            assertEquals(401, Http.send(base, "POST", "/api/v1/campaigns", plan(50)).statusCode());
-            assertEquals(401, Http.send(base, "POST", "/api/v1/campaigns/preview", plan(50)).statusCode());
+            assertEquals(
+                    401, Http.send(base, "POST", "/api/v1/campaigns", plan(50)).statusCode());
+            assertEquals(
+                    401,
+                    Http.send(base, "POST", "/api/v1/campaigns/preview", plan(50))
+                            .statusCode());
         }
     }
 
@@ -301,14 +362,16 @@ class CampaignsHttpTest {
     void signed_in_pages_plan_with_the_csrf_token_and_show_the_download_link_only_to_roles_that_may_export()
             throws Exception {
         TestUsers users = TestUsers.fresh();
-        try (ServedApp withUsers = ServedApp.withCampaigns(folder.resolve("pages"),
-                WebSettings.inTemporaryFolder().withUsers(users.directory()))) {
+        try (ServedApp withUsers = ServedApp.withCampaigns(
+                folder.resolve("pages"), WebSettings.inTemporaryFolder().withUsers(users.directory()))) {
             String manager = signIn(withUsers, users.managerToken());
             String engineer = signIn(withUsers, users.engineerToken());
             String form = "subjectId=" + subject + "&budget=80&startDate=" + START;
 
-            assertEquals(403, page(withUsers, "POST", "/campaigns", form, manager).statusCode(), "no CSRF token");
-            String csrf = csrfToken(page(withUsers, "GET", "/campaigns", "", manager).body());
+            assertEquals(
+                    403, page(withUsers, "POST", "/campaigns", form, manager).statusCode(), "no CSRF token");
+            String csrf =
+                    csrfToken(page(withUsers, "GET", "/campaigns", "", manager).body());
             HttpResponse<String> planned = page(withUsers, "POST", "/campaigns", form + "&csrf=" + csrf, manager);
             assertEquals(303, planned.statusCode(), planned.body());
             String plan = planned.headers().firstValue("Location").orElseThrow();
@@ -326,9 +389,11 @@ class CampaignsHttpTest {
 
     /** Signs in through the form; answers the session cookie. */
     private static String signIn(ServedApp app, String token) throws Exception {
-        HttpResponse<String> signedIn = CLIENT.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&next=/campaigns")).build(),
+        HttpResponse<String> signedIn = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(app.baseUrl() + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&next=/campaigns"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(303, signedIn.statusCode(), signedIn.body());
         String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
@@ -337,14 +402,22 @@ class CampaignsHttpTest {
 
     private static HttpResponse<String> page(ServedApp app, String method, String path, String form, String cookie)
             throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .method(method, form.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                        .header("Cookie", cookie)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .method(
+                                method,
+                                form.isEmpty()
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String csrfToken(String html) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(html);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+                .matcher(html);
         assertTrue(m.find(), "the plan form carries the session's CSRF token");
         return m.group(1);
     }
@@ -352,18 +425,26 @@ class CampaignsHttpTest {
     private static HttpResponse<String> bearer(String base, String method, String path, String body, String token)
             throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static void assertMatches(String method, String template, HttpResponse<String> response) throws Exception {
-        JsonNode answer = document.path("paths").path(template).path(method.toLowerCase(Locale.ROOT))
-                .path("responses").path(Integer.toString(response.statusCode()));
+        JsonNode answer = document.path("paths")
+                .path(template)
+                .path(method.toLowerCase(Locale.ROOT))
+                .path("responses")
+                .path(Integer.toString(response.statusCode()));
         assertFalse(answer.isMissingNode(), method + " " + template + " does not document " + response.statusCode());
-        JsonNode schema = schemas.resolve(answer).path("content").path("application/json").path("schema");
+        JsonNode schema =
+                schemas.resolve(answer).path("content").path("application/json").path("schema");
         assertEquals(List.of(), schemas.problems(JSON.readTree(response.body()), schema), response.body());
     }
 }

@@ -14,7 +14,9 @@ class ClientAddressTest {
     @Test
     void from_a_trusted_proxy_the_client_is_the_last_forwarded_address_that_is_no_trusted_proxy() {
         assertEquals("192.0.2.7", behindProxies.of("10.0.0.5", "192.0.2.7"));
-        assertEquals("192.0.2.7", behindProxies.of("10.0.0.5", "198.51.100.1, 192.0.2.7, 10.0.0.6"),
+        assertEquals(
+                "192.0.2.7",
+                behindProxies.of("10.0.0.5", "198.51.100.1, 192.0.2.7, 10.0.0.6"),
                 "what the client wrote itself, left of what the proxies added, does not count");
         assertEquals("192.0.2.7", behindProxies.of("0:0:0:0:0:0:0:1", " 192.0.2.7 "), "one spelling of ::1");
     }
@@ -34,8 +36,8 @@ class ClientAddressTest {
 
     @Test
     void a_trusted_proxy_must_be_an_address_literal_never_a_name_to_look_up() {
-        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> ClientAddress.check(List.of("10.0.0.5", "proxy.example")));
+        IllegalArgumentException refused = assertThrows(
+                IllegalArgumentException.class, () -> ClientAddress.check(List.of("10.0.0.5", "proxy.example")));
         assertTrue(refused.getMessage().contains("'proxy.example'"), refused.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ClientAddress.check(List.of("abc.def")));
         ClientAddress.check(List.of("::1", "[fe80::1%1]", "192.0.2.1"));

@@ -7,11 +7,11 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.campaignrl.application.memory.InMemoryStorage;
 import org.campaignrl.application.CampaignRl;
+import org.campaignrl.application.memory.InMemoryStorage;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
-import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.boot.TestWiring;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationProgress;
@@ -42,7 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Scores are microseconds per request; setting up generates, ingests and trains first (some 15 s).
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx512m"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,6 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CompatibleApiBenchmark {
     /** The body the load test posts (see the bench script). */
     private static final String NEXT_ACTION_BODY = "{\"state\":[2,4,3,1,0,0,0],\"action\":2}";
+
     private static final int SUBJECT_ID = 2;
 
     @Param("500000")

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.ModelVersion;
+import org.campaignrl.boot.Http;
+import org.campaignrl.boot.ServedApp;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
@@ -25,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.campaignrl.boot.Http;
-import org.campaignrl.boot.ServedApp;
 
 /** The two endpoints existing clients call, over real HTTP against a trained model in H2. */
 class CompatibleApiHttpTest {
@@ -34,6 +34,7 @@ class CompatibleApiHttpTest {
 
     @TempDir
     static Path folder;
+
     static ServedApp served;
     static ModelVersion model;
     static DatasetVersion dataset;
@@ -56,13 +57,18 @@ class CompatibleApiHttpTest {
         int subject = space.subjectIds()[space.subjectIds().length - 1];
         int[] state = {subject, 4, 3, 1, 0, 0, 0};
 
-        HttpResponse<String> response = post("/get-next-action", "{\"state\":[" + subject + ",4,3,1,0,0,0],\"action\":2}");
+        HttpResponse<String> response =
+                post("/get-next-action", "{\"state\":[" + subject + ",4,3,1,0,0,0],\"action\":2}");
 
         assertEquals(200, response.statusCode(), response.body());
         int reached = space.advance(space.indexOfVector(state), Action.NEXT_DOMAIN.attribute());
-        assertEquals(bestActionByHand(reached), JSON.readTree(response.body()).get("next_action").asInt());
+        assertEquals(
+                bestActionByHand(reached),
+                JSON.readTree(response.body()).get("next_action").asInt());
         assertEquals(List.of("next_action"), fieldNames(JSON.readTree(response.body())));
-        assertEquals(Long.toString(model.id()), response.headers().firstValue("X-Model-Version").orElseThrow());
+        assertEquals(
+                Long.toString(model.id()),
+                response.headers().firstValue("X-Model-Version").orElseThrow());
     }
 
     @Test
@@ -74,7 +80,8 @@ class CompatibleApiHttpTest {
                 String body = "{\"state\":" + java.util.Arrays.toString(vector) + ",\"action\":" + action + "}";
                 JsonNode answer = JSON.readTree(post("/get-next-action", body).body());
                 int reached = space.advance(index, Action.ofCode(action).attribute());
-                assertEquals(bestActionByHand(reached), answer.get("next_action").asInt(), body);
+                assertEquals(
+                        bestActionByHand(reached), answer.get("next_action").asInt(), body);
             }
         }
     }
@@ -93,7 +100,8 @@ class CompatibleApiHttpTest {
         JsonNode permutations = body.get("Audience Permutations");
         assertTrue(permutations.size() >= 1);
         JsonNode first = permutations.get(0).get("audience-profile");
-        assertEquals(List.of("Age Group", "Customer Type", "Day of Week", "Email Domain", "Gender", "Tenure Group"),
+        assertEquals(
+                List.of("Age Group", "Customer Type", "Day of Week", "Email Domain", "Gender", "Tenure Group"),
                 fieldNames(first));
         assertEquals("Monday", first.get("Day of Week").asText());
         assertEquals("< 5", first.get("Tenure Group").asText());
@@ -107,35 +115,44 @@ class CompatibleApiHttpTest {
         int state = space.indexOfCodes(0, 0, 0, 0, 0, 0, 0);
         for (JsonNode permutation : permutations) {
             JsonNode profile = permutation.get("audience-profile");
-            assertEquals(space.label(Attribute.DAY, space.code(state, Attribute.DAY)), profile.get("Day of Week").asText());
-            assertEquals(space.label(Attribute.DOMAIN, space.code(state, Attribute.DOMAIN)), profile.get("Email Domain").asText());
-            assertEquals(cells.conversion(state), permutation.get("expected-conversions").asDouble(), 0.00005);
+            assertEquals(
+                    space.label(Attribute.DAY, space.code(state, Attribute.DAY)),
+                    profile.get("Day of Week").asText());
+            assertEquals(
+                    space.label(Attribute.DOMAIN, space.code(state, Attribute.DOMAIN)),
+                    profile.get("Email Domain").asText());
+            assertEquals(
+                    cells.conversion(state),
+                    permutation.get("expected-conversions").asDouble(),
+                    0.00005);
             state = space.advance(state, Action.ofCode(bestActionByHand(state)).attribute());
         }
     }
 
     @ParameterizedTest(name = "{0} → {1} {2}")
-    @CsvSource(delimiter = '|', value = {
-            "{not json                                   | 400 | body",
-            "[1,2,3]                                     | 400 | body",
-            "''                                          | 400 | body",
-            "{\"action\":2}                              | 400 | state",
-            "{\"state\":[1,4,3,1,0,0,0]}                 | 400 | action",
-            "{\"state\":[1,4,3,1,0,0],\"action\":2}      | 400 | state",
-            "{\"state\":[1,4,3,1,0,0,0,0],\"action\":2}  | 400 | state",
-            "{\"state\":\"1,4,3\",\"action\":2}          | 400 | state",
-            "{\"state\":[1,4,\"x\",1,0,0,0],\"action\":2}| 400 | state[2]",
-            "{\"state\":[1,4,3.5,1,0,0,0],\"action\":2}  | 400 | state[2]",
-            "{\"state\":[1,9,3,1,0,0,0],\"action\":2}    | 400 | state[1]",
-            "{\"state\":[1,4,3,99,0,0,0],\"action\":2}   | 400 | state[3]",
-            "{\"state\":[1,4,3,1,0,-1,0],\"action\":2}   | 400 | state[5]",
-            "{\"state\":[777,4,3,1,0,0,0],\"action\":2}  | 400 | state[0]",
-            "{\"state\":[1,4,3,1,0,0,0],\"action\":7}    | 400 | action",
-            "{\"state\":[1,4,3,1,0,0,0],\"action\":42}   | 400 | action",
-            "{\"state\":[1,4,3,1,0,0,0],\"action\":-1}   | 400 | action",
-            "{\"state\":[1,4,3,1,0,0,0],\"action\":\"2\"}| 400 | action",
-            "{\"state\":[1,4,3,1,0,0,0],\"action\":99999999999}| 400 | action",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{not json                                   | 400 | body",
+                "[1,2,3]                                     | 400 | body",
+                "''                                          | 400 | body",
+                "{\"action\":2}                              | 400 | state",
+                "{\"state\":[1,4,3,1,0,0,0]}                 | 400 | action",
+                "{\"state\":[1,4,3,1,0,0],\"action\":2}      | 400 | state",
+                "{\"state\":[1,4,3,1,0,0,0,0],\"action\":2}  | 400 | state",
+                "{\"state\":\"1,4,3\",\"action\":2}          | 400 | state",
+                "{\"state\":[1,4,\"x\",1,0,0,0],\"action\":2}| 400 | state[2]",
+                "{\"state\":[1,4,3.5,1,0,0,0],\"action\":2}  | 400 | state[2]",
+                "{\"state\":[1,9,3,1,0,0,0],\"action\":2}    | 400 | state[1]",
+                "{\"state\":[1,4,3,99,0,0,0],\"action\":2}   | 400 | state[3]",
+                "{\"state\":[1,4,3,1,0,-1,0],\"action\":2}   | 400 | state[5]",
+                "{\"state\":[777,4,3,1,0,0,0],\"action\":2}  | 400 | state[0]",
+                "{\"state\":[1,4,3,1,0,0,0],\"action\":7}    | 400 | action",
+                "{\"state\":[1,4,3,1,0,0,0],\"action\":42}   | 400 | action",
+                "{\"state\":[1,4,3,1,0,0,0],\"action\":-1}   | 400 | action",
+                "{\"state\":[1,4,3,1,0,0,0],\"action\":\"2\"}| 400 | action",
+                "{\"state\":[1,4,3,1,0,0,0],\"action\":99999999999}| 400 | action",
+            })
     void bad_next_action_requests_get_a_json_error_naming_the_field(String body, int status, String field)
             throws Exception {
         HttpResponse<String> response = post("/get-next-action", body);
@@ -148,8 +165,13 @@ class CompatibleApiHttpTest {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource({"/campaign-audience, 400", "/campaign-audience?subjectId=, 400", "/campaign-audience?subjectId=two, 400",
-            "/campaign-audience?subjectId=99999999999, 400", "/campaign-audience?subjectId=777, 404"})
+    @CsvSource({
+        "/campaign-audience, 400",
+        "/campaign-audience?subjectId=, 400",
+        "/campaign-audience?subjectId=two, 400",
+        "/campaign-audience?subjectId=99999999999, 400",
+        "/campaign-audience?subjectId=777, 404"
+    })
     void bad_campaign_audience_requests_get_a_json_error(String path, int status) throws Exception {
         for (String method : List.of("GET", "POST")) {
             HttpResponse<String> response = send(method, path, "");
@@ -215,8 +237,9 @@ class CompatibleApiHttpTest {
     private static byte[] postHead(long contentLength) {
         URI base = URI.create(served.baseUrl());
         return ("POST /get-next-action HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + contentLength
-                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " + contentLength
+                        + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     @Test
@@ -229,13 +252,16 @@ class CompatibleApiHttpTest {
         assertEquals(200, home.statusCode());
         assertTrue(home.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
         assertTrue(home.body().contains("<dd id=\"model-version\">" + model.id() + "</dd>"), home.body());
-        assertTrue(home.body().contains(String.format(java.util.Locale.ROOT, "%,d", dataset.summary().sends())));
+        assertTrue(home.body()
+                .contains(String.format(
+                        java.util.Locale.ROOT, "%,d", dataset.summary().sends())));
     }
 
     private static int bestActionByHand(int state) {
         int best = 0;
         for (int action = 1; action < Action.COUNT; action++) {
-            if (model.model().qTable().value(state, action) > model.model().qTable().value(state, best)) {
+            if (model.model().qTable().value(state, action)
+                    > model.model().qTable().value(state, best)) {
                 best = action;
             }
         }

@@ -22,28 +22,38 @@ class CompatibleApiViewTest {
     @Test
     void a_campaign_audience_body_is_the_bytes_ctx_json_sent_escapes_numbers_and_all() throws Exception {
         // Labels a data file could hold: quotes, backslashes, control characters, markup, non-ASCII, an emoji.
-        CampaignAudience audience = new CampaignAudience(7, 2, "Subject \"2\" \\ <b>é</b>",
-                List.of(step("< 20", "Business", 0.0), step("tab\there", "new\nline", 0.04),
+        CampaignAudience audience = new CampaignAudience(
+                7,
+                2,
+                "Subject \"2\" \\ <b>é</b>",
+                List.of(
+                        step("< 20", "Business", 0.0), step("tab\there", "new\nline", 0.04),
                         step("ü € 😀", "\u0001\u001f", 1.0E-4), step("", "'single'", 0.123456789),
-                        step("x", "y", 1.0), step("x", "y", Double.NaN)), "GOAL");
+                        step("x", "y", 1.0), step("x", "y", Double.NaN)),
+                "GOAL");
         CompatibleApi api = new CompatibleApi(null, command -> audience, MAPPER);
 
         CompatibleApi.Answer answer = api.campaignAudience(2);
 
         byte[] sent = answer.json().getBytes(StandardCharsets.UTF_8);
-        assertArrayEquals(MAPPER.writeValueAsString(CampaignAudienceView.of(audience)).getBytes(StandardCharsets.UTF_8),
-                sent);
+        assertArrayEquals(
+                MAPPER.writeValueAsString(CampaignAudienceView.of(audience)).getBytes(StandardCharsets.UTF_8), sent);
         assertTrue(answer.json().contains("😀"), "sent as UTF-8, not as an escaped surrogate pair: " + answer.json());
         assertEquals(7, answer.modelId());
     }
 
     @Test
     void the_profile_lists_its_attributes_alphabetically_as_the_reference_service_did() {
-        CampaignAudienceView view = CampaignAudienceView.of(new CampaignAudience(7, 2, "s",
-                List.of(step("< 20", "Business", 0.5)), "GOAL"));
+        CampaignAudienceView view = CampaignAudienceView.of(
+                new CampaignAudience(7, 2, "s", List.of(step("< 20", "Business", 0.5)), "GOAL"));
 
-        assertEquals(List.of("Age Group", "Customer Type", "Day of Week", "Email Domain", "Gender", "Tenure Group"),
-                List.copyOf(view.campaignAudience().audiencePermutations().get(0).audienceProfile().keySet()));
+        assertEquals(
+                List.of("Age Group", "Customer Type", "Day of Week", "Email Domain", "Gender", "Tenure Group"),
+                List.copyOf(view.campaignAudience()
+                        .audiencePermutations()
+                        .get(0)
+                        .audienceProfile()
+                        .keySet()));
     }
 
     private static AudienceStep step(String age, String type, double conversion) {

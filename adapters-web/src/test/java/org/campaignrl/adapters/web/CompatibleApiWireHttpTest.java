@@ -13,11 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
+import org.campaignrl.boot.ServedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.campaignrl.boot.ServedApp;
 
 /**
  * How the two compatible answers travel, now that they bypass Javalin's JSON mapper: the JSON type, the length,
@@ -29,6 +29,7 @@ class CompatibleApiWireHttpTest {
 
     @TempDir
     static Path folder;
+
     static ServedApp served;
 
     @BeforeAll
@@ -48,14 +49,17 @@ class CompatibleApiWireHttpTest {
     void a_campaign_audience_is_json_with_its_length_and_gzip_when_accepted_and_large_enough() throws Exception {
         for (int subject : subjectIds()) {
             HttpResponse<byte[]> plain = send(get("/campaign-audience?subjectId=" + subject));
-            HttpResponse<byte[]> zipped = send(get("/campaign-audience?subjectId=" + subject)
-                    .header("Accept-Encoding", "gzip"));
+            HttpResponse<byte[]> zipped =
+                    send(get("/campaign-audience?subjectId=" + subject).header("Accept-Encoding", "gzip"));
 
             assertEquals(200, plain.statusCode());
             assertEquals(Optional.of("application/json"), plain.headers().firstValue("Content-Type"));
-            assertEquals(Optional.of(Integer.toString(plain.body().length)),
+            assertEquals(
+                    Optional.of(Integer.toString(plain.body().length)),
                     plain.headers().firstValue("Content-Length"));
-            assertEquals(plain.headers().firstValue("X-Model-Version"), zipped.headers().firstValue("X-Model-Version"));
+            assertEquals(
+                    plain.headers().firstValue("X-Model-Version"),
+                    zipped.headers().firstValue("X-Model-Version"));
             if (plain.body().length < MIN_SIZE_FOR_COMPRESSION) {
                 assertEquals(Optional.empty(), zipped.headers().firstValue("Content-Encoding"));
                 assertArrayEquals(plain.body(), zipped.body());
@@ -94,8 +98,15 @@ class CompatibleApiWireHttpTest {
     }
 
     private static int[] subjectIds() {
-        long datasetId = served.storage.models().loadActive().orElseThrow().model().datasetId();
-        return served.storage.datasets().load(datasetId).orElseThrow().cells().space().subjectIds();
+        long datasetId =
+                served.storage.models().loadActive().orElseThrow().model().datasetId();
+        return served.storage
+                .datasets()
+                .load(datasetId)
+                .orElseThrow()
+                .cells()
+                .space()
+                .subjectIds();
     }
 
     private static HttpRequest.Builder get(String path) {

@@ -36,8 +36,12 @@ class FailureMessagesHttpTest {
         Files.createSymbolicLink(logs.resolve("userbase.csv"), secret);
 
         try (ServedApp served = ServedApp.empty(folder)) {
-            JsonNode started = JSON.readTree(Http.send(served.baseUrl(), "POST", "/api/v1/ingest-jobs",
-                    "{\"dataDir\": " + JSON.writeValueAsString(logs.toString()) + "}").body());
+            JsonNode started = JSON.readTree(Http.send(
+                            served.baseUrl(),
+                            "POST",
+                            "/api/v1/ingest-jobs",
+                            "{\"dataDir\": " + JSON.writeValueAsString(logs.toString()) + "}")
+                    .body());
             JsonNode job = served.finishedJob(started.get("id").asLong());
             String runs = Http.send(served.baseUrl(), "GET", "/api/v1/runs", "").body();
 

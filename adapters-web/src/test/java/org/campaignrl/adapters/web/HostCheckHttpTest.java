@@ -26,13 +26,16 @@ class HostCheckHttpTest {
 
     @TempDir
     static Path folder;
+
     static ServedApp served;
     static int port;
 
     @BeforeAll
     static void serve() throws Exception {
-        served = ServedApp.trained(folder, WebSettings.inTemporaryFolder()
-                .withAllowedHosts(List.of("campaigns.example.com", "Proxy.Example:8443")));
+        served = ServedApp.trained(
+                folder,
+                WebSettings.inTemporaryFolder()
+                        .withAllowedHosts(List.of("campaigns.example.com", "Proxy.Example:8443")));
         port = served.server.port();
     }
 
@@ -60,7 +63,8 @@ class HostCheckHttpTest {
             assertEquals(421, answer.status(), answer.text());
             JsonNode error = JSON.readTree(answer.body());
             assertEquals("Host", error.get("field").asText());
-            assertTrue(error.get("message").asText().startsWith("this server does not answer to the host '"),
+            assertTrue(
+                    error.get("message").asText().startsWith("this server does not answer to the host '"),
                     error.toString());
         }
         assertEquals(models, get("127.0.0.1:" + port, "/api/v1/models").text());
@@ -69,26 +73,42 @@ class HostCheckHttpTest {
 
     @Test
     void loopbackNamesAndAddressesAndTheGivenNamesAreAnsweredTo() throws Exception {
-        for (String host : List.of("127.0.0.1:" + port, "localhost:" + port, "LOCALHOST", "[::1]:" + port,
-                "127.0.0.2", "app.localhost:" + port, "campaigns.example.com", "Campaigns.Example.COM:443",
+        for (String host : List.of(
+                "127.0.0.1:" + port,
+                "localhost:" + port,
+                "LOCALHOST",
+                "[::1]:" + port,
+                "127.0.0.2",
+                "app.localhost:" + port,
+                "campaigns.example.com",
+                "Campaigns.Example.COM:443",
                 "proxy.example")) {
             RawHttp.Response answer = get(host, "/api/v1/models");
             assertEquals(200, answer.status(), host + ": " + answer.text());
         }
-        assertEquals(202, post("localhost:" + port, "/api/v1/training-jobs", "{\"episodes\":100,\"activate\":false}")
-                .status());
+        assertEquals(
+                202,
+                post("localhost:" + port, "/api/v1/training-jobs", "{\"episodes\":100,\"activate\":false}")
+                        .status());
     }
 
     private static RawHttp.Response get(String host, String path) throws Exception {
-        return RawHttp.exchange(port, RawHttp.head(port, "GET", path, "Host: " + host)
-                .getBytes(StandardCharsets.ISO_8859_1));
+        return RawHttp.exchange(
+                port, RawHttp.head(port, "GET", path, "Host: " + host).getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** A change as a rebinding page sends it: its own name as Host and Origin, and same-origin. */
     private static RawHttp.Response post(String host, String path, String body) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String head = RawHttp.head(port, "POST", path, "Host: " + host, "Origin: http://" + host,
-                "Sec-Fetch-Site: same-origin", "Content-Type: application/json", "Content-Length: " + bytes.length);
+        String head = RawHttp.head(
+                port,
+                "POST",
+                path,
+                "Host: " + host,
+                "Origin: http://" + host,
+                "Sec-Fetch-Site: same-origin",
+                "Content-Type: application/json",
+                "Content-Length: " + bytes.length);
         byte[] request = new byte[head.length() + bytes.length];
         System.arraycopy(head.getBytes(StandardCharsets.ISO_8859_1), 0, request, 0, head.length());
         System.arraycopy(bytes, 0, request, head.length(), bytes.length);

@@ -13,7 +13,8 @@ class HostCheckTest {
     void boundToLoopbackOnlyLoopbackAndTheGivenNames() {
         HostCheck check = new HostCheck(List.of("campaigns.example.com"));
         check.boundTo("127.0.0.1");
-        for (String host : List.of("localhost", "127.0.0.1", "127.1.2.3", "[::1]", "a.localhost", "campaigns.example.com")) {
+        for (String host :
+                List.of("localhost", "127.0.0.1", "127.1.2.3", "[::1]", "a.localhost", "campaigns.example.com")) {
             assertTrue(check.answersTo(host), host);
         }
         for (String host : List.of("rebind.example", "10.0.0.5", "[fe80::1]", "localhost.example", "", ".localhost")) {

@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.campaignrl.boot.ServedApp;
-import org.campaignrl.boot.Http;
 import org.campaignrl.boot.CliRun;
+import org.campaignrl.boot.Http;
+import org.campaignrl.boot.ServedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +30,7 @@ class JobCancelHttpTest {
 
     @TempDir
     static Path folder;
+
     static ServedApp served;
 
     @BeforeAll
@@ -49,7 +50,8 @@ class JobCancelHttpTest {
         JsonNode job = start("/api/v1/training-jobs", "{\"episodes\":50000000}");
         awaitProgress(job.get("id").asLong());
 
-        JsonNode asked = JSON.readTree(post("/api/v1/jobs/" + job.get("id").asLong() + "/cancel", "").body());
+        JsonNode asked = JSON.readTree(
+                post("/api/v1/jobs/" + job.get("id").asLong() + "/cancel", "").body());
         JsonNode ended = served.finishedJob(job.get("id").asLong());
 
         assertTrue(List.of("RUNNING", "CANCELLED").contains(asked.get("state").asText()), asked.toString());
@@ -68,7 +70,8 @@ class JobCancelHttpTest {
         Files.copy(small.resolve("userbase.csv"), logs.resolve("userbase.csv"), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(small.resolve("responded.csv"), logs.resolve("responded.csv"), StandardCopyOption.REPLACE_EXISTING);
         List<String> sends = Files.readAllLines(small.resolve("sent_emails.csv"));
-        byte[] rows = String.join("\n", sends.subList(1, sends.size())).concat("\n").getBytes();
+        byte[] rows =
+                String.join("\n", sends.subList(1, sends.size())).concat("\n").getBytes();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(logs.resolve("sent_emails.csv")))) {
             out.write((sends.get(0) + "\n").getBytes());
             for (long written = 0; written < 60L << 20; written += rows.length) {
@@ -93,18 +96,26 @@ class JobCancelHttpTest {
     void aQueuedJobNeverStartsAndTheFormCancelsToo() throws Exception {
         JsonNode running = start("/api/v1/training-jobs", "{\"episodes\":50000000,\"activate\":false}");
         JsonNode queued = start("/api/v1/training-jobs", "{\"episodes\":100}");
-        JsonNode asked = JSON.readTree(post("/api/v1/jobs/" + queued.get("id").asLong() + "/cancel", "").body());
+        JsonNode asked = JSON.readTree(post("/api/v1/jobs/" + queued.get("id").asLong() + "/cancel", "")
+                .body());
         assertEquals("CANCELLED", asked.get("state").asText(), asked.toString());
         assertEquals("before it started", asked.get("outcome").asText());
 
         awaitProgress(running.get("id").asLong());
         String page = get("/models?job=" + running.get("id").asLong());
         assertTrue(page.contains("action=\"/jobs/" + running.get("id").asLong() + "/cancel\""), "a Cancel button");
-        var form = Http.send(served.baseUrl(), "POST", "/jobs/" + running.get("id").asLong() + "/cancel", "");
+        var form =
+                Http.send(served.baseUrl(), "POST", "/jobs/" + running.get("id").asLong() + "/cancel", "");
         assertEquals(303, form.statusCode());
-        assertEquals("/models?job=" + running.get("id").asLong(), form.headers().firstValue("Location").orElse(""));
-        assertEquals("CANCELLED", served.finishedJob(running.get("id").asLong()).get("state").asText());
-        assertEquals("CANCELLED", served.finishedJob(queued.get("id").asLong()).get("state").asText());
+        assertEquals(
+                "/models?job=" + running.get("id").asLong(),
+                form.headers().firstValue("Location").orElse(""));
+        assertEquals(
+                "CANCELLED",
+                served.finishedJob(running.get("id").asLong()).get("state").asText());
+        assertEquals(
+                "CANCELLED",
+                served.finishedJob(queued.get("id").asLong()).get("state").asText());
 
         assertEquals(404, post("/api/v1/jobs/987654321/cancel", "").statusCode());
     }
@@ -119,7 +130,9 @@ class JobCancelHttpTest {
 
         assertEquals(0, cancel.exitCode(), cancel.err());
         assertTrue(cancel.out().startsWith("Job " + running.get("id").asLong() + ": "), cancel.out());
-        assertEquals("CANCELLED", served.finishedJob(running.get("id").asLong()).get("state").asText());
+        assertEquals(
+                "CANCELLED",
+                served.finishedJob(running.get("id").asLong()).get("state").asText());
         CliRun unknown = CliRun.in(folder, "cancel", "987654321", "--server", served.baseUrl());
         assertEquals(1, unknown.exitCode());
         assertTrue(unknown.err().contains("answered 404: no job with id 987654321"), unknown.err());

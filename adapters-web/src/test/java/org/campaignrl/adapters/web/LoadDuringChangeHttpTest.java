@@ -25,12 +25,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.campaignrl.application.port.in.ManageModelsUseCase.ActivateModelCommand;
+import org.campaignrl.boot.ServedApp;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationProgress;
 import org.campaignrl.data.GeneratorSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.campaignrl.boot.ServedApp;
 
 /**
  * Steady load on both compatible endpoints while a new dataset is ingested and a new model trained and activated,
@@ -40,7 +40,8 @@ import org.campaignrl.boot.ServedApp;
  */
 class LoadDuringChangeHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final int CLIENTS = 2;
     /** After the new model is active, each client keeps going for this many more answers. */
     private static final int ANSWERS_AFTER_ACTIVATION = 200;
@@ -48,12 +49,10 @@ class LoadDuringChangeHttpTest {
     @TempDir
     Path folder;
 
-    private record Answer(String request, int status, String version, String body) {
-    }
+    private record Answer(String request, int status, String version, String body) {}
 
     /** A request and a name for it in the messages. */
-    private record Probe(String label, HttpRequest request) {
-    }
+    private record Probe(String label, HttpRequest request) {}
 
     @Test
     void answers_never_fail_nor_mix_two_models_while_data_and_model_change() throws Exception {
@@ -83,23 +82,36 @@ class LoadDuringChangeHttpTest {
                             continue;
                         }
                         served200.incrementAndGet();
-                        bodies.computeIfAbsent(answer.request() + " @ model " + answer.version(),
-                                key -> ConcurrentHashMap.newKeySet()).add(answer.body());
-                        if (activated.get() && afterActivation.incrementAndGet() >= (long) ANSWERS_AFTER_ACTIVATION * CLIENTS) {
+                        bodies.computeIfAbsent(
+                                        answer.request() + " @ model " + answer.version(),
+                                        key -> ConcurrentHashMap.newKeySet())
+                                .add(answer.body());
+                        if (activated.get()
+                                && afterActivation.incrementAndGet() >= (long) ANSWERS_AFTER_ACTIVATION * CLIENTS) {
                             stop.set(true);
                         }
                     }
                     return null;
                 }));
             }
-            String oldVersion = Long.toString(served.app.servingStatus().status().activeModel().orElseThrow().id());
+            String oldVersion = Long.toString(served.app
+                    .servingStatus()
+                    .status()
+                    .activeModel()
+                    .orElseThrow()
+                    .id());
 
             long beforeChange = served200.get();
-            JsonNode ingest = waitFor(served, post(served, "/api/v1/ingest-jobs",
-                    "{\"dataDir\":" + JSON.writeValueAsString(newLogs.toString()) + "}"));
+            JsonNode ingest = waitFor(
+                    served,
+                    post(
+                            served,
+                            "/api/v1/ingest-jobs",
+                            "{\"dataDir\":" + JSON.writeValueAsString(newLogs.toString()) + "}"));
             long duringIngest = served200.get() - beforeChange;
-            JsonNode training = waitFor(served, post(served, "/api/v1/training-jobs",
-                    "{\"episodes\":300000,\"seed\":5,\"activate\":true}"));
+            JsonNode training = waitFor(
+                    served,
+                    post(served, "/api/v1/training-jobs", "{\"episodes\":300000,\"seed\":5,\"activate\":true}"));
             long duringTraining = served200.get() - beforeChange - duringIngest;
             activated.set(true);
             for (Future<?> client : running) {
@@ -121,14 +133,17 @@ class LoadDuringChangeHttpTest {
                     Answer alone = send(request);
                     Set<String> underLoad = byVersion.get(alone.request() + " @ model " + version);
                     if (underLoad != null) {
-                        assertEquals(Set.of(alone.body()), underLoad, alone.request() + " under load vs. alone, model "
-                                + version);
+                        assertEquals(
+                                Set.of(alone.body()),
+                                underLoad,
+                                alone.request() + " under load vs. alone, model " + version);
                     }
                 }
             }
-            System.out.printf("load during change: %,d answers (%,d during the ingest, %,d during training), "
-                    + "errors: %d, slowest %d ms, models %s%n", served200.get(), duringIngest, duringTraining,
-                    failures.size(), slowestMillis.get(), versions);
+            System.out.printf(
+                    "load during change: %,d answers (%,d during the ingest, %,d during training), "
+                            + "errors: %d, slowest %d ms, models %s%n",
+                    served200.get(), duringIngest, duringTraining, failures.size(), slowestMillis.get(), versions);
         }
     }
 
@@ -139,14 +154,18 @@ class LoadDuringChangeHttpTest {
             for (int day = 0; day < 7; day += 3) {
                 for (int action = 0; action < 7; action += 2) {
                     String body = "{\"state\":[" + subject + "," + day + ",0,0,0,0,0],\"action\":" + action + "}";
-                    requests.add(new Probe("POST /get-next-action " + body,
+                    requests.add(new Probe(
+                            "POST /get-next-action " + body,
                             HttpRequest.newBuilder(URI.create(baseUrl + "/get-next-action"))
                                     .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build()));
                 }
             }
             String path = "/campaign-audience?subjectId=" + subject;
-            requests.add(new Probe("GET " + path, HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build()));
+            requests.add(new Probe(
+                    "GET " + path,
+                    HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build()));
         }
         return requests;
     }
@@ -155,16 +174,22 @@ class LoadDuringChangeHttpTest {
         String key = probe.label();
         try {
             HttpResponse<String> response = CLIENT.send(probe.request(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(key, response.statusCode(),
-                    response.headers().firstValue("X-Model-Version").orElse("(none)"), response.body());
+            return new Answer(
+                    key,
+                    response.statusCode(),
+                    response.headers().firstValue("X-Model-Version").orElse("(none)"),
+                    response.body());
         } catch (Exception e) {
             return new Answer(key, -1, "(none)", e.toString());
         }
     }
 
     private static JsonNode post(ServedApp served, String path, String body) throws Exception {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(served.baseUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(served.baseUrl() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(202, response.statusCode(), response.body());
         return JSON.readTree(response.body());

@@ -15,13 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.campaignrl.application.memory.InMemoryStorage;
+import org.campaignrl.boot.RegistryApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.campaignrl.boot.RegistryApp;
 
 /** {@code /api/v1/models…} and {@code /api/v1/datasets…} over real HTTP, on the in-memory adapter. */
 class ModelsApiHttpTest {
@@ -74,7 +74,9 @@ class ModelsApiHttpTest {
         assertEquals(0.3, second.get("rewardRule").get("targetRate").asDouble());
         assertTrue(second.get("training").get("goalRate").isNumber());
         assertEquals(0.5, second.get("metrics").get("success_rate").asDouble());
-        assertTrue(second.get("createdAt").asText().endsWith("Z"), second.get("createdAt").asText());
+        assertTrue(
+                second.get("createdAt").asText().endsWith("Z"),
+                second.get("createdAt").asText());
     }
 
     @Test
@@ -109,7 +111,9 @@ class ModelsApiHttpTest {
         assertEquals(200, back.statusCode(), back.body());
         assertEquals(two, json(back).get("id").asLong());
         assertEquals(Long.toString(two), modelVersion(nextAction()));
-        assertEquals(one, json(send("POST", url("/api/v1/models/rollback"))).get("id").asLong());
+        assertEquals(
+                one,
+                json(send("POST", url("/api/v1/models/rollback"))).get("id").asLong());
 
         HttpResponse<String> nothingBefore = send("POST", url("/api/v1/models/rollback"));
         assertEquals(409, nothingBefore.statusCode(), nothingBefore.body());
@@ -137,7 +141,12 @@ class ModelsApiHttpTest {
         // Training stores the quality figures too; the ones this test set are found by name.
         JsonNode meanQError = figure(comparison.get("figures"), "mean_q_error");
         assertTrue(meanQError.get("b").isNull());
-        assertEquals(0.125, figure(comparison.get("figures"), "success_rate").get("difference").asDouble(), 1e-12);
+        assertEquals(
+                0.125,
+                figure(comparison.get("figures"), "success_rate")
+                        .get("difference")
+                        .asDouble(),
+                1e-12);
     }
 
     @Test
@@ -163,7 +172,9 @@ class ModelsApiHttpTest {
         assertFalse(listed.has("models"));
         assertEquals(List.of("sent", "responded", "userbase"), texts(listed.get("inputs"), "role"));
         JsonNode sent = listed.get("inputs").get(0);
-        assertEquals(Files.size(folder.resolve("logs-3/sent_emails.csv")), sent.get("sizeBytes").asLong());
+        assertEquals(
+                Files.size(folder.resolve("logs-3/sent_emails.csv")),
+                sent.get("sizeBytes").asLong());
         assertTrue(sent.get("sha256").asText().matches("[0-9a-f]{64}"), sent.toString());
         assertEquals(3, listed.get("files").size());
         assertEquals("NONE", listed.get("split").get("kind").asText());
@@ -176,18 +187,19 @@ class ModelsApiHttpTest {
 
     @ParameterizedTest(name = "{0} {1} → {2}")
     @CsvSource({
-            "GET, /api/v1/models/999, 404, ",
-            "GET, /api/v1/models/abc, 400, id",
-            "GET, /api/v1/models/0, 400, id",
-            "POST, /api/v1/models/999/activate, 404, ",
-            "POST, /api/v1/models/x/activate, 400, id",
-            "DELETE, /api/v1/models/abc, 400, id",
-            "GET, /api/v1/models/compare?a=1, 400, b",
-            "GET, /api/v1/models/compare?a=1&b=two, 400, b",
-            "GET, /api/v1/models/compare?a=1&b=999, 404, ",
-            "GET, /api/v1/datasets/999, 404, ",
-            "GET, /api/v1/datasets/-3, 400, id",
-            "PUT, /api/v1/models/1, 405, "})
+        "GET, /api/v1/models/999, 404, ",
+        "GET, /api/v1/models/abc, 400, id",
+        "GET, /api/v1/models/0, 400, id",
+        "POST, /api/v1/models/999/activate, 404, ",
+        "POST, /api/v1/models/x/activate, 400, id",
+        "DELETE, /api/v1/models/abc, 400, id",
+        "GET, /api/v1/models/compare?a=1, 400, b",
+        "GET, /api/v1/models/compare?a=1&b=two, 400, b",
+        "GET, /api/v1/models/compare?a=1&b=999, 404, ",
+        "GET, /api/v1/datasets/999, 404, ",
+        "GET, /api/v1/datasets/-3, 400, id",
+        "PUT, /api/v1/models/1, 405, "
+    })
     void clientMistakesAreJsonErrorsNeverA500(String method, String path, int status, String field) throws Exception {
         HttpResponse<String> response = send(method, url(path));
 
@@ -201,16 +213,18 @@ class ModelsApiHttpTest {
     }
 
     private HttpResponse<String> nextAction() throws Exception {
-        int subject = served.app.datasetRegistry().datasets().get(0).subjectIds().get(0);
-        HttpResponse<String> response = send("POST", url("/get-next-action"),
-                "{\"state\":[" + subject + ",0,0,0,0,0,0],\"action\":0}");
+        int subject =
+                served.app.datasetRegistry().datasets().get(0).subjectIds().get(0);
+        HttpResponse<String> response =
+                send("POST", url("/get-next-action"), "{\"state\":[" + subject + ",0,0,0,0,0,0],\"action\":0}");
         assertEquals(200, response.statusCode(), response.body());
         return response;
     }
 
     private static List<Long> ids(JsonNode array) {
         List<Long> ids = new ArrayList<>();
-        array.forEach(node -> ids.add(node.isNumber() ? node.asLong() : node.get("id").asLong()));
+        array.forEach(
+                node -> ids.add(node.isNumber() ? node.asLong() : node.get("id").asLong()));
         return ids;
     }
 

@@ -21,14 +21,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.model.ModelVersion;
+import org.campaignrl.boot.Http;
+import org.campaignrl.boot.ServedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.campaignrl.boot.Http;
-import org.campaignrl.boot.ServedApp;
 
 /**
  * The OpenAPI document served at {@code /api/openapi.json}, held against the routes the running server really
@@ -43,10 +43,26 @@ class OpenApiDocumentHttpTest {
      * {@code OpenApiDocument}.
      */
     static final Set<String> NOT_API = Set.of(
-            "GET /", "GET /audiences", "GET /audiences.csv", "GET /explorer", "GET /evaluation",
-            "GET /models", "POST /models/train", "POST /models/rollback", "POST /models/{id}/activate",
-            "POST /models/{id}/delete", "GET /data", "POST /data/ingest", "POST /data/upload", "POST /jobs/{id}/cancel",
-            "GET /api/docs", "GET /login", "POST /login", "POST /logout", "GET /campaigns", "POST /campaigns",
+            "GET /",
+            "GET /audiences",
+            "GET /audiences.csv",
+            "GET /explorer",
+            "GET /evaluation",
+            "GET /models",
+            "POST /models/train",
+            "POST /models/rollback",
+            "POST /models/{id}/activate",
+            "POST /models/{id}/delete",
+            "GET /data",
+            "POST /data/ingest",
+            "POST /data/upload",
+            "POST /jobs/{id}/cancel",
+            "GET /api/docs",
+            "GET /login",
+            "POST /login",
+            "POST /logout",
+            "GET /campaigns",
+            "POST /campaigns",
             "GET /campaigns/{id}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +70,7 @@ class OpenApiDocumentHttpTest {
 
     @TempDir
     static Path folder;
+
     static ServedApp served;
     static JsonNode document;
     static OpenApiSchemaCheck schemas;
@@ -63,9 +80,15 @@ class OpenApiDocumentHttpTest {
     static void serveTrainedModelAndFetchTheDocument() throws Exception {
         served = ServedApp.trained(folder);
         ModelVersion model = served.storage.models().loadActive().orElseThrow();
-        DatasetVersion dataset = served.storage.datasets().load(model.model().datasetId()).orElseThrow();
-        ids = Map.of("{model}", Long.toString(model.id()), "{dataset}", Long.toString(dataset.id()),
-                "{subject}", Integer.toString(dataset.cells().space().subjectIds()[0]));
+        DatasetVersion dataset =
+                served.storage.datasets().load(model.model().datasetId()).orElseThrow();
+        ids = Map.of(
+                "{model}",
+                Long.toString(model.id()),
+                "{dataset}",
+                Long.toString(dataset.id()),
+                "{subject}",
+                Integer.toString(dataset.cells().space().subjectIds()[0]));
 
         HttpResponse<String> response = send("GET", "/api/openapi.json", "");
         assertEquals(200, response.statusCode(), response.body());
@@ -89,8 +112,10 @@ class OpenApiDocumentHttpTest {
         undocumented.removeAll(documentedOperations());
         undocumented.removeAll(NOT_API);
 
-        assertTrue(undocumented.isEmpty(), "registered but neither in the OpenAPI document (OpenApiDocument) nor "
-                + "a page (NOT_API): " + undocumented);
+        assertTrue(
+                undocumented.isEmpty(),
+                "registered but neither in the OpenAPI document (OpenApiDocument) nor " + "a page (NOT_API): "
+                        + undocumented);
     }
 
     @Test
@@ -116,7 +141,9 @@ class OpenApiDocumentHttpTest {
 
     @Test
     void the_document_is_openapi_3_with_unique_operation_ids_declared_path_parameters_and_resolvable_references() {
-        assertTrue(document.path("openapi").asText().startsWith("3."), document.path("openapi").asText());
+        assertTrue(
+                document.path("openapi").asText().startsWith("3."),
+                document.path("openapi").asText());
         assertFalse(document.path("info").path("title").asText().isBlank());
         Set<String> operationIds = new TreeSet<>();
         forEachOperation((key, operation) -> {
@@ -130,7 +157,8 @@ class OpenApiDocumentHttpTest {
                 }
             });
             assertEquals(pathParameters(key.substring(key.indexOf(' ') + 1)), declared, key + " path parameters");
-            assertTrue(fieldNames(operation.path("responses")).stream().anyMatch(status -> status.startsWith("2")),
+            assertTrue(
+                    fieldNames(operation.path("responses")).stream().anyMatch(status -> status.startsWith("2")),
                     key + " documents no successful answer");
         });
         List<String> unresolved = new ArrayList<>();
@@ -140,26 +168,45 @@ class OpenApiDocumentHttpTest {
 
     @Test
     void every_documented_error_answer_is_the_shared_error_shape() {
-        forEachOperation((key, operation) -> operation.path("responses").fields().forEachRemaining(entry -> {
-            if (entry.getKey().startsWith("4") || entry.getKey().startsWith("5")) {
-                JsonNode response = schemas.resolve(entry.getValue());
-                assertEquals(API_ERROR, response.path("content").path("application/json").path("schema")
-                        .path("$ref").asText(), key + " answers " + entry.getKey() + " in another shape");
-            }
-        }));
+        forEachOperation((key, operation) -> operation
+                .path("responses")
+                .fields()
+                .forEachRemaining(entry -> {
+                    if (entry.getKey().startsWith("4") || entry.getKey().startsWith("5")) {
+                        JsonNode response = schemas.resolve(entry.getValue());
+                        assertEquals(
+                                API_ERROR,
+                                response.path("content")
+                                        .path("application/json")
+                                        .path("schema")
+                                        .path("$ref")
+                                        .asText(),
+                                key + " answers " + entry.getKey() + " in another shape");
+                    }
+                }));
         JsonNode apiError = schemas.resolve(JSON.createObjectNode().put("$ref", API_ERROR));
-        assertEquals(Set.of("status", "error", "field", "message"), new TreeSet<>(fieldNames(apiError.path("properties"))));
+        assertEquals(
+                Set.of("status", "error", "field", "message"), new TreeSet<>(fieldNames(apiError.path("properties"))));
     }
 
     @Test
     void every_example_in_the_document_matches_its_schema() {
         List<String> problems = new ArrayList<>();
         forEachOperation((key, operation) -> {
-            operation.path("parameters").forEach(parameter -> checkExample(key + " parameter "
-                    + parameter.path("name").asText(), parameter, problems));
-            operation.path("requestBody").path("content").forEach(media -> checkExample(key + " body", media, problems));
-            operation.path("responses").fields().forEachRemaining(answer -> schemas.resolve(answer.getValue())
-                    .path("content").forEach(media -> checkExample(key + " " + answer.getKey(), media, problems)));
+            operation
+                    .path("parameters")
+                    .forEach(parameter -> checkExample(
+                            key + " parameter " + parameter.path("name").asText(), parameter, problems));
+            operation
+                    .path("requestBody")
+                    .path("content")
+                    .forEach(media -> checkExample(key + " body", media, problems));
+            operation
+                    .path("responses")
+                    .fields()
+                    .forEachRemaining(answer -> schemas.resolve(answer.getValue())
+                            .path("content")
+                            .forEach(media -> checkExample(key + " " + answer.getKey(), media, problems)));
         });
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
@@ -173,22 +220,25 @@ class OpenApiDocumentHttpTest {
     // --- real answers against the document
 
     @ParameterizedTest(name = "{0} {1} → {3}")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-            "POST   | /get-next-action                | {\"state\":[{subject},4,3,99,0,0,0],\"action\":2} | 400 | /get-next-action",
-            "POST   | /get-next-action                | {not json                                         | 400 | /get-next-action",
-            "GET    | /campaign-audience?subjectId=x  | -                                                 | 400 | /campaign-audience",
-            "GET    | /api/v1/models/abc              | -                                                 | 400 | /api/v1/models/{id}",
-            "POST   | /api/v1/ingest-jobs             | {\"dataDir\":\"/no/such/folder\"}                 | 400 | /api/v1/ingest-jobs",
-            "GET    | /api/v1/models/999999           | -                                                 | 404 | /api/v1/models/{id}",
-            "GET    | /campaign-audience?subjectId=777| -                                                 | 404 | /campaign-audience",
-            "GET    | /api/v1/jobs/999999             | -                                                 | 404 | /api/v1/jobs/{id}",
-            "GET    | /api/v1/runs?limit=0            | -                                                 | 400 | /api/v1/runs",
-            "GET    | /no-such-thing                  | -                                                 | 404 | -",
-            "DELETE | /api/v1/models/{model}          | -                                                 | 409 | /api/v1/models/{id}",
-            "GET    | /get-next-action                | -                                                 | 405 | -",
-            "DELETE | /api/v1/jobs                    | -                                                 | 405 | -",
-            "POST   | /get-next-action                | HUGE                                              | 413 | /get-next-action",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                "POST   | /get-next-action                | {\"state\":[{subject},4,3,99,0,0,0],\"action\":2} | 400 | /get-next-action",
+                "POST   | /get-next-action                | {not json                                         | 400 | /get-next-action",
+                "GET    | /campaign-audience?subjectId=x  | -                                                 | 400 | /campaign-audience",
+                "GET    | /api/v1/models/abc              | -                                                 | 400 | /api/v1/models/{id}",
+                "POST   | /api/v1/ingest-jobs             | {\"dataDir\":\"/no/such/folder\"}                 | 400 | /api/v1/ingest-jobs",
+                "GET    | /api/v1/models/999999           | -                                                 | 404 | /api/v1/models/{id}",
+                "GET    | /campaign-audience?subjectId=777| -                                                 | 404 | /campaign-audience",
+                "GET    | /api/v1/jobs/999999             | -                                                 | 404 | /api/v1/jobs/{id}",
+                "GET    | /api/v1/runs?limit=0            | -                                                 | 400 | /api/v1/runs",
+                "GET    | /no-such-thing                  | -                                                 | 404 | -",
+                "DELETE | /api/v1/models/{model}          | -                                                 | 409 | /api/v1/models/{id}",
+                "GET    | /get-next-action                | -                                                 | 405 | -",
+                "DELETE | /api/v1/jobs                    | -                                                 | 405 | -",
+                "POST   | /get-next-action                | HUGE                                              | 413 | /get-next-action",
+            })
     void real_error_answers_have_the_shared_shape(String method, String path, String body, int status, String template)
             throws Exception {
         String sent = "HUGE".equals(body) ? "{\"padding\":\"" + "x".repeat(2_000_000) + "\"}" : body;
@@ -197,10 +247,12 @@ class OpenApiDocumentHttpTest {
 
         assertEquals(status, response.statusCode(), response.body());
         JsonNode error = JSON.readTree(response.body());
-        assertEquals(List.of(), schemas.problems(error, JSON.createObjectNode().put("$ref", API_ERROR)), response.body());
+        assertEquals(
+                List.of(), schemas.problems(error, JSON.createObjectNode().put("$ref", API_ERROR)), response.body());
         assertEquals(status, error.get("status").asInt());
         if (template != null) {
-            assertTrue(operation(method, template).path("responses").has(Integer.toString(status)),
+            assertTrue(
+                    operation(method, template).path("responses").has(Integer.toString(status)),
                     method + " " + template + " does not document " + status);
         }
     }
@@ -208,38 +260,44 @@ class OpenApiDocumentHttpTest {
     @Test
     void without_a_model_the_compatible_endpoints_answer_503_in_the_shared_shape() throws Exception {
         try (ServedApp empty = ServedApp.empty(folder.resolve("empty"))) {
-            HttpResponse<String> response = Http.send(empty.baseUrl(), "POST", "/get-next-action",
-                    "{\"state\":[1,0,0,0,0,0,0],\"action\":0}");
+            HttpResponse<String> response =
+                    Http.send(empty.baseUrl(), "POST", "/get-next-action", "{\"state\":[1,0,0,0,0,0,0],\"action\":0}");
 
             assertEquals(503, response.statusCode(), response.body());
-            assertEquals(List.of(), schemas.problems(JSON.readTree(response.body()),
-                    JSON.createObjectNode().put("$ref", API_ERROR)));
+            assertEquals(
+                    List.of(),
+                    schemas.problems(
+                            JSON.readTree(response.body()),
+                            JSON.createObjectNode().put("$ref", API_ERROR)));
             assertTrue(operation("POST", "/get-next-action").path("responses").has("503"));
         }
     }
 
     @ParameterizedTest(name = "{0} {2}")
-    @CsvSource(delimiter = '|', nullValues = "-", value = {
-            "GET    | /health                          | /health                                  | -",
-            "GET    | /api/openapi.json                | /api/openapi.json                        | -",
-            "POST   | /get-next-action                 | /get-next-action                         | {\"state\":[{subject},4,3,1,0,0,0],\"action\":2}",
-            "GET    | /campaign-audience               | /campaign-audience?subjectId={subject}   | -",
-            "POST   | /campaign-audience               | /campaign-audience?subjectId={subject}   | -",
-            "GET    | /api/v1/models                   | /api/v1/models                           | -",
-            "GET    | /api/v1/models/{id}              | /api/v1/models/{model}                   | -",
-            "GET    | /api/v1/models/compare           | /api/v1/models/compare?a={model}&b={model} | -",
-            "POST   | /api/v1/models/{id}/activate     | /api/v1/models/{model}/activate          | -",
-            "GET    | /api/v1/models/{id}/evaluation   | /api/v1/models/{model}/evaluation?bootstrap=20 | -",
-            "GET    | /api/v1/retraining               | /api/v1/retraining                       | -",
-            "GET    | /api/v1/datasets                 | /api/v1/datasets                         | -",
-            "GET    | /api/v1/datasets/{id}            | /api/v1/datasets/{dataset}               | -",
-            "GET    | /api/v1/dataset/overview         | /api/v1/dataset/overview                 | -",
-            "GET    | /api/v1/rejected-rows            | /api/v1/rejected-rows?limit=5            | -",
-            "GET    | /api/v1/jobs                     | /api/v1/jobs                             | -",
-            "GET    | /api/v1/runs                     | /api/v1/runs?limit=5                     | -",
-            "GET    | /api/v1/states/{state}           | /api/v1/states/{subject},0,0,0,0,0,0     | -",
-            "GET    | /api/v1/audiences                | /api/v1/audiences?subjectId={subject}&minSends=1 | -",
-    })
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                "GET    | /health                          | /health                                  | -",
+                "GET    | /api/openapi.json                | /api/openapi.json                        | -",
+                "POST   | /get-next-action                 | /get-next-action                         | {\"state\":[{subject},4,3,1,0,0,0],\"action\":2}",
+                "GET    | /campaign-audience               | /campaign-audience?subjectId={subject}   | -",
+                "POST   | /campaign-audience               | /campaign-audience?subjectId={subject}   | -",
+                "GET    | /api/v1/models                   | /api/v1/models                           | -",
+                "GET    | /api/v1/models/{id}              | /api/v1/models/{model}                   | -",
+                "GET    | /api/v1/models/compare           | /api/v1/models/compare?a={model}&b={model} | -",
+                "POST   | /api/v1/models/{id}/activate     | /api/v1/models/{model}/activate          | -",
+                "GET    | /api/v1/models/{id}/evaluation   | /api/v1/models/{model}/evaluation?bootstrap=20 | -",
+                "GET    | /api/v1/retraining               | /api/v1/retraining                       | -",
+                "GET    | /api/v1/datasets                 | /api/v1/datasets                         | -",
+                "GET    | /api/v1/datasets/{id}            | /api/v1/datasets/{dataset}               | -",
+                "GET    | /api/v1/dataset/overview         | /api/v1/dataset/overview                 | -",
+                "GET    | /api/v1/rejected-rows            | /api/v1/rejected-rows?limit=5            | -",
+                "GET    | /api/v1/jobs                     | /api/v1/jobs                             | -",
+                "GET    | /api/v1/runs                     | /api/v1/runs?limit=5                     | -",
+                "GET    | /api/v1/states/{state}           | /api/v1/states/{subject},0,0,0,0,0,0     | -",
+                "GET    | /api/v1/audiences                | /api/v1/audiences?subjectId={subject}&minSends=1 | -",
+            })
     void successful_answers_match_their_documented_schema(String method, String template, String path, String body)
             throws Exception {
         HttpResponse<String> response = send(method, withIds(path), body == null ? "" : withIds(body));
@@ -257,7 +315,8 @@ class OpenApiDocumentHttpTest {
 
         JsonNode job = JSON.readTree(started.body());
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!Set.of("SUCCEEDED", "FAILED").contains(job.get("state").asText()) && Instant.now().isBefore(deadline)) {
+        while (!Set.of("SUCCEEDED", "FAILED").contains(job.get("state").asText())
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
             HttpResponse<String> progress = send("GET", location, "");
             assertMatchesDocument("GET", "/api/v1/jobs/{id}", progress);
@@ -265,7 +324,8 @@ class OpenApiDocumentHttpTest {
         }
         assertEquals("SUCCEEDED", job.get("state").asText(), job.toString());
 
-        HttpResponse<String> deleted = send("DELETE", "/api/v1/models/" + job.get("resultId").asLong(), "");
+        HttpResponse<String> deleted =
+                send("DELETE", "/api/v1/models/" + job.get("resultId").asLong(), "");
         assertEquals(204, deleted.statusCode(), deleted.body());
         assertTrue(operation("DELETE", "/api/v1/models/{id}").path("responses").has("204"));
     }
@@ -288,10 +348,16 @@ class OpenApiDocumentHttpTest {
             HttpResponse<String> answer = send("GET", asset, "");
             assertEquals(200, answer.statusCode(), asset);
             if (asset.endsWith(".js")) {
-                assertTrue(answer.headers().firstValue("Content-Type").orElseThrow().contains("javascript"), asset);
+                assertTrue(
+                        answer.headers()
+                                .firstValue("Content-Type")
+                                .orElseThrow()
+                                .contains("javascript"),
+                        asset);
             }
         }
-        String initializer = send("GET", "/api/docs/setup/swagger-initializer.js", "").body();
+        String initializer =
+                send("GET", "/api/docs/setup/swagger-initializer.js", "").body();
         assertTrue(initializer.contains("url: '/api/openapi.json'"), initializer);
     }
 
@@ -301,13 +367,16 @@ class OpenApiDocumentHttpTest {
             throws Exception {
         JsonNode answer = operation(method, template).path("responses").path(Integer.toString(response.statusCode()));
         assertFalse(answer.isMissingNode(), method + " " + template + " does not document " + response.statusCode());
-        JsonNode schema = schemas.resolve(answer).path("content").path("application/json").path("schema");
+        JsonNode schema =
+                schemas.resolve(answer).path("content").path("application/json").path("schema");
         assertFalse(schema.isMissingNode(), method + " " + template + " documents no JSON body");
         List<String> problems = schemas.problems(JSON.readTree(response.body()), schema);
         assertEquals(List.of(), problems, method + " " + template + " answered " + abbreviate(response.body()));
         JsonNode headers = schemas.resolve(answer).path("headers");
-        headers.fieldNames().forEachRemaining(header -> assertTrue(response.headers().firstValue(header).isPresent(),
-                method + " " + template + " documents header " + header + " but did not send it"));
+        headers.fieldNames()
+                .forEachRemaining(header -> assertTrue(
+                        response.headers().firstValue(header).isPresent(),
+                        method + " " + template + " documents header " + header + " but did not send it"));
     }
 
     private static JsonNode operation(String method, String template) {
@@ -332,11 +401,15 @@ class OpenApiDocumentHttpTest {
     }
 
     private static void forEachOperation(BiConsumer<String, JsonNode> action) {
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
-            if (Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace").contains(method.getKey())) {
-                action.accept(method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), method.getValue());
-            }
-        }));
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+                    if (Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace")
+                            .contains(method.getKey())) {
+                        action.accept(
+                                method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), method.getValue());
+                    }
+                }));
     }
 
     private static Set<String> pathParameters(String path) {

@@ -16,8 +16,7 @@ import java.util.Map;
  * request target (bad percent escapes, {@code %00}, {@code ..}) and any body bytes (invalid UTF-8) as they are.
  */
 final class RawHttp {
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     record Response(int status, Map<String, String> headers, byte[] body) {
         String text() {
@@ -35,12 +34,21 @@ final class RawHttp {
             socket.setSoTimeout(20_000);
             ByteArrayOutputStream request = new ByteArrayOutputStream();
             StringBuilder head = new StringBuilder()
-                    .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1:").append(port).append("\r\n")
+                    .append(method)
+                    .append(' ')
+                    .append(target)
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: 127.0.0.1:")
+                    .append(port)
+                    .append("\r\n")
                     .append("Connection: close\r\n");
             if (body != null) {
-                head.append("Content-Type: ").append(contentType).append("\r\n")
-                        .append("Content-Length: ").append(body.length).append("\r\n");
+                head.append("Content-Type: ")
+                        .append(contentType)
+                        .append("\r\n")
+                        .append("Content-Length: ")
+                        .append(body.length)
+                        .append("\r\n");
             }
             head.append("\r\n");
             request.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -83,8 +91,10 @@ final class RawHttp {
      * unless one is given, {@code Host: 127.0.0.1:port}.
      */
     static String head(int port, String method, String target, String... headers) {
-        StringBuilder head = new StringBuilder().append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
-        if (java.util.Arrays.stream(headers).noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("host:"))) {
+        StringBuilder head =
+                new StringBuilder().append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        if (java.util.Arrays.stream(headers)
+                .noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("host:"))) {
             head.append("Host: 127.0.0.1:").append(port).append("\r\n");
         }
         head.append("Connection: close\r\n");
@@ -105,7 +115,9 @@ final class RawHttp {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         byte[] rest = java.util.Arrays.copyOfRange(all, end + 4, all.length);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {

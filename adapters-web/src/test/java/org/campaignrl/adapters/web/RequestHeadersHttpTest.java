@@ -30,15 +30,26 @@ class RequestHeadersHttpTest {
     /** Changes what is served whatever the body says: never sent, here or in {@code ApiFuzzHttpTest}. */
     private static final List<String> NEVER = List.of("POST /api/v1/models/rollback", "POST /models/rollback");
     /** The routes that read a body: a body cut short fails them before they do anything. */
-    private static final List<String> READ_A_BODY = List.of("POST /login", "POST /get-next-action",
-            "POST /api/v1/training-jobs", "POST /api/v1/ingest-jobs", "POST /models/train", "POST /data/ingest",
+    private static final List<String> READ_A_BODY = List.of(
+            "POST /login",
+            "POST /get-next-action",
+            "POST /api/v1/training-jobs",
+            "POST /api/v1/ingest-jobs",
+            "POST /models/train",
+            "POST /data/ingest",
             "POST /data/upload");
-    private static final List<String> BAD_TYPES = List.of("text/plain; charset=bogus",
-            "application/json; charset=\"a b\"", "application/x-www-form-urlencoded; charset=",
-            "application/json;charset=bogus", "multipart/form-data; boundary=x; charset=no such", "application/json; charset");
+
+    private static final List<String> BAD_TYPES = List.of(
+            "text/plain; charset=bogus",
+            "application/json; charset=\"a b\"",
+            "application/x-www-form-urlencoded; charset=",
+            "application/json;charset=bogus",
+            "multipart/form-data; boundary=x; charset=no such",
+            "application/json; charset");
 
     @TempDir
     static Path folder;
+
     static ServedApp served;
     static int port;
 
@@ -63,8 +74,9 @@ class RequestHeadersHttpTest {
             String target = parts[1].replaceAll("\\{[^}]+}", "987654321");
             for (String type : BAD_TYPES) {
                 byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
-                Refused refused = send(RawHttp.head(port, parts[0], target, "Content-Type: " + type,
-                        "Content-Length: " + body.length), body);
+                Refused refused = send(
+                        RawHttp.head(port, parts[0], target, "Content-Type: " + type, "Content-Length: " + body.length),
+                        body);
                 assertEquals(415, refused.response.status(), route + " " + type + ": " + refused.response.text());
                 JsonNode error = refused.error();
                 assertEquals("Content-Type", error.get("field").asText(), error.toString());
@@ -78,15 +90,22 @@ class RequestHeadersHttpTest {
     void aBodyCutShortAnswers400OnEveryRouteThatReadsOne() throws Exception {
         for (String route : READ_A_BODY) {
             String[] parts = route.split(" ", 2);
-            String type = parts[1].equals("/data/upload") ? "multipart/form-data; boundary=x"
-                    : parts[1].startsWith("/api") || parts[1].equals("/get-next-action") ? "application/json"
-                    : "application/x-www-form-urlencoded";
+            String type = parts[1].equals("/data/upload")
+                    ? "multipart/form-data; boundary=x"
+                    : parts[1].startsWith("/api") || parts[1].equals("/get-next-action")
+                            ? "application/json"
+                            : "application/x-www-form-urlencoded";
             List<Refused> answers = List.of(
-                    send(RawHttp.head(port, parts[0], parts[1], "Content-Type: " + type, "Transfer-Encoding: chunked"),
+                    send(
+                            RawHttp.head(
+                                    port, parts[0], parts[1], "Content-Type: " + type, "Transfer-Encoding: chunked"),
                             "64\r\n{\"state\":[1,".getBytes(StandardCharsets.US_ASCII)),
-                    send(RawHttp.head(port, parts[0], parts[1], "Content-Type: " + type, "Transfer-Encoding: chunked"),
+                    send(
+                            RawHttp.head(
+                                    port, parts[0], parts[1], "Content-Type: " + type, "Transfer-Encoding: chunked"),
                             "zz\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)),
-                    send(RawHttp.head(port, parts[0], parts[1], "Content-Type: " + type, "Content-Length: 100"),
+                    send(
+                            RawHttp.head(port, parts[0], parts[1], "Content-Type: " + type, "Content-Length: 100"),
                             "{\"state\":[1,".getBytes(StandardCharsets.US_ASCII)));
             for (Refused refused : answers) {
                 assertEquals(400, refused.response.status(), route + ": " + refused.response.text());
@@ -104,7 +123,9 @@ class RequestHeadersHttpTest {
     /** An answer, and what the server logged while it answered. */
     private record Refused(RawHttp.Response response, String log) {
         JsonNode error() throws Exception {
-            assertTrue(response.header("Content-Type").startsWith("application/json"), response.headers().toString());
+            assertTrue(
+                    response.header("Content-Type").startsWith("application/json"),
+                    response.headers().toString());
             JsonNode error = JSON.readTree(response.body());
             assertEquals(response.status(), error.get("status").asInt(), error.toString());
             assertTrue(error.get("error").isTextual() && error.get("message").isTextual(), error.toString());

@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** Each route declared once, and the OpenAPI document's operations and their security read from the declaration. */
 class RouteTest {
@@ -28,9 +28,15 @@ class RouteTest {
     @Test
     void the_document_has_one_operation_per_api_route_and_none_for_pages() {
         Set<String> documented = new TreeSet<>();
-        DOCUMENT.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
-                .forEachRemaining(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
-        Set<String> api = Arrays.stream(Route.values()).filter(route -> route.access().api()).map(RouteTest::key)
+        DOCUMENT.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue()
+                        .fieldNames()
+                        .forEachRemaining(
+                                method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        Set<String> api = Arrays.stream(Route.values())
+                .filter(route -> route.access().api())
+                .map(RouteTest::key)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(api, documented);
     }
@@ -41,13 +47,16 @@ class RouteTest {
         if (!route.access().api()) {
             return;
         }
-        JsonNode operation = DOCUMENT.get("paths").get(route.path()).get(route.method().name().toLowerCase(Locale.ROOT));
+        JsonNode operation = DOCUMENT.get("paths")
+                .get(route.path())
+                .get(route.method().name().toLowerCase(Locale.ROOT));
         JsonNode responses = operation.get("responses");
         boolean open = route.access().needs() == Access.Needs.NOTHING;
-        assertEquals(open, operation.has("security") && operation.get("security").isEmpty(), route.toString());
+        assertEquals(
+                open, operation.has("security") && operation.get("security").isEmpty(), route.toString());
         assertEquals(!open, responses.has("401") && responses.has("429"), route.toString());
-        assertEquals(route.access().changes() || route.access().refusesSomeRoles(), responses.has("403"),
-                route.toString());
+        assertEquals(
+                route.access().changes() || route.access().refusesSomeRoles(), responses.has("403"), route.toString());
         assertTrue(responses.has("500"), route.toString());
         // refused before any route's rule is read: an unknown charset, a Host the server does not answer to
         assertTrue(responses.has("415") && responses.has("421"), route.toString());
@@ -55,8 +64,11 @@ class RouteTest {
 
     @Test
     void only_the_send_list_needs_a_role_that_may_export_addresses() {
-        assertEquals(List.of(Route.SEND_LIST), Arrays.stream(Route.values())
-                .filter(route -> route.access().needs() == Access.Needs.EXPORT).toList());
+        assertEquals(
+                List.of(Route.SEND_LIST),
+                Arrays.stream(Route.values())
+                        .filter(route -> route.access().needs() == Access.Needs.EXPORT)
+                        .toList());
     }
 
     @Test

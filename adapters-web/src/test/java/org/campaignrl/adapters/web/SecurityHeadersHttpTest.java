@@ -4,17 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.campaignrl.boot.ServedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.campaignrl.boot.ServedApp;
 
 /** Every kind of answer carries the security headers: pages, JSON, errors (ours and Jetty's), static files. */
 class SecurityHeadersHttpTest {
     @TempDir
     static Path folder;
+
     static ServedApp served;
 
     @BeforeAll
@@ -44,9 +45,10 @@ class SecurityHeadersHttpTest {
         "GET, /api/docs,                  200, text/html",
         "GET, /api/docs/swagger-ui/swagger-ui-bundle.js, 200, text/javascript",
     })
-    void every_answer_carries_the_security_headers(String method, String path, int status, String type) throws Exception {
-        RawHttp.Response response = RawHttp.send(served.server.port(), method, path,
-                method.equals("POST") ? "{".getBytes() : null, "application/json");
+    void every_answer_carries_the_security_headers(String method, String path, int status, String type)
+            throws Exception {
+        RawHttp.Response response = RawHttp.send(
+                served.server.port(), method, path, method.equals("POST") ? "{".getBytes() : null, "application/json");
 
         assertEquals(status, response.status(), response.text());
         assertTrue(response.header("Content-Type").startsWith(type), response.header("Content-Type"));
@@ -55,7 +57,9 @@ class SecurityHeadersHttpTest {
         assertTrue(policy.contains("frame-ancestors 'none'"), policy);
         assertTrue(policy.contains("object-src 'none'"), policy);
         assertTrue(policy.contains("script-src 'self';"), "only same-origin scripts, nothing inline: " + policy);
-        assertEquals(path.startsWith("/api/docs"), policy.contains("'unsafe-inline'"),
+        assertEquals(
+                path.startsWith("/api/docs"),
+                policy.contains("'unsafe-inline'"),
                 "inline styles only for the Swagger UI: " + policy);
         assertEquals("nosniff", response.header("X-Content-Type-Options"));
         assertEquals("no-referrer", response.header("Referrer-Policy"));

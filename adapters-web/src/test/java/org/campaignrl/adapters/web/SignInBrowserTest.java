@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.campaignrl.boot.ServedApp;
+import org.campaignrl.boot.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,13 +16,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.campaignrl.boot.ServedApp;
-import org.campaignrl.boot.TestUsers;
 
 /** Signing in on the dashboard in headless Chromium: the form, the session, a change made with its CSRF token. */
 class SignInBrowserTest {
     @TempDir
     static Path folder;
+
     static ServedApp served;
     static Browser browser;
     static String engineerToken;
@@ -61,7 +62,9 @@ class SignInBrowserTest {
         browser.clickThrough(browser.driver.findElement(By.cssSelector("#train-form button")));
         new WebDriverWait(browser.driver, Duration.ofSeconds(120))
                 .until(ExpectedConditions.attributeToBe(By.id("job"), "data-state", "SUCCEEDED"));
-        assertTrue(served.app.modelRegistry().models().stream().anyMatch(m -> m.startedBy().equals("eve (dashboard)")),
+        assertTrue(
+                served.app.modelRegistry().models().stream()
+                        .anyMatch(m -> m.startedBy().equals("eve (dashboard)")),
                 "the registry names who trained it");
 
         browser.clickThrough(browser.driver.findElement(By.cssSelector("#sign-out button")));
@@ -76,7 +79,8 @@ class SignInBrowserTest {
 
         browser.driver.get(served.baseUrl() + "/models");
         assertEquals("Models", browser.driver.findElement(By.tagName("h1")).getText());
-        assertFalse(browser.driver.findElements(By.cssSelector("#models tbody tr")).isEmpty());
+        assertFalse(
+                browser.driver.findElements(By.cssSelector("#models tbody tr")).isEmpty());
         assertTrue(browser.driver.findElements(By.id("train-form")).isEmpty());
         assertTrue(browser.driver.findElements(By.id("rollback")).isEmpty());
         browser.driver.manage().deleteAllCookies();

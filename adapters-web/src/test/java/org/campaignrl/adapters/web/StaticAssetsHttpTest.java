@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.zip.GZIPInputStream;
+import org.campaignrl.boot.ServedApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.campaignrl.boot.ServedApp;
 
 /**
  * The dashboard's assets and the Swagger UI's files, served from the classpath: the bytes of the file, its type,
@@ -32,6 +32,7 @@ import org.campaignrl.boot.ServedApp;
 class StaticAssetsHttpTest {
     @TempDir
     static Path folder;
+
     static ServedApp served;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -53,7 +54,8 @@ class StaticAssetsHttpTest {
         "/api/docs/swagger-ui/swagger-ui-bundle.js,   WEBJAR/swagger-ui-bundle.js,           text/javascript",
         "/api/docs/swagger-ui/swagger-ui.css,         WEBJAR/swagger-ui.css,                 text/css",
     })
-    void an_asset_is_its_file_with_its_type_and_a_validator(String path, String resource, String type) throws Exception {
+    void an_asset_is_its_file_with_its_type_and_a_validator(String path, String resource, String type)
+            throws Exception {
         RawHttp.Response response = get(path);
 
         assertEquals(200, response.status(), path);
@@ -83,7 +85,8 @@ class StaticAssetsHttpTest {
 
     @Test
     void a_large_asset_is_compressed_for_a_client_that_accepts_it() throws Exception {
-        HttpResponse<byte[]> response = send("GET", "/api/docs/swagger-ui/swagger-ui-bundle.js", "Accept-Encoding", "gzip");
+        HttpResponse<byte[]> response =
+                send("GET", "/api/docs/swagger-ui/swagger-ui-bundle.js", "Accept-Encoding", "gzip");
 
         assertEquals("gzip", header(response, "Content-Encoding"));
         try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
@@ -101,21 +104,22 @@ class StaticAssetsHttpTest {
     }
 
     @ParameterizedTest(name = "{0} is not served")
-    @ValueSource(strings = {
-        "/assets/",
-        "/assets",
-        "/assets/missing.js",
-        "/public/assets/app.js",
-        "/api/docs/swagger-ui/",
-        "/api/docs/swagger-ui/../../../public/assets/app.js",
-        "/api/docs/setup/%2e%2e/swagger-ui/swagger-ui.css",
-        "/assets/..%2f..%2fapi-docs/swagger-initializer.js",
-        "/api/docs/swagger-ui/.%2e/.%2e/.%2e/.%2e/.%2e/org/campaignrl/adapters/web/WebServer.class",
-        "/org/campaignrl/adapters/web/WebServer.class",
-        "/META-INF/MANIFEST.MF",
-        "/db/migration/V1__init.sql",
-        "/assets/.hidden.js",
-    })
+    @ValueSource(
+            strings = {
+                "/assets/",
+                "/assets",
+                "/assets/missing.js",
+                "/public/assets/app.js",
+                "/api/docs/swagger-ui/",
+                "/api/docs/swagger-ui/../../../public/assets/app.js",
+                "/api/docs/setup/%2e%2e/swagger-ui/swagger-ui.css",
+                "/assets/..%2f..%2fapi-docs/swagger-initializer.js",
+                "/api/docs/swagger-ui/.%2e/.%2e/.%2e/.%2e/.%2e/org/campaignrl/adapters/web/WebServer.class",
+                "/org/campaignrl/adapters/web/WebServer.class",
+                "/META-INF/MANIFEST.MF",
+                "/db/migration/V1__init.sql",
+                "/assets/.hidden.js",
+            })
     void nothing_outside_the_served_files_is_reachable(String path) throws Exception {
         RawHttp.Response response = get(path);
 

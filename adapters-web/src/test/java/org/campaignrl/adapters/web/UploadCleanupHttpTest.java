@@ -34,15 +34,27 @@ class UploadCleanupHttpTest {
         Path uploads = folder.resolve("uploads");
         try (ServedApp served = ServedApp.trained(folder, new WebSettings(uploads, ""))) {
             Path logs = folder.resolve("logs");
-            String good = upload(served, Files.readString(logs.resolve("sent_emails.csv")),
-                    Files.readString(logs.resolve("responded.csv")), Files.readString(logs.resolve("userbase.csv")));
-            assertEquals("SUCCEEDED", served.finishedJob(jobId(good)).get("state").asText());
-            String refused = upload(served, "no,header\n1,2\n", Files.readString(logs.resolve("responded.csv")),
+            String good = upload(
+                    served,
+                    Files.readString(logs.resolve("sent_emails.csv")),
+                    Files.readString(logs.resolve("responded.csv")),
                     Files.readString(logs.resolve("userbase.csv")));
-            assertEquals("FAILED", served.finishedJob(jobId(refused)).get("state").asText());
+            assertEquals(
+                    "SUCCEEDED", served.finishedJob(jobId(good)).get("state").asText());
+            String refused = upload(
+                    served,
+                    "no,header\n1,2\n",
+                    Files.readString(logs.resolve("responded.csv")),
+                    Files.readString(logs.resolve("userbase.csv")));
+            assertEquals(
+                    "FAILED", served.finishedJob(jobId(refused)).get("state").asText());
 
-            assertEquals(List.of(), filesIn(uploads).stream().filter(name -> !name.equals("rejected_rows.csv"))
-                    .toList(), "no log copy left");
+            assertEquals(
+                    List.of(),
+                    filesIn(uploads).stream()
+                            .filter(name -> !name.equals("rejected_rows.csv"))
+                            .toList(),
+                    "no log copy left");
             assertEquals(1, filesIn(uploads).size(), "the succeeded upload's rejects report stays");
         }
     }
@@ -87,7 +99,9 @@ class UploadCleanupHttpTest {
 
     private static List<String> filesIn(Path dir) throws Exception {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+            return files.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .toList();
         }
     }
 
@@ -100,15 +114,24 @@ class UploadCleanupHttpTest {
         StringBuilder body = new StringBuilder();
         String[][] parts = {{"sent", sent}, {"responded", responded}, {"userbase", userbase}};
         for (String[] part : parts) {
-            body.append("--").append(BOUNDARY).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"").append(part[0])
-                    .append("\"; filename=\"").append(part[0]).append(".csv\"\r\n")
-                    .append("Content-Type: text/csv\r\n\r\n").append(part[1]).append("\r\n");
+            body.append("--")
+                    .append(BOUNDARY)
+                    .append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"")
+                    .append(part[0])
+                    .append("\"; filename=\"")
+                    .append(part[0])
+                    .append(".csv\"\r\n")
+                    .append("Content-Type: text/csv\r\n\r\n")
+                    .append(part[1])
+                    .append("\r\n");
         }
         body.append("--").append(BOUNDARY).append("--\r\n");
-        HttpResponse<String> answer = CLIENT.send(HttpRequest.newBuilder(URI.create(served.baseUrl() + "/data/upload"))
-                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build(),
+        HttpResponse<String> answer = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(served.baseUrl() + "/data/upload"))
+                        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(303, answer.statusCode(), answer.body());
         String location = answer.headers().firstValue("Location").orElseThrow();

@@ -66,7 +66,8 @@ public record FileFormat(Charset charset, int bomLength, char delimiter, CsvForm
         } else if (bomCharset.isPresent()) {
             charset = bomCharset.get();
             choice = EncodingChoice.BYTE_ORDER_MARK;
-        } else if (wholeFile ? Utf8.firstMalformed(head, 0, head.length) < 0
+        } else if (wholeFile
+                ? Utf8.firstMalformed(head, 0, head.length) < 0
                 : Utf8.isWellFormedStart(head, 0, head.length)) {
             charset = StandardCharsets.UTF_8;
             choice = EncodingChoice.VALID_UTF8;
@@ -78,8 +79,12 @@ public record FileFormat(Charset charset, int bomLength, char delimiter, CsvForm
         char delimiter = given.delimiter().isPresent()
                 ? checked(given.delimiter().get(), headerLine, requiredColumns)
                 : detected(headerLine, requiredColumns);
-        return new FileFormat(charset, bomLength, delimiter,
-                new CsvFormat.Used(charset.name(), choice, delimiter, given.delimiter().isPresent()));
+        return new FileFormat(
+                charset,
+                bomLength,
+                delimiter,
+                new CsvFormat.Used(
+                        charset.name(), choice, delimiter, given.delimiter().isPresent()));
     }
 
     /**
@@ -108,7 +113,8 @@ public record FileFormat(Charset charset, int bomLength, char delimiter, CsvForm
         if (!headerLine.isBlank() && found(headerLine, delimiter, requiredColumns) == 0) {
             String better = CsvFormat.DELIMITERS.stream()
                     .filter(other -> found(headerLine, other, requiredColumns) == requiredColumns.size())
-                    .findFirst().map(other -> "; " + CsvFormat.delimiterName(other) + " would")
+                    .findFirst()
+                    .map(other -> "; " + CsvFormat.delimiterName(other) + " would")
                     .orElse("");
             throw new Undecided("the header line does not split into the required columns " + requiredColumns
                     + " at the delimiter " + CsvFormat.delimiterName(delimiter) + " that was given" + better);
@@ -127,11 +133,17 @@ public record FileFormat(Charset charset, int bomLength, char delimiter, CsvForm
             }
         }
         if (bestFound == 0 && !headerLine.isBlank()) {
-            throw new Undecided("no delimiter among " + String.join(" ", CsvFormat.DELIMITERS.stream()
-                    .map(CsvFormat::delimiterName).toList()) + " splits the header line into the required columns "
+            throw new Undecided("no delimiter among "
+                    + String.join(
+                            " ",
+                            CsvFormat.DELIMITERS.stream()
+                                    .map(CsvFormat::delimiterName)
+                                    .toList()) + " splits the header line into the required columns "
                     + requiredColumns + " (" + NOT_QUOTED + ")"
-                    + (headerLine.indexOf('\0') >= 0 ? "; its NUL characters suggest UTF-16 without a byte order "
-                    + "mark: give the encoding, UTF-16LE or UTF-16BE" : ""));
+                    + (headerLine.indexOf('\0') >= 0
+                            ? "; its NUL characters suggest UTF-16 without a byte order "
+                                    + "mark: give the encoding, UTF-16LE or UTF-16BE"
+                            : ""));
         }
         return best;
     }
@@ -203,9 +215,11 @@ public record FileFormat(Charset charset, int bomLength, char delimiter, CsvForm
 
     private static String decode(byte[] head, int from, int to, Charset charset) {
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(head, from, to - from)).toString();
+                    .decode(ByteBuffer.wrap(head, from, to - from))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IllegalStateException("a replacing decoder failed", e); // it replaces rather than fails
         }

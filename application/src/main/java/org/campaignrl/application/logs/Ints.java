@@ -5,8 +5,7 @@ public final class Ints {
     /** Returned for text that is not an int; no int widens to it. */
     public static final long NOT_AN_INT = Long.MIN_VALUE;
 
-    private Ints() {
-    }
+    private Ints() {}
 
     /** An optional sign and decimal digits only, within the int range; anything else is {@link #NOT_AN_INT}. */
     public static long parse(String text) {

@@ -19,8 +19,7 @@ public final class IsoDates {
     /** Days from 0000-01-01 to 1970-01-01 in the proleptic Gregorian calendar, as {@link LocalDate} counts them. */
     private static final long DAYS_0000_TO_1970 = 719_528;
 
-    private IsoDates() {
-    }
+    private IsoDates() {}
 
     /** The date, or null for anything else, including impossible dates such as 2016-02-30. */
     public static LocalDate parse(String text) {

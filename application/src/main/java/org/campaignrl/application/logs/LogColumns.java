@@ -27,15 +27,13 @@ public final class LogColumns {
     public static final List<String> SENT = List.of(SENT_DATE, CUSTOMER_ID, SUBJECT_LINE_ID);
 
     /** How a refusal of a file with a row beyond the line limit ({@code CsvFormat.maxLineBytes}) says what to do. */
-    public static final String RAISE_THE_LIMIT = " (raise it with ingest --max-line-bytes, or maxLineBytes in "
-            + "the API and on the Data page)";
+    public static final String RAISE_THE_LIMIT =
+            " (raise it with ingest --max-line-bytes, or maxLineBytes in " + "the API and on the Data page)";
 
-    private LogColumns() {
-    }
+    private LogColumns() {}
 
     /** Why a file's header is refused: at {@code line} 0 when there is no header at all, else at line 1. */
-    public record HeaderProblem(long line, String reason) {
-    }
+    public record HeaderProblem(long line, String reason) {}
 
     /**
      * What is wrong with a header, its names unquoted and trimmed: nothing but empty names (an empty file), a
@@ -48,13 +46,14 @@ public final class LogColumns {
         for (String column : required) {
             long times = header.stream().filter(column::equals).count();
             if (times == 0) {
-                return Optional.of(new HeaderProblem(1, "the header has no column '" + column
-                        + "' (required: " + required + "; it has " + header.size() + " columns; "
-                        + FileFormat.NOT_QUOTED + ")"));
+                return Optional.of(new HeaderProblem(
+                        1,
+                        "the header has no column '" + column
+                                + "' (required: " + required + "; it has " + header.size() + " columns; "
+                                + FileFormat.NOT_QUOTED + ")"));
             }
             if (times > 1) {
-                return Optional.of(new HeaderProblem(1, "the header has column '" + column
-                        + "' " + times + " times"));
+                return Optional.of(new HeaderProblem(1, "the header has column '" + column + "' " + times + " times"));
             }
         }
         return Optional.empty();

@@ -19,6 +19,5 @@ public final class Reasons {
     /** A byte that is no UTF-8 in a file read as UTF-8: the encoding detected from its first bytes, or given. */
     public static final String NOT_UTF8 = "not UTF-8";
 
-    private Reasons() {
-    }
+    private Reasons() {}
 }

@@ -11,8 +11,7 @@ public final class Utf8 {
     /** {@link #sequenceEnd}: the bytes so far begin a sequence that runs past the end. */
     private static final int CUT_SHORT = -2;
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** Where the first malformed (or unfinished) sequence in {@code bytes[from, to)} starts, or -1 when there is none. */
     public static int firstMalformed(byte[] bytes, int from, int to) {

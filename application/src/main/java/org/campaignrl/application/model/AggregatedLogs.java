@@ -9,8 +9,8 @@ import org.campaignrl.domain.Cells;
  * customers of the userbase it accepted ({@link DatasetCustomers#none()} from an engine that does not keep
  * them), their codes those of the cells' state space.
  */
-public record AggregatedLogs(Cells cells, Optional<Cells> heldOutCells, SendSplit split, IngestSummary summary,
-                             DatasetCustomers customers) {
+public record AggregatedLogs(
+        Cells cells, Optional<Cells> heldOutCells, SendSplit split, IngestSummary summary, DatasetCustomers customers) {
     public AggregatedLogs {
         if (heldOutCells.isPresent() != !split.isNone()) {
             throw new IllegalArgumentException("held-out cells go with a split, and only with one");

@@ -10,11 +10,17 @@ import org.campaignrl.domain.campaign.PlanFigures;
  * made from, the model served then (empty when none was), when it was made, and what it expects. Its customers ({@link org.campaignrl.domain.campaign.Assignments}) are stored beside it and streamed
  * back. A plan not stored (a preview) has id 0.
  */
-public record CampaignPlan(long id, CampaignSettings settings, long datasetId, OptionalLong modelId,
-                           Instant createdAt, PlanFigures figures) {
+public record CampaignPlan(
+        long id,
+        CampaignSettings settings,
+        long datasetId,
+        OptionalLong modelId,
+        Instant createdAt,
+        PlanFigures figures) {
     public CampaignPlan {
         if (settings == null || modelId == null || createdAt == null || figures == null) {
-            throw new IllegalArgumentException("settings, model id (empty when none), creation time and figures are required");
+            throw new IllegalArgumentException(
+                    "settings, model id (empty when none), creation time and figures are required");
         }
         if (id < 0) {
             throw new IllegalArgumentException("a plan's id is positive once stored, 0 before: " + id);

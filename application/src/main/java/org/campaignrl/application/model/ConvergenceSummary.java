@@ -48,8 +48,8 @@ public record ConvergenceSummary(Optional<Boolean> converged, double reachShare,
             return verdict() + ": no audience reaches the target";
         }
         String reach = String.format(Locale.ROOT, "%s of start states reach a goal", percent(reachShare));
-        String steps = Double.isNaN(stepsRatio) ? ""
-                : String.format(Locale.ROOT, ", in %.2f × the fewest steps", stepsRatio);
+        String steps =
+                Double.isNaN(stepsRatio) ? "" : String.format(Locale.ROOT, ", in %.2f × the fewest steps", stepsRatio);
         return verdict() + ": " + reach + steps;
     }
 

@@ -44,8 +44,8 @@ public record CsvFormat(Optional<Charset> encoding, Optional<Character> delimite
         }
         delimiter.ifPresent(given -> {
             if (!DELIMITERS.contains(given)) {
-                throw new InvalidCommandException("delimiter", "must be one of " + delimiterNames() + ", was "
-                        + delimiterName(given));
+                throw new InvalidCommandException(
+                        "delimiter", "must be one of " + delimiterNames() + ", was " + delimiterName(given));
             }
         });
         Validate.within(maxLineBytes, 1, MAX_MAX_LINE_BYTES, "maxLineBytes");
@@ -86,8 +86,10 @@ public record CsvFormat(Optional<Charset> encoding, Optional<Character> delimite
         try {
             return Optional.of(Charset.forName(name.strip()));
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new InvalidCommandException("encoding", "unknown encoding '" + name + "': give " + AUTO
-                    + " or a charset name such as UTF-8, windows-1252, ISO-8859-1 or UTF-16LE");
+            throw new InvalidCommandException(
+                    "encoding",
+                    "unknown encoding '" + name + "': give " + AUTO
+                            + " or a charset name such as UTF-8, windows-1252, ISO-8859-1 or UTF-16LE");
         }
     }
 
@@ -108,8 +110,10 @@ public record CsvFormat(Optional<Charset> encoding, Optional<Character> delimite
             default -> null;
         };
         if (named == null) {
-            throw new InvalidCommandException("delimiter", "must be " + AUTO + " or one of " + delimiterNames()
-                    + " (or comma, semicolon, tab, pipe), was '" + text + "'");
+            throw new InvalidCommandException(
+                    "delimiter",
+                    "must be " + AUTO + " or one of " + delimiterNames() + " (or comma, semicolon, tab, pipe), was '"
+                            + text + "'");
         }
         return Optional.of(named);
     }
@@ -120,7 +124,8 @@ public record CsvFormat(Optional<Charset> encoding, Optional<Character> delimite
     }
 
     private static String delimiterNames() {
-        return String.join(" ", DELIMITERS.stream().map(CsvFormat::delimiterName).toList());
+        return String.join(
+                " ", DELIMITERS.stream().map(CsvFormat::delimiterName).toList());
     }
 
     private static boolean isAuto(String text) {

@@ -13,7 +13,8 @@ import org.campaignrl.domain.campaign.CustomerProfiles;
  * Addresses are personal data: {@link #toString} shows only the count. Immutable.
  */
 public final class DatasetCustomers implements Iterable<CustomerAddress> {
-    private static final DatasetCustomers NONE = new DatasetCustomers(CustomerProfiles.empty(), new byte[0], new int[1]);
+    private static final DatasetCustomers NONE =
+            new DatasetCustomers(CustomerProfiles.empty(), new byte[0], new int[1]);
 
     private final CustomerProfiles profiles;
     private final byte[] addresses;
@@ -49,8 +50,8 @@ public final class DatasetCustomers implements Iterable<CustomerAddress> {
 
     /** The address of the customer at a position of {@link #profiles()}. */
     public String emailAddress(int position) {
-        return new String(addresses, offsets[position], offsets[position + 1] - offsets[position],
-                StandardCharsets.UTF_8);
+        return new String(
+                addresses, offsets[position], offsets[position + 1] - offsets[position], StandardCharsets.UTF_8);
     }
 
     /**
@@ -89,8 +90,10 @@ public final class DatasetCustomers implements Iterable<CustomerAddress> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof DatasetCustomers that && profiles.equals(that.profiles)
-                && Arrays.equals(addresses, that.addresses) && Arrays.equals(offsets, that.offsets);
+        return other instanceof DatasetCustomers that
+                && profiles.equals(that.profiles)
+                && Arrays.equals(addresses, that.addresses)
+                && Arrays.equals(offsets, that.offsets);
     }
 
     @Override
@@ -130,15 +133,15 @@ public final class DatasetCustomers implements Iterable<CustomerAddress> {
          * The same with the address as UTF-8 bytes, {@code length} of them from {@code from} (an ingest engine's own
          * buffer: no String per customer on the way in).
          */
-        public Builder add(int id, int tenure, int domain, int age, int gender, int type, byte[] utf8, int from,
-                           int length) {
+        public Builder add(
+                int id, int tenure, int domain, int age, int gender, int type, byte[] utf8, int from, int length) {
             profiles.add(id, tenure, domain, age, gender, type);
             if ((long) used + length > Integer.MAX_VALUE - 8) {
                 throw new IllegalStateException("more than 2 GB of email addresses");
             }
             if (used + length > addresses.length) {
-                addresses = Arrays.copyOf(addresses, (int) Math.min(Integer.MAX_VALUE - 8L,
-                        Math.max(used + length, addresses.length * 2L)));
+                addresses = Arrays.copyOf(addresses, (int)
+                        Math.min(Integer.MAX_VALUE - 8L, Math.max(used + length, addresses.length * 2L)));
             }
             System.arraycopy(utf8, from, addresses, used, length);
             used += length;

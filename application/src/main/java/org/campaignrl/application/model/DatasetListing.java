@@ -8,9 +8,16 @@ import java.util.List;
  * A stored dataset as the registry lists it: everything but its cells. {@code states} is the size
  * of its state space; {@code cellsWithSends} how many of them were sent to (training cells only).
  */
-public record DatasetListing(long id, Instant createdAt, IngestSummary summary, SendSplit split,
-                             List<InputFile> inputs, List<Integer> subjectIds, List<String> domains, int states,
-                             int cellsWithSends) {
+public record DatasetListing(
+        long id,
+        Instant createdAt,
+        IngestSummary summary,
+        SendSplit split,
+        List<InputFile> inputs,
+        List<Integer> subjectIds,
+        List<String> domains,
+        int states,
+        int cellsWithSends) {
 
     public DatasetListing {
         inputs = List.copyOf(inputs);
@@ -20,8 +27,15 @@ public record DatasetListing(long id, Instant createdAt, IngestSummary summary, 
 
     public static DatasetListing of(DatasetVersion dataset) {
         var space = dataset.cells().space();
-        return new DatasetListing(dataset.id(), dataset.createdAt(), dataset.summary(), dataset.split(),
-                dataset.inputs(), Arrays.stream(space.subjectIds()).boxed().toList(), space.domains(), space.size(),
+        return new DatasetListing(
+                dataset.id(),
+                dataset.createdAt(),
+                dataset.summary(),
+                dataset.split(),
+                dataset.inputs(),
+                Arrays.stream(space.subjectIds()).boxed().toList(),
+                space.domains(),
+                space.size(),
                 dataset.cells().nonEmptyCount());
     }
 }

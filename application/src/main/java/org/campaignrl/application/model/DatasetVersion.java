@@ -9,15 +9,26 @@ import org.campaignrl.domain.Cells;
  * One stored ingest: its training cells, held-out cells if it has a split, summary, and the input
  * files it was read from (empty for datasets stored before files were recorded).
  */
-public record DatasetVersion(long id, Cells cells, Optional<Cells> heldOutCells, SendSplit split, IngestSummary summary,
-                             Instant createdAt, List<InputFile> inputs) {
+public record DatasetVersion(
+        long id,
+        Cells cells,
+        Optional<Cells> heldOutCells,
+        SendSplit split,
+        IngestSummary summary,
+        Instant createdAt,
+        List<InputFile> inputs) {
 
     public DatasetVersion {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
     }
 
-    public DatasetVersion(long id, Cells cells, Optional<Cells> heldOutCells, SendSplit split, IngestSummary summary,
-                          Instant createdAt) {
+    public DatasetVersion(
+            long id,
+            Cells cells,
+            Optional<Cells> heldOutCells,
+            SendSplit split,
+            IngestSummary summary,
+            Instant createdAt) {
         this(id, cells, heldOutCells, split, summary, createdAt, List.of());
     }
 

@@ -10,11 +10,19 @@ import java.util.TreeMap;
  *
  * @param format how the file was read; empty where that is not known (a summary stored without it)
  */
-public record FileSummary(String file, long rowsRead, long accepted, Map<String, Long> rejectedByReason,
-                          Optional<CsvFormat.Used> format) {
+public record FileSummary(
+        String file,
+        long rowsRead,
+        long accepted,
+        Map<String, Long> rejectedByReason,
+        Optional<CsvFormat.Used> format) {
     public FileSummary {
         rejectedByReason = java.util.Collections.unmodifiableMap(new TreeMap<>(rejectedByReason));
-        if (accepted + rejectedByReason.values().stream().mapToLong(Long::longValue).sum() != rowsRead) {
+        if (accepted
+                        + rejectedByReason.values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum()
+                != rowsRead) {
             throw new IllegalArgumentException(file + ": accepted and rejected rows do not add up to " + rowsRead);
         }
         if (format == null) {
@@ -27,8 +35,8 @@ public record FileSummary(String file, long rowsRead, long accepted, Map<String,
         this(file, rowsRead, accepted, rejectedByReason, Optional.empty());
     }
 
-    public FileSummary(String file, long rowsRead, long accepted, Map<String, Long> rejectedByReason,
-                       CsvFormat.Used format) {
+    public FileSummary(
+            String file, long rowsRead, long accepted, Map<String, Long> rejectedByReason, CsvFormat.Used format) {
         this(file, rowsRead, accepted, rejectedByReason, Optional.of(format));
     }
 

@@ -42,7 +42,8 @@ public record IngestSummary(
      */
     public OptionalDouble sendsPerRespondingPair() {
         long pairs = distinctResponsePairs - responsePairsWithoutSend;
-        return pairs <= 0 || respondedSends < pairs ? OptionalDouble.empty()
+        return pairs <= 0 || respondedSends < pairs
+                ? OptionalDouble.empty()
                 : OptionalDouble.of((double) respondedSends / pairs);
     }
 }

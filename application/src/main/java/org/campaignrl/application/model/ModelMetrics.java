@@ -13,8 +13,7 @@ import java.util.TreeMap;
 public final class ModelMetrics {
     public static final int MAX_NAME_LENGTH = 100;
 
-    private ModelMetrics() {
-    }
+    private ModelMetrics() {}
 
     /** A sorted, unmodifiable copy; refuses a blank or over-long name and a non-finite value. */
     public static SortedMap<String, Double> checked(Map<String, Double> metrics) {
@@ -22,8 +21,8 @@ public final class ModelMetrics {
         if (metrics != null) {
             metrics.forEach((name, value) -> {
                 if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
-                    throw new IllegalArgumentException("a metric name must have 1.." + MAX_NAME_LENGTH
-                            + " characters: '" + name + "'");
+                    throw new IllegalArgumentException(
+                            "a metric name must have 1.." + MAX_NAME_LENGTH + " characters: '" + name + "'");
                 }
                 if (value == null || !Double.isFinite(value)) {
                     throw new IllegalArgumentException("metric " + name + " must be a finite number, was " + value);

@@ -23,17 +23,41 @@ public record ModelSummary(
         metrics = ModelMetrics.checked(metrics);
     }
 
-    public ModelSummary(long id, long datasetId, Hyperparameters hyperparameters, RewardRule rewardRule,
-                        long totalSteps, double trainingGoalRate, Instant createdAt, boolean active) {
-        this(id, datasetId, hyperparameters, rewardRule, totalSteps, trainingGoalRate, createdAt, active,
-                TrainedModel.UNKNOWN_STARTER, Map.of());
+    public ModelSummary(
+            long id,
+            long datasetId,
+            Hyperparameters hyperparameters,
+            RewardRule rewardRule,
+            long totalSteps,
+            double trainingGoalRate,
+            Instant createdAt,
+            boolean active) {
+        this(
+                id,
+                datasetId,
+                hyperparameters,
+                rewardRule,
+                totalSteps,
+                trainingGoalRate,
+                createdAt,
+                active,
+                TrainedModel.UNKNOWN_STARTER,
+                Map.of());
     }
 
     /** The summary of a stored model. */
     public static ModelSummary of(ModelVersion version, boolean active) {
         TrainedModel model = version.model();
-        return new ModelSummary(version.id(), model.datasetId(), model.hyperparameters(), model.rewardRule(),
-                model.stats().totalSteps(), model.stats().goalRate(), model.createdAt(), active, model.startedBy(),
+        return new ModelSummary(
+                version.id(),
+                model.datasetId(),
+                model.hyperparameters(),
+                model.rewardRule(),
+                model.stats().totalSteps(),
+                model.stats().goalRate(),
+                model.createdAt(),
+                active,
+                model.startedBy(),
                 version.metrics());
     }
 }

@@ -7,11 +7,22 @@ import java.util.Optional;
  * What one run of scheduled retraining decided, and why. {@code activeModelId} is the model that
  * was active when the run compared against it; {@code id} is 0 until the decision is recorded.
  */
-public record RetrainingDecision(long id, Instant decidedAt, Outcome outcome, Optional<Long> datasetId,
-                                 Optional<Long> candidateModelId, Optional<Long> activeModelId, String reason) {
+public record RetrainingDecision(
+        long id,
+        Instant decidedAt,
+        Outcome outcome,
+        Optional<Long> datasetId,
+        Optional<Long> candidateModelId,
+        Optional<Long> activeModelId,
+        String reason) {
 
     /** NOTHING_NEW runs are not recorded: the schedule's last run says when the folder was last looked at. */
-    public enum Outcome { ACTIVATED, KEPT, NOTHING_NEW, FAILED }
+    public enum Outcome {
+        ACTIVATED,
+        KEPT,
+        NOTHING_NEW,
+        FAILED
+    }
 
     public RetrainingDecision {
         if (decidedAt == null || outcome == null || reason == null || reason.isBlank()) {

@@ -8,19 +8,39 @@ import java.util.Optional;
  * what it worked on, the process that ran it, and how it ended. {@code resultId} is the dataset or
  * model it made; {@code message} is empty while it runs, then says what came of it or why it failed.
  */
-public record Run(long id, Kind kind, String subject, RunOwner owner, Instant startedAt, Status status,
-                  Optional<Instant> finishedAt, Optional<Long> resultId, String message) {
+public record Run(
+        long id,
+        Kind kind,
+        String subject,
+        RunOwner owner,
+        Instant startedAt,
+        Status status,
+        Optional<Instant> finishedAt,
+        Optional<Long> resultId,
+        String message) {
 
     /** Why a run that was still running when its process died is failed. */
     public static final String INTERRUPTED = "interrupted: the process ended before the run finished";
 
-    public enum Kind { INGEST, TRAINING }
+    public enum Kind {
+        INGEST,
+        TRAINING
+    }
 
     /** CANCELLED: stopped on request (a job's cancel) before it stored anything. */
-    public enum Status { RUNNING, SUCCEEDED, FAILED, CANCELLED }
+    public enum Status {
+        RUNNING,
+        SUCCEEDED,
+        FAILED,
+        CANCELLED
+    }
 
     public Run {
-        if (kind == null || subject == null || owner == null || startedAt == null || status == null
+        if (kind == null
+                || subject == null
+                || owner == null
+                || startedAt == null
+                || status == null
                 || message == null) {
             throw new IllegalArgumentException("a run needs a kind, a subject, an owner, a start, a status and a "
                     + "message (empty while it runs)");
@@ -42,8 +62,8 @@ public record Run(long id, Kind kind, String subject, RunOwner owner, Instant st
     }
 
     public Run succeeded(long madeId, String outcome, Instant at) {
-        return new Run(id, kind, subject, owner, startedAt, Status.SUCCEEDED, Optional.of(at), Optional.of(madeId),
-                outcome);
+        return new Run(
+                id, kind, subject, owner, startedAt, Status.SUCCEEDED, Optional.of(at), Optional.of(madeId), outcome);
     }
 
     public Run failed(String reason, Instant at) {
@@ -51,7 +71,7 @@ public record Run(long id, Kind kind, String subject, RunOwner owner, Instant st
     }
 
     public Run cancelled(String reason, Instant at) {
-        return new Run(id, kind, subject, owner, startedAt, Status.CANCELLED, Optional.of(at), Optional.empty(),
-                reason);
+        return new Run(
+                id, kind, subject, owner, startedAt, Status.CANCELLED, Optional.of(at), Optional.empty(), reason);
     }
 }

@@ -9,8 +9,8 @@ public record RunOwner(String host, long pid) {
 
     public RunOwner {
         if (host == null || host.isBlank() || host.length() > MAX_HOST_LENGTH) {
-            throw new IllegalArgumentException("a run's owner needs a host name of 1.." + MAX_HOST_LENGTH
-                    + " characters, not " + host);
+            throw new IllegalArgumentException(
+                    "a run's owner needs a host name of 1.." + MAX_HOST_LENGTH + " characters, not " + host);
         }
         if (pid <= 0) {
             throw new IllegalArgumentException("a process id is positive, not " + pid);

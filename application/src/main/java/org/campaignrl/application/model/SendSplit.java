@@ -13,7 +13,11 @@ import java.util.Locale;
 public record SendSplit(Kind kind, LocalDate heldOutFrom, double heldOutShare, long seed) {
     public static final SendSplit NONE = new SendSplit(Kind.NONE, null, 0, 0);
 
-    public enum Kind { NONE, BY_DATE, RANDOM_PAIRS }
+    public enum Kind {
+        NONE,
+        BY_DATE,
+        RANDOM_PAIRS
+    }
 
     public SendSplit {
         if (kind == null) {
@@ -46,8 +50,8 @@ public record SendSplit(Kind kind, LocalDate heldOutFrom, double heldOutShare, l
         return switch (kind) {
             case NONE -> false;
             case BY_DATE -> epochDay >= heldOutFrom.toEpochDay();
-            case RANDOM_PAIRS -> unitInterval(mix(((long) subjectId << 32 | (customerId & 0xFFFFFFFFL)) ^ mix(seed)))
-                    < heldOutShare;
+            case RANDOM_PAIRS ->
+                unitInterval(mix(((long) subjectId << 32 | (customerId & 0xFFFFFFFFL)) ^ mix(seed))) < heldOutShare;
         };
     }
 
@@ -55,8 +59,12 @@ public record SendSplit(Kind kind, LocalDate heldOutFrom, double heldOutShare, l
         return switch (kind) {
             case NONE -> "no held-out part";
             case BY_DATE -> "sends from " + heldOutFrom + " on held out";
-            case RANDOM_PAIRS -> String.format(Locale.ROOT, "%.0f %% of (subject, customer) pairs held out, seed %d",
-                    heldOutShare * 100, seed);
+            case RANDOM_PAIRS ->
+                String.format(
+                        Locale.ROOT,
+                        "%.0f %% of (subject, customer) pairs held out, seed %d",
+                        heldOutShare * 100,
+                        seed);
         };
     }
 

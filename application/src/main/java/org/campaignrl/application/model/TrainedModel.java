@@ -24,8 +24,14 @@ public record TrainedModel(
         startedBy = startedBy == null || startedBy.isBlank() ? UNKNOWN_STARTER : startedBy;
     }
 
-    public TrainedModel(long datasetId, Hyperparameters hyperparameters, RewardRule rewardRule, int startState,
-                        QTable qTable, TrainingStats stats, Instant createdAt) {
+    public TrainedModel(
+            long datasetId,
+            Hyperparameters hyperparameters,
+            RewardRule rewardRule,
+            int startState,
+            QTable qTable,
+            TrainingStats stats,
+            Instant createdAt) {
         this(datasetId, hyperparameters, rewardRule, startState, qTable, stats, createdAt, UNKNOWN_STARTER);
     }
 }

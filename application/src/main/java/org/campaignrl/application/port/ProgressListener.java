@@ -5,7 +5,7 @@ package org.campaignrl.application.port;
  * thread, a few hundred times per stage at most.
  */
 public interface ProgressListener {
-    ProgressListener NONE = (stage, done, total) -> { };
+    ProgressListener NONE = (stage, done, total) -> {};
 
     /** {@code done} of {@code total} units (rows, bytes, episodes) of the named stage. */
     void progress(String stage, long done, long total);

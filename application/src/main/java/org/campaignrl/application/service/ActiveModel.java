@@ -43,9 +43,13 @@ public final class ActiveModel {
      * two reloads racing cannot end with the older one's snapshot set last.
      */
     public synchronized Optional<ServingSnapshot> reload() {
-        Optional<ServingSnapshot> loaded = models.loadActive().map(model -> ServingSnapshot.of(model,
-                datasets.load(model.model().datasetId()).orElseThrow(() -> new IllegalStateException(
-                        "model " + model.id() + " refers to missing dataset " + model.model().datasetId()))));
+        Optional<ServingSnapshot> loaded = models.loadActive()
+                .map(model -> ServingSnapshot.of(
+                        model,
+                        datasets.load(model.model().datasetId())
+                                .orElseThrow(() ->
+                                        new IllegalStateException("model " + model.id() + " refers to missing dataset "
+                                                + model.model().datasetId()))));
         current.set(loaded);
         return loaded;
     }

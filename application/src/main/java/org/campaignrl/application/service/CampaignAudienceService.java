@@ -59,11 +59,20 @@ public final class CampaignAudienceService implements CampaignAudienceUseCase {
         GreedyPolicy.Rollout rollout = snapshot.policy().rollout(start, snapshot.maxSteps());
         List<AudienceStep> steps = new ArrayList<>();
         for (int state : rollout.states()) {
-            steps.add(new AudienceStep(space.vectorOf(state), profile(space, state), cells.sends(state),
-                    cells.responses(state), cells.conversion(state), snapshot.environment().isGoal(state)));
+            steps.add(new AudienceStep(
+                    space.vectorOf(state),
+                    profile(space, state),
+                    cells.sends(state),
+                    cells.responses(state),
+                    cells.conversion(state),
+                    snapshot.environment().isGoal(state)));
         }
-        return new CampaignAudience(snapshot.model().id(), subjectId,
-                space.label(Attribute.SUBJECT, subjectCode), steps, rollout.end().name());
+        return new CampaignAudience(
+                snapshot.model().id(),
+                subjectId,
+                space.label(Attribute.SUBJECT, subjectCode),
+                steps,
+                rollout.end().name());
     }
 
     private static Map<Attribute, String> profile(StateSpace space, int state) {

@@ -48,8 +48,8 @@ public final class CampaignReadouts {
         for (CampaignPlan plan : plans) {
             Assignments customers = campaigns.loadAssignments(plan.id());
             assignments.add(customers);
-            planned.add(new PlannedSends(plan.id(), plan.settings().subjectId(), plan.settings().startDate(),
-                    customers.customerIds()));
+            planned.add(new PlannedSends(
+                    plan.id(), plan.settings().subjectId(), plan.settings().startDate(), customers.customerIds()));
         }
         List<PlanOutcome> outcomes = reader.read(files, planned, progress);
         List<CampaignReadout> made = new ArrayList<>();
@@ -57,8 +57,8 @@ public final class CampaignReadouts {
             CampaignPlan plan = plans.get(i);
             PlanOutcome outcome = outcomes.get(i);
             if (outcome.planId() != plan.id()) {
-                throw new IllegalStateException("the outcome reader answered plan " + outcome.planId()
-                        + " where plan " + plan.id() + " was asked for");
+                throw new IllegalStateException("the outcome reader answered plan " + outcome.planId() + " where plan "
+                        + plan.id() + " was asked for");
             }
             CampaignReadout readout;
             if (outcome.sent().isEmpty()) {
@@ -67,8 +67,14 @@ public final class CampaignReadouts {
                 }
                 readout = new CampaignReadout(plan.id(), datasetId, clock.instant(), java.util.Optional.empty());
             } else {
-                readout = new CampaignReadout(plan.id(), datasetId, clock.instant(), java.util.Optional.of(
-                        ReadoutStatistics.of(assignments.get(i), outcome.sent(), outcome.responded(),
+                readout = new CampaignReadout(
+                        plan.id(),
+                        datasetId,
+                        clock.instant(),
+                        java.util.Optional.of(ReadoutStatistics.of(
+                                assignments.get(i),
+                                outcome.sent(),
+                                outcome.responded(),
                                 plan.settings().control())));
             }
             campaigns.saveReadout(readout);

@@ -57,7 +57,7 @@ public final class CampaignsService implements CampaignsUseCase {
         out.write('\n');
         long rows = 0;
         try (Stream<Assignment> assignments = campaigns.assignments(planId);
-             Stream<CustomerAddress> addresses = datasets.addresses(plan.datasetId())) {
+                Stream<CustomerAddress> addresses = datasets.addresses(plan.datasetId())) {
             Iterator<CustomerAddress> address = addresses.iterator();
             CustomerAddress current = null;
             Iterator<Assignment> assigned = assignments.iterator();

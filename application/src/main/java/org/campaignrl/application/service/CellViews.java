@@ -11,8 +11,7 @@ import org.campaignrl.domain.StateSpace;
 
 /** Describes a state for people: its vector, a label per attribute, its history. */
 final class CellViews {
-    private CellViews() {
-    }
+    private CellViews() {}
 
     static CellView of(Environment environment, int state) {
         Cells cells = environment.cells();
@@ -21,7 +20,12 @@ final class CellViews {
         for (Attribute attribute : Attribute.values()) {
             labels.add(space.label(attribute, space.code(state, attribute)));
         }
-        return new CellView(Arrays.stream(space.vectorOf(state)).boxed().toList(), labels, cells.sends(state),
-                cells.responses(state), cells.conversion(state), environment.isGoal(state));
+        return new CellView(
+                Arrays.stream(space.vectorOf(state)).boxed().toList(),
+                labels,
+                cells.sends(state),
+                cells.responses(state),
+                cells.conversion(state),
+                environment.isGoal(state));
     }
 }

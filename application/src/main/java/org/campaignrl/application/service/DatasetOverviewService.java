@@ -23,7 +23,9 @@ public final class DatasetOverviewService implements DatasetOverviewUseCase {
 
     @Override
     public DatasetOverview overview() {
-        DatasetVersion dataset = activeModel.snapshotIfAny().map(ServingSnapshot::dataset)
+        DatasetVersion dataset = activeModel
+                .snapshotIfAny()
+                .map(ServingSnapshot::dataset)
                 .or(datasets::loadLatest)
                 .orElseThrow(() -> new NotFoundException("no dataset yet: ingest campaign logs first"));
         Cells cells = dataset.cells();

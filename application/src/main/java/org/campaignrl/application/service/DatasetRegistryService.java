@@ -26,9 +26,11 @@ public final class DatasetRegistryService implements DatasetRegistryUseCase {
     public DatasetDetails dataset(ShowDatasetCommand query) {
         DatasetListing dataset = datasets.describe(query.datasetId())
                 .orElseThrow(() -> new NotFoundException("no dataset with id " + query.datasetId()));
-        return new DatasetDetails(dataset, models.list().stream()
-                .filter(model -> model.datasetId() == dataset.id())
-                .map(ModelSummary::id)
-                .toList());
+        return new DatasetDetails(
+                dataset,
+                models.list().stream()
+                        .filter(model -> model.datasetId() == dataset.id())
+                        .map(ModelSummary::id)
+                        .toList());
     }
 }

@@ -25,12 +25,22 @@ public final class ExploreStateService implements ExploreStateUseCase {
         List<ActionView> actions = new ArrayList<>(Action.COUNT);
         for (Action action : Action.values()) {
             int next = environment.next(state, action.code());
-            actions.add(new ActionView(action.code(), action.attribute().displayName(), q.value(state, action.code()),
+            actions.add(new ActionView(
+                    action.code(),
+                    action.attribute().displayName(),
+                    q.value(state, action.code()),
                     CellViews.of(environment, next)));
         }
         GreedyPolicy.Rollout rollout = snapshot.policy().rollout(state, snapshot.maxSteps());
-        List<CellView> path = rollout.states().stream().map(s -> CellViews.of(environment, s)).toList();
-        return new StateView(snapshot.model().id(), CellViews.of(environment, state),
-                environment.rewardOnEntering(state), actions, q.bestAction(state), path, rollout.end().name());
+        List<CellView> path =
+                rollout.states().stream().map(s -> CellViews.of(environment, s)).toList();
+        return new StateView(
+                snapshot.model().id(),
+                CellViews.of(environment, state),
+                environment.rewardOnEntering(state),
+                actions,
+                q.bestAction(state),
+                path,
+                rollout.end().name());
     }
 }

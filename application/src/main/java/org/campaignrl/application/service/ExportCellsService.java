@@ -3,8 +3,8 @@ package org.campaignrl.application.service;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.model.DatasetVersion;
 import org.campaignrl.application.port.in.ExportCellsUseCase;
-import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.CellsWriter;
+import org.campaignrl.application.port.out.DatasetRepository;
 
 public final class ExportCellsService implements ExportCellsUseCase {
     private final DatasetRepository datasets;
@@ -19,8 +19,8 @@ public final class ExportCellsService implements ExportCellsUseCase {
     public long export(ExportCellsCommand command) {
         DatasetVersion dataset = command.datasetId()
                 .map(id -> datasets.load(id).orElseThrow(() -> new NotFoundException("no dataset with id " + id)))
-                .orElseGet(() -> datasets.loadLatest().orElseThrow(
-                        () -> new NotFoundException("no dataset yet: ingest campaign logs first")));
+                .orElseGet(() -> datasets.loadLatest()
+                        .orElseThrow(() -> new NotFoundException("no dataset yet: ingest campaign logs first")));
         return writer.writeCells(dataset.cells(), command.out());
     }
 }

@@ -12,11 +12,9 @@ import org.campaignrl.domain.StateSpace;
  */
 final class GreedyActionDiff {
 
-    record Result(int compared, int changed, int onlyInA, int onlyInB, int[] changedByAction) {
-    }
+    record Result(int compared, int changed, int onlyInA, int onlyInB, int[] changedByAction) {}
 
-    private GreedyActionDiff() {
-    }
+    private GreedyActionDiff() {}
 
     static Result of(QTable a, StateSpace spaceA, QTable b, StateSpace spaceB) {
         requireSize(a, spaceA);

@@ -15,10 +15,10 @@ import org.campaignrl.application.model.CampaignReadout;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.model.Run;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.IngestLogsUseCase;
 import org.campaignrl.application.port.out.CampaignLogSource;
 import org.campaignrl.application.port.out.DatasetRepository;
-import org.campaignrl.application.port.ProgressListener;
 
 /**
  * Aggregates the logs, then stores the dataset with its input files' sizes and checksums; a refused
@@ -40,8 +40,12 @@ public final class IngestLogsService implements IngestLogsUseCase {
     }
 
     /** @param readouts reads out the stored campaign plans after each successful save; null: none */
-    public IngestLogsService(CampaignLogSource source, DatasetRepository datasets, RunRecorder runs, Clock clock,
-                             CampaignReadouts readouts) {
+    public IngestLogsService(
+            CampaignLogSource source,
+            DatasetRepository datasets,
+            RunRecorder runs,
+            Clock clock,
+            CampaignReadouts readouts) {
         this.source = source;
         this.datasets = datasets;
         this.runs = runs;
@@ -51,11 +55,20 @@ public final class IngestLogsService implements IngestLogsUseCase {
 
     @Override
     public IngestOutcome ingest(IngestLogsCommand command, ProgressListener progress) {
-        return runs.recordBesideWork(Run.Kind.INGEST, subject(command), progress, watched -> aggregateAndStore(command, watched),
-                outcome -> new RunRecorder.Made(outcome.datasetId(), String.format(Locale.ROOT,
-                        "dataset %d: %,d sends, %,d responded, %,d rows rejected", outcome.datasetId(),
-                        outcome.summary().sends(), outcome.summary().respondedSends(),
-                        outcome.summary().rowsRejected())));
+        return runs.recordBesideWork(
+                Run.Kind.INGEST,
+                subject(command),
+                progress,
+                watched -> aggregateAndStore(command, watched),
+                outcome -> new RunRecorder.Made(
+                        outcome.datasetId(),
+                        String.format(
+                                Locale.ROOT,
+                                "dataset %d: %,d sends, %,d responded, %,d rows rejected",
+                                outcome.datasetId(),
+                                outcome.summary().sends(),
+                                outcome.summary().respondedSends(),
+                                outcome.summary().rowsRejected())));
     }
 
     /** The folder of the three logs, or the three files when they are not in one folder. */
@@ -65,17 +78,18 @@ public final class IngestLogsService implements IngestLogsUseCase {
         if (files.stream().allMatch(file -> Objects.equals(file.toAbsolutePath().getParent(), folder))) {
             return "logs in " + folder;
         }
-        return "logs " + files.stream().map(file -> file.toAbsolutePath().toString())
-                .collect(Collectors.joining(", "));
+        return "logs "
+                + files.stream().map(file -> file.toAbsolutePath().toString()).collect(Collectors.joining(", "));
     }
 
     private IngestOutcome aggregateAndStore(IngestLogsCommand command, ProgressListener progress) {
-        InputFileChecksums checksums = InputFileChecksums.before(List.of("sent", "responded", "userbase"),
+        InputFileChecksums checksums = InputFileChecksums.before(
+                List.of("sent", "responded", "userbase"),
                 List.of(command.sentEmails(), command.responded(), command.userbase()));
         // The checksums read the files a second time, beside the aggregation: they are ready when it ends.
         Background<List<String>> sha256s = Background.start("checksums", checksums::sha256s);
-        CampaignLogSource.LogFiles files = new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(),
-                command.userbase(), command.format());
+        CampaignLogSource.LogFiles files = new CampaignLogSource.LogFiles(
+                command.sentEmails(), command.responded(), command.userbase(), command.format());
         AggregatedLogs logs = source.aggregate(files, command.split(), command.rejectsReport(), progress);
         checkRejectedShare(logs, command);
         List<InputFile> inputs = checksums.unchanged(sha256s.join(), progress);
@@ -98,11 +112,18 @@ public final class IngestLogsService implements IngestLogsUseCase {
             }
         }
         if (worst != null) {
-            throw new IngestRefusedException(path(worst.file(), command), 0, String.format(Locale.ROOT,
-                    "%,d of %,d rows rejected (%s), more than the maximum rejected share of %s; nothing was stored "
-                            + "(the rejected rows are in %s)",
-                    worst.rejected(), worst.rowsRead(), percent(worstShare), percent(limit),
-                    command.rejectsReport()));
+            throw new IngestRefusedException(
+                    path(worst.file(), command),
+                    0,
+                    String.format(
+                            Locale.ROOT,
+                            "%,d of %,d rows rejected (%s), more than the maximum rejected share of %s; nothing was stored "
+                                    + "(the rejected rows are in %s)",
+                            worst.rejected(),
+                            worst.rowsRead(),
+                            percent(worstShare),
+                            percent(limit),
+                            command.rejectsReport()));
         }
     }
 
@@ -117,6 +138,9 @@ public final class IngestLogsService implements IngestLogsUseCase {
     }
 
     private static String percent(double share) {
-        return new BigDecimal(100 * share).round(new MathContext(4)).stripTrailingZeros().toPlainString() + " %";
+        return new BigDecimal(100 * share)
+                        .round(new MathContext(4))
+                        .stripTrailingZeros()
+                        .toPlainString() + " %";
     }
 }

@@ -33,7 +33,7 @@ final class InputFileChecksums {
                 BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
                 return new Stamp(attributes.size(), attributes.lastModifiedTime());
             } catch (IOException e) {
-                return null;   // missing or unreadable: the ingest itself will say so
+                return null; // missing or unreadable: the ingest itself will say so
             }
         }
     }
@@ -43,8 +43,7 @@ final class InputFileChecksums {
      *               another file system ({@code hdfs://…}, which an engine such as Spark reads) is read by the
      *               engine alone, and the dataset records no input file for it.
      */
-    private record Entry(String role, Path path, Stamp before, boolean traced) {
-    }
+    private record Entry(String role, Path path, Stamp before, boolean traced) {}
 
     private final List<Entry> files;
 
@@ -67,7 +66,9 @@ final class InputFileChecksums {
 
     /** The SHA-256 of every traced file, in order (blank for the others). */
     List<String> sha256s() {
-        return files.stream().map(entry -> entry.traced() ? sha256(entry.path()) : "").toList();
+        return files.stream()
+                .map(entry -> entry.traced() ? sha256(entry.path()) : "")
+                .toList();
     }
 
     /** The files with the checksums given, once it is checked that none changed since {@link #before}. */
@@ -80,11 +81,16 @@ final class InputFileChecksums {
                 continue;
             }
             if (entry.before() == null || !Objects.equals(entry.before(), Stamp.of(entry.path()))) {
-                throw new IngestRefusedException(entry.path().toString(), 0,
+                throw new IngestRefusedException(
+                        entry.path().toString(),
+                        0,
                         "the file changed while it was being ingested; nothing was stored, ingest it again");
             }
-            inputs.add(new InputFile(entry.role(), entry.path().toAbsolutePath().normalize().toString(),
-                    entry.before().size(), sha256s.get(i)));
+            inputs.add(new InputFile(
+                    entry.role(),
+                    entry.path().toAbsolutePath().normalize().toString(),
+                    entry.before().size(),
+                    sha256s.get(i)));
             total += entry.before().size();
         }
         progress.progress(STAGE, total, total);
@@ -100,8 +106,8 @@ final class InputFileChecksums {
             if (stamp == null) {
                 throw new IngestRefusedException(path.toString(), 0, "is missing or cannot be read");
             }
-            inputs.add(new InputFile(roles.get(i), path.toAbsolutePath().normalize().toString(), stamp.size(),
-                    sha256(path)));
+            inputs.add(new InputFile(
+                    roles.get(i), path.toAbsolutePath().normalize().toString(), stamp.size(), sha256(path)));
         }
         return inputs;
     }

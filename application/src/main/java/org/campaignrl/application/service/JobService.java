@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.campaignrl.application.RunCancelledException;
+import org.campaignrl.application.model.CampaignReadout;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.IngestLogsUseCase;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
-import org.campaignrl.application.model.CampaignReadout;
 import org.campaignrl.application.port.in.JobsUseCase;
 import org.campaignrl.application.port.in.TrainModelUseCase;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
-import org.campaignrl.application.port.ProgressListener;
 
 /**
  * Runs ingests and trainings on one background thread, in the order submitted: two trainings at once
@@ -50,7 +50,7 @@ public final class JobService implements JobsUseCase, AutoCloseable {
 
     @Override
     public JobView startIngest(IngestLogsCommand command) {
-        return startIngest(command, () -> { });
+        return startIngest(command, () -> {});
     }
 
     @Override
@@ -58,23 +58,42 @@ public final class JobService implements JobsUseCase, AutoCloseable {
         return submit(Kind.INGEST, afterwards, progress -> {
             var outcome = ingestLogs.ingest(command, progress);
             var summary = outcome.summary();
-            long readOut = outcome.readouts().stream().filter(CampaignReadout::sendsFound).count();
-            return new Result(outcome.datasetId(), String.format(Locale.ROOT,
-                    "dataset %d: %,d sends, %,d responded, %,d rows rejected", outcome.datasetId(), summary.sends(),
-                    summary.respondedSends(), summary.rowsRejected())
-                    + (readOut == 0 ? "" : String.format(Locale.ROOT, "; %d campaign plan%s read out", readOut,
-                    readOut == 1 ? "" : "s")));
+            long readOut = outcome.readouts().stream()
+                    .filter(CampaignReadout::sendsFound)
+                    .count();
+            return new Result(
+                    outcome.datasetId(),
+                    String.format(
+                                    Locale.ROOT,
+                                    "dataset %d: %,d sends, %,d responded, %,d rows rejected",
+                                    outcome.datasetId(),
+                                    summary.sends(),
+                                    summary.respondedSends(),
+                                    summary.rowsRejected())
+                            + (readOut == 0
+                                    ? ""
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "; %d campaign plan%s read out",
+                                            readOut,
+                                            readOut == 1 ? "" : "s")));
         });
     }
 
     @Override
     public JobView startTraining(TrainModelCommand command) {
-        return submit(Kind.TRAINING, () -> { }, progress -> {
+        return submit(Kind.TRAINING, () -> {}, progress -> {
             var outcome = trainModel.train(command, progress);
-            return new Result(outcome.modelId(), String.format(Locale.ROOT,
-                    "model %d on dataset %d%s: %.1f %% of %,d episodes reached a goal", outcome.modelId(),
-                    outcome.datasetId(), outcome.activated() ? ", activated" : "", 100 * outcome.stats().goalRate(),
-                    outcome.stats().episodes()));
+            return new Result(
+                    outcome.modelId(),
+                    String.format(
+                            Locale.ROOT,
+                            "model %d on dataset %d%s: %.1f %% of %,d episodes reached a goal",
+                            outcome.modelId(),
+                            outcome.datasetId(),
+                            outcome.activated() ? ", activated" : "",
+                            100 * outcome.stats().goalRate(),
+                            outcome.stats().episodes()));
         });
     }
 
@@ -95,7 +114,10 @@ public final class JobService implements JobsUseCase, AutoCloseable {
 
     @Override
     public List<JobView> jobs() {
-        return jobs.values().stream().map(Job::view).sorted(Comparator.comparingLong(JobView::id).reversed()).toList();
+        return jobs.values().stream()
+                .map(Job::view)
+                .sorted(Comparator.comparingLong(JobView::id).reversed())
+                .toList();
     }
 
     /**
@@ -127,8 +149,7 @@ public final class JobService implements JobsUseCase, AutoCloseable {
         Result run(ProgressListener progress);
     }
 
-    private record Result(long id, String outcome) {
-    }
+    private record Result(long id, String outcome) {}
 
     /** A job's live state: written by the worker thread, read by any request thread through {@link #view()}. */
     private final class Job implements ProgressListener {
@@ -147,6 +168,7 @@ public final class JobService implements JobsUseCase, AutoCloseable {
 
         /** Run once when the job has ended, whatever the outcome; see {@link #ended()}. */
         private final Runnable afterwards;
+
         private final AtomicBoolean ended = new AtomicBoolean();
 
         Job(long id, Kind kind, Instant submitted, Runnable afterwards) {

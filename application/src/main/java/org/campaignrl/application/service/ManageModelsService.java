@@ -29,8 +29,11 @@ public final class ManageModelsService implements ManageModelsUseCase {
     public ModelSummary rollback() {
         OptionalLong before = models.activeId();
         if (models.rollback().isEmpty()) {
-            throw new ConflictException(before.isEmpty() ? "nothing to roll back: no model is active yet"
-                    : "nothing to roll back to: no model other than " + before.getAsLong() + " was active before");
+            throw new ConflictException(
+                    before.isEmpty()
+                            ? "nothing to roll back: no model is active yet"
+                            : "nothing to roll back to: no model other than " + before.getAsLong()
+                                    + " was active before");
         }
         return served();
     }
@@ -38,16 +41,22 @@ public final class ManageModelsService implements ManageModelsUseCase {
     @Override
     public void delete(DeleteModelCommand command) {
         switch (models.delete(command.modelId())) {
-            case DELETED -> { }
+            case DELETED -> {}
             case NO_SUCH_MODEL -> throw new NotFoundException("no model with id " + command.modelId());
-            case ACTIVE_MODEL -> throw new ConflictException("model " + command.modelId()
-                    + " is the active model: activate another one (or roll back) before deleting it");
+            case ACTIVE_MODEL ->
+                throw new ConflictException("model " + command.modelId()
+                        + " is the active model: activate another one (or roll back) before deleting it");
         }
     }
 
     /** Reloads, so the answer is the model this process serves from now on (which another process may change). */
     private ModelSummary served() {
-        return ModelSummary.of(activeModel.reload().orElseThrow(() -> new IllegalStateException(
-                "a model was activated but storage has none active")).model(), true);
+        return ModelSummary.of(
+                activeModel
+                        .reload()
+                        .orElseThrow(
+                                () -> new IllegalStateException("a model was activated but storage has none active"))
+                        .model(),
+                true);
     }
 }

@@ -36,11 +36,18 @@ public final class ModelRegistryService implements ModelRegistryUseCase {
         ModelVersion a = load(query.a());
         ModelVersion b = load(query.b());
         // Only the state spaces are needed: the listings spare loading the cells.
-        GreedyActionDiff.Result diff = GreedyActionDiff.of(a.model().qTable(), space(a), b.model().qTable(), space(b));
+        GreedyActionDiff.Result diff =
+                GreedyActionDiff.of(a.model().qTable(), space(a), b.model().qTable(), space(b));
         long active = models.activeId().orElse(0);
-        return new ModelComparison(ModelSummary.of(a, a.id() == active), ModelSummary.of(b, b.id() == active),
-                diff.compared(), diff.changed(), diff.onlyInA(), diff.onlyInB(),
-                Arrays.stream(diff.changedByAction()).boxed().toList(), FigurePair.of(a.metrics(), b.metrics()));
+        return new ModelComparison(
+                ModelSummary.of(a, a.id() == active),
+                ModelSummary.of(b, b.id() == active),
+                diff.compared(),
+                diff.changed(),
+                diff.onlyInA(),
+                diff.onlyInB(),
+                Arrays.stream(diff.changedByAction()).boxed().toList(),
+                FigurePair.of(a.metrics(), b.metrics()));
     }
 
     private ModelVersion load(long id) {
@@ -53,8 +60,10 @@ public final class ModelRegistryService implements ModelRegistryUseCase {
 
     private StateSpace space(ModelVersion model) {
         long datasetId = model.model().datasetId();
-        DatasetListing dataset = datasets.describe(datasetId).orElseThrow(() -> new IllegalStateException(
-                "model " + model.id() + " refers to missing dataset " + datasetId));
-        return new StateSpace(dataset.subjectIds().stream().mapToInt(Integer::intValue).toArray(), dataset.domains());
+        DatasetListing dataset = datasets.describe(datasetId)
+                .orElseThrow(() ->
+                        new IllegalStateException("model " + model.id() + " refers to missing dataset " + datasetId));
+        return new StateSpace(
+                dataset.subjectIds().stream().mapToInt(Integer::intValue).toArray(), dataset.domains());
     }
 }

@@ -29,12 +29,11 @@ public final class PlanCampaignService implements PlanCampaignUseCase {
     /** The customers and estimates of one dataset (the last planned on); replaced when another is. */
     private Kept kept;
 
-    private record Kept(long datasetId, CustomerProfiles customers,
-                        Map<RankingMethod, CampaignPlanner.Estimates> estimates) {
-    }
+    private record Kept(
+            long datasetId, CustomerProfiles customers, Map<RankingMethod, CampaignPlanner.Estimates> estimates) {}
 
-    public PlanCampaignService(ActiveModel activeModel, DatasetRepository datasets, CampaignRepository campaigns,
-                               Clock clock) {
+    public PlanCampaignService(
+            ActiveModel activeModel, DatasetRepository datasets, CampaignRepository campaigns, Clock clock) {
         this.activeModel = activeModel;
         this.datasets = datasets;
         this.campaigns = campaigns;
@@ -53,8 +52,7 @@ public final class PlanCampaignService implements PlanCampaignUseCase {
         return make(command).plan();
     }
 
-    private record Made(CampaignPlan plan, CampaignPlanner.Plan planned) {
-    }
+    private record Made(CampaignPlan plan, CampaignPlanner.Plan planned) {}
 
     private Made make(PlanCampaignCommand command) {
         var snapshot = activeModel.snapshotIfAny();
@@ -69,19 +67,26 @@ public final class PlanCampaignService implements PlanCampaignUseCase {
         }
         CampaignPlanner.Plan planned;
         try {
-            planned = CampaignPlanner.plan(dataset.cells(), customers, command.settings(),
+            planned = CampaignPlanner.plan(
+                    dataset.cells(),
+                    customers,
+                    command.settings(),
                     estimates(data, dataset, command.settings().method()));
         } catch (CampaignPlanner.UnfulfillableException e) {
             throw new InvalidCommandException(e.setting(), e.problem());
         }
-        OptionalLong modelId = snapshot.map(s -> OptionalLong.of(s.model().id())).orElse(OptionalLong.empty());
-        return new Made(new CampaignPlan(0, command.settings(), dataset.id(), modelId, clock.instant(),
-                planned.figures()), planned);
+        OptionalLong modelId =
+                snapshot.map(s -> OptionalLong.of(s.model().id())).orElse(OptionalLong.empty());
+        return new Made(
+                new CampaignPlan(0, command.settings(), dataset.id(), modelId, clock.instant(), planned.figures()),
+                planned);
     }
 
     private synchronized Kept kept(long datasetId) {
         if (kept == null || kept.datasetId() != datasetId) {
-            kept = new Kept(datasetId, datasets.profiles(datasetId).orElse(CustomerProfiles.empty()),
+            kept = new Kept(
+                    datasetId,
+                    datasets.profiles(datasetId).orElse(CustomerProfiles.empty()),
                     new EnumMap<>(RankingMethod.class));
         }
         return kept;
@@ -92,14 +97,22 @@ public final class PlanCampaignService implements PlanCampaignUseCase {
      * summary lacks it, the planner's lower bound (all sends over customers × subjects).
      */
     public static double sendsPerPair(DatasetVersion dataset, int customers) {
-        return Math.max(1, dataset.summary().sendsPerRespondingPair()
-                .orElseGet(() -> CampaignPlanner.sendsPerUnit(dataset.cells(), customers)));
+        return Math.max(
+                1,
+                dataset.summary()
+                        .sendsPerRespondingPair()
+                        .orElseGet(() -> CampaignPlanner.sendsPerUnit(dataset.cells(), customers)));
     }
 
     private static CampaignPlanner.Estimates estimates(Kept data, DatasetVersion dataset, RankingMethod method) {
         synchronized (data.estimates()) {
-            return data.estimates().computeIfAbsent(method, m -> CampaignPlanner.Estimates.of(dataset.cells(), m,
-                    sendsPerPair(dataset, data.customers().size())));
+            return data.estimates()
+                    .computeIfAbsent(
+                            method,
+                            m -> CampaignPlanner.Estimates.of(
+                                    dataset.cells(),
+                                    m,
+                                    sendsPerPair(dataset, data.customers().size())));
         }
     }
 }

@@ -12,10 +12,10 @@ import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
-import org.campaignrl.domain.ranking.AudienceRanking;
-import org.campaignrl.domain.ranking.BestDay;
 import org.campaignrl.domain.estimators.ConversionInterval;
 import org.campaignrl.domain.estimators.IntervalMethod;
+import org.campaignrl.domain.ranking.AudienceRanking;
+import org.campaignrl.domain.ranking.BestDay;
 import org.campaignrl.domain.ranking.RankingOptions;
 import org.campaignrl.domain.ranking.Segment;
 import org.campaignrl.domain.ranking.SegmentRanking;
@@ -33,7 +33,9 @@ public final class RankAudiencesService implements RankAudiencesUseCase {
 
     @Override
     public RankedAudiences rank(RankAudiencesCommand command) {
-        DatasetVersion dataset = activeModel.snapshotIfAny().map(ServingSnapshot::dataset)
+        DatasetVersion dataset = activeModel
+                .snapshotIfAny()
+                .map(ServingSnapshot::dataset)
                 .or(datasets::loadLatest)
                 .orElseThrow(() -> new NotFoundException("no dataset yet: ingest campaign logs first"));
         Cells cells = dataset.cells();
@@ -45,38 +47,64 @@ public final class RankAudiencesService implements RankAudiencesUseCase {
         }
         Segment chosen = chosenSegment(space, subjectCode, command.fixed());
 
-        RankingOptions options = new RankingOptions(command.method(), command.confidence(), command.minSends(),
-                IntervalMethod.WILSON);
+        RankingOptions options =
+                new RankingOptions(command.method(), command.confidence(), command.minSends(), IntervalMethod.WILSON);
         List<RankedAudience> rankedCells = new ArrayList<>();
-        for (AudienceRanking.Entry entry : AudienceRanking.rank(cells, subjectCode, options).entries()) {
+        for (AudienceRanking.Entry entry :
+                AudienceRanking.rank(cells, subjectCode, options).entries()) {
             if (rankedCells.size() == command.limit()) {
                 break;
             }
             if (chosen.matches(space, entry.state())) {
-                rankedCells.add(audience(space, Segment.ofState(space, entry.state()), entry.sends(), entry.responses(),
-                        entry.interval(), entry.score(), -1, command.emails()));
-            }
-        }
-
-        SegmentRanking.Options segmentOptions = new SegmentRanking.Options(
-                Math.max(command.maxFixedInSegments(), chosen.fixedCount() - 1), command.minSends(),
-                IntervalMethod.WILSON, command.confidence());
-        List<RankedAudience> rankedSegments = new ArrayList<>();
-        for (SegmentSummary summary : SegmentRanking.rank(cells, subjectCode, segmentOptions, null).entries()) {
-            if (rankedSegments.size() == command.limit()) {
-                break;
-            }
-            if (within(summary.segment(), chosen)) {
-                rankedSegments.add(audience(space, summary.segment(), summary.sends(), summary.responses(),
-                        summary.conversion(), summary.conversion().lower(), summary.customers().orElse(-1),
+                rankedCells.add(audience(
+                        space,
+                        Segment.ofState(space, entry.state()),
+                        entry.sends(),
+                        entry.responses(),
+                        entry.interval(),
+                        entry.score(),
+                        -1,
                         command.emails()));
             }
         }
 
-        Optional<DayChoice> bestDay = chosen.isFixed(Attribute.DAY) ? Optional.empty()
+        SegmentRanking.Options segmentOptions = new SegmentRanking.Options(
+                Math.max(command.maxFixedInSegments(), chosen.fixedCount() - 1),
+                command.minSends(),
+                IntervalMethod.WILSON,
+                command.confidence());
+        List<RankedAudience> rankedSegments = new ArrayList<>();
+        for (SegmentSummary summary :
+                SegmentRanking.rank(cells, subjectCode, segmentOptions, null).entries()) {
+            if (rankedSegments.size() == command.limit()) {
+                break;
+            }
+            if (within(summary.segment(), chosen)) {
+                rankedSegments.add(audience(
+                        space,
+                        summary.segment(),
+                        summary.sends(),
+                        summary.responses(),
+                        summary.conversion(),
+                        summary.conversion().lower(),
+                        summary.customers().orElse(-1),
+                        command.emails()));
+            }
+        }
+
+        Optional<DayChoice> bestDay = chosen.isFixed(Attribute.DAY)
+                ? Optional.empty()
                 : Optional.of(bestDay(cells, chosen, command.confidence()));
-        return new RankedAudiences(dataset.id(), command.subjectId(), space.label(Attribute.SUBJECT, subjectCode),
-                command.method().name(), command.confidence(), command.emails(), rankedCells, rankedSegments, bestDay);
+        return new RankedAudiences(
+                dataset.id(),
+                command.subjectId(),
+                space.label(Attribute.SUBJECT, subjectCode),
+                command.method().name(),
+                command.confidence(),
+                command.emails(),
+                rankedCells,
+                rankedSegments,
+                bestDay);
     }
 
     private static Segment chosenSegment(StateSpace space, int subjectCode, int[] fixed) {
@@ -85,7 +113,8 @@ public final class RankAudiencesService implements RankAudiencesUseCase {
             Attribute attribute = Attribute.atPosition(slot);
             if (fixed[slot] >= 0) {
                 if (fixed[slot] >= space.size(attribute)) {
-                    throw new InvalidCommandException("fixed." + attribute.name().toLowerCase(java.util.Locale.ROOT),
+                    throw new InvalidCommandException(
+                            "fixed." + attribute.name().toLowerCase(java.util.Locale.ROOT),
                             attribute.displayName() + " code " + fixed[slot] + " is out of range 0.."
                                     + (space.size(attribute) - 1));
                 }
@@ -105,8 +134,15 @@ public final class RankAudiencesService implements RankAudiencesUseCase {
         return true;
     }
 
-    private static RankedAudience audience(StateSpace space, Segment segment, long sends, long responses,
-                                           ConversionInterval interval, double score, long customers, long emails) {
+    private static RankedAudience audience(
+            StateSpace space,
+            Segment segment,
+            long sends,
+            long responses,
+            ConversionInterval interval,
+            double score,
+            long customers,
+            long emails) {
         List<Integer> codes = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (Attribute attribute : Attribute.values()) {
@@ -115,15 +151,32 @@ public final class RankAudiencesService implements RankAudiencesUseCase {
             labels.add(code == Segment.ANY ? "any" : space.label(attribute, code));
         }
         var expected = interval.expectedResponses(emails);
-        return new RankedAudience(codes, labels, sends, responses, interval.rate(), interval.lower(), interval.upper(),
-                score, customers, expected.expected(), expected.lower(), expected.upper());
+        return new RankedAudience(
+                codes,
+                labels,
+                sends,
+                responses,
+                interval.rate(),
+                interval.lower(),
+                interval.upper(),
+                score,
+                customers,
+                expected.expected(),
+                expected.lower(),
+                expected.upper());
     }
 
     private static DayChoice bestDay(Cells cells, Segment chosen, double confidence) {
         BestDay best = BestDay.of(cells, chosen, IntervalMethod.WILSON, confidence);
-        List<DayRate> days = best.ranked().stream().map(d -> new DayRate(
-                cells.space().label(Attribute.DAY, d.day()), d.sends(), d.responses(), d.conversion().rate(),
-                d.conversion().lower(), d.conversion().upper())).toList();
+        List<DayRate> days = best.ranked().stream()
+                .map(d -> new DayRate(
+                        cells.space().label(Attribute.DAY, d.day()),
+                        d.sends(),
+                        d.responses(),
+                        d.conversion().rate(),
+                        d.conversion().lower(),
+                        d.conversion().upper()))
+                .toList();
         return new DayChoice(days, best.certainty().name(), best.probabilityBestBeatsRunnerUp());
     }
 }

@@ -26,6 +26,9 @@ public final class RefreshServingService implements RefreshServingUseCase {
     }
 
     private OptionalLong servedId() {
-        return activeModel.snapshotIfAny().map(s -> OptionalLong.of(s.model().id())).orElse(OptionalLong.empty());
+        return activeModel
+                .snapshotIfAny()
+                .map(s -> OptionalLong.of(s.model().id()))
+                .orElse(OptionalLong.empty());
     }
 }

@@ -22,11 +22,12 @@ public final class RejectedRowsService implements RejectedRowsUseCase {
     public RejectedRows rejectedRows(RejectedRowsCommand command) {
         DatasetVersion dataset = command.datasetId()
                 .map(id -> datasets.load(id).orElseThrow(() -> new NotFoundException("no dataset with id " + id)))
-                .orElseGet(() -> datasets.loadLatest().orElseThrow(
-                        () -> new NotFoundException("no dataset yet: ingest campaign logs first")));
+                .orElseGet(() -> datasets.loadLatest()
+                        .orElseThrow(() -> new NotFoundException("no dataset yet: ingest campaign logs first")));
         String report = dataset.summary().rejectsReport();
         long total = dataset.summary().rowsRejected();
-        List<RejectedRow> rows = total == 0 || report == null || report.isBlank() ? List.of()
+        List<RejectedRow> rows = total == 0 || report == null || report.isBlank()
+                ? List.of()
                 : reports.firstRows(Path.of(report), command.limit());
         return new RejectedRows(dataset.id(), report, total, rows);
     }

@@ -16,7 +16,10 @@ public record RetrainingGuard(Map<String, Better> watched, double tolerance) {
     /** Differences smaller than this count as equal, so a zero figure is not compared with a zero tolerance. */
     private static final double NEGLIGIBLE = 1e-12;
 
-    public enum Better { HIGHER, LOWER }
+    public enum Better {
+        HIGHER,
+        LOWER
+    }
 
     public RetrainingGuard {
         watched = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(watched));
@@ -51,8 +54,12 @@ public record RetrainingGuard(Map<String, Better> watched, double tolerance) {
             double allowed = tolerance * Math.abs(a) + NEGLIGIBLE;
             String line = String.format(Locale.ROOT, "%s %.4g vs %.4g", name, c, a);
             if (worseBy > allowed) {
-                worse.add(line + String.format(Locale.ROOT, " (worse by %.4g, more than the %.4g allowed)",
-                        worseBy, allowed - NEGLIGIBLE));
+                worse.add(line
+                        + String.format(
+                                Locale.ROOT,
+                                " (worse by %.4g, more than the %.4g allowed)",
+                                worseBy,
+                                allowed - NEGLIGIBLE));
             } else {
                 fine.add(line);
             }
@@ -61,13 +68,16 @@ public record RetrainingGuard(Map<String, Better> watched, double tolerance) {
             return new Verdict(false, "worse than the active model: " + String.join("; ", worse));
         }
         if (fine.isEmpty()) {
-            return new Verdict(false, "no quality figure to compare with the active model (watched: "
-                    + String.join(", ", watched.keySet()) + ")");
+            return new Verdict(
+                    false,
+                    "no quality figure to compare with the active model (watched: "
+                            + String.join(", ", watched.keySet()) + ")");
         }
-        return new Verdict(true, "not worse than the active model beyond the tolerance of "
-                + String.format(Locale.ROOT, "%.4g", tolerance * 100) + " %: " + String.join("; ", fine));
+        return new Verdict(
+                true,
+                "not worse than the active model beyond the tolerance of "
+                        + String.format(Locale.ROOT, "%.4g", tolerance * 100) + " %: " + String.join("; ", fine));
     }
 
-    public record Verdict(boolean activate, String reason) {
-    }
+    public record Verdict(boolean activate, String reason) {}
 }

@@ -14,6 +14,7 @@ import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.model.RetrainingDecision;
 import org.campaignrl.application.model.RetrainingDecision.Outcome;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.EvaluateModelUseCase;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.EvaluateModelCommand;
 import org.campaignrl.application.port.in.EvaluateModelUseCase.Evaluation;
@@ -26,7 +27,6 @@ import org.campaignrl.application.port.in.TrainModelUseCase;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.application.port.out.DatasetRepository;
 import org.campaignrl.application.port.out.ModelRepository;
-import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.out.RetrainingHistory;
 
 /**
@@ -50,7 +50,10 @@ public final class RetrainingService implements RetrainingUseCase {
             return modelId -> {
                 Evaluation evaluation = evaluateModel.evaluate(EvaluateModelCommand.defaults(Optional.of(modelId)));
                 Map<String, Double> figures = new LinkedHashMap<>(evaluation.quality());
-                evaluation.heldOut().ifPresent(heldOut -> figures.put("held_out_lift", heldOut.lift().value()));
+                evaluation
+                        .heldOut()
+                        .ifPresent(heldOut ->
+                                figures.put("held_out_lift", heldOut.lift().value()));
                 return figures;
             };
         }
@@ -70,13 +73,18 @@ public final class RetrainingService implements RetrainingUseCase {
     private volatile RetrainingDecision lastRun;
     private volatile Instant lastRunEnded;
 
-    private record Planned(Duration every, RetrainCommand command, Instant since) {
-    }
+    private record Planned(Duration every, RetrainCommand command, Instant since) {}
 
-    public RetrainingService(IngestLogsUseCase ingestLogs, TrainModelUseCase trainModel,
-                             ManageModelsUseCase manageModels, DatasetRepository datasets, ModelRepository models,
-                             RetrainingHistory history, QualityFigures quality,
-                             Map<String, RetrainingGuard.Better> watched, Clock clock) {
+    public RetrainingService(
+            IngestLogsUseCase ingestLogs,
+            TrainModelUseCase trainModel,
+            ManageModelsUseCase manageModels,
+            DatasetRepository datasets,
+            ModelRepository models,
+            RetrainingHistory history,
+            QualityFigures quality,
+            Map<String, RetrainingGuard.Better> watched,
+            Clock clock) {
         this.ingestLogs = ingestLogs;
         this.trainModel = trainModel;
         this.manageModels = manageModels;
@@ -108,9 +116,13 @@ public final class RetrainingService implements RetrainingUseCase {
     public RetrainingStatus status() {
         Planned plan = planned;
         Instant ended = lastRunEnded;
-        Optional<Schedule> schedule = plan == null ? Optional.empty() : Optional.of(new Schedule(plan.every(),
-                plan.command().watchDir(), plan.command().tolerance(),
-                ended == null || !ended.isAfter(plan.since()) ? plan.since() : ended.plus(plan.every())));
+        Optional<Schedule> schedule = plan == null
+                ? Optional.empty()
+                : Optional.of(new Schedule(
+                        plan.every(),
+                        plan.command().watchDir(),
+                        plan.command().tolerance(),
+                        ended == null || !ended.isAfter(plan.since()) ? plan.since() : ended.plus(plan.every())));
         return new RetrainingStatus(schedule, Optional.ofNullable(lastRun), history.recent(DECISIONS_SHOWN));
     }
 
@@ -119,37 +131,53 @@ public final class RetrainingService implements RetrainingUseCase {
         Optional<Long> active = optional(models.activeId());
         List<InputFile> arrived;
         try {
-            arrived = InputFileChecksums.current(ROLES, List.of(ingest.sentEmails(), ingest.responded(),
-                    ingest.userbase()));
+            arrived = InputFileChecksums.current(
+                    ROLES, List.of(ingest.sentEmails(), ingest.responded(), ingest.userbase()));
         } catch (IngestRefusedException e) {
-            return decision(Outcome.NOTHING_NEW, null, null, active, "no complete set of logs in "
-                    + command.watchDir() + ": " + e.getMessage());
+            return decision(
+                    Outcome.NOTHING_NEW,
+                    null,
+                    null,
+                    active,
+                    "no complete set of logs in " + command.watchDir() + ": " + e.getMessage());
         }
         Optional<DatasetListing> latest = datasets.list().stream().findFirst();
         if (latest.isPresent() && sameFiles(latest.get().inputs(), arrived)) {
-            return decision(Outcome.NOTHING_NEW, latest.get().id(), null, active, "the logs in "
-                    + command.watchDir() + " are those of dataset " + latest.get().id());
+            return decision(
+                    Outcome.NOTHING_NEW,
+                    latest.get().id(),
+                    null,
+                    active,
+                    "the logs in " + command.watchDir() + " are those of dataset "
+                            + latest.get().id());
         }
         Long datasetId = null;
         Long candidate = null;
         try {
             datasetId = ingestLogs.ingest(ingest, ProgressListener.NONE).datasetId();
-            candidate = trainModel.train(training(datasetId, active), ProgressListener.NONE).modelId();
+            candidate = trainModel
+                    .train(training(datasetId, active), ProgressListener.NONE)
+                    .modelId();
             Map<String, Double> candidateFigures = figures(candidate);
             if (active.isEmpty()) {
                 manageModels.activate(new ActivateModelCommand(candidate));
                 return decision(Outcome.ACTIVATED, datasetId, candidate, active, "no model was active");
             }
-            RetrainingGuard.Verdict verdict = new RetrainingGuard(watched, command.tolerance())
-                    .judge(candidateFigures, figures(active.get()));
+            RetrainingGuard.Verdict verdict =
+                    new RetrainingGuard(watched, command.tolerance()).judge(candidateFigures, figures(active.get()));
             if (verdict.activate()) {
                 manageModels.activate(new ActivateModelCommand(candidate));
                 return decision(Outcome.ACTIVATED, datasetId, candidate, active, verdict.reason());
             }
             return decision(Outcome.KEPT, datasetId, candidate, active, verdict.reason());
         } catch (RuntimeException e) {
-            return decision(Outcome.FAILED, datasetId, candidate, active, "retraining failed: "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            return decision(
+                    Outcome.FAILED,
+                    datasetId,
+                    candidate,
+                    active,
+                    "retraining failed: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
 
@@ -159,8 +187,10 @@ public final class RetrainingService implements RetrainingUseCase {
             return false;
         }
         for (InputFile file : arrived) {
-            if (recorded.stream().noneMatch(r -> r.role().equals(file.role()) && r.sha256().equals(file.sha256())
-                    && r.sizeBytes() == file.sizeBytes())) {
+            if (recorded.stream()
+                    .noneMatch(r -> r.role().equals(file.role())
+                            && r.sha256().equals(file.sha256())
+                            && r.sizeBytes() == file.sizeBytes())) {
                 return false;
             }
         }
@@ -173,7 +203,10 @@ public final class RetrainingService implements RetrainingUseCase {
         Optional<ModelSummary> settings = active.flatMap(this::summary);
         var h = settings.map(ModelSummary::hyperparameters).orElse(defaults.hyperparameters());
         var r = settings.map(ModelSummary::rewardRule).orElse(defaults.rewardRule());
-        return TrainModelCommand.of(h, r).withDataset(datasetId).withActivate(false).withStartedBy(STARTED_BY);
+        return TrainModelCommand.of(h, r)
+                .withDataset(datasetId)
+                .withActivate(false)
+                .withStartedBy(STARTED_BY);
     }
 
     /**
@@ -195,10 +228,16 @@ public final class RetrainingService implements RetrainingUseCase {
         return models.list().stream().filter(m -> m.id() == modelId).findFirst();
     }
 
-    private RetrainingDecision decision(Outcome outcome, Long datasetId, Long candidate, Optional<Long> active,
-                                        String reason) {
-        return new RetrainingDecision(0, clock.instant(), outcome, Optional.ofNullable(datasetId),
-                Optional.ofNullable(candidate), active, reason);
+    private RetrainingDecision decision(
+            Outcome outcome, Long datasetId, Long candidate, Optional<Long> active, String reason) {
+        return new RetrainingDecision(
+                0,
+                clock.instant(),
+                outcome,
+                Optional.ofNullable(datasetId),
+                Optional.ofNullable(candidate),
+                active,
+                reason);
     }
 
     private static Optional<Long> optional(OptionalLong id) {

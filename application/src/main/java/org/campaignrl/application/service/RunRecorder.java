@@ -47,26 +47,38 @@ public final class RunRecorder {
     }
 
     /** What a run made (a dataset or model id) and the line that says so. */
-    record Made(long id, String message) {
-    }
+    record Made(long id, String message) {}
 
     /**
      * Runs {@code work} as a recorded run, its first row written before, handing it a listener that reports
      * to {@code progress} and stops the work once the runs are abandoned. A failure is recorded, then thrown on.
      */
-    <T> T record(Run.Kind kind, String subject, ProgressListener progress, Function<ProgressListener, T> work,
-                 Function<T, Made> made) {
+    <T> T record(
+            Run.Kind kind,
+            String subject,
+            ProgressListener progress,
+            Function<ProgressListener, T> work,
+            Function<T, Made> made) {
         return record(kind, subject, progress, work, made, false);
     }
 
     /** The same, the run's first row written beside the work, for work that begins without the database. */
-    <T> T recordBesideWork(Run.Kind kind, String subject, ProgressListener progress,
-                           Function<ProgressListener, T> work, Function<T, Made> made) {
+    <T> T recordBesideWork(
+            Run.Kind kind,
+            String subject,
+            ProgressListener progress,
+            Function<ProgressListener, T> work,
+            Function<T, Made> made) {
         return record(kind, subject, progress, work, made, true);
     }
 
-    private <T> T record(Run.Kind kind, String subject, ProgressListener progress, Function<ProgressListener, T> work,
-                         Function<T, Made> made, boolean besideWork) {
+    private <T> T record(
+            Run.Kind kind,
+            String subject,
+            ProgressListener progress,
+            Function<ProgressListener, T> work,
+            Function<T, Made> made,
+            boolean besideWork) {
         synchronized (this) {
             running++;
         }
@@ -132,12 +144,12 @@ public final class RunRecorder {
                 throw new RunCancelledException("cancelled: " + cancelled);
             }
             if (started.failed()) {
-                started.join();   // throws why
+                started.join(); // throws why
             }
             if (firstStage == null) {
                 firstStage = stage;
             } else if (!started.done() && !stage.equals(firstStage)) {
-                started.join();   // past its first stage, the work waits for its run to be in the log
+                started.join(); // past its first stage, the work waits for its run to be in the log
                 stopIfAbandoned();
             }
             held.add(() -> progress.progress(stage, done, total));

@@ -27,9 +27,13 @@ public final class ServingStatusService implements ServingStatusUseCase {
     public ServingStatus status() {
         Optional<ServingSnapshot> snapshot = activeModel.snapshotIfAny();
         List<ModelSummary> all = models.list();
-        Optional<ModelSummary> active = snapshot.flatMap(s -> all.stream().filter(m -> m.id() == s.model().id()).findFirst());
+        Optional<ModelSummary> active = snapshot.flatMap(
+                s -> all.stream().filter(m -> m.id() == s.model().id()).findFirst());
         // The listing has no cells: status is asked on every page and health check, loading 17 640 cells is not needed.
-        return new ServingStatus(active, snapshot.map(s -> DatasetSummary.of(s.dataset())),
-                datasets.list().stream().findFirst().map(DatasetSummary::of), all);
+        return new ServingStatus(
+                active,
+                snapshot.map(s -> DatasetSummary.of(s.dataset())),
+                datasets.list().stream().findFirst().map(DatasetSummary::of),
+                all);
     }
 }

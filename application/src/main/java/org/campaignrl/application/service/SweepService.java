@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.campaignrl.application.NotFoundException;
 import org.campaignrl.application.model.DatasetVersion;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.SweepUseCase;
 import org.campaignrl.application.port.out.DatasetRepository;
-import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Environment;
 import org.campaignrl.domain.Hyperparameters;
 import org.campaignrl.domain.QLearner;
@@ -25,8 +25,8 @@ public final class SweepService implements SweepUseCase {
     public List<SweepPoint> sweep(SweepCommand command, ProgressListener progress) {
         DatasetVersion dataset = command.datasetId()
                 .map(id -> datasets.load(id).orElseThrow(() -> new NotFoundException("no dataset with id " + id)))
-                .orElseGet(() -> datasets.loadLatest().orElseThrow(
-                        () -> new NotFoundException("no dataset yet: ingest campaign logs first")));
+                .orElseGet(() -> datasets.loadLatest()
+                        .orElseThrow(() -> new NotFoundException("no dataset yet: ingest campaign logs first")));
         Environment environment = new Environment(dataset.cells(), command.rewardRule());
         List<SweepPoint> points = new ArrayList<>();
         int run = 0;
@@ -37,14 +37,25 @@ public final class SweepService implements SweepUseCase {
                 for (double epsilon : command.epsilons()) {
                     for (double alpha : command.alphas()) {
                         for (long seed : command.seeds()) {
-                            Hyperparameters h = Hyperparameters.fixed(episodes, epsilon, alpha, gamma, command.maxSteps(), seed);
+                            Hyperparameters h =
+                                    Hyperparameters.fixed(episodes, epsilon, alpha, gamma, command.maxSteps(), seed);
                             long started = System.nanoTime();
                             QLearner.Result result = new QLearner(h).train(environment, 0, TrainingProgress.NONE);
                             double millis = (System.nanoTime() - started) / 1e6;
-                            PolicyQuality quality = PolicyQuality.measure(result.qTable(), environment, plan, command.maxSteps());
-                            points.add(new SweepPoint(episodes, epsilon, alpha, gamma, seed, quality.successRate(),
-                                    quality.meanSteps(), quality.meanOptimalSteps(), quality.meanAbsQError(),
-                                    environment.goalCount(), millis));
+                            PolicyQuality quality =
+                                    PolicyQuality.measure(result.qTable(), environment, plan, command.maxSteps());
+                            points.add(new SweepPoint(
+                                    episodes,
+                                    epsilon,
+                                    alpha,
+                                    gamma,
+                                    seed,
+                                    quality.successRate(),
+                                    quality.meanSteps(),
+                                    quality.meanOptimalSteps(),
+                                    quality.meanAbsQError(),
+                                    environment.goalCount(),
+                                    millis));
                             progress.progress("sweep", ++run, command.runs());
                         }
                     }

@@ -64,60 +64,108 @@ import org.campaignrl.domain.ranking.SegmentSummary;
 public final class CampaignBenchmark {
     private static final LocalDate START = LocalDate.of(2016, 4, 4);
 
-    private CampaignBenchmark() {
-    }
+    private CampaignBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         long budget = args.length > 1 ? Long.parseLong(args[1]) : 10_000;
         long start = System.nanoTime();
-        AggregatedLogs logs = new SimpleLogSource().aggregate(new CampaignLogSource.LogFiles(
-                dir.resolve("sent_emails.csv"), dir.resolve("responded.csv"), dir.resolve("userbase.csv")),
-                SendSplit.NONE, dir.resolve("rejected_rows.csv"), ProgressListener.NONE);
+        AggregatedLogs logs = new SimpleLogSource()
+                .aggregate(
+                        new CampaignLogSource.LogFiles(
+                                dir.resolve("sent_emails.csv"),
+                                dir.resolve("responded.csv"),
+                                dir.resolve("userbase.csv")),
+                        SendSplit.NONE,
+                        dir.resolve("rejected_rows.csv"),
+                        ProgressListener.NONE);
         Cells cells = logs.cells();
         StateSpace space = cells.space();
         CustomerProfiles customers = logs.customers().profiles();
         double[] truth = TruthFile.probabilities(dir.resolve("truth.json"), space);
         sendsPerPair = Math.max(1, logs.summary().sendsPerRespondingPair().orElse(1));
-        System.out.printf(Locale.ROOT, "sends per responding pair %.3f (the planner's lower bound without it: %.3f)%n",
-                sendsPerPair, CampaignPlanner.sendsPerUnit(cells, customers.size()));
-        System.out.printf(Locale.ROOT, "%s: %,d customers, %,d sends read in %.1f s; budget %,d emails%n", dir,
-                customers.size(), cells.totalSends(), (System.nanoTime() - start) / 1e9, budget);
+        System.out.printf(
+                Locale.ROOT,
+                "sends per responding pair %.3f (the planner's lower bound without it: %.3f)%n",
+                sendsPerPair,
+                CampaignPlanner.sendsPerUnit(cells, customers.size()));
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %,d customers, %,d sends read in %.1f s; budget %,d emails%n",
+                dir,
+                customers.size(),
+                cells.totalSends(),
+                (System.nanoTime() - start) / 1e9,
+                budget);
 
         for (int subjectId : space.subjectIds()) {
             int subjectCode = space.subjectCode(subjectId);
             double oracle = oracle(space, customers, truth, subjectCode, budget);
-            System.out.printf(Locale.ROOT, "%nsubject %d: oracle (best %,d customers under the truth) %.1f%n",
-                    subjectId, budget, oracle);
-            row("plan, SEGMENT_SHRUNK (default), explore 0", truthOf(plan(cells, customers, subjectId, budget,
-                    RankingMethod.HELD_OUT_BEST, 0), customers, space, truth, subjectCode), oracle);
-            CampaignPlanner.Plan usual = CampaignPlanner.plan(cells, customers,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nsubject %d: oracle (best %,d customers under the truth) %.1f%n",
+                    subjectId,
+                    budget,
+                    oracle);
+            row(
+                    "plan, SEGMENT_SHRUNK (default), explore 0",
+                    truthOf(
+                            plan(cells, customers, subjectId, budget, RankingMethod.HELD_OUT_BEST, 0),
+                            customers,
+                            space,
+                            truth,
+                            subjectCode),
+                    oracle);
+            CampaignPlanner.Plan usual = CampaignPlanner.plan(
+                    cells,
+                    customers,
                     settings(subjectId, budget, RankingMethod.HELD_OUT_BEST, 0.1, 0),
                     CampaignPlanner.Estimates.of(cells, RankingMethod.HELD_OUT_BEST, sendsPerPair));
-            row("plan, SEGMENT_SHRUNK (default), explore 10 %", truthOf(usual.assignments(), customers, space, truth,
-                    subjectCode), oracle);
+            row(
+                    "plan, SEGMENT_SHRUNK (default), explore 10 %",
+                    truthOf(usual.assignments(), customers, space, truth, subjectCode), oracle);
             var expected = usual.figures().chosen();
-            System.out.printf(Locale.ROOT, "  %-78s %9.1f  (%.1f – %.1f)%n", "  what that plan expects",
-                    expected.expected(), expected.lower(), expected.upper());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-78s %9.1f  (%.1f – %.1f)%n",
+                    "  what that plan expects",
+                    expected.expected(),
+                    expected.lower(),
+                    expected.upper());
             for (RankingMethod method : RankingMethod.values()) {
                 if (method != RankingMethod.HELD_OUT_BEST) {
-                    row("plan ranked by " + method + ", explore 0", truthOf(plan(cells, customers, subjectId,
-                            budget, method, 0), customers, space, truth, subjectCode), oracle);
+                    row(
+                            "plan ranked by " + method + ", explore 0",
+                            truthOf(
+                                    plan(cells, customers, subjectId, budget, method, 0),
+                                    customers,
+                                    space,
+                                    truth,
+                                    subjectCode),
+                            oracle);
                 }
             }
             ProfileCounts counts = customers.counts(space);
             for (RankingMethod method : RankingMethod.values()) {
-                AudienceRanking.Entry top = AudienceRanking.rank(cells, subjectCode,
-                        RankingOptions.DEFAULT.withMethod(method)).entries().get(0);
+                AudienceRanking.Entry top = AudienceRanking.rank(
+                                cells, subjectCode, RankingOptions.DEFAULT.withMethod(method))
+                        .entries()
+                        .get(0);
                 int profile = ProfileCounts.profileOfState(space, top.state());
                 long members = Math.min(budget, counts.customers(profile));
-                row("finder's top cell by " + method + " (" + counts.customers(profile) + " members)",
-                        members * truth[top.state()], oracle);
+                row(
+                        "finder's top cell by " + method + " (" + counts.customers(profile) + " members)",
+                        members * truth[top.state()],
+                        oracle);
             }
             SegmentSummary segment = SegmentRanking.rank(cells, subjectCode, SegmentRanking.Options.DEFAULT, counts)
-                    .entries().get(0);
-            row("finder's top segment " + segment.segment().describe(space) + " (" + segment.customers().orElse(0)
-                    + " members)", segmentTruth(cells, space, customers, truth, segment.segment(), budget), oracle);
+                    .entries()
+                    .get(0);
+            row(
+                    "finder's top segment " + segment.segment().describe(space) + " ("
+                            + segment.customers().orElse(0) + " members)",
+                    segmentTruth(cells, space, customers, truth, segment.segment(), budget),
+                    oracle);
         }
 
         timing(cells, customers, budget);
@@ -125,28 +173,40 @@ public final class CampaignBenchmark {
     }
 
     private static void row(String what, double responses, double oracle) {
-        System.out.printf(Locale.ROOT, "  %-78s %9.1f  %6.2f %% of the oracle%n", what, responses,
-                100 * responses / oracle);
+        System.out.printf(
+                Locale.ROOT, "  %-78s %9.1f  %6.2f %% of the oracle%n", what, responses, 100 * responses / oracle);
     }
 
-    static CampaignSettings settings(int subjectId, long budget, RankingMethod method, double explore,
-                                     double control) {
-        return new CampaignSettings(subjectId, OptionalLong.of(budget), OptionalDouble.empty(), Optional.empty(),
-                method, explore, control, ControlTreatment.BUSINESS_AS_USUAL, 42, START);
+    static CampaignSettings settings(int subjectId, long budget, RankingMethod method, double explore, double control) {
+        return new CampaignSettings(
+                subjectId,
+                OptionalLong.of(budget),
+                OptionalDouble.empty(),
+                Optional.empty(),
+                method,
+                explore,
+                control,
+                ControlTreatment.BUSINESS_AS_USUAL,
+                42,
+                START);
     }
 
     /** As the ingest counted them (the plan service reads the same from the dataset's summary). */
     private static double sendsPerPair;
 
-    private static Assignments plan(Cells cells, CustomerProfiles customers, int subjectId, long budget,
-                                    RankingMethod method, double explore) {
-        return CampaignPlanner.plan(cells, customers, settings(subjectId, budget, method, explore, 0),
-                CampaignPlanner.Estimates.of(cells, method, sendsPerPair)).assignments();
+    private static Assignments plan(
+            Cells cells, CustomerProfiles customers, int subjectId, long budget, RankingMethod method, double explore) {
+        return CampaignPlanner.plan(
+                        cells,
+                        customers,
+                        settings(subjectId, budget, method, explore, 0),
+                        CampaignPlanner.Estimates.of(cells, method, sendsPerPair))
+                .assignments();
     }
 
     /** The truth's expected responses of the plan's emails (target and explore), each on its planned day. */
-    private static double truthOf(Assignments a, CustomerProfiles customers, StateSpace space, double[] truth,
-                                  int subjectCode) {
+    private static double truthOf(
+            Assignments a, CustomerProfiles customers, StateSpace space, double[] truth, int subjectCode) {
         double sum = 0;
         for (int i = 0; i < a.size(); i++) {
             if (a.group(i) != Group.CONTROL) {
@@ -162,8 +222,8 @@ public final class CampaignBenchmark {
     }
 
     /** The best {@code budget} customers under the truth, each on their own best day. */
-    private static double oracle(StateSpace space, CustomerProfiles customers, double[] truth, int subjectCode,
-                                 long budget) {
+    private static double oracle(
+            StateSpace space, CustomerProfiles customers, double[] truth, int subjectCode, long budget) {
         double[] best = new double[customers.size()];
         for (int position = 0; position < best.length; position++) {
             int profile = customers.profileIndex(position, space);
@@ -182,9 +242,10 @@ public final class CampaignBenchmark {
     }
 
     /** A segment sent to its members (at most the budget, a random sample's expectation) on its day. */
-    private static double segmentTruth(Cells cells, StateSpace space, CustomerProfiles customers, double[] truth,
-                                       Segment segment, long budget) {
-        int day = segment.isFixed(Attribute.DAY) ? segment.code(Attribute.DAY)
+    private static double segmentTruth(
+            Cells cells, StateSpace space, CustomerProfiles customers, double[] truth, Segment segment, long budget) {
+        int day = segment.isFixed(Attribute.DAY)
+                ? segment.code(Attribute.DAY)
                 : BestDay.of(cells, segment, IntervalMethod.WILSON, 0.95).best().day();
         int subjectCode = segment.code(Attribute.SUBJECT);
         double sum = 0;
@@ -204,14 +265,22 @@ public final class CampaignBenchmark {
     private static void timing(Cells cells, CustomerProfiles customers, long budget) {
         int subjectId = cells.space().subjectIds()[0];
         CampaignSettings settings = settings(subjectId, budget, RankingMethod.HELD_OUT_BEST, 0.1, 0.1);
-        double plan = median(() -> CampaignPlanner.plan(cells, customers, settings,
-                CampaignPlanner.Estimates.of(cells, settings.method(), sendsPerPair)));
+        double plan = median(() -> CampaignPlanner.plan(
+                cells, customers, settings, CampaignPlanner.Estimates.of(cells, settings.method(), sendsPerPair)));
         CampaignPlanner.Estimates estimates = CampaignPlanner.Estimates.of(cells, settings.method(), sendsPerPair);
         double kept = median(() -> CampaignPlanner.plan(cells, customers, settings, estimates));
         double yardstick = median(() -> new SegmentShrinkage().estimate(cells));
-        System.out.printf(Locale.ROOT, "%nplanning %,d emails (explore 10 %%, control 10 %%): %.0f ms, %.2f × one "
-                + "SegmentShrinkage estimate of the cells (%.0f ms); with the estimates kept (a preview): %.0f ms, "
-                + "%.2f ×%n", budget, plan, plan / yardstick, yardstick, kept, kept / yardstick);
+        System.out.printf(
+                Locale.ROOT,
+                "%nplanning %,d emails (explore 10 %%, control 10 %%): %.0f ms, %.2f × one "
+                        + "SegmentShrinkage estimate of the cells (%.0f ms); with the estimates kept (a preview): %.0f ms, "
+                        + "%.2f ×%n",
+                budget,
+                plan,
+                plan / yardstick,
+                yardstick,
+                kept,
+                kept / yardstick);
     }
 
     /** Exporting a send list of every customer (90 % target and explore, 10 % control) from in-memory storage. */
@@ -219,12 +288,22 @@ public final class CampaignBenchmark {
         InMemoryStorage storage = new InMemoryStorage();
         long datasetId = storage.datasets().save(logs, java.time.Instant.EPOCH);
         Clock clock = Clock.fixed(java.time.Instant.EPOCH, ZoneOffset.UTC);
-        PlanCampaignService planner = new PlanCampaignService(new ActiveModel(storage.models(), storage.datasets()),
-                storage.datasets(), storage.campaigns(), clock);
+        PlanCampaignService planner = new PlanCampaignService(
+                new ActiveModel(storage.models(), storage.datasets()), storage.datasets(), storage.campaigns(), clock);
         int everyone = logs.customers().size();
         long chosen = everyone - Math.round(everyone * 0.1);
-        long planId = planner.plan(new PlanCampaignCommand(logs.cells().space().subjectIds()[0], chosen, null, null,
-                null, 0.1, 0.1, ControlTreatment.BUSINESS_AS_USUAL, 42, START)).id();
+        long planId = planner.plan(new PlanCampaignCommand(
+                        logs.cells().space().subjectIds()[0],
+                        chosen,
+                        null,
+                        null,
+                        null,
+                        0.1,
+                        0.1,
+                        ControlTreatment.BUSINESS_AS_USUAL,
+                        42,
+                        START))
+                .id();
         CampaignsService campaigns = new CampaignsService(storage.campaigns(), storage.datasets());
         Path out = Files.createTempFile("send-list", ".csv");
         Path copy = Files.createTempFile("userbase", ".csv");
@@ -243,9 +322,17 @@ public final class CampaignBenchmark {
         }
         double export = median(exports);
         double yardstick = median(copies);
-        System.out.printf(Locale.ROOT, "exporting a send list of %,d rows (%,d bytes) from in-memory storage (dataset "
-                + "%d): %.0f ms, %.2f × copying the userbase file (%,d bytes, %.0f ms)%n", rows, Files.size(out),
-                datasetId, export, export / yardstick, Files.size(dir.resolve("userbase.csv")), yardstick);
+        System.out.printf(
+                Locale.ROOT,
+                "exporting a send list of %,d rows (%,d bytes) from in-memory storage (dataset "
+                        + "%d): %.0f ms, %.2f × copying the userbase file (%,d bytes, %.0f ms)%n",
+                rows,
+                Files.size(out),
+                datasetId,
+                export,
+                export / yardstick,
+                Files.size(dir.resolve("userbase.csv")),
+                yardstick);
         Files.delete(out);
         Files.delete(copy);
     }

@@ -72,10 +72,11 @@ public abstract class CampaignRepositoryContract {
     public void aPlanForAMissingDatasetAndAReadoutForAMissingPlanAreRefusedAndNothingIsStored() {
         long dataset = dataset();
 
-        assertThrows(IllegalArgumentException.class,
-                () -> campaigns().save(budgetPlan(dataset + 1), assignments(10, 4)));
-        assertThrows(IllegalArgumentException.class, () -> campaigns().saveReadout(
-                new CampaignReadout(1, dataset, CREATED, Optional.empty())));
+        assertThrows(
+                IllegalArgumentException.class, () -> campaigns().save(budgetPlan(dataset + 1), assignments(10, 4)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> campaigns().saveReadout(new CampaignReadout(1, dataset, CREATED, Optional.empty())));
 
         assertEquals(List.of(), campaigns().list());
         assertEquals(List.of(), campaigns().readouts(1));
@@ -140,8 +141,12 @@ public abstract class CampaignRepositoryContract {
         long id = campaigns().save(budgetPlan(dataset), assignments(40, 10));
         CampaignReadout none = new CampaignReadout(id, dataset, CREATED.plusSeconds(60), Optional.empty());
         CampaignReadout full = new CampaignReadout(id, dataset, CREATED.plusSeconds(120), Optional.of(fullReadout()));
-        CampaignReadout noLift = new CampaignReadout(id, dataset, CREATED.plusSeconds(180), Optional.of(
-                new Readout(List.of(group(Group.TARGET, 10, 0, 0, Double.NaN)), Optional.empty(), List.of())));
+        CampaignReadout noLift = new CampaignReadout(
+                id,
+                dataset,
+                CREATED.plusSeconds(180),
+                Optional.of(
+                        new Readout(List.of(group(Group.TARGET, 10, 0, 0, Double.NaN)), Optional.empty(), List.of())));
 
         campaigns().saveReadout(none);
         campaigns().saveReadout(full);
@@ -157,8 +162,11 @@ public abstract class CampaignRepositoryContract {
         long first = campaigns().save(budgetPlan(dataset), assignments(40, 11));
         long second = campaigns().save(thresholdPlan(dataset), assignments(40, 12));
         CampaignReadout ofFirst = new CampaignReadout(first, dataset, CREATED, Optional.of(fullReadout()));
-        CampaignReadout ofSecond = new CampaignReadout(second, dataset, CREATED, Optional.of(new Readout(
-                List.of(group(Group.CONTROL, 7, 7, 1, 0.5)), Optional.empty(), List.of())));
+        CampaignReadout ofSecond = new CampaignReadout(
+                second,
+                dataset,
+                CREATED,
+                Optional.of(new Readout(List.of(group(Group.CONTROL, 7, 7, 1, 0.5)), Optional.empty(), List.of())));
 
         campaigns().saveReadout(ofFirst);
         campaigns().saveReadout(ofSecond);
@@ -172,27 +180,51 @@ public abstract class CampaignRepositoryContract {
 
     /** A dataset without customers: plans only refer to it. */
     protected long dataset() {
-        return datasets().save(new AggregatedLogs(Fixtures.CellsBuilder.on(Fixtures.space()).build(),
-                new IngestSummary(List.of(), 0, 0, 0, 0, 0, null, null, "")), CREATED);
+        return datasets()
+                .save(
+                        new AggregatedLogs(
+                                Fixtures.CellsBuilder.on(Fixtures.space()).build(),
+                                new IngestSummary(List.of(), 0, 0, 0, 0, 0, null, null, "")),
+                        CREATED);
     }
 
     /** A budget, a given day, a model, awkward fractions. */
     protected static CampaignPlan budgetPlan(long datasetId) {
-        CampaignSettings settings = new CampaignSettings(40, OptionalLong.of(10_000), OptionalDouble.empty(),
-                Optional.of(DayOfWeek.SUNDAY), RankingMethod.SEGMENT_SHRUNK, 1.0 / 3, 0.1, ControlTreatment.NOTHING,
-                -7_000_000_000L, LocalDate.of(2024, 2, 29));
-        PlanFigures figures = new PlanFigures(123_456, 17, new Expectation(6_667, 800.125, 700.1 / 3, 900.7),
-                new Expectation(3_333, 0.1 + 0.2, 0, 3.0000000000000004), new Expectation(1_111, 0, 0, 0));
+        CampaignSettings settings = new CampaignSettings(
+                40,
+                OptionalLong.of(10_000),
+                OptionalDouble.empty(),
+                Optional.of(DayOfWeek.SUNDAY),
+                RankingMethod.SEGMENT_SHRUNK,
+                1.0 / 3,
+                0.1,
+                ControlTreatment.NOTHING,
+                -7_000_000_000L,
+                LocalDate.of(2024, 2, 29));
+        PlanFigures figures = new PlanFigures(
+                123_456,
+                17,
+                new Expectation(6_667, 800.125, 700.1 / 3, 900.7),
+                new Expectation(3_333, 0.1 + 0.2, 0, 3.0000000000000004),
+                new Expectation(1_111, 0, 0, 0));
         return new CampaignPlan(0, settings, datasetId, OptionalLong.of(Long.MAX_VALUE), CREATED, figures);
     }
 
     /** A threshold, each audience's best day, no model, a business-as-usual control. */
     protected static CampaignPlan thresholdPlan(long datasetId) {
-        CampaignSettings settings = new CampaignSettings(12, OptionalLong.empty(), OptionalDouble.of(0.075),
-                Optional.empty(), RankingMethod.WILSON_LOWER_BOUND, 0, 0.999, ControlTreatment.BUSINESS_AS_USUAL, 42,
+        CampaignSettings settings = new CampaignSettings(
+                12,
+                OptionalLong.empty(),
+                OptionalDouble.of(0.075),
+                Optional.empty(),
+                RankingMethod.WILSON_LOWER_BOUND,
+                0,
+                0.999,
+                ControlTreatment.BUSINESS_AS_USUAL,
+                42,
                 LocalDate.of(1999, 12, 31));
-        PlanFigures figures = new PlanFigures(10, 1, new Expectation(1, 0.5, 0.25, 1), Expectation.NONE,
-                new Expectation(9, 4.5, 1, 8));
+        PlanFigures figures = new PlanFigures(
+                10, 1, new Expectation(1, 0.5, 0.25, 1), Expectation.NONE, new Expectation(9, 4.5, 1, 8));
         return new CampaignPlan(0, settings, datasetId, OptionalLong.empty(), CREATED.plusMillis(1), figures);
     }
 
@@ -210,17 +242,29 @@ public abstract class CampaignRepositoryContract {
     }
 
     protected static Readout fullReadout() {
-        return new Readout(List.of(group(Group.TARGET, 6_667, 6_600, 800, 0.12), group(Group.EXPLORE, 3_333, 3_000,
-                        210, 0.0700000000000001), group(Group.CONTROL, 1_111, 1_111, 55, Double.NaN)),
-                Optional.of(new Lift(0.0717, 0.0601, 0.08333333333333333, 1.4545, Double.NaN,
-                        Double.POSITIVE_INFINITY, 473.2, 396.66, 550.0000000000001)),
-                List.of(new CalibrationRow(0, 0.1, 3_000, 0.07, 210, ConversionInterval.wilson(210, 3_000, 0.95)),
+        return new Readout(
+                List.of(
+                        group(Group.TARGET, 6_667, 6_600, 800, 0.12),
+                        group(Group.EXPLORE, 3_333, 3_000, 210, 0.0700000000000001),
+                        group(Group.CONTROL, 1_111, 1_111, 55, Double.NaN)),
+                Optional.of(new Lift(
+                        0.0717,
+                        0.0601,
+                        0.08333333333333333,
+                        1.4545,
+                        Double.NaN,
+                        Double.POSITIVE_INFINITY,
+                        473.2,
+                        396.66,
+                        550.0000000000001)),
+                List.of(
+                        new CalibrationRow(0, 0.1, 3_000, 0.07, 210, ConversionInterval.wilson(210, 3_000, 0.95)),
                         new CalibrationRow(0.1, 0.2, 6_600, 0.12, 800, ConversionInterval.wilson(800, 6_600, 0.95)),
                         new CalibrationRow(0.9, 1, 0, Double.NaN, 0, ConversionInterval.wilson(0, 0, 0.95))));
     }
 
     private static GroupConversion group(Group group, long planned, long sent, long responded, double predicted) {
-        return new GroupConversion(group, planned, sent, responded, ConversionInterval.wilson(responded, sent, 0.95),
-                predicted);
+        return new GroupConversion(
+                group, planned, sent, responded, ConversionInterval.wilson(responded, sent, 0.95), predicted);
     }
 }

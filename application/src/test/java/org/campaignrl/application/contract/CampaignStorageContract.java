@@ -64,21 +64,31 @@ public abstract class CampaignStorageContract {
 
     private long dataset(DatasetCustomers customers) {
         Cells cells = Fixtures.CellsBuilder.on(Fixtures.space()).build();
-        return datasets.save(new AggregatedLogs(cells, MemoryDatasetRepository.emptySummary()).withCustomers(customers),
+        return datasets.save(
+                new AggregatedLogs(cells, MemoryDatasetRepository.emptySummary()).withCustomers(customers),
                 Instant.EPOCH);
     }
 
     public static CampaignPlan plan(long datasetId, boolean byThreshold) {
-        CampaignSettings settings = new CampaignSettings(1,
+        CampaignSettings settings = new CampaignSettings(
+                1,
                 byThreshold ? OptionalLong.empty() : OptionalLong.of(2),
                 byThreshold ? OptionalDouble.of(0.125) : OptionalDouble.empty(),
                 byThreshold ? Optional.of(DayOfWeek.SATURDAY) : Optional.empty(),
-                byThreshold ? RankingMethod.WILSON_LOWER_BOUND : CampaignSettings.DEFAULT_METHOD, 0.25, 0.3,
-                byThreshold ? ControlTreatment.NOTHING : ControlTreatment.BUSINESS_AS_USUAL, -7,
+                byThreshold ? RankingMethod.WILSON_LOWER_BOUND : CampaignSettings.DEFAULT_METHOD,
+                0.25,
+                0.3,
+                byThreshold ? ControlTreatment.NOTHING : ControlTreatment.BUSINESS_AS_USUAL,
+                -7,
                 LocalDate.of(2016, 4, 4));
-        return new CampaignPlan(0, settings, datasetId, byThreshold ? OptionalLong.of(5) : OptionalLong.empty(),
-                Fixtures.NOW, new PlanFigures(3, 2, new Expectation(2, 0.5, 0.125, 1.25), Expectation.NONE,
-                new Expectation(1, 0.25, 0, 1)));
+        return new CampaignPlan(
+                0,
+                settings,
+                datasetId,
+                byThreshold ? OptionalLong.of(5) : OptionalLong.empty(),
+                Fixtures.NOW,
+                new PlanFigures(
+                        3, 2, new Expectation(2, 0.5, 0.125, 1.25), Expectation.NONE, new Expectation(1, 0.25, 0, 1)));
     }
 
     private static Assignments threeAssigned() {
@@ -95,9 +105,12 @@ public abstract class CampaignStorageContract {
         long id = dataset(customers);
         assertEquals(customers.profiles(), datasets.profiles(id).orElseThrow());
         try (Stream<CustomerAddress> addresses = datasets.addresses(id)) {
-            assertEquals(List.of(new CustomerAddress(-10, "ann,\"q\"@example.com"),
-                    new CustomerAddress(300, "zed@example.com"),
-                    new CustomerAddress(2_000_000_000, "bé@exämple.com")), addresses.toList());
+            assertEquals(
+                    List.of(
+                            new CustomerAddress(-10, "ann,\"q\"@example.com"),
+                            new CustomerAddress(300, "zed@example.com"),
+                            new CustomerAddress(2_000_000_000, "bé@exämple.com")),
+                    addresses.toList());
         }
     }
 
@@ -118,17 +131,26 @@ public abstract class CampaignStorageContract {
         long second = campaigns.save(plan(datasetId, true), Assignments.empty());
         assertTrue(first > 0 && second > first);
         assertEquals(plan(datasetId, false).withId(first), campaigns.find(first).orElseThrow());
-        assertEquals(plan(datasetId, true).withId(second), campaigns.find(second).orElseThrow());
-        assertEquals(List.of(second, first), campaigns.list().stream().map(CampaignPlan::id).toList());
+        assertEquals(
+                plan(datasetId, true).withId(second), campaigns.find(second).orElseThrow());
+        assertEquals(
+                List.of(second, first),
+                campaigns.list().stream().map(CampaignPlan::id).toList());
         try (Stream<Assignment> stream = campaigns.assignments(first)) {
-            assertEquals(List.of(threeAssigned().get(0), threeAssigned().get(1), threeAssigned().get(2)),
+            assertEquals(
+                    List.of(
+                            threeAssigned().get(0),
+                            threeAssigned().get(1),
+                            threeAssigned().get(2)),
                     stream.toList());
         }
         assertEquals(threeAssigned(), campaigns.loadAssignments(first));
         assertEquals(0, campaigns.loadAssignments(second).size());
         assertTrue(campaigns.find(second + 1).isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> campaigns.save(plan(datasetId + 1, false),
-                Assignments.empty()), "a plan of a dataset that does not exist");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> campaigns.save(plan(datasetId + 1, false), Assignments.empty()),
+                "a plan of a dataset that does not exist");
     }
 
     @Test
@@ -141,15 +163,28 @@ public abstract class CampaignStorageContract {
         sent.set(0, 3);
         BitSet responded = new BitSet();
         responded.set(2);
-        CampaignReadout found = new CampaignReadout(planId, datasetId, Fixtures.NOW.plusSeconds(60), Optional.of(
-                ReadoutStatistics.of(threeAssigned(), sent, responded, ControlTreatment.BUSINESS_AS_USUAL)));
+        CampaignReadout found = new CampaignReadout(
+                planId,
+                datasetId,
+                Fixtures.NOW.plusSeconds(60),
+                Optional.of(
+                        ReadoutStatistics.of(threeAssigned(), sent, responded, ControlTreatment.BUSINESS_AS_USUAL)));
         campaigns.saveReadout(none);
         campaigns.saveReadout(found);
         assertEquals(List.of(none, found), campaigns.readouts(planId));
-        assertTrue(Double.isNaN(campaigns.readouts(planId).get(1).readout().orElseThrow().lift().orElseThrow()
-                .relative()), "no ratio against a control without responses, kept as such");
+        assertTrue(
+                Double.isNaN(campaigns
+                        .readouts(planId)
+                        .get(1)
+                        .readout()
+                        .orElseThrow()
+                        .lift()
+                        .orElseThrow()
+                        .relative()),
+                "no ratio against a control without responses, kept as such");
         assertTrue(campaigns.readouts(other).isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> campaigns.saveReadout(
-                new CampaignReadout(other + 1, datasetId, Fixtures.NOW, Optional.empty())));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> campaigns.saveReadout(new CampaignReadout(other + 1, datasetId, Fixtures.NOW, Optional.empty())));
     }
 }

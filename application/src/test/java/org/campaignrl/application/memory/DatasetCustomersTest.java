@@ -14,8 +14,12 @@ class DatasetCustomersTest {
     @Test
     void addressesFollowTheirCustomersInIdOrderAndNeverShowInToString() {
         DatasetCustomers customers = CampaignStorageContract.someCustomers();
-        assertEquals(List.of(-10, 300, 2_000_000_000), List.of(customers.profiles().id(0),
-                customers.profiles().id(1), customers.profiles().id(2)));
+        assertEquals(
+                List.of(-10, 300, 2_000_000_000),
+                List.of(
+                        customers.profiles().id(0),
+                        customers.profiles().id(1),
+                        customers.profiles().id(2)));
         assertEquals("bé@exämple.com", customers.emailAddress(2));
         assertEquals(6, customers.profiles().code(1, Attribute.TENURE));
         assertFalse(customers.toString().contains("@"));

@@ -59,7 +59,8 @@ public final class MemoryCampaignRepository implements CampaignRepository {
 
     @Override
     public synchronized Stream<Assignment> assignments(long planId) {
-        return StreamSupport.stream(assignments.getOrDefault(planId, Assignments.empty()).spliterator(), false);
+        return StreamSupport.stream(
+                assignments.getOrDefault(planId, Assignments.empty()).spliterator(), false);
     }
 
     @Override

@@ -30,8 +30,10 @@ public final class MemoryDatasetRepository implements DatasetRepository {
     @Override
     public synchronized long save(AggregatedLogs logs, List<InputFile> inputs, Instant createdAt) {
         long id = ++lastId;
-        datasets.put(id, new DatasetVersion(id, logs.cells(), logs.heldOutCells(), logs.split(), logs.summary(),
-                createdAt, inputs));
+        datasets.put(
+                id,
+                new DatasetVersion(
+                        id, logs.cells(), logs.heldOutCells(), logs.split(), logs.summary(), createdAt, inputs));
         customers.put(id, logs.customers());
         return id;
     }
@@ -43,7 +45,9 @@ public final class MemoryDatasetRepository implements DatasetRepository {
 
     @Override
     public synchronized Optional<DatasetVersion> loadLatest() {
-        return datasets.isEmpty() ? Optional.empty() : Optional.of(datasets.lastEntry().getValue());
+        return datasets.isEmpty()
+                ? Optional.empty()
+                : Optional.of(datasets.lastEntry().getValue());
     }
 
     @Override

@@ -52,7 +52,8 @@ public final class MemoryModelRepository implements ModelRepository {
     @Override
     public synchronized Optional<ModelVersion> load(long id) {
         TrainedModel model = models.get(id);
-        return model == null ? Optional.empty()
+        return model == null
+                ? Optional.empty()
                 : Optional.of(new ModelVersion(id, model, metrics.getOrDefault(id, Map.of())));
     }
 

@@ -18,9 +18,11 @@ class InMemoryRepositoriesTest {
         MemoryDatasetRepository datasets = new MemoryDatasetRepository();
         assertEquals(Optional.empty(), datasets.loadLatest());
         long first = datasets.save(Fixtures.CellsBuilder.on(Fixtures.space()).build());
-        long second = datasets.save(Fixtures.CellsBuilder.on(Fixtures.otherSpace()).build());
+        long second =
+                datasets.save(Fixtures.CellsBuilder.on(Fixtures.otherSpace()).build());
         assertEquals(second, datasets.loadLatest().orElseThrow().id());
-        assertEquals(Fixtures.space(), datasets.load(first).orElseThrow().cells().space());
+        assertEquals(
+                Fixtures.space(), datasets.load(first).orElseThrow().cells().space());
         assertEquals(Optional.empty(), datasets.load(3));
         assertEquals(Optional.empty(), datasets.load(0));
     }
@@ -39,6 +41,7 @@ class InMemoryRepositoriesTest {
 
         List<ModelSummary> list = models.list();
         assertEquals(List.of(second, first), list.stream().map(ModelSummary::id).toList());
-        assertEquals(List.of(true, false), list.stream().map(ModelSummary::active).toList());
+        assertEquals(
+                List.of(true, false), list.stream().map(ModelSummary::active).toList());
     }
 }

@@ -11,7 +11,8 @@ import org.campaignrl.application.port.out.RunLog;
 /** Runs in a list, oldest first; ids count from 1. */
 public final class MemoryRunLog implements RunLog {
     /** The process tests record their runs as. */
-    public static final RunOwner OWNER = new RunOwner("test-host", ProcessHandle.current().pid());
+    public static final RunOwner OWNER =
+            new RunOwner("test-host", ProcessHandle.current().pid());
 
     private final List<Run> runs = new ArrayList<>();
 
@@ -72,8 +73,11 @@ public final class MemoryRunLog implements RunLog {
     public synchronized int markInterrupted(RunOwner self, Instant at) {
         int failed = 0;
         for (Run run : List.copyOf(runs)) {
-            if (run.status() == Run.Status.RUNNING && run.owner().host().equals(self.host())
-                    && !ProcessHandle.of(run.owner().pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            if (run.status() == Run.Status.RUNNING
+                    && run.owner().host().equals(self.host())
+                    && !ProcessHandle.of(run.owner().pid())
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false)) {
                 failed(run.id(), Run.INTERRUPTED, at);
                 failed++;
             }

@@ -50,15 +50,19 @@ public final class SimpleLogSource implements CampaignLogSource {
             for (String[] send : sends) {
                 subjects.add(Integer.parseInt(send[2]));
             }
-            StateSpace space = new StateSpace(subjects.stream().mapToInt(Integer::intValue).toArray(),
-                    new ArrayList<>(domains));
+            StateSpace space =
+                    new StateSpace(subjects.stream().mapToInt(Integer::intValue).toArray(), new ArrayList<>(domains));
             DatasetCustomers.Builder customers = DatasetCustomers.builder(users.size());
             Map<Integer, int[]> profiles = new HashMap<>();
             for (String[] user : users) {
                 int id = Integer.parseInt(user[0]);
-                int[] codes = {Binning.tenureCode(Integer.parseInt(user[5])),
-                    space.domainCode(Binning.emailDomain(user[3])), Binning.ageCode(Integer.parseInt(user[4])),
-                    Binning.genderCode(user[1]), Binning.typeCode(user[2])};
+                int[] codes = {
+                    Binning.tenureCode(Integer.parseInt(user[5])),
+                    space.domainCode(Binning.emailDomain(user[3])),
+                    Binning.ageCode(Integer.parseInt(user[4])),
+                    Binning.genderCode(user[1]),
+                    Binning.typeCode(user[2])
+                };
                 profiles.put(id, codes);
                 customers.add(id, codes[0], codes[1], codes[2], codes[3], codes[4], user[3]);
             }
@@ -81,8 +85,14 @@ public final class SimpleLogSource implements CampaignLogSource {
                     continue;
                 }
                 LocalDate date = LocalDate.parse(send[0]);
-                int state = space.indexOfCodes(space.subjectCode(subject), Binning.dayCode(date),
-                        codes[0], codes[1], codes[2], codes[3], codes[4]);
+                int state = space.indexOfCodes(
+                        space.subjectCode(subject),
+                        Binning.dayCode(date),
+                        codes[0],
+                        codes[1],
+                        codes[2],
+                        codes[3],
+                        codes[4]);
                 sent[state]++;
                 accepted++;
                 first = first == null || date.isBefore(first) ? date : first;
@@ -93,8 +103,16 @@ public final class SimpleLogSource implements CampaignLogSource {
                     matched.add(pair(customer, subject));
                 }
             }
-            IngestSummary summary = new IngestSummary(List.of(), users.size(), accepted, respondedSends,
-                    responded.size(), responded.size() - matched.size(), first, last, rejectsReport.toString());
+            IngestSummary summary = new IngestSummary(
+                    List.of(),
+                    users.size(),
+                    accepted,
+                    respondedSends,
+                    responded.size(),
+                    responded.size() - matched.size(),
+                    first,
+                    last,
+                    rejectsReport.toString());
             return new AggregatedLogs(new Cells(space, sent, answered), summary).withCustomers(customers.build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

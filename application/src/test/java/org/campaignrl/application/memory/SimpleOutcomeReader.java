@@ -24,8 +24,8 @@ import org.campaignrl.application.port.out.CampaignOutcomeReader;
 public final class SimpleOutcomeReader implements CampaignOutcomeReader {
 
     @Override
-    public List<PlanOutcome> read(CampaignLogSource.LogFiles files, List<PlannedSends> plans,
-                                  ProgressListener progress) {
+    public List<PlanOutcome> read(
+            CampaignLogSource.LogFiles files, List<PlannedSends> plans, ProgressListener progress) {
         List<BitSet> sent = new ArrayList<>();
         List<BitSet> responded = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
@@ -52,8 +52,8 @@ public final class SimpleOutcomeReader implements CampaignOutcomeReader {
             int customer = names.indexOf("Customer_ID");
             int subject = names.indexOf("SubjectLine_ID");
             if (date < 0 || customer < 0 || subject < 0) {
-                throw new IllegalArgumentException(file + ": header lacks " + dateColumn
-                        + ", Customer_ID or SubjectLine_ID");
+                throw new IllegalArgumentException(
+                        file + ": header lacks " + dateColumn + ", Customer_ID or SubjectLine_ID");
             }
             String line;
             while ((line = reader.readLine()) != null) {

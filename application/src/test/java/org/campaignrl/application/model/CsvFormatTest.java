@@ -35,14 +35,33 @@ class CsvFormatTest {
         InvalidCommandException e = assertThrows(InvalidCommandException.class, () -> CsvFormat.of("klingon", null));
         assertEquals("encoding", e.field());
         assertTrue(e.problem().contains("'klingon'") && e.problem().contains("windows-1252"), e.problem());
-        assertEquals("encoding", assertThrows(InvalidCommandException.class,
-                () -> CsvFormat.encoding("not a name!")).field());
+        assertEquals(
+                "encoding",
+                assertThrows(InvalidCommandException.class, () -> CsvFormat.encoding("not a name!"))
+                        .field());
     }
 
     @Test
     void aDelimiterIsItselfOrItsName() {
-        Map<String, Character> words = Map.of(",", ',', "comma", ',', ";", ';', "Semicolon", ';', "\t", '\t',
-                "\\t", '\t', "tab", '\t', "|", '|', "pipe", '|');
+        Map<String, Character> words = Map.of(
+                ",",
+                ',',
+                "comma",
+                ',',
+                ";",
+                ';',
+                "Semicolon",
+                ';',
+                "\t",
+                '\t',
+                "\\t",
+                '\t',
+                "tab",
+                '\t',
+                "|",
+                '|',
+                "pipe",
+                '|');
         words.forEach((word, delimiter) -> assertEquals(Optional.of(delimiter), CsvFormat.delimiter(word), word));
     }
 
@@ -53,8 +72,10 @@ class CsvFormatTest {
             assertEquals("delimiter", e.field());
             assertTrue(e.problem().contains("',' ';' tab '|'"), e.problem());
         }
-        assertEquals("delimiter", assertThrows(InvalidCommandException.class,
-                () -> new CsvFormat(Optional.empty(), Optional.of(':'))).field());
+        assertEquals(
+                "delimiter",
+                assertThrows(InvalidCommandException.class, () -> new CsvFormat(Optional.empty(), Optional.of(':')))
+                        .field());
     }
 
     @Test
@@ -63,10 +84,14 @@ class CsvFormatTest {
         assertEquals(1 << 20, CsvFormat.of("UTF-8", ";").maxLineBytes());
         CsvFormat raised = CsvFormat.of("UTF-8", ";").withMaxLineBytes(64 << 20);
         assertEquals(64 << 20, raised.maxLineBytes());
-        assertEquals(64 << 20, raised.withDelimiter(',').withEncoding(StandardCharsets.UTF_16LE).maxLineBytes());
+        assertEquals(
+                64 << 20,
+                raised.withDelimiter(',')
+                        .withEncoding(StandardCharsets.UTF_16LE)
+                        .maxLineBytes());
         for (int refused : new int[] {0, -1, (1 << 30) + 1}) {
-            InvalidCommandException e = assertThrows(InvalidCommandException.class,
-                    () -> CsvFormat.DETECT.withMaxLineBytes(refused));
+            InvalidCommandException e =
+                    assertThrows(InvalidCommandException.class, () -> CsvFormat.DETECT.withMaxLineBytes(refused));
             assertEquals("maxLineBytes", e.field());
             assertTrue(e.problem().contains("1..1073741824"), e.problem());
         }
@@ -74,13 +99,17 @@ class CsvFormatTest {
 
     @Test
     void whatAFileWasReadWithSaysHowEachWasDecided() {
-        assertEquals("windows-1252 (fallback: not valid UTF-8), delimiter ';' (detected)",
+        assertEquals(
+                "windows-1252 (fallback: not valid UTF-8), delimiter ';' (detected)",
                 new CsvFormat.Used("windows-1252", EncodingChoice.NOT_UTF8, ';', false).describe());
-        assertEquals("UTF-16LE (detected: byte order mark), delimiter tab (given)",
+        assertEquals(
+                "UTF-16LE (detected: byte order mark), delimiter tab (given)",
                 new CsvFormat.Used("UTF-16LE", EncodingChoice.BYTE_ORDER_MARK, '\t', true).describe());
-        assertEquals("UTF-8 (given), delimiter '|' (detected)",
+        assertEquals(
+                "UTF-8 (given), delimiter '|' (detected)",
                 new CsvFormat.Used("UTF-8", EncodingChoice.GIVEN, '|', false).describe());
-        assertThrows(IllegalArgumentException.class, () -> new CsvFormat.Used("UTF-8", EncodingChoice.GIVEN, ':', true));
+        assertThrows(
+                IllegalArgumentException.class, () -> new CsvFormat.Used("UTF-8", EncodingChoice.GIVEN, ':', true));
     }
 
     @Test
@@ -96,9 +125,13 @@ class CsvFormatTest {
         assertEquals(CsvFormat.DETECT, command.format());
 
         CsvFormat given = CsvFormat.of("windows-1252", ";");
-        IngestLogsCommand told = command.withFormat(given).withSplit(SendSplit.randomPairs(0.3, 1))
+        IngestLogsCommand told = command.withFormat(given)
+                .withSplit(SendSplit.randomPairs(0.3, 1))
                 .withMaxRejectedShare(0.5);
         assertEquals(given, told.format());
-        assertEquals("format", assertThrows(InvalidCommandException.class, () -> command.withFormat(null)).field());
+        assertEquals(
+                "format",
+                assertThrows(InvalidCommandException.class, () -> command.withFormat(null))
+                        .field());
     }
 }

@@ -19,7 +19,9 @@ class ActiveModelTest {
     private final MemoryModelRepository models = new MemoryModelRepository();
     private final ActiveModel activeModel = new ActiveModel(models, datasets);
     private final StateSpace space = Fixtures.space();
-    private final Cells cells = Fixtures.CellsBuilder.on(space).at(new int[] {12, 1, 0, 0, 0, 0, 0}, 20, 20).build();
+    private final Cells cells = Fixtures.CellsBuilder.on(space)
+            .at(new int[] {12, 1, 0, 0, 0, 0, 0}, 20, 20)
+            .build();
 
     private long storeModel(long datasetId, boolean activate) {
         return models.save(Fixtures.handMadeModel(datasetId, Fixtures.qTableWithBest(space, s -> 0), 9), activate);

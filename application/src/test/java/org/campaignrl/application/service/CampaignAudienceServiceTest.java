@@ -57,7 +57,7 @@ class CampaignAudienceServiceTest {
     void theRolloutStartsAtTheSubjectsFirstCellAndStopsOnEnteringAGoal() {
         Cells cells = Fixtures.CellsBuilder.on(space)
                 .at(vector(40, 1), 8, 2)
-                .at(vector(40, 3), 20, 15)     // a goal: 0.75 on 20 sends
+                .at(vector(40, 3), 20, 15) // a goal: 0.75 on 20 sends
                 .build();
         long modelId = serve(cells, always(Action.NEXT_DAY), 100);
 
@@ -91,8 +91,10 @@ class CampaignAudienceServiceTest {
 
         assertEquals("LOOP", audience.end());
         assertEquals(2, audience.steps().size());
-        assertArrayEquals(new int[] {12, 0, 0, 0, 0, 0, 0}, audience.steps().get(0).state());
-        assertArrayEquals(new int[] {12, 0, 0, 0, 0, 1, 0}, audience.steps().get(1).state());
+        assertArrayEquals(
+                new int[] {12, 0, 0, 0, 0, 0, 0}, audience.steps().get(0).state());
+        assertArrayEquals(
+                new int[] {12, 0, 0, 0, 0, 1, 0}, audience.steps().get(1).state());
         assertFalse(audience.steps().get(1).goal());
     }
 
@@ -109,18 +111,24 @@ class CampaignAudienceServiceTest {
 
     @Test
     void profilesLabelEveryAttributeButTheSubject() {
-        serve(Fixtures.CellsBuilder.on(space).build(), Fixtures.qTableWithBest(space, s ->
-                space.code(s, Attribute.TENURE) < 6 ? Action.NEXT_TENURE.code() : Action.NEXT_TYPE.code()), 100);
+        serve(
+                Fixtures.CellsBuilder.on(space).build(),
+                Fixtures.qTableWithBest(
+                        space,
+                        s -> space.code(s, Attribute.TENURE) < 6 ? Action.NEXT_TENURE.code() : Action.NEXT_TYPE.code()),
+                100);
 
         CampaignAudience audience = service.audience(new CampaignAudienceCommand(12));
 
-        assertEquals(Map.of(
-                Attribute.DAY, "Monday",
-                Attribute.TENURE, "< 5",
-                Attribute.DOMAIN, "a.com",
-                Attribute.AGE, "< 20",
-                Attribute.GENDER, "Female",
-                Attribute.TYPE, "Business"), audience.steps().get(0).profile());
+        assertEquals(
+                Map.of(
+                        Attribute.DAY, "Monday",
+                        Attribute.TENURE, "< 5",
+                        Attribute.DOMAIN, "a.com",
+                        Attribute.AGE, "< 20",
+                        Attribute.GENDER, "Female",
+                        Attribute.TYPE, "Business"),
+                audience.steps().get(0).profile());
         AudienceStep last = audience.steps().get(audience.steps().size() - 1);
         assertEquals("> 30", last.profile().get(Attribute.TENURE));
         assertEquals("Consumer", last.profile().get(Attribute.TYPE));
@@ -143,10 +151,12 @@ class CampaignAudienceServiceTest {
     void anUnknownSubjectIsNotFound() {
         serve(Fixtures.CellsBuilder.on(space).build(), always(Action.NEXT_DAY), 100);
 
-        NotFoundException e = assertThrows(NotFoundException.class,
-                () -> service.audience(new CampaignAudienceCommand(13)));
+        NotFoundException e =
+                assertThrows(NotFoundException.class, () -> service.audience(new CampaignAudienceCommand(13)));
         assertTrue(e.getMessage().contains("13"), e.getMessage());
-        assertThrows(NotFoundException.class, () -> service.audience(new CampaignAudienceCommand(0)),
+        assertThrows(
+                NotFoundException.class,
+                () -> service.audience(new CampaignAudienceCommand(0)),
                 "subject codes are not subject ids");
     }
 
@@ -156,11 +166,14 @@ class CampaignAudienceServiceTest {
         CampaignAudience audience = service.audience(new CampaignAudienceCommand(12));
         assertThrows(UnsupportedOperationException.class, () -> audience.steps().clear());
     }
+
     @Test
     void theProfilesCannotBeChanged() {
         serve(Fixtures.CellsBuilder.on(space).build(), always(Action.NEXT_DAY), 3);
         CampaignAudience audience = service.audience(new CampaignAudienceCommand(12));
-        assertThrows(UnsupportedOperationException.class, () -> audience.steps().get(0).profile().clear());
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> audience.steps().get(0).profile().clear());
     }
 
     @Test

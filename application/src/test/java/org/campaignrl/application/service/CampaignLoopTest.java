@@ -50,11 +50,14 @@ class CampaignLoopTest {
     private final Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
     private final InMemoryStorage storage = new InMemoryStorage();
     private final ActiveModel activeModel = new ActiveModel(storage.models(), storage.datasets());
-    private final IngestLogsService ingest = new IngestLogsService(new SimpleLogSource(), storage.datasets(),
-            new RunRecorder(storage.runs(), MemoryRunLog.OWNER, clock), clock,
+    private final IngestLogsService ingest = new IngestLogsService(
+            new SimpleLogSource(),
+            storage.datasets(),
+            new RunRecorder(storage.runs(), MemoryRunLog.OWNER, clock),
+            clock,
             new CampaignReadouts(storage.campaigns(), new SimpleOutcomeReader(), clock));
-    private final PlanCampaignService planner = new PlanCampaignService(activeModel, storage.datasets(),
-            storage.campaigns(), clock);
+    private final PlanCampaignService planner =
+            new PlanCampaignService(activeModel, storage.datasets(), storage.campaigns(), clock);
     private final CampaignsService campaigns = new CampaignsService(storage.campaigns(), storage.datasets());
     private Path logs;
 
@@ -80,10 +83,10 @@ class CampaignLoopTest {
 
     @Test
     void aPlansSimulatedResponsesAreReadOutAgainstItsControlWithoutMixingPlans() throws IOException {
-        CampaignPlan best = planner.plan(new PlanCampaignCommand(2, 3_000L, null, null, null, 0.1, 0.2,
-                ControlTreatment.BUSINESS_AS_USUAL, 1, START));
-        CampaignPlan other = planner.plan(new PlanCampaignCommand(1, 1_000L, null, null, null, 0.1, 0.2,
-                ControlTreatment.NOTHING, 2, START));
+        CampaignPlan best = planner.plan(new PlanCampaignCommand(
+                2, 3_000L, null, null, null, 0.1, 0.2, ControlTreatment.BUSINESS_AS_USUAL, 1, START));
+        CampaignPlan other = planner.plan(
+                new PlanCampaignCommand(1, 1_000L, null, null, null, 0.1, 0.2, ControlTreatment.NOTHING, 2, START));
         assertEquals(3_750, best.figures().customers());
 
         List<String> first = Files.readAllLines(export(best.id(), "best.csv"));
@@ -95,26 +98,39 @@ class CampaignLoopTest {
         Path sendList = tmp.resolve("both.csv");
         Files.write(sendList, both);
         Path answered = tmp.resolve("answered");
-        PlanAnswer.Report report = PlanAnswer.answer(sendList, logs.resolve(CampaignLogGenerator.TRUTH),
-                logs.resolve(CampaignLogGenerator.USERBASE), answered, 3);
+        PlanAnswer.Report report = PlanAnswer.answer(
+                sendList,
+                logs.resolve(CampaignLogGenerator.TRUTH),
+                logs.resolve(CampaignLogGenerator.USERBASE),
+                answered,
+                3);
         assertEquals(4_750, report.sends());
 
         IngestOutcome outcome = ingest(answered);
         assertEquals(2, outcome.readouts().size());
-        Readout readout = campaigns.readout(best.id()).flatMap(CampaignReadout::readout).orElseThrow();
+        Readout readout =
+                campaigns.readout(best.id()).flatMap(CampaignReadout::readout).orElseThrow();
         GroupConversion target = readout.group(Group.TARGET).orElseThrow();
         GroupConversion control = readout.group(Group.CONTROL).orElseThrow();
         assertEquals(2_700, target.sent());
         assertEquals(750, control.sent());
         assertTrue(readout.lift().orElseThrow().beatsControl(), readout.lift().toString());
         assertFalse(readout.calibration().isEmpty());
-        System.out.printf(java.util.Locale.ROOT, "CampaignLoopTest: target %d/%d (plan expected %.1f, %.1f–%.1f),"
-                        + " control %d/%d, lift %s%n", target.responded(), target.sent(),
-                best.figures().target().expected(), best.figures().target().lower(),
-                best.figures().target().upper(), control.responded(), control.sent(), readout.lift().orElseThrow());
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "CampaignLoopTest: target %d/%d (plan expected %.1f, %.1f–%.1f)," + " control %d/%d, lift %s%n",
+                target.responded(),
+                target.sent(),
+                best.figures().target().expected(),
+                best.figures().target().lower(),
+                best.figures().target().upper(),
+                control.responded(),
+                control.sent(),
+                readout.lift().orElseThrow());
 
         // The other plan counts its own customers only, for its own subject line.
-        Readout second2 = campaigns.readout(other.id()).flatMap(CampaignReadout::readout).orElseThrow();
+        Readout second2 =
+                campaigns.readout(other.id()).flatMap(CampaignReadout::readout).orElseThrow();
         assertEquals(900, second2.group(Group.TARGET).orElseThrow().planned());
         GroupConversion nothing = second2.group(Group.CONTROL).orElseThrow();
         assertEquals(250, nothing.sent());
@@ -129,8 +145,12 @@ class CampaignLoopTest {
         assertFalse(again.readouts().get(0).sendsFound(), "the old logs end before the plan starts");
 
         Path answered = tmp.resolve("answered");
-        PlanAnswer.answer(export(plan.id(), "plan.csv"), logs.resolve(CampaignLogGenerator.TRUTH),
-                logs.resolve(CampaignLogGenerator.USERBASE), answered, 5);
+        PlanAnswer.answer(
+                export(plan.id(), "plan.csv"),
+                logs.resolve(CampaignLogGenerator.TRUTH),
+                logs.resolve(CampaignLogGenerator.USERBASE),
+                answered,
+                5);
         assertTrue(ingest(answered).readouts().get(0).sendsFound());
         assertTrue(ingest(logs).readouts().isEmpty(), "logs without the plan's sends say nothing more of it");
         assertEquals(2, campaigns.show(plan.id()).readouts().size());

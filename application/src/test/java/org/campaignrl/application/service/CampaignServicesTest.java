@@ -34,8 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CampaignServicesTest {
     private static final LocalDate START = LocalDate.of(2016, 4, 4);
+
     @TempDir
     static Path tmp;
+
     private static AggregatedLogs logs;
 
     private final Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
@@ -47,9 +49,15 @@ class CampaignServicesTest {
     @BeforeAll
     static void generate() throws IOException {
         new CampaignLogGenerator(new GeneratorSettings(3_000, 2)).writeTo(tmp, GenerationProgress.NONE);
-        logs = new SimpleLogSource().aggregate(new CampaignLogSource.LogFiles(tmp.resolve("sent_emails.csv"),
-                tmp.resolve("responded.csv"), tmp.resolve("userbase.csv")), SendSplit.NONE, tmp.resolve("r.csv"),
-                ProgressListener.NONE);
+        logs = new SimpleLogSource()
+                .aggregate(
+                        new CampaignLogSource.LogFiles(
+                                tmp.resolve("sent_emails.csv"),
+                                tmp.resolve("responded.csv"),
+                                tmp.resolve("userbase.csv")),
+                        SendSplit.NONE,
+                        tmp.resolve("r.csv"),
+                        ProgressListener.NONE);
     }
 
     private long storeLogs() {
@@ -65,7 +73,9 @@ class CampaignServicesTest {
         assertTrue(plan.modelId().isEmpty());
         assertEquals(Fixtures.NOW, plan.createdAt());
         assertEquals(List.of(plan), campaigns.list());
-        assertEquals(plan.figures().customers(), storage.campaigns().loadAssignments(plan.id()).size());
+        assertEquals(
+                plan.figures().customers(),
+                storage.campaigns().loadAssignments(plan.id()).size());
     }
 
     @Test
@@ -74,47 +84,71 @@ class CampaignServicesTest {
         CampaignPlan preview = planner.preview(PlanCampaignCommand.ofBudget(2, 500, 1, START));
         assertFalse(preview.isStored());
         assertTrue(campaigns.list().isEmpty());
-        assertEquals(preview.figures(), planner.plan(PlanCampaignCommand.ofBudget(2, 500, 1, START)).figures());
+        assertEquals(
+                preview.figures(),
+                planner.plan(PlanCampaignCommand.ofBudget(2, 500, 1, START)).figures());
     }
 
     @Test
     void aNewerDatasetIsPlannedOnAtOnceThoughTheLastOnesEstimatesAreKept() {
         storeLogs();
         CampaignPlan first = planner.preview(PlanCampaignCommand.ofBudget(2, 500, 1, START));
-        AggregatedLogs fewer = new AggregatedLogs(logs.cells(), logs.summary()).withCustomers(
-                org.campaignrl.application.model.DatasetCustomers.builder(1).add(1, 0, 0, 0, 0, 0, "a@b.c").build());
+        AggregatedLogs fewer = new AggregatedLogs(logs.cells(), logs.summary())
+                .withCustomers(org.campaignrl.application.model.DatasetCustomers.builder(1)
+                        .add(1, 0, 0, 0, 0, 0, "a@b.c")
+                        .build());
         long second = storage.datasets().save(fewer, Fixtures.NOW);
-        assertEquals("budget", assertThrows(InvalidCommandException.class,
-                () -> planner.preview(PlanCampaignCommand.ofBudget(2, 500, 1, START))).field());
-        assertEquals(second, planner.preview(PlanCampaignCommand.ofBudget(2, 1, 1, START)).datasetId());
+        assertEquals(
+                "budget",
+                assertThrows(
+                                InvalidCommandException.class,
+                                () -> planner.preview(PlanCampaignCommand.ofBudget(2, 500, 1, START)))
+                        .field());
+        assertEquals(
+                second,
+                planner.preview(PlanCampaignCommand.ofBudget(2, 1, 1, START)).datasetId());
         assertEquals(3_000, first.figures().eligible());
     }
 
     @Test
     void aPlanThatCannotBeMadeIsABadCommandNamingTheField() {
         storeLogs();
-        assertEquals("budget", assertThrows(InvalidCommandException.class,
-                () -> planner.plan(PlanCampaignCommand.ofBudget(2, 3_001, 1, START))).field());
-        assertEquals("subjectId", assertThrows(InvalidCommandException.class,
-                () -> planner.plan(PlanCampaignCommand.ofBudget(7, 10, 1, START))).field());
-        assertEquals("threshold", assertThrows(InvalidCommandException.class, () -> planner.plan(
-                new PlanCampaignCommand(2, null, 0.999, null, null, 0, 0, null, 1, START))).field());
+        assertEquals(
+                "budget",
+                assertThrows(
+                                InvalidCommandException.class,
+                                () -> planner.plan(PlanCampaignCommand.ofBudget(2, 3_001, 1, START)))
+                        .field());
+        assertEquals(
+                "subjectId",
+                assertThrows(
+                                InvalidCommandException.class,
+                                () -> planner.plan(PlanCampaignCommand.ofBudget(7, 10, 1, START)))
+                        .field());
+        assertEquals(
+                "threshold",
+                assertThrows(
+                                InvalidCommandException.class,
+                                () -> planner.plan(
+                                        new PlanCampaignCommand(2, null, 0.999, null, null, 0, 0, null, 1, START)))
+                        .field());
     }
 
     @Test
     void withoutADatasetOrItsCustomersThereIsNothingToPlanFrom() {
         assertThrows(NotFoundException.class, () -> planner.plan(PlanCampaignCommand.ofBudget(2, 10, 1, START)));
         storage.datasets().save(new AggregatedLogs(logs.cells(), logs.summary()), Fixtures.NOW);
-        assertTrue(assertThrows(NotFoundException.class,
-                () -> planner.preview(PlanCampaignCommand.ofBudget(2, 10, 1, START))).getMessage()
+        assertTrue(assertThrows(
+                        NotFoundException.class, () -> planner.preview(PlanCampaignCommand.ofBudget(2, 10, 1, START)))
+                .getMessage()
                 .contains("keeps no customers"));
     }
 
     @Test
     void theSendListHasEveryCustomerToSendToOnceInIdOrderWithTheirAddress() throws IOException {
         storeLogs();
-        CampaignPlan plan = planner.plan(new PlanCampaignCommand(2, 300L, null, null, null, 0.1, 0.25,
-                ControlTreatment.BUSINESS_AS_USUAL, 3, START));
+        CampaignPlan plan = planner.plan(new PlanCampaignCommand(
+                2, 300L, null, null, null, 0.1, 0.25, ControlTreatment.BUSINESS_AS_USUAL, 3, START));
         StringWriter out = new StringWriter();
         assertEquals(400, campaigns.exportSendList(plan.id(), out));
         List<String> lines = out.toString().lines().toList();
@@ -131,11 +165,14 @@ class CampaignServicesTest {
             assertTrue(List.of("target", "explore", "control").contains(fields[4]), fields[4]);
             assertTrue(fields[5].matches("0\\.\\d{6}"), fields[5]);
         }
-        assertEquals(100, lines.stream().filter(line -> line.contains(",control,")).count());
+        assertEquals(
+                100, lines.stream().filter(line -> line.contains(",control,")).count());
 
-        CampaignPlan nothing = planner.plan(new PlanCampaignCommand(2, 300L, null, null, null, 0.1, 0.25,
-                ControlTreatment.NOTHING, 3, START));
-        assertEquals(300, campaigns.exportSendList(nothing.id(), new StringWriter()),
+        CampaignPlan nothing = planner.plan(
+                new PlanCampaignCommand(2, 300L, null, null, null, 0.1, 0.25, ControlTreatment.NOTHING, 3, START));
+        assertEquals(
+                300,
+                campaigns.exportSendList(nothing.id(), new StringWriter()),
                 "a control that gets nothing is not sent to");
     }
 

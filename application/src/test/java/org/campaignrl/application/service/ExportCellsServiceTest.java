@@ -29,7 +29,8 @@ class ExportCellsServiceTest {
     private final ExportCellsService service = new ExportCellsService(datasets, writer);
     private final Path out = Path.of("export", "email_campaign_data.csv");
 
-    private final Cells older = Fixtures.CellsBuilder.on(Fixtures.otherSpace()).at(new int[] {7, 0, 0, 0, 0, 0, 0}, 2, 1)
+    private final Cells older = Fixtures.CellsBuilder.on(Fixtures.otherSpace())
+            .at(new int[] {7, 0, 0, 0, 0, 0, 0}, 2, 1)
             .build();
     private final Cells latest = Fixtures.CellsBuilder.on(Fixtures.space())
             .at(new int[] {12, 0, 0, 0, 0, 0, 0}, 2, 1)

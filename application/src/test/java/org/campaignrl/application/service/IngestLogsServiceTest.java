@@ -26,10 +26,10 @@ import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.InputFile;
 import org.campaignrl.application.model.SendSplit;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestOutcome;
 import org.campaignrl.application.port.out.CampaignLogSource;
-import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,11 +39,14 @@ class IngestLogsServiceTest {
     private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
     private final Clock clock = Clock.fixed(Fixtures.NOW, ZoneOffset.UTC);
     private final RunRecorder runs = new RunRecorder(new MemoryRunLog(), MemoryRunLog.OWNER, clock);
+
     @TempDir
     Path folder;
+
     private IngestLogsCommand command;
 
-    private final Cells cells = Fixtures.CellsBuilder.on(Fixtures.space()).at(new int[] {12, 0, 0, 0, 0, 0, 0}, 3, 1)
+    private final Cells cells = Fixtures.CellsBuilder.on(Fixtures.space())
+            .at(new int[] {12, 0, 0, 0, 0, 0, 0}, 3, 1)
             .build();
     private final IngestSummary summary = new IngestSummary(
             List.of(new FileSummary("sent_emails.csv", 4, 3, Map.of("bad date", 1L))), 2, 3, 1, 1, 0, null, null, "");
@@ -64,13 +67,21 @@ class IngestLogsServiceTest {
 
         new IngestLogsService(source, datasets, runs, clock).ingest(command, (stage, done, total) -> stages.add(stage));
 
-        assertEquals(List.of(
-                new InputFile("sent", command.sentEmails().toAbsolutePath().toString(), 3,
-                        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-                new InputFile("responded", command.responded().toAbsolutePath().toString(), 0,
-                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
-                new InputFile("userbase", command.userbase().toAbsolutePath().toString(), 9,
-                        sha256("userbase\n"))), datasets.loadLatest().orElseThrow().inputs());
+        assertEquals(
+                List.of(
+                        new InputFile(
+                                "sent",
+                                command.sentEmails().toAbsolutePath().toString(),
+                                3,
+                                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+                        new InputFile(
+                                "responded",
+                                command.responded().toAbsolutePath().toString(),
+                                0,
+                                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+                        new InputFile(
+                                "userbase", command.userbase().toAbsolutePath().toString(), 9, sha256("userbase\n"))),
+                datasets.loadLatest().orElseThrow().inputs());
         assertEquals(List.of(InputFileChecksums.STAGE), stages);
     }
 
@@ -79,14 +90,22 @@ class IngestLogsServiceTest {
     void aFolderOrAUriIsReadByTheEngineAndRecordedWithoutChecksum() throws IOException {
         Path parts = Files.createDirectory(folder.resolve("sent_emails.parquet"));
         Files.writeString(parts.resolve("part-0.parquet"), "PAR1");
-        IngestLogsCommand elsewhere = new IngestLogsCommand(parts, Path.of("s3a://bucket/responded.csv"),
-                command.userbase(), command.rejectsReport(), SendSplit.NONE, 1.0);
+        IngestLogsCommand elsewhere = new IngestLogsCommand(
+                parts,
+                Path.of("s3a://bucket/responded.csv"),
+                command.userbase(),
+                command.rejectsReport(),
+                SendSplit.NONE,
+                1.0);
         CampaignLogSource source = (files, split, rejectsReport, listener) -> new AggregatedLogs(cells, summary);
 
         new IngestLogsService(source, datasets, runs, clock).ingest(elsewhere, ProgressListener.NONE);
 
-        assertEquals(List.of("userbase"), datasets.loadLatest().orElseThrow().inputs().stream()
-                .map(InputFile::role).toList());
+        assertEquals(
+                List.of("userbase"),
+                datasets.loadLatest().orElseThrow().inputs().stream()
+                        .map(InputFile::role)
+                        .toList());
     }
 
     @Test
@@ -100,7 +119,8 @@ class IngestLogsServiceTest {
             return new AggregatedLogs(cells, summary);
         };
 
-        IngestRefusedException e = assertThrows(IngestRefusedException.class,
+        IngestRefusedException e = assertThrows(
+                IngestRefusedException.class,
                 () -> new IngestLogsService(source, datasets, runs, clock).ingest(command, ProgressListener.NONE));
 
         assertEquals(command.responded().toString(), e.file());
@@ -110,8 +130,9 @@ class IngestLogsServiceTest {
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -128,8 +149,10 @@ class IngestLogsServiceTest {
 
         new IngestLogsService(source, datasets, runs, clock).ingest(command.withFormat(given), ProgressListener.NONE);
 
-        assertEquals(List.of(new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(),
-                command.userbase(), given)), seen);
+        assertEquals(
+                List.of(new CampaignLogSource.LogFiles(
+                        command.sentEmails(), command.responded(), command.userbase(), given)),
+                seen);
     }
 
     @Test
@@ -146,8 +169,12 @@ class IngestLogsServiceTest {
         IngestOutcome outcome = new IngestLogsService(source, datasets, runs, clock).ingest(command, progress);
 
         // What the source reports reaches the caller's listener (through the run's, which can stop the work).
-        assertEquals(List.of(new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(),
-                command.userbase()), command.rejectsReport(), "reading sent_emails.csv 1/2"), seen.subList(0, 3));
+        assertEquals(
+                List.of(
+                        new CampaignLogSource.LogFiles(command.sentEmails(), command.responded(), command.userbase()),
+                        command.rejectsReport(),
+                        "reading sent_emails.csv 1/2"),
+                seen.subList(0, 3));
         assertEquals(1, outcome.datasetId());
         assertSame(summary, outcome.summary());
         DatasetVersion stored = datasets.loadLatest().orElseThrow();
@@ -176,7 +203,8 @@ class IngestLogsServiceTest {
             throw new IngestRefusedException("userbase.csv", 0, "missing header");
         };
 
-        IngestRefusedException e = assertThrows(IngestRefusedException.class,
+        IngestRefusedException e = assertThrows(
+                IngestRefusedException.class,
                 () -> new IngestLogsService(source, datasets, runs, clock).ingest(command, ProgressListener.NONE));
 
         assertEquals("userbase.csv", e.file());
@@ -191,7 +219,8 @@ class IngestLogsServiceTest {
             throw new IngestRefusedException("sent_emails.csv", 17, "unreadable");
         };
 
-        assertThrows(IngestRefusedException.class,
+        assertThrows(
+                IngestRefusedException.class,
                 () -> new IngestLogsService(source, datasets, runs, clock).ingest(command, ProgressListener.NONE));
 
         assertEquals(1, datasets.all().size());
@@ -201,13 +230,27 @@ class IngestLogsServiceTest {
     // The reject-ratio limit: for each file, rejected rows / rows read, compared with maxRejectedShare.
 
     private AggregatedLogs logsRejecting(long sentRead, long sentRejected, long userbaseRead, long userbaseRejected) {
-        IngestSummary rejecting = new IngestSummary(List.of(
-                new FileSummary("userbase.csv", userbaseRead, userbaseRead - userbaseRejected,
-                        userbaseRejected == 0 ? Map.of() : Map.of("unknown gender code", userbaseRejected)),
-                new FileSummary("responded.csv", 0, 0, Map.of()),
-                new FileSummary("sent_emails.csv", sentRead, sentRead - sentRejected,
-                        sentRejected == 0 ? Map.of() : Map.of("bad date", sentRejected))),
-                2, 3, 1, 1, 0, null, null, "");
+        IngestSummary rejecting = new IngestSummary(
+                List.of(
+                        new FileSummary(
+                                "userbase.csv",
+                                userbaseRead,
+                                userbaseRead - userbaseRejected,
+                                userbaseRejected == 0 ? Map.of() : Map.of("unknown gender code", userbaseRejected)),
+                        new FileSummary("responded.csv", 0, 0, Map.of()),
+                        new FileSummary(
+                                "sent_emails.csv",
+                                sentRead,
+                                sentRead - sentRejected,
+                                sentRejected == 0 ? Map.of() : Map.of("bad date", sentRejected))),
+                2,
+                3,
+                1,
+                1,
+                0,
+                null,
+                null,
+                "");
         return new AggregatedLogs(cells, rejecting);
     }
 
@@ -215,9 +258,14 @@ class IngestLogsServiceTest {
     void theDefaultLimitIsOnePercent() {
         assertEquals(0.01, IngestLogsCommand.inFolder(folder).maxRejectedShare());
         assertEquals(0.01, new IngestLogsCommand(folder, folder, folder, folder).maxRejectedShare());
-        assertEquals(0.25, IngestLogsCommand.inFolder(folder).withMaxRejectedShare(0.25)
-                .withSplit(org.campaignrl.application.model.SendSplit.byDate(java.time.LocalDate.of(2016, 3, 1)))
-                .maxRejectedShare(), "withSplit keeps the limit");
+        assertEquals(
+                0.25,
+                IngestLogsCommand.inFolder(folder)
+                        .withMaxRejectedShare(0.25)
+                        .withSplit(
+                                org.campaignrl.application.model.SendSplit.byDate(java.time.LocalDate.of(2016, 3, 1)))
+                        .maxRejectedShare(),
+                "withSplit keeps the limit");
     }
 
     @Test
@@ -229,8 +277,10 @@ class IngestLogsServiceTest {
             return logsRejecting(1_000, 11, 200, 3); // sends 1.1 %, userbase 1.5 %: the userbase is worse
         };
 
-        IngestRefusedException e = assertThrows(IngestRefusedException.class, () -> new IngestLogsService(source,
-                datasets, runs, clock).ingest(IngestLogsCommand.inFolder(folder), ProgressListener.NONE));
+        IngestRefusedException e = assertThrows(
+                IngestRefusedException.class,
+                () -> new IngestLogsService(source, datasets, runs, clock)
+                        .ingest(IngestLogsCommand.inFolder(folder), ProgressListener.NONE));
 
         assertEquals(command.userbase().toString(), e.file());
         assertTrue(e.getMessage().contains("userbase.csv"), e.getMessage());
@@ -246,8 +296,10 @@ class IngestLogsServiceTest {
     void oneFileOverTheLimitIsEnoughToRefuse() {
         CampaignLogSource source = (files, split, rejectsReport, listener) -> logsRejecting(1_000, 11, 200, 0);
 
-        IngestRefusedException e = assertThrows(IngestRefusedException.class, () -> new IngestLogsService(source,
-                datasets, runs, clock).ingest(IngestLogsCommand.inFolder(folder), ProgressListener.NONE));
+        IngestRefusedException e = assertThrows(
+                IngestRefusedException.class,
+                () -> new IngestLogsService(source, datasets, runs, clock)
+                        .ingest(IngestLogsCommand.inFolder(folder), ProgressListener.NONE));
 
         assertEquals(command.sentEmails().toString(), e.file());
         assertTrue(e.getMessage().contains("11 of 1,000 rows rejected (1.1 %)"), e.getMessage());
@@ -259,7 +311,8 @@ class IngestLogsServiceTest {
         CampaignLogSource source = (files, split, rejectsReport, listener) -> logsRejecting(1_000, 10, 300, 3);
 
         long id = new IngestLogsService(source, datasets, runs, clock)
-                .ingest(IngestLogsCommand.inFolder(folder), ProgressListener.NONE).datasetId();
+                .ingest(IngestLogsCommand.inFolder(folder), ProgressListener.NONE)
+                .datasetId();
 
         assertEquals(id, datasets.loadLatest().orElseThrow().id());
     }
@@ -279,8 +332,10 @@ class IngestLogsServiceTest {
     void aLimitOfZeroRefusesAnyRejection() {
         CampaignLogSource source = (files, split, rejectsReport, listener) -> logsRejecting(1_000, 1, 10, 0);
 
-        assertThrows(IngestRefusedException.class, () -> new IngestLogsService(source, datasets, runs, clock)
-                .ingest(IngestLogsCommand.inFolder(folder).withMaxRejectedShare(0), ProgressListener.NONE));
+        assertThrows(
+                IngestRefusedException.class,
+                () -> new IngestLogsService(source, datasets, runs, clock)
+                        .ingest(IngestLogsCommand.inFolder(folder).withMaxRejectedShare(0), ProgressListener.NONE));
         assertTrue(datasets.all().isEmpty());
     }
 }

@@ -76,10 +76,10 @@ class ModelRegistryServicesTest {
     void rollbackGoesBackThroughTheDistinctActiveModelsUntilThereIsNoneBefore() {
         long one = store(s -> 0, true);
         long two = store(s -> 1, true);
-        manage.activate(new ActivateModelCommand(two));   // activating the active one is not a new step
+        manage.activate(new ActivateModelCommand(two)); // activating the active one is not a new step
         long three = store(s -> 2, false);
         manage.activate(new ActivateModelCommand(three));
-        manage.activate(new ActivateModelCommand(one));    // history: one, two, three, one
+        manage.activate(new ActivateModelCommand(one)); // history: one, two, three, one
 
         assertEquals(three, manage.rollback().id());
         assertEquals(three, servedId());
@@ -104,14 +104,14 @@ class ModelRegistryServicesTest {
         long two = store(s -> 1, true);
         models.saveMetrics(one, Map.of("success_rate", 0.5));
 
-        ConflictException active = assertThrows(ConflictException.class,
-                () -> manage.delete(new DeleteModelCommand(two)));
+        ConflictException active =
+                assertThrows(ConflictException.class, () -> manage.delete(new DeleteModelCommand(two)));
         assertTrue(active.getMessage().contains("active"), active.getMessage());
         manage.delete(new DeleteModelCommand(one));
 
         assertEquals(List.of(two), models.list().stream().map(ModelSummary::id).toList());
         assertThrows(NotFoundException.class, () -> manage.delete(new DeleteModelCommand(one)));
-        assertThrows(ConflictException.class, manage::rollback);   // the deleted one left the history too
+        assertThrows(ConflictException.class, manage::rollback); // the deleted one left the history too
     }
 
     @Test
@@ -123,7 +123,9 @@ class ModelRegistryServicesTest {
 
         assertEquals(id, details.summary().id());
         assertTrue(details.summary().active());
-        assertEquals(Map.of("mean_q_error", 1.5, "success_rate", 0.75), details.summary().metrics());
+        assertEquals(
+                Map.of("mean_q_error", 1.5, "success_rate", 0.75),
+                details.summary().metrics());
         assertEquals(List.copyOf(details.summary().metrics().keySet()), List.of("mean_q_error", "success_rate"));
         assertThrows(NotFoundException.class, () -> registry.model(new ShowModelCommand(id + 1)));
     }
@@ -133,8 +135,8 @@ class ModelRegistryServicesTest {
         int subject12 = space.subjectCode(12);
         long a = store(s -> 0, true);
         // b differs from a only in the states of subject 12 on a Monday: 1/2 · 1/7 of the space.
-        long b = store(s -> space.code(s, Attribute.SUBJECT) == subject12 && space.code(s, Attribute.DAY) == 0 ? 3 : 0,
-                false);
+        long b = store(
+                s -> space.code(s, Attribute.SUBJECT) == subject12 && space.code(s, Attribute.DAY) == 0 ? 3 : 0, false);
         models.saveMetrics(a, Map.of("success_rate", 0.5, "held_out_lift", 1.25));
         models.saveMetrics(b, Map.of("success_rate", 0.625, "mean_q_error", 2.0));
 
@@ -145,12 +147,19 @@ class ModelRegistryServicesTest {
         assertEquals(1.0 / 14, comparison.changedShare(), 1e-12);
         assertEquals(0, comparison.statesOnlyInA());
         assertEquals(space.size() / 14, comparison.changedByAction().get(3));
-        assertEquals(space.size() / 14, comparison.changedByAction().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(
+                space.size() / 14,
+                comparison.changedByAction().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum());
         assertTrue(comparison.a().active());
         assertFalse(comparison.b().active());
-        assertEquals(List.of(new FigurePair("held_out_lift", 1.25, null, null),
-                new FigurePair("mean_q_error", null, 2.0, null),
-                new FigurePair("success_rate", 0.5, 0.625, 0.125)), comparison.figures());
+        assertEquals(
+                List.of(
+                        new FigurePair("held_out_lift", 1.25, null, null),
+                        new FigurePair("mean_q_error", null, 2.0, null),
+                        new FigurePair("success_rate", 0.5, 0.625, 0.125)),
+                comparison.figures());
     }
 
     @Test
@@ -202,7 +211,7 @@ class ModelRegistryServicesTest {
         RefreshServingService refresh = new RefreshServingService(models, activeModel);
 
         assertEquals(new Refresh(false, OptionalLong.of(one)), refresh.refreshIfChanged());
-        models.activate(two);   // as another server or the CLI would, straight in storage
+        models.activate(two); // as another server or the CLI would, straight in storage
 
         assertEquals(new Refresh(true, OptionalLong.of(two)), refresh.refreshIfChanged());
         assertEquals(two, servedId());

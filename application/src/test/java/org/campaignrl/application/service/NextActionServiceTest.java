@@ -41,7 +41,8 @@ class NextActionServiceTest {
 
     @Test
     void beforeAnyModelNothingIsServed() {
-        assertThrows(NothingServedException.class,
+        assertThrows(
+                NothingServedException.class,
                 () -> service.nextAction(new NextActionCommand(new int[] {12, 0, 0, 0, 0, 0, 0}, 0)));
     }
 
@@ -66,20 +67,28 @@ class NextActionServiceTest {
         serveModuloSevenModel();
         int[] state = {12, 2, 5, 0, 3, 0, 1};
 
-        assertArrayEquals(new int[] {12, 3, 5, 0, 3, 0, 1}, service.nextAction(new NextActionCommand(state, 0))
-                .reachedState());
-        assertArrayEquals(new int[] {12, 2, 6, 0, 3, 0, 1}, service.nextAction(new NextActionCommand(state, 1))
-                .reachedState());
-        assertArrayEquals(new int[] {12, 2, 5, 1, 3, 0, 1}, service.nextAction(new NextActionCommand(state, 2))
-                .reachedState());
-        assertArrayEquals(new int[] {12, 2, 5, 0, 4, 0, 1}, service.nextAction(new NextActionCommand(state, 3))
-                .reachedState());
-        assertArrayEquals(new int[] {12, 2, 5, 0, 3, 1, 1}, service.nextAction(new NextActionCommand(state, 4))
-                .reachedState());
-        assertArrayEquals(new int[] {12, 2, 5, 0, 3, 0, 0}, service.nextAction(new NextActionCommand(state, 5))
-                .reachedState());
-        assertArrayEquals(new int[] {40, 2, 5, 0, 3, 0, 1}, service.nextAction(new NextActionCommand(state, 6))
-                .reachedState(), "slot 0 carries the next subject's id, not its code");
+        assertArrayEquals(
+                new int[] {12, 3, 5, 0, 3, 0, 1},
+                service.nextAction(new NextActionCommand(state, 0)).reachedState());
+        assertArrayEquals(
+                new int[] {12, 2, 6, 0, 3, 0, 1},
+                service.nextAction(new NextActionCommand(state, 1)).reachedState());
+        assertArrayEquals(
+                new int[] {12, 2, 5, 1, 3, 0, 1},
+                service.nextAction(new NextActionCommand(state, 2)).reachedState());
+        assertArrayEquals(
+                new int[] {12, 2, 5, 0, 4, 0, 1},
+                service.nextAction(new NextActionCommand(state, 3)).reachedState());
+        assertArrayEquals(
+                new int[] {12, 2, 5, 0, 3, 1, 1},
+                service.nextAction(new NextActionCommand(state, 4)).reachedState());
+        assertArrayEquals(
+                new int[] {12, 2, 5, 0, 3, 0, 0},
+                service.nextAction(new NextActionCommand(state, 5)).reachedState());
+        assertArrayEquals(
+                new int[] {40, 2, 5, 0, 3, 0, 1},
+                service.nextAction(new NextActionCommand(state, 6)).reachedState(),
+                "slot 0 carries the next subject's id, not its code");
     }
 
     @Test
@@ -87,29 +96,38 @@ class NextActionServiceTest {
         serveModuloSevenModel();
         int[] last = {40, 6, 6, 1, 4, 1, 1};
 
-        assertArrayEquals(new int[] {40, 0, 6, 1, 4, 1, 1},
-                service.nextAction(new NextActionCommand(last, 0)).reachedState(), "Sunday -> Monday");
-        assertArrayEquals(new int[] {40, 6, 6, 0, 4, 1, 1},
+        assertArrayEquals(
+                new int[] {40, 0, 6, 1, 4, 1, 1},
+                service.nextAction(new NextActionCommand(last, 0)).reachedState(),
+                "Sunday -> Monday");
+        assertArrayEquals(
+                new int[] {40, 6, 6, 0, 4, 1, 1},
                 service.nextAction(new NextActionCommand(last, 2)).reachedState());
-        assertArrayEquals(new int[] {12, 6, 6, 1, 4, 1, 1},
-                service.nextAction(new NextActionCommand(last, 6)).reachedState(), "subject 40 -> subject 12");
+        assertArrayEquals(
+                new int[] {12, 6, 6, 1, 4, 1, 1},
+                service.nextAction(new NextActionCommand(last, 6)).reachedState(),
+                "subject 40 -> subject 12");
     }
 
     @Test
     void anUnknownSubjectIdIsRejectedNamingStateZero() {
         serveModuloSevenModel();
-        assertRejectedField("state[0]", () -> service.nextAction(new NextActionCommand(new int[] {13, 0, 0, 0, 0, 0, 0}, 0)));
-        assertRejectedField("state[0]", () -> service.nextAction(new NextActionCommand(new int[] {0, 0, 0, 0, 0, 0, 0}, 0)));
+        assertRejectedField(
+                "state[0]", () -> service.nextAction(new NextActionCommand(new int[] {13, 0, 0, 0, 0, 0, 0}, 0)));
+        assertRejectedField(
+                "state[0]", () -> service.nextAction(new NextActionCommand(new int[] {0, 0, 0, 0, 0, 0, 0}, 0)));
     }
 
     @Test
     void aDomainCodeOutOfRangeIsRejectedNamingStateThree() {
         serveModuloSevenModel();
-        InvalidCommandException e = assertThrows(InvalidCommandException.class,
+        InvalidCommandException e = assertThrows(
+                InvalidCommandException.class,
                 () -> service.nextAction(new NextActionCommand(new int[] {12, 0, 0, 2, 0, 0, 0}, 0)));
         assertEquals("state[3]", e.field());
         assertTrue(e.problem().contains(Attribute.DOMAIN.displayName()), e.problem());
-        assertRejectedField("state[3]", () -> service.nextAction(new NextActionCommand(new int[] {12, 0, 0, -1, 0, 0, 0}, 0)));
+        assertRejectedField(
+                "state[3]", () -> service.nextAction(new NextActionCommand(new int[] {12, 0, 0, -1, 0, 0, 0}, 0)));
     }
 
     @Test

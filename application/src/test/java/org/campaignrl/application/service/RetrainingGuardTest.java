@@ -15,12 +15,17 @@ class RetrainingGuardTest {
     void higherIsBetterForTheSuccessRateAndLowerForTheQError() {
         Map<String, Double> active = Map.of("success_rate", 0.5, "mean_abs_q_error", 2.0);
 
-        assertTrue(guard.judge(Map.of("success_rate", 0.48, "mean_abs_q_error", 2.1), active).activate());
-        assertFalse(guard.judge(Map.of("success_rate", 0.47, "mean_abs_q_error", 2.0), active).activate());
+        assertTrue(guard.judge(Map.of("success_rate", 0.48, "mean_abs_q_error", 2.1), active)
+                .activate());
+        assertFalse(guard.judge(Map.of("success_rate", 0.47, "mean_abs_q_error", 2.0), active)
+                .activate());
         RetrainingGuard.Verdict qWorse = guard.judge(Map.of("success_rate", 0.9, "mean_abs_q_error", 2.2), active);
         assertFalse(qWorse.activate());
-        assertTrue(qWorse.reason().contains("mean_abs_q_error 2.200 vs 2.000 (worse by 0.2000, more than the 0.1000 "
-                + "allowed)"), qWorse.reason());
+        assertTrue(
+                qWorse.reason()
+                        .contains(
+                                "mean_abs_q_error 2.200 vs 2.000 (worse by 0.2000, more than the 0.1000 " + "allowed)"),
+                qWorse.reason());
     }
 
     @Test
@@ -36,8 +41,10 @@ class RetrainingGuardTest {
     void aZeroToleranceStillAcceptsEqualFigures() {
         RetrainingGuard strict = RetrainingGuard.standard(0);
 
-        assertTrue(strict.judge(Map.of("mean_abs_q_error", 0.0), Map.of("mean_abs_q_error", 0.0)).activate());
-        assertFalse(strict.judge(Map.of("mean_abs_q_error", 1e-6), Map.of("mean_abs_q_error", 0.0)).activate());
+        assertTrue(strict.judge(Map.of("mean_abs_q_error", 0.0), Map.of("mean_abs_q_error", 0.0))
+                .activate());
+        assertFalse(strict.judge(Map.of("mean_abs_q_error", 1e-6), Map.of("mean_abs_q_error", 0.0))
+                .activate());
         assertEquals(3, strict.watched().size());
         assertThrows(IllegalArgumentException.class, () -> RetrainingGuard.standard(-0.1));
     }

@@ -57,11 +57,13 @@ class RetrainingServiceTest {
         }
     };
     private final Cells cells = Fixtures.CellsBuilder.on(Fixtures.space())
-            .at(new int[] {12, 1, 0, 0, 0, 0, 0}, 20, 20).build();
+            .at(new int[] {12, 1, 0, 0, 0, 0, 0}, 20, 20)
+            .build();
     /** The source reads the first line of the sends log: the success rate, per mille, its data will give. */
     private final CampaignLogSource source = (files, split, rejects, progress) -> {
         try {
-            long perMille = Long.parseLong(Files.readAllLines(files.sentEmails()).get(0).trim());
+            long perMille =
+                    Long.parseLong(Files.readAllLines(files.sentEmails()).get(0).trim());
             if (perMille < 0) {
                 throw new IngestRefusedException(files.sentEmails().toString(), 1, "negative");
             }
@@ -76,6 +78,7 @@ class RetrainingServiceTest {
         long perMille = datasets.load(datasetId).orElseThrow().summary().customers();
         return Map.of("success_rate", perMille / 1000.0, "success_rate_over_reachable", Double.NaN);
     };
+
     private RetrainingService retraining;
     private long initial;
 
@@ -83,9 +86,16 @@ class RetrainingServiceTest {
     void anActiveModelWithASuccessRateOf600PerMille() throws IOException {
         ManageModelsService manage = new ManageModelsService(models, activeModel);
         RunRecorder runs = new RunRecorder(new MemoryRunLog(), MemoryRunLog.OWNER, clock);
-        retraining = new RetrainingService(new IngestLogsService(source, datasets, runs, clock),
-                new TrainModelService(datasets, models, activeModel, runs, clock), manage, datasets, models, history,
-                quality, RetrainingGuard.standard(0).watched(), clock);
+        retraining = new RetrainingService(
+                new IngestLogsService(source, datasets, runs, clock),
+                new TrainModelService(datasets, models, activeModel, runs, clock),
+                manage,
+                datasets,
+                models,
+                history,
+                quality,
+                RetrainingGuard.standard(0).watched(),
+                clock);
         arrive(600);
         assertEquals(Outcome.ACTIVATED, retraining.retrain(command()).outcome());
         initial = models.activeId().orElseThrow();
@@ -109,7 +119,9 @@ class RetrainingServiceTest {
         assertEquals("no model was active", first.reason());
         assertEquals(Optional.empty(), first.activeModelId());
         assertEquals(Optional.of(initial), first.candidateModelId());
-        assertEquals(RetrainingService.STARTED_BY, models.load(initial).orElseThrow().model().startedBy());
+        assertEquals(
+                RetrainingService.STARTED_BY,
+                models.load(initial).orElseThrow().model().startedBy());
         assertEquals(0.6, models.load(initial).orElseThrow().metrics().get("success_rate"));
     }
 
@@ -120,7 +132,8 @@ class RetrainingServiceTest {
         RetrainingDecision decision = retraining.retrain(command());
 
         assertEquals(Outcome.KEPT, decision.outcome(), decision.reason());
-        assertTrue(decision.reason().startsWith("worse than the active model: success_rate 0.3000 vs 0.6000"),
+        assertTrue(
+                decision.reason().startsWith("worse than the active model: success_rate 0.3000 vs 0.6000"),
                 decision.reason());
         assertEquals(Optional.of(initial), decision.activeModelId());
         long candidate = decision.candidateModelId().orElseThrow();
@@ -133,13 +146,16 @@ class RetrainingServiceTest {
 
     @Test
     void aDatasetWorseOnlyWithinTheToleranceIsActivated() throws IOException {
-        arrive(590);   // 1.7 % below 600, within 2 %
+        arrive(590); // 1.7 % below 600, within 2 %
 
         RetrainingDecision decision = retraining.retrain(command());
 
         assertEquals(Outcome.ACTIVATED, decision.outcome(), decision.reason());
-        assertEquals(decision.candidateModelId().orElseThrow(), models.activeId().orElseThrow());
-        assertEquals(decision.candidateModelId().orElseThrow(), activeModel.snapshot().model().id());
+        assertEquals(
+                decision.candidateModelId().orElseThrow(), models.activeId().orElseThrow());
+        assertEquals(
+                decision.candidateModelId().orElseThrow(),
+                activeModel.snapshot().model().id());
     }
 
     @Test
@@ -185,7 +201,7 @@ class RetrainingServiceTest {
         assertEquals(Duration.ofHours(6), schedule.every());
         assertEquals(watchDir, schedule.watchDir());
         assertEquals(0.02, schedule.tolerance());
-        assertEquals(Fixtures.NOW, schedule.nextRunAt());   // the clock is fixed: the first run is due at once
+        assertEquals(Fixtures.NOW, schedule.nextRunAt()); // the clock is fixed: the first run is due at once
         assertFalse(retraining.status().decisions().isEmpty());
     }
 }

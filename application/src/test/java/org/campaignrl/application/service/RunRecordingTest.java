@@ -31,12 +31,12 @@ import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.model.IngestSummary;
 import org.campaignrl.application.model.Run;
 import org.campaignrl.application.model.RunOwner;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.IngestLogsUseCase.IngestLogsCommand;
 import org.campaignrl.application.port.in.JobsUseCase.JobView;
 import org.campaignrl.application.port.in.JobsUseCase.State;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.application.port.out.CampaignLogSource;
-import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.out.RunLog;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,11 +61,13 @@ class RunRecordingTest {
             .at(new int[] {40, 5, 0, 1, 1, 1, 0}, 20, 10)
             .at(new int[] {12, 1, 0, 0, 0, 0, 0}, 4, 1)
             .build();
+
     private final IngestSummary summary = new IngestSummary(
             List.of(new FileSummary("sent_emails.csv", 44, 44, Map.of())), 2, 44, 21, 21, 0, null, null, "");
 
     @TempDir
     Path folder;
+
     private IngestLogsCommand ingest;
 
     @BeforeEach
@@ -81,7 +83,10 @@ class RunRecordingTest {
     }
 
     private static TrainModelCommand longTraining() {
-        return TrainModelCommand.defaults().withEpisodes(100_000_000).withMaxSteps(30).withStartedBy("alice");
+        return TrainModelCommand.defaults()
+                .withEpisodes(100_000_000)
+                .withMaxSteps(30)
+                .withStartedBy("alice");
     }
 
     /** The run of an ingest of the test's logs that made dataset {@code id}. */
@@ -93,7 +98,8 @@ class RunRecordingTest {
     @Test
     void anIngestIsRecordedWithTheDatasetItMade() {
         long id = ingestReading((files, split, rejects, progress) -> new AggregatedLogs(cells, summary))
-                .ingest(ingest, ProgressListener.NONE).datasetId();
+                .ingest(ingest, ProgressListener.NONE)
+                .datasetId();
 
         assertEquals(List.of(succeededIngest(id)), log.all());
     }
@@ -104,15 +110,20 @@ class RunRecordingTest {
         RunLog slowToOpen = new DelegatingRunLog(log) {
             @Override
             public long start(Run.Kind kind, String subject, RunOwner owner, Instant startedAt) {
-                await(workBegan);   // a database still opening: the row waits, the work does not
+                await(workBegan); // a database still opening: the row waits, the work does not
                 return super.start(kind, subject, owner, startedAt);
             }
         };
-        long id = new IngestLogsService((files, split, rejects, progress) -> {
-            workBegan.countDown();
-            return new AggregatedLogs(cells, summary);
-        }, datasets, new RunRecorder(slowToOpen, MemoryRunLog.OWNER, clock), clock)
-                .ingest(ingest, ProgressListener.NONE).datasetId();
+        long id = new IngestLogsService(
+                        (files, split, rejects, progress) -> {
+                            workBegan.countDown();
+                            return new AggregatedLogs(cells, summary);
+                        },
+                        datasets,
+                        new RunRecorder(slowToOpen, MemoryRunLog.OWNER, clock),
+                        clock)
+                .ingest(ingest, ProgressListener.NONE)
+                .datasetId();
 
         assertEquals(List.of(succeededIngest(id)), log.all());
     }
@@ -128,13 +139,17 @@ class RunRecordingTest {
             }
         };
         List<Integer> runsInTheLogAtTheSecondStage = new ArrayList<>();
-        new IngestLogsService((files, split, rejects, progress) -> {
-            progress.progress("reading userbase.csv", 1, 2);
-            firstStageReported.countDown();
-            progress.progress("reading sent_emails.csv", 1, 2);
-            runsInTheLogAtTheSecondStage.add(log.all().size());
-            return new AggregatedLogs(cells, summary);
-        }, datasets, new RunRecorder(slowToOpen, MemoryRunLog.OWNER, clock), clock)
+        new IngestLogsService(
+                        (files, split, rejects, progress) -> {
+                            progress.progress("reading userbase.csv", 1, 2);
+                            firstStageReported.countDown();
+                            progress.progress("reading sent_emails.csv", 1, 2);
+                            runsInTheLogAtTheSecondStage.add(log.all().size());
+                            return new AggregatedLogs(cells, summary);
+                        },
+                        datasets,
+                        new RunRecorder(slowToOpen, MemoryRunLog.OWNER, clock),
+                        clock)
                 .ingest(ingest, ProgressListener.NONE);
 
         assertEquals(List.of(1), runsInTheLogAtTheSecondStage);
@@ -150,16 +165,22 @@ class RunRecordingTest {
             }
         };
         AtomicInteger reports = new AtomicInteger();
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> new IngestLogsService(
-                (files, split, rejects, progress) -> {
-                    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                    while (System.nanoTime() < deadline) {
-                        progress.progress("reading", reports.incrementAndGet(), Long.MAX_VALUE);
-                        Thread.onSpinWait();
-                    }
-                    throw new AssertionError("the work was not stopped");
-                }, datasets, new RunRecorder(unreachable, MemoryRunLog.OWNER, clock), clock)
-                .ingest(ingest, ProgressListener.NONE));
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> new IngestLogsService(
+                                (files, split, rejects, progress) -> {
+                                    long deadline = System.nanoTime()
+                                            + Duration.ofSeconds(10).toNanos();
+                                    while (System.nanoTime() < deadline) {
+                                        progress.progress("reading", reports.incrementAndGet(), Long.MAX_VALUE);
+                                        Thread.onSpinWait();
+                                    }
+                                    throw new AssertionError("the work was not stopped");
+                                },
+                                datasets,
+                                new RunRecorder(unreachable, MemoryRunLog.OWNER, clock),
+                                clock)
+                        .ingest(ingest, ProgressListener.NONE));
 
         assertEquals(unopened, thrown);
         assertTrue(reports.get() > 0);
@@ -218,10 +239,12 @@ class RunRecordingTest {
 
     @Test
     void aRefusedIngestIsRecordedAsFailedWithTheReasonAndStoresNothing() {
-        IngestRefusedException refused = assertThrows(IngestRefusedException.class, () -> ingestReading(
-                (files, split, rejects, progress) -> {
-                    throw new IngestRefusedException(files.userbase().toString(), 0, "file not found");
-                }).ingest(ingest, ProgressListener.NONE));
+        IngestRefusedException refused = assertThrows(
+                IngestRefusedException.class,
+                () -> ingestReading((files, split, rejects, progress) -> {
+                            throw new IngestRefusedException(files.userbase().toString(), 0, "file not found");
+                        })
+                        .ingest(ingest, ProgressListener.NONE));
 
         Run run = log.all().get(0);
         assertEquals(Run.Status.FAILED, run.status());
@@ -233,15 +256,18 @@ class RunRecordingTest {
     void aTrainingIsRecordedWithTheModelItMadeAndAFailedOneWithWhy() {
         assertThrows(NotFoundException.class, () -> training.train(Fixtures.quickTraining(), ProgressListener.NONE));
         long datasetId = datasets.save(cells);
-        long modelId = training.train(Fixtures.quickTraining().withStartedBy("bob"), ProgressListener.NONE).modelId();
+        long modelId = training.train(Fixtures.quickTraining().withStartedBy("bob"), ProgressListener.NONE)
+                .modelId();
 
         List<Run> all = log.all();
         assertEquals(Run.Status.FAILED, all.get(0).status());
         assertEquals("no dataset yet: ingest campaign logs first", all.get(0).message());
         assertEquals(Run.Kind.TRAINING, all.get(1).kind());
-        assertEquals("the latest dataset, 300 episodes, seed 42, by bob", all.get(1).subject());
+        assertEquals(
+                "the latest dataset, 300 episodes, seed 42, by bob", all.get(1).subject());
         assertEquals(Optional.of(modelId), all.get(1).resultId());
-        assertTrue(all.get(1).message().startsWith("model " + modelId + " on dataset " + datasetId + ", activated: "),
+        assertTrue(
+                all.get(1).message().startsWith("model " + modelId + " on dataset " + datasetId + ", activated: "),
                 all.get(1).message());
     }
 
@@ -254,8 +280,8 @@ class RunRecordingTest {
             runs.abandon(STOPPED);
         };
 
-        RunAbandonedException abandoned = assertThrows(RunAbandonedException.class,
-                () -> training.train(longTraining(), stopAfterFirstReport));
+        RunAbandonedException abandoned =
+                assertThrows(RunAbandonedException.class, () -> training.train(longTraining(), stopAfterFirstReport));
 
         assertEquals("abandoned: " + STOPPED, abandoned.getMessage());
         assertEquals(1, reports.get());
@@ -285,10 +311,13 @@ class RunRecordingTest {
         runs.abandon("something else");
         AtomicInteger reads = new AtomicInteger();
 
-        assertThrows(RunAbandonedException.class, () -> ingestReading((files, split, rejects, progress) -> {
-            reads.incrementAndGet();
-            return new AggregatedLogs(cells, summary);
-        }).ingest(ingest, ProgressListener.NONE));
+        assertThrows(
+                RunAbandonedException.class,
+                () -> ingestReading((files, split, rejects, progress) -> {
+                            reads.incrementAndGet();
+                            return new AggregatedLogs(cells, summary);
+                        })
+                        .ingest(ingest, ProgressListener.NONE));
 
         assertEquals(0, reads.get());
         assertEquals("abandoned: " + STOPPED, log.all().get(0).message());
@@ -299,14 +328,15 @@ class RunRecordingTest {
         CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread worker = new Thread(() -> ingestReading((files, split, rejects, progress) -> {
-            reading.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-            return new AggregatedLogs(cells, summary);
-        }).ingest(ingest, ProgressListener.NONE));
+                    reading.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return new AggregatedLogs(cells, summary);
+                })
+                .ingest(ingest, ProgressListener.NONE));
         worker.start();
         reading.await();
 
@@ -320,9 +350,12 @@ class RunRecordingTest {
     @Test
     void aBackgroundJobIsAbandonedWhenTheProcessStops() throws Exception {
         datasets.save(cells);
-        JobService jobs = new JobService(ingestReading((files, split, rejects, progress) -> {
-            throw new IllegalStateException("not used");
-        }), training, clock);
+        JobService jobs = new JobService(
+                ingestReading((files, split, rejects, progress) -> {
+                    throw new IllegalStateException("not used");
+                }),
+                training,
+                clock);
         JobView started = jobs.startTraining(longTraining());
         while (jobs.job(started.id()).orElseThrow().done() == 0) {
             Thread.onSpinWait();

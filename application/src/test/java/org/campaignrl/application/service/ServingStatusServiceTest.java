@@ -13,9 +13,9 @@ import org.campaignrl.application.memory.MemoryDatasetRepository;
 import org.campaignrl.application.memory.MemoryModelRepository;
 import org.campaignrl.application.memory.MemoryRunLog;
 import org.campaignrl.application.model.ModelSummary;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.ServingStatusUseCase.DatasetSummary;
 import org.campaignrl.application.port.in.ServingStatusUseCase.ServingStatus;
-import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Cells;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +24,12 @@ class ServingStatusServiceTest {
     private final MemoryModelRepository models = new MemoryModelRepository();
     private final ActiveModel activeModel = new ActiveModel(models, datasets);
     private final ServingStatusService service = new ServingStatusService(activeModel, datasets, models);
-    private final TrainModelService training =
-            new TrainModelService(datasets, models, activeModel, new RunRecorder(new MemoryRunLog(),
-                    MemoryRunLog.OWNER, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), Clock.fixed(Fixtures.NOW,
-                    ZoneOffset.UTC));
+    private final TrainModelService training = new TrainModelService(
+            datasets,
+            models,
+            activeModel,
+            new RunRecorder(new MemoryRunLog(), MemoryRunLog.OWNER, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)),
+            Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
 
     private final Cells cells = Fixtures.CellsBuilder.on(Fixtures.space())
             .at(new int[] {12, 0, 0, 0, 0, 0, 0}, 5, 1)
@@ -46,7 +48,8 @@ class ServingStatusServiceTest {
     @Test
     void afterTrainingTheActiveModelAndItsDatasetAreReported() {
         long datasetId = datasets.save(cells);
-        long modelId = training.train(Fixtures.quickTraining(), ProgressListener.NONE).modelId();
+        long modelId =
+                training.train(Fixtures.quickTraining(), ProgressListener.NONE).modelId();
 
         ServingStatus status = service.status();
 
@@ -67,8 +70,10 @@ class ServingStatusServiceTest {
     @Test
     void aNewerDatasetIsReportedBesideTheOneStillServed() {
         long served = datasets.save(cells);
-        long modelId = training.train(Fixtures.quickTraining(), ProgressListener.NONE).modelId();
-        long newer = datasets.save(Fixtures.CellsBuilder.on(Fixtures.otherSpace()).build());
+        long modelId =
+                training.train(Fixtures.quickTraining(), ProgressListener.NONE).modelId();
+        long newer =
+                datasets.save(Fixtures.CellsBuilder.on(Fixtures.otherSpace()).build());
         training.train(Fixtures.quickTraining(Optional.empty(), Optional.empty(), false), ProgressListener.NONE);
 
         ServingStatus status = service.status();

@@ -21,29 +21,31 @@ import org.campaignrl.application.memory.MemoryRunLog;
 import org.campaignrl.application.model.ConvergenceSummary;
 import org.campaignrl.application.model.ModelSummary;
 import org.campaignrl.application.model.TrainedModel;
+import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainModelCommand;
 import org.campaignrl.application.port.in.TrainModelUseCase.TrainOutcome;
-import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.domain.Action;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.Environment;
 import org.campaignrl.domain.Hyperparameters;
 import org.campaignrl.domain.QLearner;
 import org.campaignrl.domain.RewardRule;
-import org.campaignrl.domain.quality.OptimalPlan;
-import org.campaignrl.domain.quality.PolicyQuality;
 import org.campaignrl.domain.StateSpace;
 import org.campaignrl.domain.TrainingProgress;
+import org.campaignrl.domain.quality.OptimalPlan;
+import org.campaignrl.domain.quality.PolicyQuality;
 import org.junit.jupiter.api.Test;
 
 class TrainModelServiceTest {
     private final MemoryDatasetRepository datasets = new MemoryDatasetRepository();
     private final MemoryModelRepository models = new MemoryModelRepository();
     private final ActiveModel activeModel = new ActiveModel(models, datasets);
-    private final TrainModelService service =
-            new TrainModelService(datasets, models, activeModel, new RunRecorder(new MemoryRunLog(),
-                    MemoryRunLog.OWNER, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), Clock.fixed(Fixtures.NOW,
-                    ZoneOffset.UTC));
+    private final TrainModelService service = new TrainModelService(
+            datasets,
+            models,
+            activeModel,
+            new RunRecorder(new MemoryRunLog(), MemoryRunLog.OWNER, Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)),
+            Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
 
     private final StateSpace space = Fixtures.space();
     /** Two goal cells (0.5 on 20 sends) and one responding cell. */
@@ -99,21 +101,26 @@ class TrainModelServiceTest {
         // As often as the optimum's own greedy policy (far from both goals, γ 0.6 leaves Q* too flat to steer).
         Environment environment = new Environment(cells, RewardRule.DEFAULT);
         OptimalPlan plan = new OptimalPlan(environment, 0.6);
-        assertEquals(PolicyQuality.measure(plan.optimalQ(), environment, plan, 100).successRateOverReachable(),
+        assertEquals(
+                PolicyQuality.measure(plan.optimalQ(), environment, plan, 100).successRateOverReachable(),
                 stored.metrics().get("success_rate_over_reachable"));
     }
 
     @Test
     void anExplicitEpisodeCountIsHonouredExactlyWithTheOriginalServicesLearner() {
         datasets.save(cells);
-        TrainModelCommand command = TrainModelCommand.defaults().withEpisodes(1_234).withSeed(5);
+        TrainModelCommand command =
+                TrainModelCommand.defaults().withEpisodes(1_234).withSeed(5);
 
         TrainOutcome outcome = service.train(command, ProgressListener.NONE);
 
         assertEquals(1_234, outcome.stats().episodes());
         TrainedModel stored = models.load(outcome.modelId()).orElseThrow().model();
         Environment environment = new Environment(cells, command.rewardRule());
-        assertEquals(new QLearner(command.hyperparameters()).train(environment, 0, TrainingProgress.NONE).qTable(),
+        assertEquals(
+                new QLearner(command.hyperparameters())
+                        .train(environment, 0, TrainingProgress.NONE)
+                        .qTable(),
                 stored.qTable());
         assertFalse(stored.hyperparameters().untilConverged());
     }
@@ -121,14 +128,15 @@ class TrainModelServiceTest {
     @Test
     void aTrainingThatHitsItsCapSaysItDidNotConverge() {
         datasets.save(cells);
-        TrainModelCommand capped = new TrainModelCommand(true, 100, 0, 1, 0.6, 100, 42, 0.30, 10, 3,
-                Optional.empty(), Optional.empty(), true, "test");
+        TrainModelCommand capped = new TrainModelCommand(
+                true, 100, 0, 1, 0.6, 100, 42, 0.30, 10, 3, Optional.empty(), Optional.empty(), true, "test");
 
         TrainOutcome outcome = service.train(capped, ProgressListener.NONE);
 
         assertFalse(outcome.converged());
         assertEquals(100, outcome.stats().episodes());
-        ConvergenceSummary summary = ConvergenceSummary.of(summary(outcome.modelId()).metrics());
+        ConvergenceSummary summary =
+                ConvergenceSummary.of(summary(outcome.modelId()).metrics());
         assertEquals(Optional.of(false), summary.converged());
         assertTrue(summary.inWords().startsWith("not converged: "), summary.inWords());
     }
@@ -166,18 +174,21 @@ class TrainModelServiceTest {
         long chosen = datasets.save(cells);
         datasets.save(Fixtures.CellsBuilder.on(Fixtures.otherSpace()).build());
 
-        TrainOutcome outcome = service.train(quickTraining(Optional.empty(), Optional.of(chosen), true),
-                ProgressListener.NONE);
+        TrainOutcome outcome =
+                service.train(quickTraining(Optional.empty(), Optional.of(chosen), true), ProgressListener.NONE);
 
         assertEquals(chosen, outcome.datasetId());
-        assertEquals(space.size(), models.load(outcome.modelId()).orElseThrow().model().qTable().states());
+        assertEquals(
+                space.size(),
+                models.load(outcome.modelId()).orElseThrow().model().qTable().states());
         assertEquals(chosen, activeModel.snapshot().dataset().id());
     }
 
     @Test
     void anUnknownDatasetIsNotFound() {
         datasets.save(cells);
-        assertThrows(NotFoundException.class,
+        assertThrows(
+                NotFoundException.class,
                 () -> service.train(quickTraining(Optional.empty(), Optional.of(9L), true), ProgressListener.NONE));
         assertTrue(models.all().isEmpty());
     }
@@ -192,8 +203,8 @@ class TrainModelServiceTest {
     void aModelTrainedWithoutActivationIsStoredButNotServed() {
         datasets.save(cells);
 
-        TrainOutcome outcome = service.train(quickTraining(Optional.empty(), Optional.empty(), false),
-                ProgressListener.NONE);
+        TrainOutcome outcome =
+                service.train(quickTraining(Optional.empty(), Optional.empty(), false), ProgressListener.NONE);
 
         assertFalse(outcome.activated());
         assertTrue(models.load(outcome.modelId()).isPresent());
@@ -230,16 +241,17 @@ class TrainModelServiceTest {
     void anInvalidStartStateIsRejectedNamingStartStateAndStoresNothing() {
         datasets.save(cells);
         List<int[]> invalid = List.of(
-                new int[] {99, 0, 0, 0, 0, 0, 0},   // unknown subject id
-                new int[] {0, 0, 0, 0, 0, 0, 0},    // a subject code, not an id
-                new int[] {12, 7, 0, 0, 0, 0, 0},   // day out of range
-                new int[] {12, 0, 0, 2, 0, 0, 0},   // domain out of range
-                new int[] {12, 0, 0, 0, 0, 0, -1},  // negative type
-                new int[] {12, 0, 0, 0, 0, 0});     // too short
+                new int[] {99, 0, 0, 0, 0, 0, 0}, // unknown subject id
+                new int[] {0, 0, 0, 0, 0, 0, 0}, // a subject code, not an id
+                new int[] {12, 7, 0, 0, 0, 0, 0}, // day out of range
+                new int[] {12, 0, 0, 2, 0, 0, 0}, // domain out of range
+                new int[] {12, 0, 0, 0, 0, 0, -1}, // negative type
+                new int[] {12, 0, 0, 0, 0, 0}); // too short
         for (int[] start : invalid) {
-            InvalidCommandException e = assertThrows(InvalidCommandException.class,
-                    () -> service.train(quickTraining(Optional.of(start), Optional.empty(), true),
-                            ProgressListener.NONE));
+            InvalidCommandException e = assertThrows(
+                    InvalidCommandException.class,
+                    () -> service.train(
+                            quickTraining(Optional.of(start), Optional.empty(), true), ProgressListener.NONE));
             assertEquals("startState", e.field());
         }
         assertTrue(models.all().isEmpty());
@@ -267,7 +279,10 @@ class TrainModelServiceTest {
     @Test
     void theServedSnapshotUsesTheModelsOwnRewardRule() {
         datasets.save(cells);
-        TrainModelCommand strict = TrainModelCommand.defaults().withEpisodes(50).withMaxSteps(10).withSeed(1)
+        TrainModelCommand strict = TrainModelCommand.defaults()
+                .withEpisodes(50)
+                .withMaxSteps(10)
+                .withSeed(1)
                 .withTargetRate(0.6);
 
         TrainOutcome outcome = service.train(strict, ProgressListener.NONE);

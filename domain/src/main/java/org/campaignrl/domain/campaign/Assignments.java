@@ -118,8 +118,10 @@ public final class Assignments implements Iterable<Assignment> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Assignments that && Arrays.equals(customerIds, that.customerIds)
-                && Arrays.equals(groups, that.groups) && Arrays.equals(sendDays, that.sendDays)
+        return other instanceof Assignments that
+                && Arrays.equals(customerIds, that.customerIds)
+                && Arrays.equals(groups, that.groups)
+                && Arrays.equals(sendDays, that.sendDays)
                 && Arrays.equals(probabilities, that.probabilities);
     }
 

@@ -25,12 +25,21 @@ final class Audiences {
     private final double[] score;
     /** Members of audience a: members[start[a] .. end[a]), of which the first taken[a] are taken. */
     private int[] members;
+
     private final int[] start;
     private final int[] end;
     private final int[] taken;
 
-    private Audiences(StateSpace space, int subjectCode, int[] profile, int[] day, int[] state, double[] score,
-                      int[] members, int[] start, int[] end) {
+    private Audiences(
+            StateSpace space,
+            int subjectCode,
+            int[] profile,
+            int[] day,
+            int[] state,
+            double[] score,
+            int[] members,
+            int[] start,
+            int[] end) {
         this.space = space;
         this.subjectCode = subjectCode;
         this.profile = profile;
@@ -53,8 +62,13 @@ final class Audiences {
      * @param scores the ranking's score of every state
      * @param fixedDay the plan's day, or empty: each profile on the day its cell scores highest (earliest on a tie)
      */
-    static Audiences of(StateSpace space, int subjectCode, CustomerProfiles customers, double[] scores,
-                        Optional<DayOfWeek> fixedDay, SplittableRandom random) {
+    static Audiences of(
+            StateSpace space,
+            int subjectCode,
+            CustomerProfiles customers,
+            double[] scores,
+            Optional<DayOfWeek> fixedDay,
+            SplittableRandom random) {
         int profiles = ProfileCounts.size(space);
         int[] customerProfile = customers.profileIndices(space);
         int[] counts = new int[profiles + 1];
@@ -136,10 +150,12 @@ final class Audiences {
 
     /** Audience indices, highest score first; ties to the lower state (a profile's state order). */
     int[] ranked() {
-        return java.util.stream.IntStream.range(0, profile.length).boxed()
-                .sorted((x, y) -> score[x] != score[y] ? Double.compare(score[y], score[x])
-                        : Integer.compare(state[x], state[y]))
-                .mapToInt(Integer::intValue).toArray();
+        return java.util.stream.IntStream.range(0, profile.length)
+                .boxed()
+                .sorted((x, y) ->
+                        score[x] != score[y] ? Double.compare(score[y], score[x]) : Integer.compare(state[x], state[y]))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     /** Removes these customers (positions) from every audience, keeping the others' order. Before anything is taken. */

@@ -8,6 +8,10 @@ import org.campaignrl.domain.estimators.ConversionInterval;
  * Wilson interval). A chart plots {@code predicted} against {@code observed.rate()}: a calibrated plan sits on
  * the diagonal.
  */
-public record CalibrationRow(double fromPredicted, double toPredicted, long sent, double predicted, long responded,
-                             ConversionInterval observed) {
-}
+public record CalibrationRow(
+        double fromPredicted,
+        double toPredicted,
+        long sent,
+        double predicted,
+        long responded,
+        ConversionInterval observed) {}

@@ -14,10 +14,8 @@ import org.campaignrl.domain.estimators.LogisticShrinkage;
 import org.campaignrl.domain.estimators.SegmentShrinkage;
 import org.campaignrl.domain.numerics.BetaSampler;
 import org.campaignrl.domain.ranking.BestDay;
-import org.campaignrl.domain.ranking.ProfileCounts;
 import org.campaignrl.domain.ranking.RankingMethod;
 import org.campaignrl.domain.ranking.Segment;
-import org.campaignrl.domain.ranking.TopSelection;
 
 /**
  * Makes a campaign plan for one subject line from a dataset's cells and customers.
@@ -53,14 +51,13 @@ import org.campaignrl.domain.ranking.TopSelection;
 public final class CampaignPlanner {
     /** At most this many Thompson rounds, whatever the exploration budget: each round draws every audience once. */
     static final int EXPLORE_ROUNDS = 200;
+
     private static final double Z = ConversionInterval.zFor(0.95);
 
-    private CampaignPlanner() {
-    }
+    private CampaignPlanner() {}
 
     /** The plan: its customers and what it expects. */
-    public record Plan(Assignments assignments, PlanFigures figures) {
-    }
+    public record Plan(Assignments assignments, PlanFigures figures) {}
 
     /**
      * What a plan needs of the cells whatever its settings but the method: every state's ranking score and Beta
@@ -86,8 +83,8 @@ public final class CampaignPlanner {
                 SegmentShrinkage.Fitted fitted = new SegmentShrinkage().fitted(cells, sendsPerUnit);
                 return new Estimates(method, fitted.estimates(), fitted.posteriors());
             }
-            return new Estimates(method, method.scores(cells, 0.95),
-                    CampaignPlanner.posteriors(cells, method, sendsPerUnit));
+            return new Estimates(
+                    method, method.scores(cells, 0.95), CampaignPlanner.posteriors(cells, method, sendsPerUnit));
         }
     }
 
@@ -129,8 +126,10 @@ public final class CampaignPlanner {
         StateSpace space = cells.space();
         int subjectCode = space.subjectCode(settings.subjectId());
         if (subjectCode < 0) {
-            throw new UnfulfillableException("subjectId", "subject line " + settings.subjectId()
-                    + " is not in the data; known ids: " + Arrays.toString(space.subjectIds()));
+            throw new UnfulfillableException(
+                    "subjectId",
+                    "subject line " + settings.subjectId() + " is not in the data; known ids: "
+                            + Arrays.toString(space.subjectIds()));
         }
         int eligible = customers.size();
         if (eligible == 0) {
@@ -139,17 +138,19 @@ public final class CampaignPlanner {
         if (estimates == null) {
             estimates = Estimates.of(cells, settings.method(), eligible);
         } else if (estimates.method() != settings.method()) {
-            throw new IllegalArgumentException("estimates of " + estimates.method() + " for a plan ranked by "
-                    + settings.method());
+            throw new IllegalArgumentException(
+                    "estimates of " + estimates.method() + " for a plan ranked by " + settings.method());
         }
         double[] scores = estimates.scores();
         BetaPosteriors posteriors = estimates.posteriors();
         // One seeded generator, split in a fixed order: members' order, control, exploration.
         SplittableRandom random = new SplittableRandom(settings.seed());
         Audiences audiences = Audiences.of(space, subjectCode, customers, scores, settings.day(), random.split());
-        int usualDay = settings.day().map(day -> day.getValue() - 1)
+        int usualDay = settings.day()
+                .map(day -> day.getValue() - 1)
                 .orElseGet(() -> BestDay.of(cells, Segment.ofSubject(subjectCode), IntervalMethod.WILSON, 0.95)
-                        .best().day());
+                        .best()
+                        .day());
 
         // How many the ranking chooses, and so how large the control is.
         long chosen;
@@ -158,16 +159,24 @@ public final class CampaignPlanner {
         } else {
             chosen = audiences.membersReaching(settings.threshold().getAsDouble(), posteriors);
             if (chosen == 0) {
-                throw new UnfulfillableException("threshold", "no audience's predicted rate reaches "
-                        + settings.threshold().getAsDouble());
+                throw new UnfulfillableException(
+                        "threshold",
+                        "no audience's predicted rate reaches "
+                                + settings.threshold().getAsDouble());
             }
         }
         long controlSize = Math.round(chosen * settings.controlShare() / (1 - settings.controlShare()));
         if (settings.budget().isPresent() && chosen + controlSize > eligible) {
-            throw new UnfulfillableException("budget", String.format(java.util.Locale.ROOT,
-                    "%,d emails%s are more than the %,d eligible customers", chosen,
-                    controlSize == 0 ? "" : String.format(java.util.Locale.ROOT, " and a control of %,d", controlSize),
-                    eligible));
+            throw new UnfulfillableException(
+                    "budget",
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%,d emails%s are more than the %,d eligible customers",
+                            chosen,
+                            controlSize == 0
+                                    ? ""
+                                    : String.format(java.util.Locale.ROOT, " and a control of %,d", controlSize),
+                            eligible));
         }
         controlSize = Math.min(controlSize, eligible);
         BitSet control = drawControl(eligible, (int) controlSize, random.split());
@@ -188,15 +197,21 @@ public final class CampaignPlanner {
             if (byThreshold && !audiences.reaches(a, settings.threshold().getAsDouble(), posteriors)) {
                 continue;
             }
-            targetSize -= take(assignments, counts, audiences, a, targetSize, Group.TARGET, posteriors, settings,
-                    customers);
+            targetSize -=
+                    take(assignments, counts, audiences, a, targetSize, Group.TARGET, posteriors, settings, customers);
         }
         // Target stops short only with a threshold whose audiences lost members to rounding: explore takes the rest.
         exploreSize += targetSize;
-        explore(audiences, exploreSize, posteriors, random.split(), (a, batch) ->
-                take(assignments, counts, audiences, a, batch, Group.EXPLORE, posteriors, settings, customers));
+        explore(
+                audiences,
+                exploreSize,
+                posteriors,
+                random.split(),
+                (a, batch) ->
+                        take(assignments, counts, audiences, a, batch, Group.EXPLORE, posteriors, settings, customers));
 
-        int usualEpochDay = Math.toIntExact(settings.sendDate(DayOfWeek.of(usualDay + 1)).toEpochDay());
+        int usualEpochDay =
+                Math.toIntExact(settings.sendDate(DayOfWeek.of(usualDay + 1)).toEpochDay());
         for (int position = control.nextSetBit(0); position >= 0; position = control.nextSetBit(position + 1)) {
             int state = Audiences.state(space, subjectCode, usualDay, customers.profileIndex(position, space));
             counts[Group.CONTROL.ordinal()][state]++;
@@ -206,14 +221,20 @@ public final class CampaignPlanner {
         if (settings.control() == ControlTreatment.NOTHING) {
             controlExpectation = new Expectation(controlExpectation.customers(), 0, 0, 0);
         }
-        return new Plan(assignments.build(), new PlanFigures(eligible, audiences.count(),
-                expectation(counts[Group.TARGET.ordinal()], posteriors),
-                expectation(counts[Group.EXPLORE.ordinal()], posteriors), controlExpectation));
+        return new Plan(
+                assignments.build(),
+                new PlanFigures(
+                        eligible,
+                        audiences.count(),
+                        expectation(counts[Group.TARGET.ordinal()], posteriors),
+                        expectation(counts[Group.EXPLORE.ordinal()], posteriors),
+                        controlExpectation));
     }
 
     /** The estimator's own posteriors for the shrinkage methods, the held-out best's for the others. */
     static BetaPosteriors posteriors(Cells cells, RankingMethod method, double sendsPerUnit) {
-        return method == RankingMethod.LOGISTIC_SHRUNK ? new LogisticShrinkage().posteriors(cells, sendsPerUnit)
+        return method == RankingMethod.LOGISTIC_SHRUNK
+                ? new LogisticShrinkage().posteriors(cells, sendsPerUnit)
                 : new SegmentShrinkage().posteriors(cells, sendsPerUnit);
     }
 
@@ -229,21 +250,31 @@ public final class CampaignPlanner {
     }
 
     /** Takes up to {@code n} members of an audience into a group; returns how many it had. */
-    private static long take(Assignments.Builder assignments, long[][] counts, Audiences audiences, int audience,
-                             long n, Group group, BetaPosteriors posteriors, CampaignSettings settings,
-                             CustomerProfiles customers) {
+    private static long take(
+            Assignments.Builder assignments,
+            long[][] counts,
+            Audiences audiences,
+            int audience,
+            long n,
+            Group group,
+            BetaPosteriors posteriors,
+            CampaignSettings settings,
+            CustomerProfiles customers) {
         int state = audiences.stateOf(audience);
         double p = posteriors.mean(state);
-        int epochDay = Math.toIntExact(settings.sendDate(DayOfWeek.of(audiences.dayOf(audience) + 1)).toEpochDay());
-        int taken = audiences.take(audience, (int) Math.min(n, Integer.MAX_VALUE),
+        int epochDay = Math.toIntExact(
+                settings.sendDate(DayOfWeek.of(audiences.dayOf(audience) + 1)).toEpochDay());
+        int taken = audiences.take(
+                audience,
+                (int) Math.min(n, Integer.MAX_VALUE),
                 position -> assignments.add(customers.id(position), group, epochDay, p));
         counts[group.ordinal()][state] += taken;
         return taken;
     }
 
     /** Thompson sampling: rounds of one draw per audience with members left, the highest draw's audience taking a batch. */
-    private static void explore(Audiences audiences, long emails, BetaPosteriors posteriors, SplittableRandom random,
-                                TakenSink sink) {
+    private static void explore(
+            Audiences audiences, long emails, BetaPosteriors posteriors, SplittableRandom random, TakenSink sink) {
         long left = emails;
         long batch = Math.max(1, (emails + EXPLORE_ROUNDS - 1) / EXPLORE_ROUNDS);
         while (left > 0) {
@@ -302,7 +333,7 @@ public final class CampaignPlanner {
         }
         double sd = Math.sqrt(variance);
         double expected = Math.min(mean, customers);
-        return new Expectation(customers, expected, Math.max(0, expected - Z * sd),
-                Math.min(customers, expected + Z * sd));
+        return new Expectation(
+                customers, expected, Math.max(0, expected - Z * sd), Math.min(customers, expected + Z * sd));
     }
 }

@@ -24,9 +24,17 @@ import org.campaignrl.domain.ranking.RankingMethod;
  * @param startDate        the first day of the campaign: each send is planned on the first date on or after
  *                         it that falls on its day
  */
-public record CampaignSettings(int subjectId, OptionalLong budget, OptionalDouble threshold, Optional<DayOfWeek> day,
-                               RankingMethod method, double explorationShare, double controlShare,
-                               ControlTreatment control, long seed, LocalDate startDate) {
+public record CampaignSettings(
+        int subjectId,
+        OptionalLong budget,
+        OptionalDouble threshold,
+        Optional<DayOfWeek> day,
+        RankingMethod method,
+        double explorationShare,
+        double controlShare,
+        ControlTreatment control,
+        long seed,
+        LocalDate startDate) {
     /**
      * The ranking a plan uses unless told otherwise: the one the held-out evaluation finds best
      * ({@code docs/learning-quality.md}); {@link RankingMethod#HELD_OUT_BEST}.
@@ -34,10 +42,14 @@ public record CampaignSettings(int subjectId, OptionalLong budget, OptionalDoubl
     public static final RankingMethod DEFAULT_METHOD = RankingMethod.HELD_OUT_BEST;
 
     public CampaignSettings {
-        if (budget == null || threshold == null || day == null || method == null || control == null
+        if (budget == null
+                || threshold == null
+                || day == null
+                || method == null
+                || control == null
                 || startDate == null) {
-            throw new IllegalArgumentException("budget, threshold, day, method, control and start date must be given"
-                    + " (empty where not used)");
+            throw new IllegalArgumentException(
+                    "budget, threshold, day, method, control and start date must be given" + " (empty where not used)");
         }
         if (budget.isPresent() == threshold.isPresent()) {
             throw new IllegalArgumentException("a plan has a budget or a threshold, not both and not neither");
@@ -46,8 +58,8 @@ public record CampaignSettings(int subjectId, OptionalLong budget, OptionalDoubl
             throw new IllegalArgumentException("the budget must be at least 1 email: " + budget.getAsLong());
         }
         if (threshold.isPresent() && !(threshold.getAsDouble() > 0 && threshold.getAsDouble() < 1)) {
-            throw new IllegalArgumentException("the threshold must be strictly between 0 and 1: "
-                    + threshold.getAsDouble());
+            throw new IllegalArgumentException(
+                    "the threshold must be strictly between 0 and 1: " + threshold.getAsDouble());
         }
         if (!(explorationShare >= 0 && explorationShare <= 1)) {
             throw new IllegalArgumentException("the exploration share must be within 0..1: " + explorationShare);

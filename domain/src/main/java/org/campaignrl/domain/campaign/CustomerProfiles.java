@@ -14,6 +14,7 @@ import org.campaignrl.domain.ranking.ProfileCounts;
 public final class CustomerProfiles {
     /** Codes per customer. */
     public static final int CODES = ProfileCounts.PROFILE_ATTRIBUTES.size();
+
     private static final int FIRST_SLOT = Attribute.TENURE.position();
     /** Codes are stored as unsigned bytes. */
     private static final int MAX_CODE = 255;
@@ -81,8 +82,13 @@ public final class CustomerProfiles {
     /** The customer's profile index in a space ({@link ProfileCounts#profileIndex}); the codes must fit the space. */
     public int profileIndex(int position, StateSpace space) {
         int base = position * CODES;
-        return ProfileCounts.profileIndex(space, codes[base] & 0xFF, codes[base + 1] & 0xFF, codes[base + 2] & 0xFF,
-                codes[base + 3] & 0xFF, codes[base + 4] & 0xFF);
+        return ProfileCounts.profileIndex(
+                space,
+                codes[base] & 0xFF,
+                codes[base + 1] & 0xFF,
+                codes[base + 2] & 0xFF,
+                codes[base + 3] & 0xFF,
+                codes[base + 4] & 0xFF);
     }
 
     /**
@@ -135,7 +141,9 @@ public final class CustomerProfiles {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CustomerProfiles that && Arrays.equals(ids, that.ids) && Arrays.equals(codes, that.codes);
+        return other instanceof CustomerProfiles that
+                && Arrays.equals(ids, that.ids)
+                && Arrays.equals(codes, that.codes);
     }
 
     @Override

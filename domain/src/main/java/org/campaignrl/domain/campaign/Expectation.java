@@ -24,8 +24,8 @@ public record Expectation(long customers, double expected, double lower, double 
         double expected = a.expected + b.expected;
         double below = Math.hypot(a.expected - a.lower, b.expected - b.lower);
         double above = Math.hypot(a.upper - a.expected, b.upper - b.expected);
-        return new Expectation(customers, expected, Math.max(0, expected - below),
-                Math.min(customers, expected + above));
+        return new Expectation(
+                customers, expected, Math.max(0, expected - below), Math.min(customers, expected + above));
     }
 
     /** Expected responses per customer (0 for none). */

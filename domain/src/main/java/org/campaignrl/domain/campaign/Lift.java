@@ -6,9 +6,16 @@ package org.campaignrl.domain.campaign;
  * NaN when the control converted not at all), and the incremental responses (the difference times the target's
  * sends, with the difference's interval scaled alike).
  */
-public record Lift(double absolute, double absoluteLower, double absoluteUpper, double relative,
-                   double relativeLower, double relativeUpper, double incremental, double incrementalLower,
-                   double incrementalUpper) {
+public record Lift(
+        double absolute,
+        double absoluteLower,
+        double absoluteUpper,
+        double relative,
+        double relativeLower,
+        double relativeUpper,
+        double incremental,
+        double incrementalLower,
+        double incrementalUpper) {
     public Lift {
         if (!(absoluteLower <= absolute && absolute <= absoluteUpper)) {
             throw new IllegalArgumentException("the lift must lie within its interval: " + absolute + " in ["

@@ -28,8 +28,7 @@ public final class ReadoutStatistics {
     /** At most this many calibration rows. */
     public static final int CALIBRATION_BINS = 10;
 
-    private ReadoutStatistics() {
-    }
+    private ReadoutStatistics() {}
 
     /**
      * @param assignments the plan's customers
@@ -60,7 +59,11 @@ public final class ReadoutStatistics {
         for (Group group : Group.values()) {
             int g = group.ordinal();
             if (planned[g] > 0) {
-                groups.add(new GroupConversion(group, planned[g], sentCount[g], respondedCount[g],
+                groups.add(new GroupConversion(
+                        group,
+                        planned[g],
+                        sentCount[g],
+                        respondedCount[g],
                         ConversionInterval.wilson(respondedCount[g], sentCount[g], CONFIDENCE),
                         sentCount[g] == 0 ? Double.NaN : predictedSum[g] / sentCount[g]));
             }
@@ -137,7 +140,12 @@ public final class ReadoutStatistics {
                 }
             }
             long n = to - from;
-            rows.add(new CalibrationRow(p[order[from]], p[order[to - 1]], n, Math.min(1, sum / n), hits,
+            rows.add(new CalibrationRow(
+                    p[order[from]],
+                    p[order[to - 1]],
+                    n,
+                    Math.min(1, sum / n),
+                    hits,
                     ConversionInterval.wilson(hits, n, CONFIDENCE)));
         }
         return rows;

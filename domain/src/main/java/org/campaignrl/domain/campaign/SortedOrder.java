@@ -2,8 +2,7 @@ package org.campaignrl.domain.campaign;
 
 /** The positions of the first {@code n} values of an int array in ascending value order, on primitives. */
 final class SortedOrder {
-    private SortedOrder() {
-    }
+    private SortedOrder() {}
 
     /**
      * Sorts (value, position) pairs packed into longs, so that a million ids cost one long array and no boxing;

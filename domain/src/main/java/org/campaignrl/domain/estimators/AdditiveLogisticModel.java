@@ -22,6 +22,7 @@ import org.campaignrl.domain.numerics.LinearSolver;
 public final class AdditiveLogisticModel implements ConversionEstimator {
     /** The default ridge penalty λ. */
     public static final double DEFAULT_RIDGE = 1.0;
+
     private static final int MAX_ITERATIONS = 100;
     private static final double TOLERANCE = 1e-9;
 

@@ -6,5 +6,4 @@ package org.campaignrl.domain.estimators;
  * The interval is the rate's uncertainty scaled up; it leaves out the binomial noise of the new
  * sends themselves, which is small next to it unless {@code emails} is small.
  */
-public record ExpectedResponses(long emails, double expected, double lower, double upper) {
-}
+public record ExpectedResponses(long emails, double expected, double lower, double upper) {}

@@ -52,9 +52,10 @@ public final class LogisticShrinkage implements ConversionEstimator {
         AdditiveLogisticModel.Fit fit = model.fit(cells);
         double[] predictions = fit.predictAll();
         double k = Double.isNaN(strength)
-                ? estimateStrength(cells, predictions, fit.parameterCount(), sendsPerUnit) : strength;
-        return BetaPosteriors.ofPriors(cells, predictions, Math.max(k, EmpiricalBayesShrinkage.MIN_STRENGTH),
-                sendsPerUnit);
+                ? estimateStrength(cells, predictions, fit.parameterCount(), sendsPerUnit)
+                : strength;
+        return BetaPosteriors.ofPriors(
+                cells, predictions, Math.max(k, EmpiricalBayesShrinkage.MIN_STRENGTH), sendsPerUnit);
     }
 
     /**

@@ -32,6 +32,7 @@ public final class SegmentShrinkage implements ConversionEstimator {
     static final double FACTOR_PRIOR = 50;
     /** Priors stay strictly inside 0..1, where a Beta prior exists. */
     private static final double MIN_PRIOR = 1e-6;
+
     private static final double MAX_PRIOR = 0.999;
 
     private final AdditiveLogisticModel model = new AdditiveLogisticModel();
@@ -52,21 +53,24 @@ public final class SegmentShrinkage implements ConversionEstimator {
     }
 
     /** {@link #estimate} and {@link #posteriors} of the same cells from one fit: what a campaign plan needs. */
-    public record Fitted(double[] estimates, BetaPosteriors posteriors) {
-    }
+    public record Fitted(double[] estimates, BetaPosteriors posteriors) {}
 
     public Fitted fitted(Cells cells, double sendsPerUnit) {
         AdditiveLogisticModel.Fit fit = model.fit(cells);
         double[] means = priors(cells, fit.predictAll());
         int parameters = parameters(fit, cells);
-        double[] estimates = LogisticShrinkage.posteriorMeans(cells, means,
-                LogisticShrinkage.estimateStrength(cells, means, parameters));
-        return new Fitted(estimates, BetaPosteriors.ofPriors(cells, means,
-                LogisticShrinkage.estimateStrength(cells, means, parameters, sendsPerUnit), sendsPerUnit));
+        double[] estimates = LogisticShrinkage.posteriorMeans(
+                cells, means, LogisticShrinkage.estimateStrength(cells, means, parameters));
+        return new Fitted(
+                estimates,
+                BetaPosteriors.ofPriors(
+                        cells,
+                        means,
+                        LogisticShrinkage.estimateStrength(cells, means, parameters, sendsPerUnit),
+                        sendsPerUnit));
     }
 
-    private record Prior(double[] means, double strength) {
-    }
+    private record Prior(double[] means, double strength) {}
 
     private Prior prior(Cells cells, double sendsPerUnit) {
         AdditiveLogisticModel.Fit fit = model.fit(cells);
@@ -121,7 +125,8 @@ public final class SegmentShrinkage implements ConversionEstimator {
 
     /** Every set of one or two attributes with more than one value (a single value frees nothing). */
     static List<List<Attribute>> parentKinds(StateSpace space) {
-        List<Attribute> varying = Arrays.stream(Attribute.values()).filter(a -> space.size(a) > 1).toList();
+        List<Attribute> varying =
+                Arrays.stream(Attribute.values()).filter(a -> space.size(a) > 1).toList();
         List<List<Attribute>> kinds = new ArrayList<>();
         for (int i = 0; i < varying.size(); i++) {
             kinds.add(List.of(varying.get(i)));

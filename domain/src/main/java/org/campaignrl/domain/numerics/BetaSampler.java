@@ -8,8 +8,7 @@ import java.util.SplittableRandom;
  * from the generator given, so a seeded generator gives the same draws.
  */
 public final class BetaSampler {
-    private BetaSampler() {
-    }
+    private BetaSampler() {}
 
     /** One draw from Beta(alpha, beta); both positive and finite. */
     public static double beta(double alpha, double beta, SplittableRandom random) {

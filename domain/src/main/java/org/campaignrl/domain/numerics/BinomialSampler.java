@@ -33,13 +33,13 @@ public final class BinomialSampler {
 
     private final long[] n;
     private final byte[] kind;
-    private final long[] lowest;    // table: the smallest value in the table
-    private final int[] offset;     // table: where the cell's columns start
-    private final int[] columns;    // table: how many
-    private final double[] mean;    // normal
-    private final double[] sd;      // normal
-    private final double[] keep;    // alias: probability of keeping the column's own value
-    private final int[] alias;      // alias: the other value of the column (relative to lowest)
+    private final long[] lowest; // table: the smallest value in the table
+    private final int[] offset; // table: where the cell's columns start
+    private final int[] columns; // table: how many
+    private final double[] mean; // normal
+    private final double[] sd; // normal
+    private final double[] keep; // alias: probability of keeping the column's own value
+    private final int[] alias; // alias: the other value of the column (relative to lowest)
 
     public BinomialSampler(long[] sends, double[] probability) {
         int cells = sends.length;
@@ -90,8 +90,11 @@ public final class BinomialSampler {
     private double[] truncatedPmf(long trials, double p, int c) {
         double q = 1 - p;
         long mode = Math.min(trials, (long) Math.floor((trials + 1) * p));
-        double logAtMode = SpecialFunctions.logGamma(trials + 1.0) - SpecialFunctions.logGamma(mode + 1.0)
-                - SpecialFunctions.logGamma(trials - mode + 1.0) + mode * Math.log(p) + (trials - mode) * Math.log(q);
+        double logAtMode = SpecialFunctions.logGamma(trials + 1.0)
+                - SpecialFunctions.logGamma(mode + 1.0)
+                - SpecialFunctions.logGamma(trials - mode + 1.0)
+                + mode * Math.log(p)
+                + (trials - mode) * Math.log(q);
         double atMode = Math.exp(logAtMode);
         long low = mode;
         double value = atMode;

@@ -2,8 +2,7 @@ package org.campaignrl.domain.numerics;
 
 /** Small dense linear systems, for Newton steps of a few dozen parameters. */
 public final class LinearSolver {
-    private LinearSolver() {
-    }
+    private LinearSolver() {}
 
     /**
      * Solves A·x = b for a symmetric positive definite A by Cholesky decomposition; falls back to

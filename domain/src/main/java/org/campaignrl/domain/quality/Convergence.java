@@ -42,8 +42,8 @@ public record Convergence(int agreeingStates, int states, double meanAbsQError) 
     public static ConvergenceCheck against(OptimalPlan plan) {
         return learnedSoFar -> {
             Convergence convergence = of(learnedSoFar, plan);
-            return new ConvergenceCheck.Verdict(convergence.converged(), convergence.agreeingStates(),
-                    convergence.states());
+            return new ConvergenceCheck.Verdict(
+                    convergence.converged(), convergence.agreeingStates(), convergence.states());
         };
     }
 

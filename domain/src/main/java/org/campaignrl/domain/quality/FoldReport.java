@@ -45,8 +45,8 @@ public record FoldReport(List<Fold> folds) {
     }
 
     /** The report with {@code foldCount} folds; the same inputs and seed give the same report. */
-    public static FoldReport run(QTable model, Environment environment, int foldCount, int samplesPerFold,
-                                 int maxSteps, long seed) {
+    public static FoldReport run(
+            QTable model, Environment environment, int foldCount, int samplesPerFold, int maxSteps, long seed) {
         if (samplesPerFold < 1) {
             throw new IllegalArgumentException("samples per fold must be at least 1: " + samplesPerFold);
         }
@@ -66,7 +66,8 @@ public record FoldReport(List<Fold> folds) {
                     rates.add(cells.conversion(visited));
                 }
             }
-            folds.add(Fold.of(f, split.get(f).length, starts.length, rates.build().toArray()));
+            folds.add(
+                    Fold.of(f, split.get(f).length, starts.length, rates.build().toArray()));
         }
         return new FoldReport(folds);
     }
@@ -78,11 +79,21 @@ public record FoldReport(List<Fold> folds) {
     public String toText() {
         StringBuilder text = new StringBuilder();
         for (Fold fold : folds) {
-            text.append("Model Results for Training Fold ").append(fold.index()).append(":\n")
-                    .append("Average Conversion Rate = ").append(percent(fold.average())).append('\n')
-                    .append("Median Conversion Rate = ").append(percent(fold.median())).append('\n')
-                    .append("Minimum Conversion Rate = ").append(percent(fold.minimum())).append('\n')
-                    .append("Maximum Conversion Rate = ").append(percent(fold.maximum())).append("\n\n");
+            text.append("Model Results for Training Fold ")
+                    .append(fold.index())
+                    .append(":\n")
+                    .append("Average Conversion Rate = ")
+                    .append(percent(fold.average()))
+                    .append('\n')
+                    .append("Median Conversion Rate = ")
+                    .append(percent(fold.median()))
+                    .append('\n')
+                    .append("Minimum Conversion Rate = ")
+                    .append(percent(fold.minimum()))
+                    .append('\n')
+                    .append("Maximum Conversion Rate = ")
+                    .append(percent(fold.maximum()))
+                    .append("\n\n");
         }
         return text.append(CAVEAT).append('\n').toString();
     }
@@ -112,8 +123,15 @@ public record FoldReport(List<Fold> folds) {
      * @param starts rollouts run (start states sampled)
      * @param visits cell visits whose rates were collected
      */
-    public record Fold(int index, int cells, int starts, int visits,
-                       double average, double median, double minimum, double maximum) {
+    public record Fold(
+            int index,
+            int cells,
+            int starts,
+            int visits,
+            double average,
+            double median,
+            double minimum,
+            double maximum) {
 
         static Fold of(int index, int cells, int starts, double[] rates) {
             if (rates.length == 0) {

@@ -50,8 +50,8 @@ public final class OptimalPlan {
         this.gamma = gamma;
         this.stepsToGoal = StepsToGoal.compute(environment);
         ValueIteration.Solution solution = ValueIteration.solve(environment, gamma, TOLERANCE, maxSweeps);
-        this.optimalQ = new QTable(environment.stateCount(),
-                ValueIteration.actionValues(environment, solution.enteringValue()));
+        this.optimalQ = new QTable(
+                environment.stateCount(), ValueIteration.actionValues(environment, solution.enteringValue()));
         this.sweeps = solution.sweeps();
         this.lastChange = solution.lastChange();
     }

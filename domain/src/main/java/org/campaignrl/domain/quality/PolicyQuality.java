@@ -31,10 +31,19 @@ import org.campaignrl.domain.QTable;
  * @param maxSteps the step limit of every rollout
  * @param gamma the discount Q* was computed for
  */
-public record PolicyQuality(double successRate, double meanSteps, double meanOptimalSteps,
-                            double meanOptimalStepsAllReachable, double meanAbsQError, double greedyAgreement,
-                            int goalCells, int states,
-                            int reachableStarts, int successfulStarts, int maxSteps, double gamma) {
+public record PolicyQuality(
+        double successRate,
+        double meanSteps,
+        double meanOptimalSteps,
+        double meanOptimalStepsAllReachable,
+        double meanAbsQError,
+        double greedyAgreement,
+        int goalCells,
+        int states,
+        int reachableStarts,
+        int successfulStarts,
+        int maxSteps,
+        double gamma) {
 
     /** Rolls out the greedy policy of {@code learned} from every state and compares it with {@code plan}. */
     public static PolicyQuality measure(QTable learned, Environment environment, OptimalPlan plan, int maxSteps) {
@@ -70,8 +79,14 @@ public record PolicyQuality(double successRate, double meanSteps, double meanOpt
                 mean(successSteps, successes),
                 mean(successOptimalSteps, successes),
                 mean(reachableOptimalSteps, reachable),
-                convergence.meanAbsQError(), convergence.greedyAgreement(),
-                environment.goalCount(), states, reachable, successes, maxSteps, plan.gamma());
+                convergence.meanAbsQError(),
+                convergence.greedyAgreement(),
+                environment.goalCount(),
+                states,
+                reachable,
+                successes,
+                maxSteps,
+                plan.gamma());
     }
 
     /** Share of the states that can reach a goal whose rollout did; {@code NaN} when there are none. */

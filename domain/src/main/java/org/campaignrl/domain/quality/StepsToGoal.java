@@ -11,12 +11,11 @@ import org.campaignrl.domain.Environment;
 final class StepsToGoal {
     static final int UNREACHABLE = -1;
 
-    private StepsToGoal() {
-    }
+    private StepsToGoal() {}
 
     static int[] compute(Environment environment) {
         int states = environment.stateCount();
-        int[] first = new int[states + 1];      // predecessors of x are predecessors[first[x] .. first[x+1])
+        int[] first = new int[states + 1]; // predecessors of x are predecessors[first[x] .. first[x+1])
         int[] predecessors = predecessorLists(environment, first);
 
         int[] steps = new int[states];

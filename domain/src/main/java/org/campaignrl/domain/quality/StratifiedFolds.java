@@ -23,8 +23,7 @@ import org.campaignrl.domain.Cells;
  * that differ by at most one; so do the fold sizes.
  */
 public final class StratifiedFolds {
-    private StratifiedFolds() {
-    }
+    private StratifiedFolds() {}
 
     /** The folds, each a sorted array of state indices; together they are exactly the non-empty cells. */
     public static List<int[]> split(Cells cells, int folds, long seed) {

@@ -14,12 +14,10 @@ import org.campaignrl.domain.Environment;
  * wrap-around moves to a higher index, so most successors already carry this sweep's value.
  */
 final class ValueIteration {
-    private ValueIteration() {
-    }
+    private ValueIteration() {}
 
     /** The entering values, the sweeps run, and the largest change in the last sweep. */
-    record Solution(double[] enteringValue, int sweeps, double lastChange) {
-    }
+    record Solution(double[] enteringValue, int sweeps, double lastChange) {}
 
     static Solution solve(Environment environment, double gamma, double tolerance, int maxSweeps) {
         int states = environment.stateCount();

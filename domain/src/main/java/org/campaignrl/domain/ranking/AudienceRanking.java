@@ -24,9 +24,8 @@ public final class AudienceRanking {
     }
 
     /** One ranked cell. */
-    public record Entry(int state, long sends, long responses, double rawRate, ConversionInterval interval,
-                        double score) {
-    }
+    public record Entry(
+            int state, long sends, long responses, double rawRate, ConversionInterval interval, double score) {}
 
     /** Ranks the cells of a subject line (by its code, {@code StateSpace.subjectCode(id)}). */
     public static AudienceRanking rank(Cells cells, int subjectCode, RankingOptions options) {
@@ -40,8 +39,8 @@ public final class AudienceRanking {
      */
     public static AudienceRanking rank(Cells cells, int subjectCode, double[] scores, RankingOptions options) {
         if (scores.length != cells.space().size()) {
-            throw new IllegalArgumentException("need one score per state (" + cells.space().size() + "), not "
-                    + scores.length);
+            throw new IllegalArgumentException(
+                    "need one score per state (" + cells.space().size() + "), not " + scores.length);
         }
         SubjectSpan span = SubjectSpan.of(cells.space(), subjectCode);
         long[] sends = TopSelection.sendsOf(cells);
@@ -50,8 +49,13 @@ public final class AudienceRanking {
         for (int state : order) {
             long n = cells.sends(state);
             long r = cells.responses(state);
-            entries.add(new Entry(state, n, r, cells.conversion(state),
-                    options.interval().interval(r, n, options.confidence()), scores[state]));
+            entries.add(new Entry(
+                    state,
+                    n,
+                    r,
+                    cells.conversion(state),
+                    options.interval().interval(r, n, options.confidence()),
+                    scores[state]));
         }
         return new AudienceRanking(subjectCode, options, entries);
     }

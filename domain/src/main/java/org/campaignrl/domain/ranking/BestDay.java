@@ -34,8 +34,7 @@ public final class BestDay {
     }
 
     /** One day's conversion for the segment. */
-    public record DayConversion(int day, long sends, long responses, ConversionInterval conversion) {
-    }
+    public record DayConversion(int day, long sends, long responses, ConversionInterval conversion) {}
 
     /** How sure the best day is. */
     public enum Certainty {
@@ -72,11 +71,15 @@ public final class BestDay {
         }
         List<DayConversion> ranked = new ArrayList<>(days);
         for (int day = 0; day < days; day++) {
-            ranked.add(new DayConversion(day, sends[day], responses[day],
-                    interval.interval(responses[day], sends[day], confidence)));
+            ranked.add(new DayConversion(
+                    day, sends[day], responses[day], interval.interval(responses[day], sends[day], confidence)));
         }
-        ranked.sort(Comparator.comparingDouble((DayConversion d) -> d.conversion().lower()).reversed()
-                .thenComparing(Comparator.comparingDouble((DayConversion d) -> d.conversion().rate()).reversed())
+        ranked.sort(Comparator.comparingDouble(
+                        (DayConversion d) -> d.conversion().lower())
+                .reversed()
+                .thenComparing(Comparator.comparingDouble(
+                                (DayConversion d) -> d.conversion().rate())
+                        .reversed())
                 .thenComparing(Comparator.comparingLong(DayConversion::sends).reversed())
                 .thenComparingInt(DayConversion::day));
         return new BestDay(segment, ranked);

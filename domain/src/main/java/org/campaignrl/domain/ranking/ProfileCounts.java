@@ -18,6 +18,7 @@ public final class ProfileCounts {
     /** The attributes of a profile, in index order. */
     public static final List<Attribute> PROFILE_ATTRIBUTES =
             List.of(Attribute.TENURE, Attribute.DOMAIN, Attribute.AGE, Attribute.GENDER, Attribute.TYPE);
+
     private static final int FIRST_PROFILE_POSITION = Attribute.TENURE.position();
 
     private final StateSpace space;
@@ -29,8 +30,8 @@ public final class ProfileCounts {
      */
     public ProfileCounts(StateSpace space, long[] customers) {
         if (customers.length != size(space)) {
-            throw new IllegalArgumentException("need one count per profile (" + size(space) + "), not "
-                    + customers.length);
+            throw new IllegalArgumentException(
+                    "need one count per profile (" + size(space) + "), not " + customers.length);
         }
         for (int i = 0; i < customers.length; i++) {
             if (customers[i] < 0) {

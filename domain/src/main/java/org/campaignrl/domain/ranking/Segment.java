@@ -28,8 +28,8 @@ public final class Segment {
         }
         for (int p = 0; p < Attribute.COUNT; p++) {
             if (codes[p] < ANY) {
-                throw new IllegalArgumentException(Attribute.atPosition(p) + " code " + codes[p]
-                        + " must be -1 (any) or a code");
+                throw new IllegalArgumentException(
+                        Attribute.atPosition(p) + " code " + codes[p] + " must be -1 (any) or a code");
             }
         }
         return new Segment(codes.clone());
@@ -126,8 +126,10 @@ public final class Segment {
             if (codes[p] != ANY) {
                 Attribute attribute = Attribute.atPosition(p);
                 String label = space.label(attribute, codes[p]);
-                joiner.add(attribute == Attribute.TENURE ? "tenure " + label
-                        : attribute == Attribute.AGE ? "age " + label : label);
+                joiner.add(
+                        attribute == Attribute.TENURE
+                                ? "tenure " + label
+                                : attribute == Attribute.AGE ? "age " + label : label);
             }
         }
         return joiner.length() == 0 ? "everyone" : joiner.toString();

@@ -32,8 +32,8 @@ public final class SegmentRanking {
     private final List<SegmentSummary> entries;
     private final int enumerated;
 
-    private SegmentRanking(int subjectCode, Options options, SegmentSummary subject, List<SegmentSummary> entries,
-                           int enumerated) {
+    private SegmentRanking(
+            int subjectCode, Options options, SegmentSummary subject, List<SegmentSummary> entries, int enumerated) {
         this.subjectCode = subjectCode;
         this.options = options;
         this.subject = subject;
@@ -55,8 +55,8 @@ public final class SegmentRanking {
 
         public Options {
             if (maxFixed < 1 || maxFixed > OTHER_ATTRIBUTES) {
-                throw new IllegalArgumentException("max fixed attributes must be within 1.." + OTHER_ATTRIBUTES + ": "
-                        + maxFixed);
+                throw new IllegalArgumentException(
+                        "max fixed attributes must be within 1.." + OTHER_ATTRIBUTES + ": " + maxFixed);
             }
             if (minSends < 0) {
                 throw new IllegalArgumentException("minimum sends must not be negative: " + minSends);
@@ -135,14 +135,20 @@ public final class SegmentRanking {
                     continue;
                 }
                 Segment segment = segmentOf(subjectCode, mask, key, sizes);
-                entries.add(new SegmentSummary(segment, keySends[key], keyResponses[key],
+                entries.add(new SegmentSummary(
+                        segment,
+                        keySends[key],
+                        keyResponses[key],
                         options.interval().interval(keyResponses[key], keySends[key], options.confidence()),
                         customers == null ? OptionalLong.empty() : OptionalLong.of(customers.of(segment, mask))));
             }
         }
         entries.sort(ORDER);
         Segment whole = Segment.ofSubject(subjectCode);
-        SegmentSummary subject = new SegmentSummary(whole, subjectSends, subjectResponses,
+        SegmentSummary subject = new SegmentSummary(
+                whole,
+                subjectSends,
+                subjectResponses,
                 options.interval().interval(subjectResponses, subjectSends, options.confidence()),
                 SegmentSummary.customersOf(whole, profiles, space));
         return new SegmentRanking(subjectCode, options, subject, entries, enumerated);
@@ -156,7 +162,7 @@ public final class SegmentRanking {
     private static final class CustomersByMask {
         private static final int DAY_BIT = 1; // bit i stands for attribute position i + 1
         private final int profiles;
-        private final int[] codes;        // the six non-subject codes of each profile (day 0)
+        private final int[] codes; // the six non-subject codes of each profile (day 0)
         private final long[] counts;
         private final int[] sizes;
         private final long[][] byMask = new long[1 << OTHER_ATTRIBUTES][];
@@ -218,12 +224,14 @@ public final class SegmentRanking {
         return keys;
     }
 
-    private static final Comparator<SegmentSummary> ORDER = Comparator
-            .comparingDouble((SegmentSummary e) -> e.conversion().lower()).reversed()
+    private static final Comparator<SegmentSummary> ORDER = Comparator.comparingDouble(
+                    (SegmentSummary e) -> e.conversion().lower())
+            .reversed()
             .thenComparing(Comparator.comparingDouble(SegmentSummary::rate).reversed())
             .thenComparing(Comparator.comparingLong(SegmentSummary::sends).reversed())
             .thenComparingInt(e -> e.segment().fixedCount())
-            .thenComparing((a, b) -> Arrays.compare(a.segment().codes(), b.segment().codes()));
+            .thenComparing(
+                    (a, b) -> Arrays.compare(a.segment().codes(), b.segment().codes()));
 
     /** Decodes a mixed-radix key over the attributes in the mask (the last one varying fastest). */
     private static Segment segmentOf(int subjectCode, int mask, int key, int[] sizes) {

@@ -12,16 +12,16 @@ import org.campaignrl.domain.estimators.IntervalMethod;
  * interval, and how many distinct customers it holds — empty ("unknown") unless
  * {@link ProfileCounts} were given, since cells cannot tell.
  */
-public record SegmentSummary(Segment segment, long sends, long responses, ConversionInterval conversion,
-                             OptionalLong customers) {
+public record SegmentSummary(
+        Segment segment, long sends, long responses, ConversionInterval conversion, OptionalLong customers) {
 
     /**
      * Sums the segment's cells.
      *
      * @param profiles customers per profile, or null when unknown
      */
-    public static SegmentSummary of(Cells cells, Segment segment, IntervalMethod interval, double confidence,
-                                    ProfileCounts profiles) {
+    public static SegmentSummary of(
+            Cells cells, Segment segment, IntervalMethod interval, double confidence, ProfileCounts profiles) {
         StateSpace space = cells.space();
         segment.checkFits(space);
         long sends = 0;
@@ -32,7 +32,11 @@ public record SegmentSummary(Segment segment, long sends, long responses, Conver
                 responses += cells.responses(s);
             }
         }
-        return new SegmentSummary(segment, sends, responses, interval.interval(responses, sends, confidence),
+        return new SegmentSummary(
+                segment,
+                sends,
+                responses,
+                interval.interval(responses, sends, confidence),
                 customersOf(segment, profiles, space));
     }
 

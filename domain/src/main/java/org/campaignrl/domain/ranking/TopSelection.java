@@ -11,8 +11,7 @@ import org.campaignrl.domain.estimators.SubjectSpan;
  * first, then more sends, then the lower state index, so every ranking is deterministic.
  */
 public final class TopSelection {
-    private TopSelection() {
-    }
+    private TopSelection() {}
 
     public static long[] sendsOf(Cells cells) {
         long[] sends = new long[cells.space().size()];

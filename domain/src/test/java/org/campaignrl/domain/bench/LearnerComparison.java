@@ -32,7 +32,8 @@ public final class LearnerComparison {
     private static final long MAX_EPISODES = 50_000_000L;
     private static final long SEED = 42;
     /** Training time as this thread's CPU time: less at the mercy of a shared, loaded machine than the wall clock. */
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws IOException {
         Cells cells = readExportedCells(Path.of(args[0]));
@@ -59,8 +60,9 @@ public final class LearnerComparison {
         if (Boolean.getBoolean("chosenOnly")) {
             techniques.keySet().retainAll(java.util.Set.of("chosen: exploring starts, α 1, one step"));
         }
-        System.out.println("| target / min sends | technique | converged | rounds | episodes | steps | training ms (CPU) "
-                + "| success (of reachable) | steps / fewest | agreement | mean abs Q error |");
+        System.out.println(
+                "| target / min sends | technique | converged | rounds | episodes | steps | training ms (CPU) "
+                        + "| success (of reachable) | steps / fewest | agreement | mean abs Q error |");
         System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (RewardRule rule : rules) {
             Environment environment = new Environment(cells, rule);
@@ -68,17 +70,29 @@ public final class LearnerComparison {
             String label = rule.targetRate() + " / " + rule.minSends() + " (" + environment.goalCount() + " goals)";
             print(label, "Q* itself", plan.optimalQ(), null, 0, environment, plan);
             long started = CPU.getCurrentThreadCpuTime();
-            QLearner.Result classic = new QLearner(Hyperparameters.ORIGINAL).train(environment, 0,
-                    TrainingProgress.NONE);
-            print(label, "fixed 20 000 episodes (the old default)", classic.qTable(), null,
-                    CPU.getCurrentThreadCpuTime() - started, environment, plan);
+            QLearner.Result classic =
+                    new QLearner(Hyperparameters.ORIGINAL).train(environment, 0, TrainingProgress.NONE);
+            print(
+                    label,
+                    "fixed 20 000 episodes (the old default)",
+                    classic.qTable(),
+                    null,
+                    CPU.getCurrentThreadCpuTime() - started,
+                    environment,
+                    plan);
             for (Map.Entry<String, Technique> entry : techniques.entrySet()) {
                 for (int warm = 0; warm < 3; warm++) { // the first runs time the JIT, not the learner
                     run(entry.getValue(), environment, plan);
                 }
                 started = CPU.getCurrentThreadCpuTime();
                 ConvergingQLearner.Result result = run(entry.getValue(), environment, plan);
-                print(label, entry.getKey(), result.qTable(), result, CPU.getCurrentThreadCpuTime() - started, environment,
+                print(
+                        label,
+                        entry.getKey(),
+                        result.qTable(),
+                        result,
+                        CPU.getCurrentThreadCpuTime() - started,
+                        environment,
                         plan);
             }
         }
@@ -89,18 +103,34 @@ public final class LearnerComparison {
                 .train(environment, Convergence.against(plan), TrainingProgress.NONE);
     }
 
-    private static void print(String label, String name, org.campaignrl.domain.QTable q,
-                              ConvergingQLearner.Result result, long nanos, Environment environment,
-                              OptimalPlan plan) {
+    private static void print(
+            String label,
+            String name,
+            org.campaignrl.domain.QTable q,
+            ConvergingQLearner.Result result,
+            long nanos,
+            Environment environment,
+            OptimalPlan plan) {
         PolicyQuality quality = PolicyQuality.measure(q, environment, plan, Hyperparameters.DEFAULT_MAX_STEPS);
         Convergence convergence = Convergence.of(q, plan);
-        System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.0f | %.2f %% | %.3f | %.3f %% | %.4f |%n",
-                label, name, result == null ? (convergence.converged() ? "yes" : "no") : result.converged() ? "yes" : "no",
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s | %s | %.0f | %.2f %% | %.3f | %.3f %% | %.4f |%n",
+                label,
+                name,
+                result == null ? (convergence.converged() ? "yes" : "no") : result.converged() ? "yes" : "no",
                 result == null ? "" : result.rounds(),
-                result == null ? "" : String.format(Locale.ROOT, "%,d", result.stats().episodes()),
-                result == null ? "" : String.format(Locale.ROOT, "%,d", result.stats().totalSteps()),
-                nanos / 1e6, 100 * quality.successRateOverReachable(), quality.meanSteps() / quality.meanOptimalSteps(),
-                100 * convergence.greedyAgreement(), convergence.meanAbsQError());
+                result == null
+                        ? ""
+                        : String.format(Locale.ROOT, "%,d", result.stats().episodes()),
+                result == null
+                        ? ""
+                        : String.format(Locale.ROOT, "%,d", result.stats().totalSteps()),
+                nanos / 1e6,
+                100 * quality.successRateOverReachable(),
+                quality.meanSteps() / quality.meanOptimalSteps(),
+                100 * convergence.greedyAgreement(),
+                convergence.meanAbsQError());
     }
 
     /** The {@code email_campaign_data.csv} layout {@code export-cells} writes: codes, responses, sends. */
@@ -124,13 +154,14 @@ public final class LearnerComparison {
         for (int d = 0; d <= maxDomain; d++) {
             domains.add(String.format(Locale.ROOT, "d%03d", d));
         }
-        StateSpace space = new StateSpace(subjects.stream().mapToInt(Integer::intValue).toArray(), domains);
+        StateSpace space =
+                new StateSpace(subjects.stream().mapToInt(Integer::intValue).toArray(), domains);
         long[] sends = new long[space.size()];
         long[] responses = new long[space.size()];
         for (long[] r : rows) {
             // SubjectLine_ID,Gender,Type,Email_Domain,Tenure_Group,Age_Group,Sent_Day,Response_Received,Sent_Emails
-            int index = space.indexOfVector(new int[] {(int) r[0], (int) r[6], (int) r[4], (int) r[3], (int) r[5],
-                    (int) r[1], (int) r[2]});
+            int index = space.indexOfVector(
+                    new int[] {(int) r[0], (int) r[6], (int) r[4], (int) r[3], (int) r[5], (int) r[1], (int) r[2]});
             sends[index] += r[8];
             responses[index] += r[7];
         }

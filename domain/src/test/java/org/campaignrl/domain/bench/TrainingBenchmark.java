@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * the environment alone.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx512m"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class TrainingBenchmark {
@@ -95,7 +97,8 @@ public class TrainingBenchmark {
 
     /** Cells like the full-size default run's: about 140 sends a cell, 10 % responding, 1.2 % goals. */
     static Environment fullSizeLikeEnvironment(long seed) {
-        StateSpace space = new StateSpace(new int[] {1, 2, 3},
+        StateSpace space = new StateSpace(
+                new int[] {1, 2, 3},
                 List.of("aol.com", "comcast.net", "gmail.com", "hotmail.com", "msn.com", "yahoo.com"));
         SplittableRandom random = new SplittableRandom(seed);
         long[] sends = new long[space.size()];

@@ -18,8 +18,17 @@ class CampaignPlannerTest {
     private static final LocalDate START = LocalDate.of(2016, 4, 4); // a Monday
 
     static CampaignSettings budget(long budget, double explore, double control, long seed) {
-        return new CampaignSettings(2, OptionalLong.of(budget), OptionalDouble.empty(), Optional.empty(),
-                CampaignSettings.DEFAULT_METHOD, explore, control, ControlTreatment.BUSINESS_AS_USUAL, seed, START);
+        return new CampaignSettings(
+                2,
+                OptionalLong.of(budget),
+                OptionalDouble.empty(),
+                Optional.empty(),
+                CampaignSettings.DEFAULT_METHOD,
+                explore,
+                control,
+                ControlTreatment.BUSINESS_AS_USUAL,
+                seed,
+                START);
     }
 
     @Test
@@ -41,10 +50,15 @@ class CampaignPlannerTest {
 
     @Test
     void expectedResponsesLieWithinTheirIntervalAndTheGroupsSize() {
-        PlanFigures figures = CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(2_000, 0.1, 0.2, 1)).figures();
+        PlanFigures figures = CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(2_000, 0.1, 0.2, 1))
+                .figures();
         for (Expectation e : new Expectation[] {figures.target(), figures.explore(), figures.control()}) {
-            assertTrue(0 <= e.lower() && e.lower() <= e.expected() && e.expected() <= e.upper()
-                    && e.upper() <= e.customers(), e.toString());
+            assertTrue(
+                    0 <= e.lower()
+                            && e.lower() <= e.expected()
+                            && e.expected() <= e.upper()
+                            && e.upper() <= e.customers(),
+                    e.toString());
             assertTrue(e.upper() > e.lower(), "an interval, not a point: " + e);
         }
         assertTrue(figures.target().rate() > figures.control().rate(), "the target is chosen to convert better");
@@ -54,7 +68,8 @@ class CampaignPlannerTest {
     void theTargetConvertsBetterThanTheControlUnderTheTruth() {
         CampaignPlanner.Plan plan = CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(2_000, 0.1, 0.2, 1));
         double[] truthMean = truthMeanByGroup(plan);
-        assertTrue(truthMean[Group.TARGET.ordinal()] > 1.5 * truthMean[Group.CONTROL.ordinal()],
+        assertTrue(
+                truthMean[Group.TARGET.ordinal()] > 1.5 * truthMean[Group.CONTROL.ordinal()],
                 "target " + truthMean[0] + " against control " + truthMean[2]);
     }
 
@@ -73,23 +88,36 @@ class CampaignPlannerTest {
 
     @Test
     void theSameSettingsGiveTheSamePlanAndAnotherSeedAnotherControl() {
-        Assignments one = CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(1_000, 0.1, 0.1, 5)).assignments();
-        Assignments again = CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(1_000, 0.1, 0.1, 5)).assignments();
-        Assignments other = CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(1_000, 0.1, 0.1, 6)).assignments();
+        Assignments one = CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(1_000, 0.1, 0.1, 5))
+                .assignments();
+        Assignments again = CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(1_000, 0.1, 0.1, 5))
+                .assignments();
+        Assignments other = CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(1_000, 0.1, 0.1, 6))
+                .assignments();
         assertEquals(one, again);
         assertNotEquals(one, other);
     }
 
     @Test
     void aGivenDayPutsEverySendOnItAndBestDaysOtherwiseSpreadThem() {
-        CampaignSettings tuesday = new CampaignSettings(2, OptionalLong.of(1_000), OptionalDouble.empty(),
-                Optional.of(DayOfWeek.TUESDAY), RankingMethod.SEGMENT_SHRUNK, 0.1, 0.1,
-                ControlTreatment.BUSINESS_AS_USUAL, 3, START);
-        Assignments a = CampaignPlanner.plan(WORLD.cells, WORLD.customers, tuesday).assignments();
+        CampaignSettings tuesday = new CampaignSettings(
+                2,
+                OptionalLong.of(1_000),
+                OptionalDouble.empty(),
+                Optional.of(DayOfWeek.TUESDAY),
+                RankingMethod.SEGMENT_SHRUNK,
+                0.1,
+                0.1,
+                ControlTreatment.BUSINESS_AS_USUAL,
+                3,
+                START);
+        Assignments a =
+                CampaignPlanner.plan(WORLD.cells, WORLD.customers, tuesday).assignments();
         for (int i = 0; i < a.size(); i++) {
             assertEquals(LocalDate.of(2016, 4, 5), a.sendDate(i));
         }
-        Assignments best = CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(1_000, 0, 0, 3)).assignments();
+        Assignments best = CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(1_000, 0, 0, 3))
+                .assignments();
         long saturdays = 0;
         for (int i = 0; i < best.size(); i++) {
             assertTrue(!best.sendDate(i).isBefore(START) && best.sendDate(i).isBefore(START.plusDays(7)));
@@ -103,8 +131,17 @@ class CampaignPlannerTest {
 
     @Test
     void aThresholdTargetsOnlyAudiencesPredictedToReachIt() {
-        CampaignSettings settings = new CampaignSettings(2, OptionalLong.empty(), OptionalDouble.of(0.2),
-                Optional.empty(), RankingMethod.SEGMENT_SHRUNK, 0, 0.1, ControlTreatment.NOTHING, 3, START);
+        CampaignSettings settings = new CampaignSettings(
+                2,
+                OptionalLong.empty(),
+                OptionalDouble.of(0.2),
+                Optional.empty(),
+                RankingMethod.SEGMENT_SHRUNK,
+                0,
+                0.1,
+                ControlTreatment.NOTHING,
+                3,
+                START);
         CampaignPlanner.Plan plan = CampaignPlanner.plan(WORLD.cells, WORLD.customers, settings);
         Assignments a = plan.assignments();
         assertTrue(a.count(Group.TARGET) > 0);
@@ -118,7 +155,8 @@ class CampaignPlannerTest {
 
     @Test
     void explorationGoesBeyondTheTargetsAudiences() {
-        Assignments a = CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(2_000, 0.2, 0, 4)).assignments();
+        Assignments a = CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(2_000, 0.2, 0, 4))
+                .assignments();
         double[] scores = CampaignSettings.DEFAULT_METHOD.scores(WORLD.cells, 0.95);
         double lowestTarget = Double.MAX_VALUE;
         for (int i = 0; i < a.size(); i++) {
@@ -137,36 +175,91 @@ class CampaignPlannerTest {
 
     private static int stateOf(Assignments a, int i) {
         int position = WORLD.customers.positionOf(a.customerId(i));
-        return Audiences.state(WORLD.space, 1, a.sendDate(i).getDayOfWeek().getValue() - 1,
+        return Audiences.state(
+                WORLD.space,
+                1,
+                a.sendDate(i).getDayOfWeek().getValue() - 1,
                 WORLD.customers.profileIndex(position, WORLD.space));
     }
 
     @Test
     void aPlanThatCannotBeMadeSaysWhichSettingIsAtFault() {
-        assertEquals("budget", assertThrows(CampaignPlanner.UnfulfillableException.class,
-                () -> CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(20_001, 0, 0, 1))).setting());
-        assertEquals("budget", assertThrows(CampaignPlanner.UnfulfillableException.class,
-                () -> CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(19_000, 0, 0.1, 1))).setting(),
+        assertEquals(
+                "budget",
+                assertThrows(
+                                CampaignPlanner.UnfulfillableException.class,
+                                () -> CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(20_001, 0, 0, 1)))
+                        .setting());
+        assertEquals(
+                "budget",
+                assertThrows(
+                                CampaignPlanner.UnfulfillableException.class,
+                                () -> CampaignPlanner.plan(WORLD.cells, WORLD.customers, budget(19_000, 0, 0.1, 1)))
+                        .setting(),
                 "the control needs customers too");
-        CampaignSettings unknown = new CampaignSettings(9, OptionalLong.of(10), OptionalDouble.empty(),
-                Optional.empty(), RankingMethod.SEGMENT_SHRUNK, 0, 0, ControlTreatment.NOTHING, 1, START);
-        assertEquals("subjectId", assertThrows(CampaignPlanner.UnfulfillableException.class,
-                () -> CampaignPlanner.plan(WORLD.cells, WORLD.customers, unknown)).setting());
-        CampaignSettings unreachable = new CampaignSettings(2, OptionalLong.empty(), OptionalDouble.of(0.99),
-                Optional.empty(), RankingMethod.SEGMENT_SHRUNK, 0, 0, ControlTreatment.NOTHING, 1, START);
-        assertEquals("threshold", assertThrows(CampaignPlanner.UnfulfillableException.class,
-                () -> CampaignPlanner.plan(WORLD.cells, WORLD.customers, unreachable)).setting());
-        assertEquals("customers", assertThrows(CampaignPlanner.UnfulfillableException.class,
-                () -> CampaignPlanner.plan(WORLD.cells, CustomerProfiles.empty(), budget(1, 0, 0, 1))).setting());
+        CampaignSettings unknown = new CampaignSettings(
+                9,
+                OptionalLong.of(10),
+                OptionalDouble.empty(),
+                Optional.empty(),
+                RankingMethod.SEGMENT_SHRUNK,
+                0,
+                0,
+                ControlTreatment.NOTHING,
+                1,
+                START);
+        assertEquals(
+                "subjectId",
+                assertThrows(
+                                CampaignPlanner.UnfulfillableException.class,
+                                () -> CampaignPlanner.plan(WORLD.cells, WORLD.customers, unknown))
+                        .setting());
+        CampaignSettings unreachable = new CampaignSettings(
+                2,
+                OptionalLong.empty(),
+                OptionalDouble.of(0.99),
+                Optional.empty(),
+                RankingMethod.SEGMENT_SHRUNK,
+                0,
+                0,
+                ControlTreatment.NOTHING,
+                1,
+                START);
+        assertEquals(
+                "threshold",
+                assertThrows(
+                                CampaignPlanner.UnfulfillableException.class,
+                                () -> CampaignPlanner.plan(WORLD.cells, WORLD.customers, unreachable))
+                        .setting());
+        assertEquals(
+                "customers",
+                assertThrows(
+                                CampaignPlanner.UnfulfillableException.class,
+                                () -> CampaignPlanner.plan(WORLD.cells, CustomerProfiles.empty(), budget(1, 0, 0, 1)))
+                        .setting());
     }
 
     @Test
     void everyRankingMethodPlans() {
         for (RankingMethod method : RankingMethod.values()) {
-            CampaignSettings settings = new CampaignSettings(1, OptionalLong.of(500), OptionalDouble.empty(),
-                    Optional.empty(), method, 0.1, 0.1, ControlTreatment.BUSINESS_AS_USUAL, 2, START);
-            assertEquals(500, CampaignPlanner.plan(WORLD.cells, WORLD.customers, settings).figures().chosen()
-                    .customers(), method.name());
+            CampaignSettings settings = new CampaignSettings(
+                    1,
+                    OptionalLong.of(500),
+                    OptionalDouble.empty(),
+                    Optional.empty(),
+                    method,
+                    0.1,
+                    0.1,
+                    ControlTreatment.BUSINESS_AS_USUAL,
+                    2,
+                    START);
+            assertEquals(
+                    500,
+                    CampaignPlanner.plan(WORLD.cells, WORLD.customers, settings)
+                            .figures()
+                            .chosen()
+                            .customers(),
+                    method.name());
         }
     }
 }

@@ -28,9 +28,15 @@ class CompactColumnsTest {
         assertEquals(-1, profiles.positionOf(11));
         assertEquals(profiles, CustomerProfiles.of(profiles.ids(), profiles.codes()));
         assertThrows(IllegalArgumentException.class, () -> profiles.code(0, Attribute.DAY));
-        assertThrows(IllegalArgumentException.class,
-                () -> CustomerProfiles.builder(2).add(1, 0, 0, 0, 0, 0).add(1, 0, 0, 0, 0, 0).build());
-        assertThrows(IllegalArgumentException.class, () -> CustomerProfiles.builder(1).add(1, 0, 256, 0, 0, 0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CustomerProfiles.builder(2)
+                        .add(1, 0, 0, 0, 0, 0)
+                        .add(1, 0, 0, 0, 0, 0)
+                        .build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> CustomerProfiles.builder(1).add(1, 0, 256, 0, 0, 0));
     }
 
     @Test
@@ -53,9 +59,14 @@ class CompactColumnsTest {
         assertEquals(3, a.positionOf(28));
         assertEquals(-1, a.positionOf(29));
         assertEquals(LocalDate.of(2016, 4, 4), a.firstSendDate());
-        assertThrows(IllegalArgumentException.class, () -> Assignments.builder(1)
-                .add(1, Group.TARGET, LocalDate.EPOCH, 0.1).add(1, Group.CONTROL, LocalDate.EPOCH, 0.1).build());
-        assertThrows(IllegalArgumentException.class, () -> Assignments.builder(1)
-                .add(1, Group.TARGET, LocalDate.EPOCH, 1.5));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Assignments.builder(1)
+                        .add(1, Group.TARGET, LocalDate.EPOCH, 0.1)
+                        .add(1, Group.CONTROL, LocalDate.EPOCH, 0.1)
+                        .build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Assignments.builder(1).add(1, Group.TARGET, LocalDate.EPOCH, 1.5));
     }
 }

@@ -22,8 +22,8 @@ class LiftCoverageTest {
         int covered = 0;
         StringBuilder misses = new StringBuilder();
         for (int k = 0; k < CAMPAIGNS; k++) {
-            CampaignPlanner.Plan plan = CampaignPlanner.plan(world.cells, world.customers,
-                    CampaignPlannerTest.budget(2_000, 0.1, 0.2, k));
+            CampaignPlanner.Plan plan =
+                    CampaignPlanner.plan(world.cells, world.customers, CampaignPlannerTest.budget(2_000, 0.1, 0.2, k));
             Assignments a = plan.assignments();
             SplittableRandom answers = new SplittableRandom(1_000 + k);
             BitSet sent = new BitSet();
@@ -51,13 +51,19 @@ class LiftCoverageTest {
                 population += world.truth(position, 1, controlDay);
             }
             double trueLift = targetTruth / targets - population / world.customers.size();
-            Lift lift = ReadoutStatistics.of(a, sent, responded, ControlTreatment.BUSINESS_AS_USUAL).lift()
+            Lift lift = ReadoutStatistics.of(a, sent, responded, ControlTreatment.BUSINESS_AS_USUAL)
+                    .lift()
                     .orElseThrow();
             if (lift.absoluteLower() <= trueLift && trueLift <= lift.absoluteUpper()) {
                 covered++;
             } else {
-                misses.append(String.format(java.util.Locale.ROOT, " seed %d: %.4f not in [%.4f, %.4f];", k,
-                        trueLift, lift.absoluteLower(), lift.absoluteUpper()));
+                misses.append(String.format(
+                        java.util.Locale.ROOT,
+                        " seed %d: %.4f not in [%.4f, %.4f];",
+                        k,
+                        trueLift,
+                        lift.absoluteLower(),
+                        lift.absoluteUpper()));
             }
         }
         assertTrue(covered >= 0.9 * CAMPAIGNS, covered + " of " + CAMPAIGNS + " covered;" + misses);

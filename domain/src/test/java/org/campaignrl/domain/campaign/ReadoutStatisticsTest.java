@@ -90,7 +90,8 @@ class ReadoutStatisticsTest {
         BitSet sent = new BitSet();
         sent.set(0, 10);
         assertFalse(ReadoutStatistics.of(plan(10, 0, 0), sent, new BitSet(), ControlTreatment.BUSINESS_AS_USUAL)
-                .lift().isPresent());
+                .lift()
+                .isPresent());
     }
 
     @Test

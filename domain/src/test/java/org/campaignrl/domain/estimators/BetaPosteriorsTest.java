@@ -41,7 +41,13 @@ class BetaPosteriorsTest {
         assertEquals(CELLS.responses(s) / 2.0 + 2, pairs.alpha(s), 1e-12);
         assertEquals((CELLS.sends(s) - CELLS.responses(s)) / 2.0 + 18, pairs.beta(s), 1e-12);
         assertTrue(pairs.variance(s) > sends.variance(s), "half the draws, a wider posterior");
-        assertEquals(0.5, BetaPosteriors.jeffreys(new Cells(CELLS.space(), new long[CELLS.space().size()],
-                new long[CELLS.space().size()])).mean(0), 1e-12);
+        assertEquals(
+                0.5,
+                BetaPosteriors.jeffreys(new Cells(
+                                CELLS.space(),
+                                new long[CELLS.space().size()],
+                                new long[CELLS.space().size()]))
+                        .mean(0),
+                1e-12);
     }
 }

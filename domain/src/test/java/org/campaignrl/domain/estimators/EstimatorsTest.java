@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
-import org.junit.jupiter.api.Test;
 import org.campaignrl.domain.ranking.Synthetic;
+import org.junit.jupiter.api.Test;
 
 class EstimatorsTest {
     /** 1 subject, 1 domain: 980 states. */
@@ -112,6 +112,7 @@ class EstimatorsTest {
 
     /** logit p = −2 + planted effects, code 0 the reference of every attribute. */
     private static final double INTERCEPT = -2.0;
+
     private static final double[][] PLANTED = {
         {0, 0.4, -0.3},
         {0, 0.3, 0.2, 0.0, -0.15, -0.35, -0.5},
@@ -119,7 +120,8 @@ class EstimatorsTest {
         {0, 0.25},
         {0, 0.2, 0.45, 0.5, 0.3},
         {0, -0.24},
-        {0, 0.3}};
+        {0, 0.3}
+    };
 
     private static double[] plantedTruth(StateSpace space) {
         double[] p = new double[space.size()];
@@ -209,9 +211,11 @@ class EstimatorsTest {
         double blended = new LogisticShrinkage().estimate(cells)[planted];
         assertTrue(truth[planted] > 0.4);
         assertTrue(logistic < 0.2, "main effects alone: " + logistic);
-        assertTrue(Math.abs(blended - truth[planted]) < Math.abs(logistic - truth[planted]) / 2,
+        assertTrue(
+                Math.abs(blended - truth[planted]) < Math.abs(logistic - truth[planted]) / 2,
                 "blended " + blended + ", truth " + truth[planted]);
     }
+
     @Test
     void segmentShrinkageKeepsTheMainEffectsWhereThereIsNoInteraction() {
         Cells cells = Synthetic.drawIndependent(SMALL, plantedTruth(SMALL), 20, 23);
@@ -236,7 +240,7 @@ class EstimatorsTest {
             responses[s] = cells.responses(s);
         }
         int lucky = 100;
-        responses[lucky] = sends[lucky];   // every send answered: luck, or a segment of one
+        responses[lucky] = sends[lucky]; // every send answered: luck, or a segment of one
         double[] before = SegmentShrinkage.priors(cells, predictions);
         double[] after = SegmentShrinkage.priors(new Cells(SMALL, sends, responses), predictions);
         assertEquals(before[lucky], after[lucky], 1e-12);
@@ -252,14 +256,16 @@ class EstimatorsTest {
         double priorError = 0;
         int planted = 0;
         for (int s = 0; s < truth.length; s++) {
-            if (truth[s] > 0.4) {   // the planted segments' cells
+            if (truth[s] > 0.4) { // the planted segments' cells
                 predictionError += Math.abs(predictions[s] - truth[s]);
                 priorError += Math.abs(priors[s] - truth[s]);
                 planted++;
             }
         }
         assertTrue(planted > 20, "planted cells: " + planted);
-        assertTrue(priorError < predictionError * 0.75, "mean absolute error on the planted cells: priors "
-                + priorError / planted + ", main effects " + predictionError / planted);
+        assertTrue(
+                priorError < predictionError * 0.75,
+                "mean absolute error on the planted cells: priors " + priorError / planted + ", main effects "
+                        + predictionError / planted);
     }
 }

@@ -66,7 +66,8 @@ class SpecialFunctionsTest {
         double[] indefinite = LinearSolver.solveSymmetric(new double[][] {{0, 1}, {1, 0}}, new double[] {2, 3});
         assertEquals(3, indefinite[0], 1e-12);
         assertEquals(2, indefinite[1], 1e-12);
-        assertThrows(ArithmeticException.class,
+        assertThrows(
+                ArithmeticException.class,
                 () -> LinearSolver.solve(new double[][] {{1, 2}, {2, 4}}, new double[] {1, 1}));
     }
 }

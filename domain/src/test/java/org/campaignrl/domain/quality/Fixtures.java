@@ -9,8 +9,7 @@ import org.campaignrl.domain.StateSpace;
 
 /** Hand-made spaces and cells for the quality tests. */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /**
      * 1 subject, 1 domain: 7·7·5·2·2 = 980 states. NEXT_SUBJECT and NEXT_DOMAIN lead back to the same
@@ -27,7 +26,8 @@ final class Fixtures {
 
     /** The full-size shape: 3 subjects, 6 domains, 17 640 states. */
     static StateSpace fullSize() {
-        return new StateSpace(new int[] {1, 2, 3},
+        return new StateSpace(
+                new int[] {1, 2, 3},
                 List.of("aol.com", "comcast.net", "gmail.com", "hotmail.com", "msn.com", "yahoo.com"));
     }
 
@@ -35,8 +35,8 @@ final class Fixtures {
     static StateSpace large() {
         int[] subjects = new int[34];
         Arrays.setAll(subjects, i -> i + 1);
-        return new StateSpace(subjects,
-                List.of("aol.com", "comcast.net", "gmail.com", "hotmail.com", "msn.com", "yahoo.com"));
+        return new StateSpace(
+                subjects, List.of("aol.com", "comcast.net", "gmail.com", "hotmail.com", "msn.com", "yahoo.com"));
     }
 
     /** Codes in vector order: subject, day, tenure, domain, age, gender, type. */

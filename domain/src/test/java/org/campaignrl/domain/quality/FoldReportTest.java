@@ -70,7 +70,9 @@ class FoldReportTest {
 
         assertEquals(5, report.folds().size());
         for (int f = 0; f < 5; f++) {
-            assertEquals(new FoldReport.Fold(f, 1, 1, 7, 1.0 / 7, 0.1, 0, 0.4), report.folds().get(f));
+            assertEquals(
+                    new FoldReport.Fold(f, 1, 1, 7, 1.0 / 7, 0.1, 0, 0.4),
+                    report.folds().get(f));
         }
         String fold = """
                 Average Conversion Rate = 14.29%
@@ -80,7 +82,11 @@ class FoldReportTest {
                 """;
         StringBuilder expected = new StringBuilder();
         for (int f = 0; f < 5; f++) {
-            expected.append("Model Results for Training Fold ").append(f).append(":\n").append(fold).append('\n');
+            expected.append("Model Results for Training Fold ")
+                    .append(f)
+                    .append(":\n")
+                    .append(fold)
+                    .append('\n');
         }
         assertEquals(expected + CAVEAT, report.toText());
     }
@@ -89,8 +95,8 @@ class FoldReportTest {
     void theMedianOfAnEvenCountIsTheMeanOfTheTwoMiddleRates() {
         // One sent cell on Monday (50 %); the model only ever moves the gender: Monday, then the other gender.
         int monday = day(0);
-        Environment environment = new Environment(
-                Fixtures.CellsBuilder.on(tiny).at(monday, 4, 2).build(), RewardRule.DEFAULT);
+        Environment environment =
+                new Environment(Fixtures.CellsBuilder.on(tiny).at(monday, 4, 2).build(), RewardRule.DEFAULT);
         double[] values = new double[tiny.size() * Action.COUNT];
         for (int s = 0; s < tiny.size(); s++) {
             values[s * Action.COUNT + Action.NEXT_GENDER.code()] = 1;
@@ -98,7 +104,9 @@ class FoldReportTest {
 
         FoldReport report = FoldReport.run(new QTable(tiny.size(), values), environment, 1, 5, 100, 1);
 
-        assertEquals(new FoldReport.Fold(0, 1, 1, 2, 0.25, 0.25, 0, 0.5), report.folds().get(0));
+        assertEquals(
+                new FoldReport.Fold(0, 1, 1, 2, 0.25, 0.25, 0, 0.5),
+                report.folds().get(0));
     }
 
     @Test
@@ -142,7 +150,8 @@ class FoldReportTest {
     void theSameModelDataAndSeedGiveTheSameReportAndAnotherSeedAnother() {
         Environment environment = new Environment(Fixtures.randomCells(tiny, 9), RewardRule.DEFAULT);
         QTable model = new QLearner(Hyperparameters.fixed(3000, 0.2, 0.2, 0.6, 100, 5))
-                .train(environment, 0, TrainingProgress.NONE).qTable();
+                .train(environment, 0, TrainingProgress.NONE)
+                .qTable();
 
         FoldReport first = FoldReport.run(model, environment, 20, 100, 42);
         FoldReport again = FoldReport.run(model, environment, 20, 100, 42);

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OptimalPlanTest {
     /** Target 0.30 on more than 10 sends; a goal pays 3 × 10 = 30. */
     private static final RewardRule RULE = new RewardRule(0.30, 10, 3);
+
     private static final double GOAL_REWARD = 30;
 
     private final StateSpace tiny = Fixtures.tiny();
@@ -72,7 +73,8 @@ class OptimalPlanTest {
         // With two of every attribute the shortest way back is round the gender (or type, subject, domain).
         StateSpace space = Fixtures.twoOfEach();
         int other = space.indexOfCodes(codes(1, 3, 4, 1, 2, 1, 0));
-        Environment environment = new Environment(Fixtures.CellsBuilder.on(space).at(other, 20, 20).build(), RULE);
+        Environment environment = new Environment(
+                Fixtures.CellsBuilder.on(space).at(other, 20, 20).build(), RULE);
         assertEquals(2, new OptimalPlan(environment, 0.6).stepsToGoal(other));
     }
 
@@ -99,14 +101,18 @@ class OptimalPlanTest {
         int goal = tinyState(3, 0, 0, 0, 0);
         int wednesday = tinyState(2, 0, 0, 0, 0);
         Environment environment = new Environment(
-                Fixtures.CellsBuilder.on(tiny).at(goal, 20, 20).at(wednesday, 5, 1).build(), RULE);
+                Fixtures.CellsBuilder.on(tiny)
+                        .at(goal, 20, 20)
+                        .at(wednesday, 5, 1)
+                        .build(),
+                RULE);
         double gamma = 0.6;
         QTable q = new OptimalPlan(environment, gamma).optimalQ();
         int day = Action.NEXT_DAY.code();
 
-        double fromWednesday = GOAL_REWARD;                          // enter the goal: 30, no bootstrap
-        double fromTuesday = 10 + gamma * fromWednesday;             // enter Wednesday (+10), then the goal
-        double fromMonday = -1 + gamma * fromTuesday;                // enter Tuesday (−1), …
+        double fromWednesday = GOAL_REWARD; // enter the goal: 30, no bootstrap
+        double fromTuesday = 10 + gamma * fromWednesday; // enter Wednesday (+10), then the goal
+        double fromMonday = -1 + gamma * fromTuesday; // enter Tuesday (−1), …
         assertEquals(fromWednesday, q.value(wednesday, day), 1e-9);
         assertEquals(fromTuesday, q.value(tinyState(1, 0, 0, 0, 0), day), 1e-9);
         assertEquals(fromMonday, q.value(tinyState(0, 0, 0, 0, 0), day), 1e-9);
@@ -127,7 +133,9 @@ class OptimalPlanTest {
         OptimalPlan plan = new OptimalPlan(environment, 0);
         for (int s = 0; s < tiny.size(); s++) {
             for (int a = 0; a < Action.COUNT; a++) {
-                assertEquals(environment.rewardOnEntering(environment.next(s, a)), plan.optimalQ().value(s, a));
+                assertEquals(
+                        environment.rewardOnEntering(environment.next(s, a)),
+                        plan.optimalQ().value(s, a));
             }
         }
     }
@@ -144,8 +152,8 @@ class OptimalPlanTest {
         for (int s = 0; s < environment.stateCount(); s++) {
             for (int a = 0; a < Action.COUNT; a++) {
                 int next = environment.next(s, a);
-                double target = environment.rewardOnEntering(next)
-                        + (environment.isGoal(next) ? 0 : gamma * q.maxValue(next));
+                double target =
+                        environment.rewardOnEntering(next) + (environment.isGoal(next) ? 0 : gamma * q.maxValue(next));
                 assertEquals(target, q.value(s, a), 1e-6, "Q*(" + s + ", " + a + ")");
             }
             assertEquals(q.bestAction(s), plan.optimalAction(s));

@@ -35,7 +35,8 @@ class PolicyQualityTest {
 
     private QTable learned(Environment environment, int episodes, long seed) {
         return new QLearner(Hyperparameters.fixed(episodes, 0.2, 0.2, 0.9, MAX_STEPS, seed))
-                .train(environment, 0, TrainingProgress.NONE).qTable();
+                .train(environment, 0, TrainingProgress.NONE)
+                .qTable();
     }
 
     @Test
@@ -68,7 +69,8 @@ class PolicyQualityTest {
     void aGoalWhoseNearestGoalIsItselfSucceedsAsAStartByComingRoundToIt() {
         StateSpace space = Fixtures.twoOfEach();
         int goal = space.indexOfCodes(codes(1, 3, 4, 1, 2, 1, 0));
-        Environment environment = new Environment(Fixtures.CellsBuilder.on(space).at(goal, 40, 30).build(), RULE);
+        Environment environment =
+                new Environment(Fixtures.CellsBuilder.on(space).at(goal, 40, 30).build(), RULE);
         OptimalPlan plan = new OptimalPlan(environment, 0.6);
 
         PolicyQuality quality = PolicyQuality.measure(plan.optimalQ(), environment, plan, MAX_STEPS);
@@ -84,7 +86,11 @@ class PolicyQualityTest {
     void withALargeGammaTheOptimumCirclesAmongRespondingCellsInsteadOfEnteringTheGoal() {
         // Every cell responded (+10 a step); the goal pays 30 once. At γ = 0.9 circling is worth 10/(1−γ) = 100.
         Environment environment = new Environment(
-                Fixtures.CellsBuilder.on(tiny).everywhere(100, 1).at(tinyGoal, 40, 30).build(), RULE);
+                Fixtures.CellsBuilder.on(tiny)
+                        .everywhere(100, 1)
+                        .at(tinyGoal, 40, 30)
+                        .build(),
+                RULE);
         OptimalPlan plan = new OptimalPlan(environment, 0.9);
 
         PolicyQuality quality = PolicyQuality.measure(plan.optimalQ(), environment, plan, MAX_STEPS);
@@ -117,7 +123,8 @@ class PolicyQualityTest {
     @Test
     void aLearnedModelSucceedsMoreOftenThanZerosButNotEverywhereAndTheSameSeedGivesTheSameFigures() {
         OptimalPlan plan = new OptimalPlan(tinyOneGoal, 0.9);
-        double zerosRate = PolicyQuality.measure(zeros(tiny.size()), tinyOneGoal, plan, MAX_STEPS).successRate();
+        double zerosRate = PolicyQuality.measure(zeros(tiny.size()), tinyOneGoal, plan, MAX_STEPS)
+                .successRate();
 
         PolicyQuality quality = PolicyQuality.measure(learned(tinyOneGoal, 2000, 7), tinyOneGoal, plan, MAX_STEPS);
         PolicyQuality again = PolicyQuality.measure(learned(tinyOneGoal, 2000, 7), tinyOneGoal, plan, MAX_STEPS);
@@ -137,7 +144,8 @@ class PolicyQualityTest {
         PolicyQuality quality = PolicyQuality.measure(learned(tinyOneGoal, 20_000, 11), tinyOneGoal, plan, MAX_STEPS);
 
         assertTrue(quality.successRate() >= 0.95, "success " + quality.successRate());
-        assertTrue(quality.meanSteps() <= 1.2 * quality.meanOptimalSteps(),
+        assertTrue(
+                quality.meanSteps() <= 1.2 * quality.meanOptimalSteps(),
                 quality.meanSteps() + " steps against " + quality.meanOptimalSteps());
     }
 
@@ -175,11 +183,24 @@ class PolicyQualityTest {
 
         Map<String, Double> figures = quality.figures();
 
-        assertEquals(List.of("success_rate", "success_rate_over_reachable", "mean_steps", "mean_optimal_steps",
-                "mean_optimal_steps_all_reachable", "mean_abs_q_error", "greedy_agreement", "goal_cells", "states",
-                "reachable_starts",
-                "successful_starts", "max_steps", "gamma"), List.copyOf(figures.keySet()));
-        assertEquals(List.of(0.5, 0.5, 4.0, 3.5, 3.75, 1.25, 0.875, 2.0, 980.0, 980.0, 490.0, 100.0, 0.6),
+        assertEquals(
+                List.of(
+                        "success_rate",
+                        "success_rate_over_reachable",
+                        "mean_steps",
+                        "mean_optimal_steps",
+                        "mean_optimal_steps_all_reachable",
+                        "mean_abs_q_error",
+                        "greedy_agreement",
+                        "goal_cells",
+                        "states",
+                        "reachable_starts",
+                        "successful_starts",
+                        "max_steps",
+                        "gamma"),
+                List.copyOf(figures.keySet()));
+        assertEquals(
+                List.of(0.5, 0.5, 4.0, 3.5, 3.75, 1.25, 0.875, 2.0, 980.0, 980.0, 490.0, 100.0, 0.6),
                 List.copyOf(figures.values()));
         assertThrows(UnsupportedOperationException.class, () -> figures.put("x", 1.0));
         assertFalse(quality.converged());
@@ -200,9 +221,11 @@ class PolicyQualityTest {
 
     @Test
     void aPlanForAnotherSpaceIsRejected() {
-        Environment other = new Environment(Fixtures.CellsBuilder.on(Fixtures.twoOfEach()).build(), RULE);
+        Environment other =
+                new Environment(Fixtures.CellsBuilder.on(Fixtures.twoOfEach()).build(), RULE);
         OptimalPlan plan = new OptimalPlan(other, 0.6);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> PolicyQuality.measure(zeros(tiny.size()), tinyOneGoal, plan, MAX_STEPS));
     }
 }

@@ -26,16 +26,20 @@ class QualityTimingTest {
         assertEquals(17_640, environment.stateCount());
 
         OptimalPlan plan = timed("full size: optimal plan", () -> new OptimalPlan(environment, GAMMA));
-        QTable learned = timed("full size: train, default hyperparameters",
-                () -> new QLearner(Hyperparameters.ORIGINAL).train(environment, 0, TrainingProgress.NONE).qTable());
-        PolicyQuality quality = timed("full size: policy quality",
-                () -> PolicyQuality.measure(learned, environment, plan, MAX_STEPS));
+        QTable learned = timed(
+                "full size: train, default hyperparameters",
+                () -> new QLearner(Hyperparameters.ORIGINAL)
+                        .train(environment, 0, TrainingProgress.NONE)
+                        .qTable());
+        PolicyQuality quality =
+                timed("full size: policy quality", () -> PolicyQuality.measure(learned, environment, plan, MAX_STEPS));
         PolicyQuality optimum = PolicyQuality.measure(plan.optimalQ(), environment, plan, MAX_STEPS);
-        FoldReport report = timed("full size: fold report, 1000 samples per fold",
+        FoldReport report = timed(
+                "full size: fold report, 1000 samples per fold",
                 () -> FoldReport.run(learned, environment, 1000, MAX_STEPS, 42));
 
-        System.out.println("full size: " + environment.goalCount() + " goals, " + plan.sweeps() + " sweeps, "
-                + quality.figures());
+        System.out.println(
+                "full size: " + environment.goalCount() + " goals, " + plan.sweeps() + " sweeps, " + quality.figures());
         System.out.println("full size, Q* itself: " + optimum.figures());
         System.out.println(report.toText());
         assertTrue(plan.converged());
@@ -50,7 +54,8 @@ class QualityTimingTest {
 
         OptimalPlan plan = timed("large: optimal plan", () -> new OptimalPlan(environment, GAMMA));
         OptimalPlan farSighted = timed("large: optimal plan, gamma 0.99", () -> new OptimalPlan(environment, 0.99));
-        PolicyQuality quality = timed("large: policy quality of Q*",
+        PolicyQuality quality = timed(
+                "large: policy quality of Q*",
                 () -> PolicyQuality.measure(plan.optimalQ(), environment, plan, MAX_STEPS));
 
         System.out.println("large: " + environment.goalCount() + " goals, " + plan.sweeps() + " sweeps (gamma 0.99: "

@@ -47,8 +47,8 @@ class StratifiedFoldsTest {
             }
         }
         assertTrue(perCount.size() > 5, "the fixture should have many response counts: " + perCount.keySet());
-        perCount.forEach((responses, counts) -> assertTrue(spread(counts) <= 1,
-                responses + " responses: " + Arrays.toString(counts)));
+        perCount.forEach((responses, counts) ->
+                assertTrue(spread(counts) <= 1, responses + " responses: " + Arrays.toString(counts)));
         assertTrue(spread(folds.stream().mapToInt(fold -> fold.length).toArray()) <= 1);
     }
 
@@ -86,7 +86,8 @@ class StratifiedFoldsTest {
     void fewerCellsThanFoldsLeaveTheLastFoldsEmpty() {
         Cells two = Fixtures.CellsBuilder.on(space).at(5, 3, 1).at(9, 3, 1).build();
         List<int[]> folds = StratifiedFolds.split(two, 5, 1);
-        assertEquals(List.of(1, 1, 0, 0, 0), folds.stream().map(fold -> fold.length).toList());
+        assertEquals(
+                List.of(1, 1, 0, 0, 0), folds.stream().map(fold -> fold.length).toList());
     }
 
     @Test
@@ -95,6 +96,7 @@ class StratifiedFoldsTest {
     }
 
     private static int spread(int[] counts) {
-        return Arrays.stream(counts).max().orElse(0) - Arrays.stream(counts).min().orElse(0);
+        return Arrays.stream(counts).max().orElse(0)
+                - Arrays.stream(counts).min().orElse(0);
     }
 }

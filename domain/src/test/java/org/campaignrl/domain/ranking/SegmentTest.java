@@ -13,10 +13,10 @@ import java.util.Set;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
-import org.junit.jupiter.api.Test;
 import org.campaignrl.domain.estimators.ConversionInterval;
 import org.campaignrl.domain.estimators.ExpectedResponses;
 import org.campaignrl.domain.estimators.IntervalMethod;
+import org.junit.jupiter.api.Test;
 
 class SegmentTest {
     private static final StateSpace SPACE = Synthetic.SPACE;
@@ -33,8 +33,12 @@ class SegmentTest {
         assertFalse(segment.matches(SPACE, SPACE.indexOfCodes(1, 5, 3, 2, 0, 1, 0)));
         assertEquals("Email Subject 2 · Saturday · gmail.com · Consumer", segment.describe(SPACE));
         assertEquals("[1, 5, *, 2, *, *, 1]", segment.toString());
-        assertEquals(segment, Segment.ofSubject(1).with(Attribute.DAY, 5).with(Attribute.DOMAIN, 2)
-                .with(Attribute.TYPE, 1));
+        assertEquals(
+                segment,
+                Segment.ofSubject(1)
+                        .with(Attribute.DAY, 5)
+                        .with(Attribute.DOMAIN, 2)
+                        .with(Attribute.TYPE, 1));
         assertNotEquals(segment, segment.without(Attribute.TYPE));
         assertEquals("everyone", Segment.everyone().describe(SPACE));
         assertThrows(IllegalArgumentException.class, () -> Segment.of(1, 2, 3));
@@ -86,18 +90,24 @@ class SegmentTest {
             assertEquals(direct, entry);
         }
         for (int i = 1; i < ranking.entries().size(); i++) {
-            assertTrue(ranking.entries().get(i - 1).conversion().lower() >= ranking.entries().get(i).conversion().lower());
+            assertTrue(ranking.entries().get(i - 1).conversion().lower()
+                    >= ranking.entries().get(i).conversion().lower());
         }
-        assertEquals(SegmentSummary.of(CELLS, Segment.ofSubject(1), IntervalMethod.WILSON, 0.95, null),
-                ranking.subject());
+        assertEquals(
+                SegmentSummary.of(CELLS, Segment.ofSubject(1), IntervalMethod.WILSON, 0.95, null), ranking.subject());
     }
 
     @Test
     void thePlantedSegmentComesFirst() {
         // Saturday gmail.com consumers, subject 2: +2.10 on the logit.
         SegmentRanking ranking = SegmentRanking.rank(CELLS, 1, SegmentRanking.Options.DEFAULT.withMaxFixed(3), null);
-        assertEquals(Segment.of(1, 5, -1, 2, -1, -1, 1), ranking.entries().get(0).segment());
-        assertEquals(1, SegmentRanking.rank(CELLS, 1, SegmentRanking.Options.DEFAULT, null).top(1).size());
+        assertEquals(
+                Segment.of(1, 5, -1, 2, -1, -1, 1), ranking.entries().get(0).segment());
+        assertEquals(
+                1,
+                SegmentRanking.rank(CELLS, 1, SegmentRanking.Options.DEFAULT, null)
+                        .top(1)
+                        .size());
     }
 
     @Test
@@ -119,15 +129,19 @@ class SegmentTest {
         }
         assertEquals(expected, profiles.customers(segment));
         assertEquals(profiles.total(), profiles.customers(Segment.everyone()));
-        assertEquals(ProfileCounts.profileIndex(SPACE, 4, 2, 3, 1, 0),
+        assertEquals(
+                ProfileCounts.profileIndex(SPACE, 4, 2, 3, 1, 0),
                 ProfileCounts.profileOfState(SPACE, SPACE.indexOfCodes(2, 6, 4, 2, 3, 1, 0)));
 
         SegmentRanking ranking = SegmentRanking.rank(CELLS, 0, SegmentRanking.Options.DEFAULT, profiles);
         for (SegmentSummary entry : ranking.entries()) {
             assertEquals(profiles.customers(entry.segment()), entry.customers().getAsLong());
         }
-        assertTrue(SegmentRanking.rank(CELLS, 0, SegmentRanking.Options.DEFAULT, null).entries().get(0)
-                .customers().isEmpty());
+        assertTrue(SegmentRanking.rank(CELLS, 0, SegmentRanking.Options.DEFAULT, null)
+                .entries()
+                .get(0)
+                .customers()
+                .isEmpty());
         assertThrows(IllegalArgumentException.class, () -> new ProfileCounts(SPACE, new long[3]));
     }
 
@@ -155,7 +169,8 @@ class SegmentTest {
         BestDay inA = BestDay.of(cells, Segment.of(0, -1, 0, 0, 0, -1, -1), IntervalMethod.WILSON, 0.95);
         assertTrue(inA.best().day() % 2 == 1);
         assertEquals(BestDay.Certainty.UNCERTAIN, inA.certainty());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> BestDay.of(cells, Segment.of(0, 2, -1, -1, -1, -1, -1), IntervalMethod.WILSON, 0.95));
     }
 
@@ -164,8 +179,11 @@ class SegmentTest {
         BestDay bestDay = BestDay.of(CELLS, Segment.of(1, -1, -1, 2, -1, -1, 1), IntervalMethod.JEFFREYS, 0.95);
         assertEquals(5, bestDay.best().day());
         assertEquals(BestDay.Certainty.CLEAR, bestDay.certainty());
-        BestDay noData = BestDay.of(new Cells(SPACE, new long[SPACE.size()], new long[SPACE.size()]),
-                Segment.ofSubject(0), IntervalMethod.WILSON, 0.95);
+        BestDay noData = BestDay.of(
+                new Cells(SPACE, new long[SPACE.size()], new long[SPACE.size()]),
+                Segment.ofSubject(0),
+                IntervalMethod.WILSON,
+                0.95);
         assertEquals(BestDay.Certainty.NO_DATA, noData.certainty());
     }
 }

@@ -13,8 +13,8 @@ import org.campaignrl.domain.StateSpace;
  * one or more sends, all in one cell, and responds with all of them or none.
  */
 public final class Synthetic {
-    public static final StateSpace SPACE = new StateSpace(new int[] {1, 2, 3},
-            List.of("aol.com", "comcast.net", "gmail.com", "hotmail.com", "msn.com", "yahoo.com"));
+    public static final StateSpace SPACE = new StateSpace(
+            new int[] {1, 2, 3}, List.of("aol.com", "comcast.net", "gmail.com", "hotmail.com", "msn.com", "yahoo.com"));
 
     public static final double[] BASE = {-2.46, -2.16, -2.76};
     public static final double[][] EFFECTS = {
@@ -24,7 +24,8 @@ public final class Synthetic {
         {-0.30, 0.10, 0.30, -0.10, -0.45, 0.15},
         {-0.30, -0.10, 0.15, 0.20, 0.00},
         {0.12, -0.12},
-        {-0.15, 0.15}};
+        {-0.15, 0.15}
+    };
     private static final double[][] SHARES = {
         {1 / 3.0, 1 / 3.0, 1 / 3.0},
         {1 / 7.0, 1 / 7.0, 1 / 7.0, 1 / 7.0, 1 / 7.0, 1 / 7.0, 1 / 7.0},
@@ -32,17 +33,19 @@ public final class Synthetic {
         {0.12, 0.11, 0.30, 0.16, 0.09, 0.22},
         {0.08, 0.14, 0.26, 0.24, 0.28},
         {0.52, 0.48},
-        {0.30, 0.70}};
+        {0.30, 0.70}
+    };
     /** Planted segments: codes (−1 any) and bonus. */
     public static final int[][] PLANTED = {
         {1, 5, -1, 2, -1, -1, 1},
         {0, 1, 6, 5, -1, -1, 0},
         {2, 3, -1, 3, 4, -1, -1},
-        {2, 6, -1, 1, -1, 1, -1}};
+        {2, 6, -1, 1, -1, 1, -1}
+    };
+
     public static final double[] BONUS = {2.10, 1.95, 2.85, 3.35};
 
-    private Synthetic() {
-    }
+    private Synthetic() {}
 
     /** The true probability of every state. */
     public static double[] truth() {

@@ -24,14 +24,12 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.campaignrl.application.IngestRefusedException;
-import org.campaignrl.application.logs.Reasons;
 import org.campaignrl.application.logs.FileFormat;
 import org.campaignrl.application.logs.LogColumns;
+import org.campaignrl.application.logs.Reasons;
 import org.campaignrl.application.model.CsvFormat;
 import org.campaignrl.application.model.FileSummary;
 import org.campaignrl.application.port.ProgressListener;
-import org.campaignrl.application.logs.FileFormat;
-import org.campaignrl.application.logs.Reasons;
 
 /**
  * One input log, opened with its header checked. Its rows are then streamed to handlers with their
@@ -41,7 +39,8 @@ import org.campaignrl.application.logs.Reasons;
  */
 public final class LogFile implements Closeable {
     private static final byte[] NO_BYTES = {};
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180
+            .builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             // Extra columns may be unnamed (a pandas index) or repeated; only the required ones must be unique.
@@ -56,23 +55,34 @@ public final class LogFile implements Closeable {
      * looks for (a longer one leaves the file to Commons CSV).
      */
     private static final int HEAD_BYTES = 1 << 20;
+
     private final Path path;
     private final long size;
     private final FileFormat format;
     /** Where the fast path may start reading rows, or -1 where only Commons CSV may read them. */
     private final long fastPathStart;
+
     private final CountingInputStream bytes;
     /** Between the bytes and Commons CSV: no record beyond the line limit reaches the parser. */
     private final LineLimitReader text;
+
     private final int maxLineBytes;
     /** Reads the records; replaced by a new one after a record beyond the line limit (see {@link #readWithCommonsCsv}). */
     private CSVParser parser;
+
     private final List<String> header;
     private final int columnCount;
     private final Tally tally = new Tally();
 
-    private LogFile(Path path, long size, FileFormat format, long fastPathStart, CountingInputStream bytes,
-                    LineLimitReader text, int maxLineBytes, CSVParser parser) {
+    private LogFile(
+            Path path,
+            long size,
+            FileFormat format,
+            long fastPathStart,
+            CountingInputStream bytes,
+            LineLimitReader text,
+            int maxLineBytes,
+            CSVParser parser) {
         this.path = path;
         this.size = size;
         this.format = format;
@@ -81,9 +91,12 @@ public final class LogFile implements Closeable {
         this.text = text;
         this.maxLineBytes = maxLineBytes;
         this.parser = parser;
-        this.header = parser.getHeaderNames().stream().map(name -> format.keepsBytes()
-                ? new String(name.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8) : name)
-                .map(String::trim).toList();
+        this.header = parser.getHeaderNames().stream()
+                .map(name -> format.keepsBytes()
+                        ? new String(name.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8)
+                        : name)
+                .map(String::trim)
+                .toList();
         this.columnCount = header.size();
     }
 
@@ -107,10 +120,16 @@ public final class LogFile implements Closeable {
             bytes.skipNBytes(format.bomLength());
             // A UTF-8 file's bytes reach the rows as they are: ISO-8859-1 turns each into one char and back.
             Charset readAs = format.keepsBytes() ? StandardCharsets.ISO_8859_1 : format.charset();
-            LineLimitReader text = new LineLimitReader(new InputStreamReader(bytes, readAs.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)),
-                    format.delimiter(), given.maxLineBytes());
-            CSVParser parser = FORMAT.builder().setDelimiter(format.delimiter()).get().parse(text);
+            LineLimitReader text = new LineLimitReader(
+                    new InputStreamReader(
+                            bytes,
+                            readAs.newDecoder()
+                                    .onMalformedInput(CodingErrorAction.REPLACE)
+                                    .onUnmappableCharacter(CodingErrorAction.REPLACE)),
+                    format.delimiter(),
+                    given.maxLineBytes());
+            CSVParser parser =
+                    FORMAT.builder().setDelimiter(format.delimiter()).get().parse(text);
             LogFile file = new LogFile(path, size, format, fastPathStart, bytes, text, given.maxLineBytes(), parser);
             file.checkHeader(requiredColumns);
             return file;
@@ -119,8 +138,11 @@ public final class LogFile implements Closeable {
             throw new IngestRefusedException(path.toString(), 1, e.getMessage());
         } catch (LineLimitReader.TooLong e) {
             closeQuietly(bytes);
-            throw new IngestRefusedException(path.toString(), 1, "the header line is longer than "
-                    + given.maxLineBytes() + " bytes, the line limit" + LogColumns.RAISE_THE_LIMIT);
+            throw new IngestRefusedException(
+                    path.toString(),
+                    1,
+                    "the header line is longer than " + given.maxLineBytes() + " bytes, the line limit"
+                            + LogColumns.RAISE_THE_LIMIT);
         } catch (NoSuchFileException e) {
             throw new IngestRefusedException(path.toString(), 0, "file not found", e);
         } catch (IOException | UncheckedIOException e) {
@@ -141,8 +163,8 @@ public final class LogFile implements Closeable {
         BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
         if (!attributes.isRegularFile()) {
             String kind = attributes.isDirectory() ? "a directory" : "a FIFO, a device or a socket";
-            throw new IngestRefusedException(path.toString(), 0, "not a regular file (it is " + kind + "): only "
-                    + "regular files are read");
+            throw new IngestRefusedException(
+                    path.toString(), 0, "not a regular file (it is " + kind + "): only " + "regular files are read");
         }
     }
 
@@ -201,8 +223,8 @@ public final class LogFile implements Closeable {
      * @return the handlers of the parts, in file order
      * @throws IngestRefusedException when the CSV is malformed beyond one row, such as an unclosed quote
      */
-    public <H extends RowHandler> List<H> forEachRow(RejectSink report, ProgressListener listener,
-                                                     PartedReader.Settings settings, IntFunction<H> newHandler) {
+    public <H extends RowHandler> List<H> forEachRow(
+            RejectSink report, ProgressListener listener, PartedReader.Settings settings, IntFunction<H> newHandler) {
         Progress progress = new Progress("reading " + name(), size, listener);
         progress.start();
         long dataStart = settings.fastPath() ? fastPathStart : -1;
@@ -338,7 +360,8 @@ public final class LogFile implements Closeable {
                 throw new TooLongRecord();
             }
             String problem = e.getCause() instanceof CSVException ? "malformed CSV: " : "cannot be read further: ";
-            throw new IngestRefusedException(path.toString(), line, problem + e.getCause().getMessage(), e);
+            throw new IngestRefusedException(
+                    path.toString(), line, problem + e.getCause().getMessage(), e);
         }
     }
 

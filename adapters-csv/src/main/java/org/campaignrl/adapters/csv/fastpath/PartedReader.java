@@ -34,12 +34,13 @@ public final class PartedReader {
         /** Parts only pay off on large files: a thread per 4 MiB at least, one per core at most. */
         public static final Settings DEFAULT =
                 new Settings(Runtime.getRuntime().availableProcessors(), 4 << 20, 1 << 20);
+
         public static final Settings COMMONS_CSV_ONLY = new Settings(0, 1, 2);
 
         public Settings {
             if (maxParts < 0 || minPartBytes < 1 || bufferBytes < 2) {
-                throw new IllegalArgumentException("parts " + maxParts + ", part bytes " + minPartBytes
-                        + ", buffer " + bufferBytes);
+                throw new IllegalArgumentException(
+                        "parts " + maxParts + ", part bytes " + minPartBytes + ", buffer " + bufferBytes);
             }
         }
 
@@ -77,6 +78,7 @@ public final class PartedReader {
 
     /** The first line of data: the header is line 1, and the reader only runs when it is one physical line. */
     private static final long FIRST_DATA_LINE = 2;
+
     private static final long PROGRESS_POLL_MILLIS = 50;
 
     private final LogFile file;
@@ -100,8 +102,14 @@ public final class PartedReader {
      * @return the handlers of the parts, in file order
      * @throws Unsure when the file must be read by Commons CSV instead (nothing was reported then)
      */
-    <H extends RowHandler> List<H> read(long dataStart, long size, IntFunction<H> newHandler, RejectSink report,
-                                        Tally tally, LogFile.Progress progress) throws IOException {
+    <H extends RowHandler> List<H> read(
+            long dataStart,
+            long size,
+            IntFunction<H> newHandler,
+            RejectSink report,
+            Tally tally,
+            LogFile.Progress progress)
+            throws IOException {
         long[] cuts = cut(dataStart, size);
         List<Part<H>> parts = new ArrayList<>();
         for (int p = 0; p + 1 < cuts.length; p++) {

@@ -80,7 +80,8 @@ final class RejectBuffer implements RejectSink, Closeable {
     }
 
     private InputStream open() throws IOException {
-        return spill == null ? new ByteArrayInputStream(memory.toByteArray())
+        return spill == null
+                ? new ByteArrayInputStream(memory.toByteArray())
                 : new BufferedInputStream(Files.newInputStream(spill), 1 << 16);
     }
 

@@ -3,9 +3,9 @@ package org.campaignrl.adapters.csv.fastpath;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.commons.csv.CSVRecord;
-import org.campaignrl.application.logs.Utf8;
 import org.campaignrl.application.logs.Ints;
 import org.campaignrl.application.logs.IsoDates;
+import org.campaignrl.application.logs.Utf8;
 
 /**
  * The row being read, as its handler sees it: the values are byte ranges of the reader's buffer, so that
@@ -28,6 +28,7 @@ public final class Row {
      * to break a rule over all the rows (such as too many subjects), and a refusal can name its line.
      */
     private final boolean wholeFile;
+
     private final int[] starts;
     private final int[] ends;
     private byte[] bytes;

@@ -9,8 +9,7 @@ public interface CampaignAudienceUseCase {
 
     CampaignAudience audience(CampaignAudienceCommand command);
 
-    record CampaignAudienceCommand(int subjectId) {
-    }
+    record CampaignAudienceCommand(int subjectId) {}
 
     /** {@code end} is why the rollout stopped: GOAL, LOOP or STEP_LIMIT. */
     record CampaignAudience(long modelId, int subjectId, String subjectLabel, List<AudienceStep> steps, String end) {
@@ -20,7 +19,6 @@ public interface CampaignAudienceUseCase {
     }
 
     /** One visited cell: its labels (without the subject), state vector and history. */
-    record AudienceStep(int[] state, Map<Attribute, String> profile, long sends, long responses, double conversion,
-                        boolean goal) {
-    }
+    record AudienceStep(
+            int[] state, Map<Attribute, String> profile, long sends, long responses, double conversion, boolean goal) {}
 }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.campaignrl.application.InvalidCommandException;
 import org.campaignrl.domain.quality.FoldReport;
-import org.campaignrl.domain.ranking.evaluation.Estimate;
 import org.campaignrl.domain.ranking.RankingMethod;
+import org.campaignrl.domain.ranking.evaluation.Estimate;
 
 /**
  * How good is a model: against the exact optimum of its environment, in the existing users' fold
@@ -27,9 +27,16 @@ public interface EvaluateModelUseCase {
      * @param method           the ranking whose top-N audiences are measured on held-out sends
      * @param truthFile        a generator's truth.json, for regret against the true best cells
      */
-    record EvaluateModelCommand(Optional<Long> modelId, RankingMethod method, int topN, long minSends,
-                                double confidence, int bootstrapSamples, long seed, int samplesPerFold,
-                                Optional<Path> truthFile) {
+    record EvaluateModelCommand(
+            Optional<Long> modelId,
+            RankingMethod method,
+            int topN,
+            long minSends,
+            double confidence,
+            int bootstrapSamples,
+            long seed,
+            int samplesPerFold,
+            Optional<Path> truthFile) {
         public EvaluateModelCommand {
             modelId = modelId == null ? Optional.empty() : modelId;
             notNull(method, "method");
@@ -46,28 +53,40 @@ public interface EvaluateModelUseCase {
 
         /** Top 10 by the Wilson lower bound at 95 %, cells of at least 10 sends, 1000 bootstrap draws, seed 42. */
         public static EvaluateModelCommand defaults(Optional<Long> modelId) {
-            return new EvaluateModelCommand(modelId, RankingMethod.WILSON_LOWER_BOUND, 10, 10, 0.95, 1000, 42, 1000,
-                    Optional.empty());
+            return new EvaluateModelCommand(
+                    modelId, RankingMethod.WILSON_LOWER_BOUND, 10, 10, 0.95, 1000, 42, 1000, Optional.empty());
         }
     }
 
     /** {@code quality}: the figures of {@code PolicyQuality}, snake_case, in a stable order. */
-    record Evaluation(long modelId, long datasetId, Map<String, Double> quality, FoldReport folds,
-                      Optional<HeldOut> heldOut, Optional<TruthComparison> truth) {
-    }
+    record Evaluation(
+            long modelId,
+            long datasetId,
+            Map<String, Double> quality,
+            FoldReport folds,
+            Optional<HeldOut> heldOut,
+            Optional<TruthComparison> truth) {}
 
     /** The held-out protocol's figures for the chosen method, and every method side by side. */
-    record HeldOut(String split, String method, int topN, long minSends, int bootstrapSamples, Estimate baseRate,
-                   Estimate topConversion, Estimate oracleConversion, Estimate lift, Estimate regret,
-                   List<MethodResult> methods) {
+    record HeldOut(
+            String split,
+            String method,
+            int topN,
+            long minSends,
+            int bootstrapSamples,
+            Estimate baseRate,
+            Estimate topConversion,
+            Estimate oracleConversion,
+            Estimate lift,
+            Estimate regret,
+            List<MethodResult> methods) {
         public HeldOut {
             methods = List.copyOf(methods);
         }
     }
 
     /** {@code overRawRate}: its top conversion minus raw-rate ranking's, with a paired interval (same bootstrap draws). */
-    record MethodResult(String method, Estimate topConversion, Estimate lift, Estimate regret, Estimate overRawRate) {
-    }
+    record MethodResult(String method, Estimate topConversion, Estimate lift, Estimate regret, Estimate overRawRate) {}
 
     /**
      * Mean true probability of the cells each method picks, against the truly best ones; and, when the
@@ -80,6 +99,5 @@ public interface EvaluateModelUseCase {
         }
     }
 
-    record TruthResult(String method, double chosenMean, double bestMean, double regret) {
-    }
+    record TruthResult(String method, double chosenMean, double bestMean, double regret) {}
 }

@@ -16,15 +16,16 @@ public interface ExploreStateUseCase {
         public ExploreStateCommand {
             notNull(state, "state");
             if (state.length != Attribute.COUNT) {
-                throw new InvalidCommandException("state", "must have " + Attribute.COUNT + " values, had " + state.length);
+                throw new InvalidCommandException(
+                        "state", "must have " + Attribute.COUNT + " values, had " + state.length);
             }
             state = state.clone();
         }
     }
 
     /** A cell: its state vector, a label per attribute (subject included) and its history. */
-    record CellView(List<Integer> state, List<String> labels, long sends, long responses, double conversion,
-                    boolean goal) {
+    record CellView(
+            List<Integer> state, List<String> labels, long sends, long responses, double conversion, boolean goal) {
         public CellView {
             state = List.copyOf(state);
             labels = List.copyOf(labels);
@@ -32,11 +33,16 @@ public interface ExploreStateUseCase {
     }
 
     /** What taking an action from the explored state leads to, and what the model thinks of it. */
-    record ActionView(int action, String attribute, double qValue, CellView next) {
-    }
+    record ActionView(int action, String attribute, double qValue, CellView next) {}
 
-    record StateView(long modelId, CellView cell, double rewardOnEntering, List<ActionView> actions, int bestAction,
-                     List<CellView> greedyPath, String pathEnd) {
+    record StateView(
+            long modelId,
+            CellView cell,
+            double rewardOnEntering,
+            List<ActionView> actions,
+            int bestAction,
+            List<CellView> greedyPath,
+            String pathEnd) {
         public StateView {
             actions = List.copyOf(actions);
             greedyPath = List.copyOf(greedyPath);

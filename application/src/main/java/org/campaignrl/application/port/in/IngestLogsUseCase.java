@@ -23,8 +23,14 @@ public interface IngestLogsUseCase {
      * @param format           the encoding and delimiter of the three files, each given or left to be detected
      *                         in each file ({@link CsvFormat#DETECT}: both detected)
      */
-    record IngestLogsCommand(Path sentEmails, Path responded, Path userbase, Path rejectsReport, SendSplit split,
-                             double maxRejectedShare, CsvFormat format) {
+    record IngestLogsCommand(
+            Path sentEmails,
+            Path responded,
+            Path userbase,
+            Path rejectsReport,
+            SendSplit split,
+            double maxRejectedShare,
+            CsvFormat format) {
         /** 1 %: a few bad rows are normal in exported logs, more usually mean the wrong file or layout. */
         public static final double DEFAULT_MAX_REJECTED_SHARE = 0.01;
 
@@ -38,8 +44,13 @@ public interface IngestLogsUseCase {
             notNull(format, "format");
         }
 
-        public IngestLogsCommand(Path sentEmails, Path responded, Path userbase, Path rejectsReport, SendSplit split,
-                                 double maxRejectedShare) {
+        public IngestLogsCommand(
+                Path sentEmails,
+                Path responded,
+                Path userbase,
+                Path rejectsReport,
+                SendSplit split,
+                double maxRejectedShare) {
             this(sentEmails, responded, userbase, rejectsReport, split, maxRejectedShare, CsvFormat.DETECT);
         }
 
@@ -52,8 +63,8 @@ public interface IngestLogsUseCase {
         }
 
         public IngestLogsCommand withSplit(SendSplit newSplit) {
-            return new IngestLogsCommand(sentEmails, responded, userbase, rejectsReport, newSplit, maxRejectedShare,
-                    format);
+            return new IngestLogsCommand(
+                    sentEmails, responded, userbase, rejectsReport, newSplit, maxRejectedShare, format);
         }
 
         public IngestLogsCommand withMaxRejectedShare(double share) {
@@ -61,15 +72,18 @@ public interface IngestLogsUseCase {
         }
 
         public IngestLogsCommand withFormat(CsvFormat newFormat) {
-            return new IngestLogsCommand(sentEmails, responded, userbase, rejectsReport, split, maxRejectedShare,
-                    newFormat);
+            return new IngestLogsCommand(
+                    sentEmails, responded, userbase, rejectsReport, split, maxRejectedShare, newFormat);
         }
 
         /** The default file names in one folder, rejects reported beside them. */
         public static IngestLogsCommand inFolder(Path folder) {
             notNull(folder, "dataDir");
-            return new IngestLogsCommand(folder.resolve("sent_emails.csv"), folder.resolve("responded.csv"),
-                    folder.resolve("userbase.csv"), folder.resolve("rejected_rows.csv"));
+            return new IngestLogsCommand(
+                    folder.resolve("sent_emails.csv"),
+                    folder.resolve("responded.csv"),
+                    folder.resolve("userbase.csv"),
+                    folder.resolve("rejected_rows.csv"));
         }
     }
 

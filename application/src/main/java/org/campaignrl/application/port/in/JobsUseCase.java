@@ -37,16 +37,34 @@ public interface JobsUseCase {
      */
     Optional<JobView> cancel(long id);
 
-    enum Kind { INGEST, TRAINING }
+    enum Kind {
+        INGEST,
+        TRAINING
+    }
 
-    enum State { QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED }
+    enum State {
+        QUEUED,
+        RUNNING,
+        SUCCEEDED,
+        FAILED,
+        CANCELLED
+    }
 
     /**
      * A moment of a job. {@code resultId} is the dataset or model version made (0 until it succeeded);
      * {@code outcome} says in words what came of it, or why it failed.
      */
-    record JobView(long id, Kind kind, State state, String stage, long done, long total, Instant submitted,
-                   Instant finished, long resultId, String outcome) {
+    record JobView(
+            long id,
+            Kind kind,
+            State state,
+            String stage,
+            long done,
+            long total,
+            Instant submitted,
+            Instant finished,
+            long resultId,
+            String outcome) {
 
         public double fraction() {
             if (state == State.SUCCEEDED) {

@@ -40,7 +40,9 @@ public interface ModelRegistryUseCase {
         }
 
         public static ModelDetails of(ModelVersion version, boolean active) {
-            return new ModelDetails(ModelSummary.of(version, active), version.model().startState(),
+            return new ModelDetails(
+                    ModelSummary.of(version, active),
+                    version.model().startState(),
                     version.model().stats().curve());
         }
     }
@@ -51,9 +53,15 @@ public interface ModelRegistryUseCase {
      * are compared on the states both know. {@code changedByAction} counts, per action {@code b} now
      * takes, the changed states ({@code Action.values()} order).
      */
-    record ModelComparison(ModelSummary a, ModelSummary b, int comparedStates, int changedStates,
-                           int statesOnlyInA, int statesOnlyInB, List<Integer> changedByAction,
-                           List<FigurePair> figures) {
+    record ModelComparison(
+            ModelSummary a,
+            ModelSummary b,
+            int comparedStates,
+            int changedStates,
+            int statesOnlyInA,
+            int statesOnlyInB,
+            List<Integer> changedByAction,
+            List<FigurePair> figures) {
         public ModelComparison {
             changedByAction = List.copyOf(changedByAction);
             figures = List.copyOf(figures);
@@ -75,11 +83,14 @@ public interface ModelRegistryUseCase {
         public static List<FigurePair> of(Map<String, Double> a, Map<String, Double> b) {
             java.util.TreeSet<String> names = new java.util.TreeSet<>(a.keySet());
             names.addAll(b.keySet());
-            return names.stream().map(name -> {
-                Double valueA = a.get(name);
-                Double valueB = b.get(name);
-                return new FigurePair(name, valueA, valueB, valueA == null || valueB == null ? null : valueB - valueA);
-            }).toList();
+            return names.stream()
+                    .map(name -> {
+                        Double valueA = a.get(name);
+                        Double valueB = b.get(name);
+                        return new FigurePair(
+                                name, valueA, valueB, valueA == null || valueB == null ? null : valueB - valueA);
+                    })
+                    .toList();
         }
     }
 }

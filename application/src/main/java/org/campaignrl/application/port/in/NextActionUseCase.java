@@ -17,9 +17,10 @@ public interface NextActionUseCase {
         public NextActionCommand {
             notNull(state, "state");
             if (state.length != Attribute.COUNT) {
-                throw new InvalidCommandException("state",
-                        "must have " + Attribute.COUNT + " values [subject_id, day, tenure, domain, age, gender, type], had "
-                                + state.length);
+                throw new InvalidCommandException(
+                        "state",
+                        "must have " + Attribute.COUNT
+                                + " values [subject_id, day, tenure, domain, age, gender, type], had " + state.length);
             }
             state = state.clone();
             within(action, 0, Action.COUNT - 1, "action");
@@ -27,6 +28,5 @@ public interface NextActionUseCase {
     }
 
     /** The state reached by the given action, and the best action from there. */
-    record NextAction(long modelId, int[] reachedState, int nextAction) {
-    }
+    record NextAction(long modelId, int[] reachedState, int nextAction) {}
 }

@@ -48,9 +48,17 @@ public interface PlanCampaignUseCase {
      * @param control          what the control gets; null: {@link ControlTreatment#BUSINESS_AS_USUAL}
      * @param startDate        the campaign's first day; required
      */
-    record PlanCampaignCommand(int subjectId, Long budget, Double threshold, DayOfWeek day, RankingMethod method,
-                               double explorationShare, double controlShare, ControlTreatment control, long seed,
-                               LocalDate startDate) {
+    record PlanCampaignCommand(
+            int subjectId,
+            Long budget,
+            Double threshold,
+            DayOfWeek day,
+            RankingMethod method,
+            double explorationShare,
+            double controlShare,
+            ControlTreatment control,
+            long seed,
+            LocalDate startDate) {
         /** 10 % of the emails explore unless told otherwise. */
         public static final double DEFAULT_EXPLORATION_SHARE = 0.10;
         /** 10 % of the plan's customers are control unless told otherwise. */
@@ -60,7 +68,8 @@ public interface PlanCampaignUseCase {
 
         public PlanCampaignCommand {
             if ((budget == null) == (threshold == null)) {
-                throw new InvalidCommandException(budget == null ? "budget" : "threshold",
+                throw new InvalidCommandException(
+                        budget == null ? "budget" : "threshold",
                         "give either a budget (emails) or a threshold (predicted rate), not both");
             }
             if (budget != null && budget < 1) {
@@ -74,8 +83,10 @@ public interface PlanCampaignUseCase {
                 throw new InvalidCommandException("explorationShare", "must be within 0..1, was " + explorationShare);
             }
             if (!(controlShare >= 0 && controlShare < 1)) {
-                throw new InvalidCommandException("controlShare", "must be at least 0 and below 1 (a control of "
-                        + "100 % leaves nobody to send to), was " + controlShare);
+                throw new InvalidCommandException(
+                        "controlShare",
+                        "must be at least 0 and below 1 (a control of " + "100 % leaves nobody to send to), was "
+                                + controlShare);
             }
             control = control == null ? ControlTreatment.BUSINESS_AS_USUAL : control;
             notNull(startDate, "startDate");
@@ -83,15 +94,32 @@ public interface PlanCampaignUseCase {
 
         /** A budget of emails, on each audience's best day, with the default shares and ranking. */
         public static PlanCampaignCommand ofBudget(int subjectId, long budget, long seed, LocalDate startDate) {
-            return new PlanCampaignCommand(subjectId, budget, null, null, null, DEFAULT_EXPLORATION_SHARE,
-                    DEFAULT_CONTROL_SHARE, null, seed, startDate);
+            return new PlanCampaignCommand(
+                    subjectId,
+                    budget,
+                    null,
+                    null,
+                    null,
+                    DEFAULT_EXPLORATION_SHARE,
+                    DEFAULT_CONTROL_SHARE,
+                    null,
+                    seed,
+                    startDate);
         }
 
         /** The domain's settings of this command. */
         public CampaignSettings settings() {
-            return new CampaignSettings(subjectId, budget == null ? OptionalLong.empty() : OptionalLong.of(budget),
+            return new CampaignSettings(
+                    subjectId,
+                    budget == null ? OptionalLong.empty() : OptionalLong.of(budget),
                     threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold),
-                    Optional.ofNullable(day), method, explorationShare, controlShare, control, seed, startDate);
+                    Optional.ofNullable(day),
+                    method,
+                    explorationShare,
+                    controlShare,
+                    control,
+                    seed,
+                    startDate);
         }
     }
 }

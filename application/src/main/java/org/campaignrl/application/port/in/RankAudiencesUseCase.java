@@ -24,8 +24,15 @@ public interface RankAudiencesUseCase {
      *               slot 0 is ignored (the subject line is {@code subjectId})
      * @param emails how many emails the expected responses are for
      */
-    record RankAudiencesCommand(int subjectId, RankingMethod method, long minSends, double confidence, int[] fixed,
-                                int limit, long emails, int maxFixedInSegments) {
+    record RankAudiencesCommand(
+            int subjectId,
+            RankingMethod method,
+            long minSends,
+            double confidence,
+            int[] fixed,
+            int limit,
+            long emails,
+            int maxFixedInSegments) {
         public RankAudiencesCommand {
             notNull(method, "method");
             atLeast(minSends, 0, "minSends");
@@ -43,9 +50,16 @@ public interface RankAudiencesUseCase {
         }
     }
 
-    record RankedAudiences(long datasetId, int subjectId, String subjectLabel, String method, double confidence,
-                           long emails, List<RankedAudience> cells, List<RankedAudience> segments,
-                           Optional<DayChoice> bestDay) {
+    record RankedAudiences(
+            long datasetId,
+            int subjectId,
+            String subjectLabel,
+            String method,
+            double confidence,
+            long emails,
+            List<RankedAudience> cells,
+            List<RankedAudience> segments,
+            Optional<DayChoice> bestDay) {
         public RankedAudiences {
             cells = List.copyOf(cells);
             segments = List.copyOf(segments);
@@ -56,9 +70,19 @@ public interface RankAudiencesUseCase {
      * A cell or segment: per attribute its label or "any", its history, conversion with interval, the
      * ranking score, distinct customers (−1 when unknown), and the expected responses with their interval.
      */
-    record RankedAudience(List<Integer> codes, List<String> labels, long sends, long responses, double conversion,
-                          double lower, double upper, double score, long customers, double expectedResponses,
-                          double expectedLower, double expectedUpper) {
+    record RankedAudience(
+            List<Integer> codes,
+            List<String> labels,
+            long sends,
+            long responses,
+            double conversion,
+            double lower,
+            double upper,
+            double score,
+            long customers,
+            double expectedResponses,
+            double expectedLower,
+            double expectedUpper) {
         public RankedAudience {
             codes = List.copyOf(codes);
             labels = List.copyOf(labels);
@@ -72,6 +96,5 @@ public interface RankAudiencesUseCase {
         }
     }
 
-    record DayRate(String day, long sends, long responses, double conversion, double lower, double upper) {
-    }
+    record DayRate(String day, long sends, long responses, double conversion, double lower, double upper) {}
 }

@@ -11,6 +11,5 @@ public interface RefreshServingUseCase {
     Refresh refreshIfChanged();
 
     /** Whether the served model changed, and which one is served now (empty: none). */
-    record Refresh(boolean changed, OptionalLong servedModelId) {
-    }
+    record Refresh(boolean changed, OptionalLong servedModelId) {}
 }

@@ -47,8 +47,8 @@ public interface RetrainingUseCase {
     }
 
     /** The schedule if there is one, the last run (recorded or not), and the recorded decisions, newest first. */
-    record RetrainingStatus(Optional<Schedule> schedule, Optional<RetrainingDecision> lastRun,
-                            List<RetrainingDecision> decisions) {
+    record RetrainingStatus(
+            Optional<Schedule> schedule, Optional<RetrainingDecision> lastRun, List<RetrainingDecision> decisions) {
         public RetrainingStatus {
             decisions = List.copyOf(decisions);
         }

@@ -17,11 +17,22 @@ public interface SweepUseCase {
 
     List<SweepPoint> sweep(SweepCommand command, ProgressListener progress);
 
-    record SweepCommand(List<Integer> episodes, List<Double> epsilons, List<Double> alphas, List<Double> gammas,
-                        List<Long> seeds, int maxSteps, RewardRule rewardRule, Optional<Long> datasetId) {
+    record SweepCommand(
+            List<Integer> episodes,
+            List<Double> epsilons,
+            List<Double> alphas,
+            List<Double> gammas,
+            List<Long> seeds,
+            int maxSteps,
+            RewardRule rewardRule,
+            Optional<Long> datasetId) {
         public SweepCommand {
-            for (var grid : List.of(notNull(episodes, "episodes"), notNull(epsilons, "epsilon"), notNull(alphas, "alpha"),
-                    notNull(gammas, "gamma"), notNull(seeds, "seed"))) {
+            for (var grid : List.of(
+                    notNull(episodes, "episodes"),
+                    notNull(epsilons, "epsilon"),
+                    notNull(alphas, "alpha"),
+                    notNull(gammas, "gamma"),
+                    notNull(seeds, "seed"))) {
                 if (grid.isEmpty()) {
                     throw new InvalidCommandException("grid", "every grid needs at least one value");
                 }
@@ -42,7 +53,16 @@ public interface SweepUseCase {
         }
     }
 
-    record SweepPoint(int episodes, double epsilon, double alpha, double gamma, long seed, double successRate,
-                      double meanSteps, double meanOptimalSteps, double meanAbsQError, int goalCells, double trainMillis) {
-    }
+    record SweepPoint(
+            int episodes,
+            double epsilon,
+            double alpha,
+            double gamma,
+            long seed,
+            double successRate,
+            double meanSteps,
+            double meanOptimalSteps,
+            double meanAbsQError,
+            int goalCells,
+            double trainMillis) {}
 }

@@ -28,9 +28,20 @@ public interface TrainModelUseCase {
      * @param startedBy  who asked for it, recorded with the model (a user name, "api", "scheduler")
      */
     record TrainModelCommand(
-            boolean untilConverged, int episodes, double epsilon, double alpha, double gamma, int maxSteps,
-            long seed, double targetRate, long minSends, double rewardFactor,
-            Optional<int[]> startState, Optional<Long> datasetId, boolean activate, String startedBy) {
+            boolean untilConverged,
+            int episodes,
+            double epsilon,
+            double alpha,
+            double gamma,
+            int maxSteps,
+            long seed,
+            double targetRate,
+            long minSends,
+            double rewardFactor,
+            Optional<int[]> startState,
+            Optional<Long> datasetId,
+            boolean activate,
+            String startedBy) {
 
         public static final int MAX_STARTED_BY_LENGTH = 200;
 
@@ -55,8 +66,7 @@ public interface TrainModelUseCase {
             datasetId = datasetId == null ? Optional.empty() : datasetId;
             startedBy = startedBy == null ? TrainedModel.UNKNOWN_STARTER : startedBy.strip();
             if (startedBy.isEmpty() || startedBy.length() > MAX_STARTED_BY_LENGTH) {
-                throw new InvalidCommandException("startedBy", "must have 1.." + MAX_STARTED_BY_LENGTH
-                        + " characters");
+                throw new InvalidCommandException("startedBy", "must have 1.." + MAX_STARTED_BY_LENGTH + " characters");
             }
         }
 
@@ -70,9 +80,21 @@ public interface TrainModelUseCase {
 
         /** A model's settings again (as retraining does), on the latest dataset, activated. */
         public static TrainModelCommand of(Hyperparameters h, RewardRule r) {
-            return new TrainModelCommand(h.untilConverged(), h.episodes(), h.epsilon(), h.alpha(), h.gamma(),
-                    h.maxSteps(), h.seed(), r.targetRate(), r.minSends(), r.rewardFactor(), Optional.empty(),
-                    Optional.empty(), true, TrainedModel.UNKNOWN_STARTER);
+            return new TrainModelCommand(
+                    h.untilConverged(),
+                    h.episodes(),
+                    h.epsilon(),
+                    h.alpha(),
+                    h.gamma(),
+                    h.maxSteps(),
+                    h.seed(),
+                    r.targetRate(),
+                    r.minSends(),
+                    r.rewardFactor(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    true,
+                    TrainedModel.UNKNOWN_STARTER);
         }
 
         /**
@@ -191,8 +213,21 @@ public interface TrainModelUseCase {
             }
 
             TrainModelCommand command() {
-                return new TrainModelCommand(untilConverged, episodes, epsilon, alpha, gamma, maxSteps, seed,
-                        targetRate, minSends, rewardFactor, startState, datasetId, activate, startedBy);
+                return new TrainModelCommand(
+                        untilConverged,
+                        episodes,
+                        epsilon,
+                        alpha,
+                        gamma,
+                        maxSteps,
+                        seed,
+                        targetRate,
+                        minSends,
+                        rewardFactor,
+                        startState,
+                        datasetId,
+                        activate,
+                        startedBy);
             }
         }
 
@@ -210,7 +245,13 @@ public interface TrainModelUseCase {
      *                  that stopped at its cap, and most fixed counts, are not
      * @param quality   the model's figures against the exact optimum, as stored with it
      */
-    record TrainOutcome(long modelId, long datasetId, boolean activated, int goalCells, TrainingStats stats,
-                        long trainingNanos, boolean converged, PolicyQuality quality) {
-    }
+    record TrainOutcome(
+            long modelId,
+            long datasetId,
+            boolean activated,
+            int goalCells,
+            TrainingStats stats,
+            long trainingNanos,
+            boolean converged,
+            PolicyQuality quality) {}
 }

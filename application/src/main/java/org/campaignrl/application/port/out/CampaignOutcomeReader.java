@@ -34,8 +34,8 @@ public interface CampaignOutcomeReader {
             }
             for (int i = 1; i < customerIds.length; i++) {
                 if (customerIds[i] <= customerIds[i - 1]) {
-                    throw new IllegalArgumentException("customer ids must ascend: " + customerIds[i - 1] + " then "
-                            + customerIds[i]);
+                    throw new IllegalArgumentException(
+                            "customer ids must ascend: " + customerIds[i - 1] + " then " + customerIds[i]);
                 }
             }
         }

@@ -38,8 +38,8 @@ public interface CampaignRepository {
      * {@link Assignments#empty()} when there is no such plan.
      */
     default Assignments loadAssignments(long planId) {
-        Assignments.Builder builder = Assignments.builder(
-                (int) find(planId).map(plan -> plan.figures().customers()).orElse(0L).longValue());
+        Assignments.Builder builder = Assignments.builder((int)
+                find(planId).map(plan -> plan.figures().customers()).orElse(0L).longValue());
         try (Stream<Assignment> stream = assignments(planId)) {
             stream.forEach(builder);
         }

@@ -41,7 +41,11 @@ public interface ModelRepository {
     /** Removes a version with its curve, metrics and activation history; never the active one. */
     Deletion delete(long id);
 
-    enum Deletion { DELETED, NO_SUCH_MODEL, ACTIVE_MODEL }
+    enum Deletion {
+        DELETED,
+        NO_SUCH_MODEL,
+        ACTIVE_MODEL
+    }
 
     /**
      * Stores quality figures for a model: each name given replaces its previous value, other names

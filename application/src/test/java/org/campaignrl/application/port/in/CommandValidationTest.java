@@ -33,10 +33,30 @@ class CommandValidationTest {
     @Nested
     class TrainModel {
         /** A valid command with one value replaced. */
-        private TrainModelCommand command(int episodes, double epsilon, double alpha, double gamma, int maxSteps,
-                                          double targetRate, long minSends, double rewardFactor) {
-            return new TrainModelCommand(false, episodes, epsilon, alpha, gamma, maxSteps, 42, targetRate, minSends,
-                    rewardFactor, Optional.empty(), Optional.empty(), true, "test");
+        private TrainModelCommand command(
+                int episodes,
+                double epsilon,
+                double alpha,
+                double gamma,
+                int maxSteps,
+                double targetRate,
+                long minSends,
+                double rewardFactor) {
+            return new TrainModelCommand(
+                    false,
+                    episodes,
+                    epsilon,
+                    alpha,
+                    gamma,
+                    maxSteps,
+                    42,
+                    targetRate,
+                    minSends,
+                    rewardFactor,
+                    Optional.empty(),
+                    Optional.empty(),
+                    true,
+                    "test");
         }
 
         @Test
@@ -90,20 +110,22 @@ class CommandValidationTest {
         @Test
         void theRewardFactorMustBeFinite() {
             assertRejectedField("rewardFactor", () -> command(10, 0.1, 0.1, 0.6, 100, 0.3, 10, Double.NaN));
-            assertRejectedField("rewardFactor",
-                    () -> command(10, 0.1, 0.1, 0.6, 100, 0.3, 10, Double.NEGATIVE_INFINITY));
+            assertRejectedField(
+                    "rewardFactor", () -> command(10, 0.1, 0.1, 0.6, 100, 0.3, 10, Double.NEGATIVE_INFINITY));
         }
 
         @Test
         void missingOptionalsBecomeEmptyAndTheStartStateIsCopied() {
             int[] start = {12, 0, 0, 0, 0, 0, 0};
-            TrainModelCommand command = new TrainModelCommand(false, 10, 0.1, 0.1, 0.6, 100, 42, 0.3, 10, 3,
-                    Optional.of(start), null, false, null);
+            TrainModelCommand command = new TrainModelCommand(
+                    false, 10, 0.1, 0.1, 0.6, 100, 42, 0.3, 10, 3, Optional.of(start), null, false, null);
             start[0] = 99;
             assertEquals(12, command.startState().orElseThrow()[0]);
             assertEquals(Optional.empty(), command.datasetId());
-            assertEquals(Optional.empty(), new TrainModelCommand(false, 10, 0.1, 0.1, 0.6, 100, 42, 0.3, 10, 3,
-                    null, null, false, null).startState());
+            assertEquals(
+                    Optional.empty(),
+                    new TrainModelCommand(false, 10, 0.1, 0.1, 0.6, 100, 42, 0.3, 10, 3, null, null, false, null)
+                            .startState());
             assertEquals(TrainedModel.UNKNOWN_STARTER, command.startedBy());
         }
 
@@ -119,9 +141,17 @@ class CommandValidationTest {
 
         @Test
         void theCommandCarriesItsHyperparametersAndRewardRule() {
-            TrainModelCommand command = TrainModelCommand.defaults().withEpisodes(77).withEpsilon(0.2).withAlpha(0.3)
-                    .withGamma(0.4).withMaxSteps(55).withSeed(9).withTargetRate(0.25).withMinSends(6)
-                    .withRewardFactor(2.5).withDataset(3);
+            TrainModelCommand command = TrainModelCommand.defaults()
+                    .withEpisodes(77)
+                    .withEpsilon(0.2)
+                    .withAlpha(0.3)
+                    .withGamma(0.4)
+                    .withMaxSteps(55)
+                    .withSeed(9)
+                    .withTargetRate(0.25)
+                    .withMinSends(6)
+                    .withRewardFactor(2.5)
+                    .withDataset(3);
             assertEquals(Hyperparameters.fixed(77, 0.2, 0.3, 0.4, 55, 9), command.hyperparameters());
             assertEquals(new RewardRule(0.25, 6, 2.5), command.rewardRule());
             assertEquals(Optional.of(3L), command.datasetId());
@@ -148,8 +178,11 @@ class CommandValidationTest {
             assertEquals(2.0, base.withRewardFactor(2).rewardFactor());
             assertFalse(base.withActivate(false).activate());
             assertEquals("bo", base.withStartedBy("bo").startedBy());
-            assertArrayEquals(new int[] {1, 2, 3, 4, 5, 6, 7},
-                    base.withStartState(new int[] {1, 2, 3, 4, 5, 6, 7}).startState().orElseThrow());
+            assertArrayEquals(
+                    new int[] {1, 2, 3, 4, 5, 6, 7},
+                    base.withStartState(new int[] {1, 2, 3, 4, 5, 6, 7})
+                            .startState()
+                            .orElseThrow());
             assertEquals(TrainModelCommand.defaults(), base.withGamma(0.7).withGamma(base.gamma()));
             assertRejectedField("gamma", () -> base.withGamma(1));
             assertRejectedField("alpha", () -> base.withAlpha(0));

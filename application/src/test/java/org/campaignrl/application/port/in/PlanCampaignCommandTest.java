@@ -15,7 +15,8 @@ class PlanCampaignCommandTest {
     private static final LocalDate START = LocalDate.of(2016, 4, 4);
 
     private static void rejected(String field, Executable construction) {
-        assertEquals(field, assertThrows(InvalidCommandException.class, construction).field());
+        assertEquals(
+                field, assertThrows(InvalidCommandException.class, construction).field());
     }
 
     private static PlanCampaignCommand command(Long budget, Double threshold, double explore, double control) {

@@ -6,10 +6,10 @@ import java.util.SplittableRandom;
 import org.campaignrl.domain.Attribute;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
-import org.campaignrl.domain.numerics.BinomialSampler;
 import org.campaignrl.domain.estimators.ConversionInterval;
-import org.campaignrl.domain.ranking.RankingMethod;
 import org.campaignrl.domain.estimators.SubjectSpan;
+import org.campaignrl.domain.numerics.BinomialSampler;
+import org.campaignrl.domain.ranking.RankingMethod;
 import org.campaignrl.domain.ranking.TopSelection;
 
 /**
@@ -44,8 +44,7 @@ import org.campaignrl.domain.ranking.TopSelection;
  * <p>Ties in every choice go to more sends, then to the lower state index.
  */
 public final class HeldOutEvaluation {
-    private HeldOutEvaluation() {
-    }
+    private HeldOutEvaluation() {}
 
     /** What the bootstrap does with the oracle's cells. */
     public enum OracleResampling {
@@ -72,8 +71,8 @@ public final class HeldOutEvaluation {
      * @param seed             the bootstrap's seed
      * @param oracle           what the bootstrap does with the oracle's cells
      */
-    public record Options(int topN, long minSends, double confidence, int bootstrapSamples, long seed,
-                          OracleResampling oracle) {
+    public record Options(
+            int topN, long minSends, double confidence, int bootstrapSamples, long seed, OracleResampling oracle) {
         /** Top 10 per subject, at least 10 sends, 95 %, 1000 replicates, seed 42, the oracle's cells fixed. */
         public static final Options DEFAULT = new Options(10, 10, 0.95, 1000, 42, OracleResampling.FIXED);
 
@@ -123,8 +122,17 @@ public final class HeldOutEvaluation {
         private final Estimate oracle;
         private final Estimate regret;
 
-        private Result(String label, int[][] chosen, int[][] oracleChosen, long chosenSends, long chosenResponses,
-                       Estimate top, Estimate base, Estimate lift, Estimate oracle, Estimate regret) {
+        private Result(
+                String label,
+                int[][] chosen,
+                int[][] oracleChosen,
+                long chosenSends,
+                long chosenResponses,
+                Estimate top,
+                Estimate base,
+                Estimate lift,
+                Estimate oracle,
+                Estimate regret) {
             this.label = label;
             this.chosen = chosen;
             this.oracleChosen = oracleChosen;
@@ -198,10 +206,21 @@ public final class HeldOutEvaluation {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT,
+            return String.format(
+                    java.util.Locale.ROOT,
                     "%s: top %.4f [%.4f, %.4f], base %.4f, lift %.3f [%.3f, %.3f], oracle %.4f, regret %.4f [%.4f, %.4f]",
-                    label, top.value(), top.lower(), top.upper(), base.value(), lift.value(), lift.lower(),
-                    lift.upper(), oracle.value(), regret.value(), regret.lower(), regret.upper());
+                    label,
+                    top.value(),
+                    top.lower(),
+                    top.upper(),
+                    base.value(),
+                    lift.value(),
+                    lift.lower(),
+                    lift.upper(),
+                    oracle.value(),
+                    regret.value(),
+                    regret.lower(),
+                    regret.upper());
         }
     }
 
@@ -241,7 +260,8 @@ public final class HeldOutEvaluation {
             for (int b = 0; b < differences.length; b++) {
                 differences[b] = topReplicates[i][b] - topReplicates[j][b];
             }
-            return Estimate.fromReplicates(results.get(i).top().value() - results.get(j).top().value(), differences);
+            return Estimate.fromReplicates(
+                    results.get(i).top().value() - results.get(j).top().value(), differences);
         }
     }
 
@@ -251,9 +271,11 @@ public final class HeldOutEvaluation {
     }
 
     /** Evaluates a ranking given as one training score per state (higher first). */
-    public static Result evaluate(Cells training, Cells heldOut, String label, double[] trainingScores,
-                                  Options options) {
-        return run(training, heldOut, List.of(label), List.of(trainingScores), options).results().get(0);
+    public static Result evaluate(
+            Cells training, Cells heldOut, String label, double[] trainingScores, Options options) {
+        return run(training, heldOut, List.of(label), List.of(trainingScores), options)
+                .results()
+                .get(0);
     }
 
     /** Evaluates several methods on the same split and the same bootstrap replicates. */
@@ -270,8 +292,8 @@ public final class HeldOutEvaluation {
         return run(training, heldOut, labels, scores, options);
     }
 
-    private static Comparison run(Cells training, Cells heldOut, List<String> labels, List<double[]> scores,
-                                  Options options) {
+    private static Comparison run(
+            Cells training, Cells heldOut, List<String> labels, List<double[]> scores, Options options) {
         StateSpace space = training.space();
         if (!space.equals(heldOut.space())) {
             throw new IllegalArgumentException("training and held-out cells are over different state spaces");
@@ -334,8 +356,18 @@ public final class HeldOutEvaluation {
                 summedReplicates[methods] = oracleReplicates;
                 summedSends[methods] = oracleSends;
             }
-            bootstrap(space, sends, responses, rate, summed, summedSends, fixed ? -1 : oracleMinSends, options,
-                    summedReplicates, baseReplicates, oracleReplicates);
+            bootstrap(
+                    space,
+                    sends,
+                    responses,
+                    rate,
+                    summed,
+                    summedSends,
+                    fixed ? -1 : oracleMinSends,
+                    options,
+                    summedReplicates,
+                    baseReplicates,
+                    oracleReplicates);
         }
         Estimate baseEstimate = Estimate.fromReplicates(base, baseReplicates);
         Estimate oracleEstimate = Estimate.fromReplicates(oraclePoint, oracleReplicates);
@@ -348,9 +380,16 @@ public final class HeldOutEvaluation {
                 lifts[b] = topReplicates[m][b] / baseReplicates[b];
                 regrets[b] = oracleReplicates[b] - topReplicates[m][b];
             }
-            results.add(new Result(labels.get(m), chosen[m], oracleChosen, chosenSends[m], chosenResponses[m],
-                    Estimate.fromReplicates(top, topReplicates[m]), baseEstimate,
-                    Estimate.fromReplicates(top / base, lifts), oracleEstimate,
+            results.add(new Result(
+                    labels.get(m),
+                    chosen[m],
+                    oracleChosen,
+                    chosenSends[m],
+                    chosenResponses[m],
+                    Estimate.fromReplicates(top, topReplicates[m]),
+                    baseEstimate,
+                    Estimate.fromReplicates(top / base, lifts),
+                    oracleEstimate,
                     Estimate.fromReplicates(oraclePoint - top, regrets)));
         }
         return new Comparison(results, topReplicates);
@@ -363,9 +402,18 @@ public final class HeldOutEvaluation {
      * while its sampler table is in cache, and each replicate keeps its own running sums and its
      * own best N cells of the current subject line.
      */
-    private static void bootstrap(StateSpace space, long[] sends, long[] responses, double[] rate,
-                                  int[][] chosenFlat, long[] chosenSends, long reselectMinSends, Options options,
-                                  double[][] topReplicates, double[] baseReplicates, double[] oracleReplicates) {
+    private static void bootstrap(
+            StateSpace space,
+            long[] sends,
+            long[] responses,
+            double[] rate,
+            int[][] chosenFlat,
+            long[] chosenSends,
+            long reselectMinSends,
+            Options options,
+            double[][] topReplicates,
+            double[] baseReplicates,
+            double[] oracleReplicates) {
         int samples = options.bootstrapSamples();
         int methods = chosenFlat.length;
         int states = sends.length;
@@ -479,8 +527,8 @@ public final class HeldOutEvaluation {
 
         void offer(int replicate, int s, long r, long sent) {
             int filled = count[replicate];
-            if (filled == n && !before(s, r, sent, worstState[replicate], worstResponses[replicate],
-                    worstSends[replicate])) {
+            if (filled == n
+                    && !before(s, r, sent, worstState[replicate], worstResponses[replicate], worstSends[replicate])) {
                 return;
             }
             int base = replicate * n;
@@ -488,8 +536,14 @@ public final class HeldOutEvaluation {
             if (filled < n) {
                 count[replicate] = filled + 1;
             }
-            while (position > 0 && before(s, r, sent, state[base + position - 1], slotResponses[base + position - 1],
-                    slotSends[base + position - 1])) {
+            while (position > 0
+                    && before(
+                            s,
+                            r,
+                            sent,
+                            state[base + position - 1],
+                            slotResponses[base + position - 1],
+                            slotSends[base + position - 1])) {
                 state[base + position] = state[base + position - 1];
                 slotResponses[base + position] = slotResponses[base + position - 1];
                 slotSends[base + position] = slotSends[base + position - 1];

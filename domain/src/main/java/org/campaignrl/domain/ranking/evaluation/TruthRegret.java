@@ -18,19 +18,23 @@ import org.campaignrl.domain.ranking.TopSelection;
 public record TruthRegret(String label, int chosenCount, double chosenMean, double bestMean, double regret) {
 
     /** Scores a ranking method. */
-    public static TruthRegret evaluate(Cells training, double[] trueProbability, RankingMethod method, int topN,
-                                       long minSends, double confidence) {
-        return evaluate(training, trueProbability, method.name(), method.scores(training, confidence), topN,
-                minSends);
+    public static TruthRegret evaluate(
+            Cells training,
+            double[] trueProbability,
+            RankingMethod method,
+            int topN,
+            long minSends,
+            double confidence) {
+        return evaluate(training, trueProbability, method.name(), method.scores(training, confidence), topN, minSends);
     }
 
     /** Scores a ranking given as one training score per state (higher first). */
-    public static TruthRegret evaluate(Cells training, double[] trueProbability, String label, double[] scores,
-                                       int topN, long minSends) {
+    public static TruthRegret evaluate(
+            Cells training, double[] trueProbability, String label, double[] scores, int topN, long minSends) {
         StateSpace space = training.space();
         if (trueProbability.length != space.size() || scores.length != space.size()) {
-            throw new IllegalArgumentException("need one true probability and one score per state ("
-                    + space.size() + ")");
+            throw new IllegalArgumentException(
+                    "need one true probability and one score per state (" + space.size() + ")");
         }
         if (topN < 1) {
             throw new IllegalArgumentException("top N must be at least 1: " + topN);

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.campaignrl.domain.Cells;
 import org.campaignrl.domain.StateSpace;
-import org.junit.jupiter.api.Test;
 import org.campaignrl.domain.numerics.BinomialSampler;
 import org.campaignrl.domain.ranking.RankingMethod;
 import org.campaignrl.domain.ranking.Synthetic;
+import org.junit.jupiter.api.Test;
 
 class HeldOutEvaluationTest {
     private static final StateSpace TWO = new StateSpace(new int[] {4, 9}, List.of("a.com"));
@@ -31,13 +31,15 @@ class HeldOutEvaluationTest {
 
     @Test
     void exactArithmeticOnATinyCase() {
-        Cells training = cells(TWO, new long[][] {
-            {1, 10, 5}, {2, 10, 2}, {3, 10, 8}, {PER + 1, 20, 10}, {PER + 2, 5, 0}});
+        Cells training =
+                cells(TWO, new long[][] {{1, 10, 5}, {2, 10, 2}, {3, 10, 8}, {PER + 1, 20, 10}, {PER + 2, 5, 0}});
         Cells heldOut = cells(TWO, new long[][] {
-            {1, 20, 4}, {2, 10, 6}, {3, 30, 6}, {PER + 1, 10, 1}, {PER + 2, 40, 20}, {7, 5, 5}});
-        HeldOutEvaluation.Options options = new HeldOutEvaluation.Options(2, 1, 0.95, 0, 1,
-                HeldOutEvaluation.OracleResampling.FIXED);
-        HeldOutEvaluation.Result result = HeldOutEvaluation.evaluate(training, heldOut, RankingMethod.RAW_RATE, options);
+            {1, 20, 4}, {2, 10, 6}, {3, 30, 6}, {PER + 1, 10, 1}, {PER + 2, 40, 20}, {7, 5, 5}
+        });
+        HeldOutEvaluation.Options options =
+                new HeldOutEvaluation.Options(2, 1, 0.95, 0, 1, HeldOutEvaluation.OracleResampling.FIXED);
+        HeldOutEvaluation.Result result =
+                HeldOutEvaluation.evaluate(training, heldOut, RankingMethod.RAW_RATE, options);
 
         assertArrayEquals(new int[] {3, 1}, result.chosen(0));
         assertArrayEquals(new int[] {PER + 1, PER + 2}, result.chosen(1));
@@ -58,8 +60,8 @@ class HeldOutEvaluationTest {
     @Test
     void rankingOnTheHeldOutDataItselfMatchesTheOracle() {
         Cells cells = Synthetic.draw(Synthetic.truth(), 97_000, 5);
-        HeldOutEvaluation.Result result = HeldOutEvaluation.evaluate(cells, cells, RankingMethod.RAW_RATE,
-                HeldOutEvaluation.Options.DEFAULT.withBootstrap(0, 1));
+        HeldOutEvaluation.Result result = HeldOutEvaluation.evaluate(
+                cells, cells, RankingMethod.RAW_RATE, HeldOutEvaluation.Options.DEFAULT.withBootstrap(0, 1));
         assertEquals(result.oracle().value(), result.top().value(), 0.0);
         assertEquals(0.0, result.regret().value(), 0.0);
         assertEquals(30, result.chosenCount());
@@ -70,8 +72,8 @@ class HeldOutEvaluationTest {
         double[] truth = Synthetic.truth();
         Cells training = Synthetic.draw(truth, 97_000, 11);
         Cells heldOut = Synthetic.draw(truth, 97_000, 12);
-        HeldOutEvaluation.Options options = HeldOutEvaluation.Options.DEFAULT.withTopN(50).withMinSends(0)
-                .withBootstrap(0, 1);
+        HeldOutEvaluation.Options options =
+                HeldOutEvaluation.Options.DEFAULT.withTopN(50).withMinSends(0).withBootstrap(0, 1);
         SplittableRandom random = new SplittableRandom(99);
         double[] scores = new double[truth.length];
         double sum = 0;
@@ -80,7 +82,9 @@ class HeldOutEvaluationTest {
             for (int s = 0; s < scores.length; s++) {
                 scores[s] = random.nextDouble();
             }
-            sum += HeldOutEvaluation.evaluate(training, heldOut, "random", scores, options).lift().value();
+            sum += HeldOutEvaluation.evaluate(training, heldOut, "random", scores, options)
+                    .lift()
+                    .value();
         }
         assertEquals(1.0, sum / runs, 0.03);
     }
@@ -103,8 +107,8 @@ class HeldOutEvaluationTest {
         }
         HeldOutEvaluation.Result first = HeldOutEvaluation.evaluate(training, heldOut, RankingMethod.SHRUNK, options);
         HeldOutEvaluation.Result again = HeldOutEvaluation.evaluate(training, heldOut, RankingMethod.SHRUNK, options);
-        HeldOutEvaluation.Result otherSeed = HeldOutEvaluation.evaluate(training, heldOut, RankingMethod.SHRUNK,
-                options.withBootstrap(1000, 8));
+        HeldOutEvaluation.Result otherSeed =
+                HeldOutEvaluation.evaluate(training, heldOut, RankingMethod.SHRUNK, options.withBootstrap(1000, 8));
         assertEquals(first.top(), again.top());
         assertEquals(first.lift(), again.lift());
         assertEquals(first.oracle(), again.oracle());
@@ -122,7 +126,10 @@ class HeldOutEvaluationTest {
         Cells heldOut = Synthetic.draw(truth, 48_500, 42);
         HeldOutEvaluation.Options fixed = HeldOutEvaluation.Options.DEFAULT;
         HeldOutEvaluation.Result kept = HeldOutEvaluation.evaluate(training, heldOut, RankingMethod.SHRUNK, fixed);
-        HeldOutEvaluation.Result repicked = HeldOutEvaluation.evaluate(training, heldOut, RankingMethod.SHRUNK,
+        HeldOutEvaluation.Result repicked = HeldOutEvaluation.evaluate(
+                training,
+                heldOut,
+                RankingMethod.SHRUNK,
                 fixed.withOracle(HeldOutEvaluation.OracleResampling.RESELECTED));
         assertEquals(kept.oracle().value(), repicked.oracle().value());
         assertEquals(kept.top(), repicked.top());
@@ -141,17 +148,22 @@ class HeldOutEvaluationTest {
         Cells training = Synthetic.draw(truth, 97_000, 31);
         Cells heldOut = Synthetic.draw(truth, 97_000, 32);
         HeldOutEvaluation.Options options = HeldOutEvaluation.Options.DEFAULT;
-        HeldOutEvaluation.Comparison comparison = HeldOutEvaluation.compare(training, heldOut,
-                List.of(RankingMethod.RAW_RATE, RankingMethod.SHRUNK), options);
+        HeldOutEvaluation.Comparison comparison = HeldOutEvaluation.compare(
+                training, heldOut, List.of(RankingMethod.RAW_RATE, RankingMethod.SHRUNK), options);
         assertEquals(2, comparison.results().size());
-        assertEquals(HeldOutEvaluation.evaluate(training, heldOut, RankingMethod.SHRUNK, options).top(),
+        assertEquals(
+                HeldOutEvaluation.evaluate(training, heldOut, RankingMethod.SHRUNK, options)
+                        .top(),
                 comparison.results().get(1).top());
         Estimate difference = comparison.difference(1, 0);
-        assertEquals(comparison.results().get(1).top().value() - comparison.results().get(0).top().value(),
-                difference.value(), 1e-15);
+        assertEquals(
+                comparison.results().get(1).top().value()
+                        - comparison.results().get(0).top().value(),
+                difference.value(),
+                1e-15);
         assertEquals(0.0, comparison.difference(0, 0).width(), 0.0);
-        assertThrows(IllegalArgumentException.class, () -> HeldOutEvaluation.compare(training, heldOut, List.of(),
-                options));
+        assertThrows(
+                IllegalArgumentException.class, () -> HeldOutEvaluation.compare(training, heldOut, List.of(), options));
     }
 
     @Test

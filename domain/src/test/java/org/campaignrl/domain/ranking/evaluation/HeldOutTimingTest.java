@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 import org.campaignrl.domain.Cells;
-import org.junit.jupiter.api.Test;
 import org.campaignrl.domain.ranking.RankingMethod;
 import org.campaignrl.domain.ranking.Synthetic;
+import org.junit.jupiter.api.Test;
 
 /**
  * How long the held-out evaluation takes on all 17 640 cells with B = 1000, at the bundled
@@ -49,11 +49,16 @@ class HeldOutTimingTest {
                 method.scores(training, 0.95);
                 scoring[method.ordinal()] = (System.nanoTime() - t) / 1_000;
             }
-            report.append(String.format(Locale.ROOT,
+            report.append(String.format(
+                    Locale.ROOT,
                     "%d held-out sends: one ranking, B = 1000: %d ms (oracle re-selected: %d ms); all %d methods"
                             + " (scoring included): %d ms;"
                             + " scoring alone (µs) %s%n",
-                    heldOut.totalSends(), single, reselected, RankingMethod.values().length, all,
+                    heldOut.totalSends(),
+                    single,
+                    reselected,
+                    RankingMethod.values().length,
+                    all,
                     java.util.Arrays.toString(scoring)));
             worst = Math.max(worst, single);
         }
