@@ -39,7 +39,8 @@ class AudiencesAndEvaluationHttpTest {
 
     @Test
     void audiences_are_ranked_by_their_lower_bound_and_respect_fixed_attributes() throws Exception {
-        HttpResponse<String> response = get("/api/v1/audiences?subjectId=2&minSends=5&day=5&limit=15");
+        HttpResponse<String> response =
+                get("/api/v1/audiences?subjectId=2&method=WILSON_LOWER_BOUND&minSends=5&day=5&limit=15");
 
         assertEquals(200, response.statusCode(), response.body());
         JsonNode body = JSON.readTree(response.body());
@@ -58,6 +59,15 @@ class AudiencesAndEvaluationHttpTest {
             assertEquals("Saturday", segment.get("labels").get(1).asText());
         }
         assertTrue(body.get("bestDay").isNull(), "the day is fixed, so there is no best day to pick");
+    }
+
+    @Test
+    void audiences_are_ranked_by_the_held_out_best_method_unless_told_otherwise() throws Exception {
+        HttpResponse<String> response = get("/api/v1/audiences?subjectId=2");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(
+                "SEGMENT_SHRUNK", JSON.readTree(response.body()).get("method").asText(), response.body());
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.campaignrl.domain.estimators.ConversionInterval;
 import org.campaignrl.domain.estimators.IntervalMethod;
 import org.campaignrl.domain.ranking.AudienceRanking;
 import org.campaignrl.domain.ranking.BestDay;
+import org.campaignrl.domain.ranking.ProfileCounts;
 import org.campaignrl.domain.ranking.RankingOptions;
 import org.campaignrl.domain.ranking.Segment;
 import org.campaignrl.domain.ranking.SegmentRanking;
@@ -25,6 +26,10 @@ import org.campaignrl.domain.ranking.SegmentSummary;
 public final class RankAudiencesService implements RankAudiencesUseCase {
     private final ActiveModel activeModel;
     private final DatasetRepository datasets;
+    /** The customers per profile of the dataset last ranked: read once per dataset, not per request. */
+    private volatile DatasetProfiles lastProfiles;
+
+    private record DatasetProfiles(long datasetId, Optional<ProfileCounts> counts) {}
 
     public RankAudiencesService(ActiveModel activeModel, DatasetRepository datasets) {
         this.activeModel = activeModel;
@@ -46,6 +51,7 @@ public final class RankAudiencesService implements RankAudiencesUseCase {
                     + Arrays.toString(space.subjectIds()));
         }
         Segment chosen = chosenSegment(space, subjectCode, command.fixed());
+        Optional<ProfileCounts> profiles = profileCounts(dataset.id(), space);
 
         RankingOptions options =
                 new RankingOptions(command.method(), command.confidence(), command.minSends(), IntervalMethod.WILSON);
@@ -63,7 +69,8 @@ public final class RankAudiencesService implements RankAudiencesUseCase {
                         entry.responses(),
                         entry.interval(),
                         entry.score(),
-                        -1,
+                        profiles.map(counts -> counts.customers(Segment.ofState(space, entry.state())))
+                                .orElse(-1L),
                         command.emails()));
             }
         }
@@ -74,8 +81,8 @@ public final class RankAudiencesService implements RankAudiencesUseCase {
                 IntervalMethod.WILSON,
                 command.confidence());
         List<RankedAudience> rankedSegments = new ArrayList<>();
-        for (SegmentSummary summary :
-                SegmentRanking.rank(cells, subjectCode, segmentOptions, null).entries()) {
+        for (SegmentSummary summary : SegmentRanking.rank(cells, subjectCode, segmentOptions, profiles.orElse(null))
+                .entries()) {
             if (rankedSegments.size() == command.limit()) {
                 break;
             }
@@ -105,6 +112,23 @@ public final class RankAudiencesService implements RankAudiencesUseCase {
                 rankedCells,
                 rankedSegments,
                 bestDay);
+    }
+
+    /**
+     * Customers per profile of a dataset that kept its customers; empty for one that did not (ingested before
+     * they were kept, or by an engine that keeps none): its audiences' sizes are then unknown.
+     */
+    private Optional<ProfileCounts> profileCounts(long datasetId, StateSpace space) {
+        DatasetProfiles last = lastProfiles;
+        if (last == null || last.datasetId() != datasetId) {
+            last = new DatasetProfiles(
+                    datasetId,
+                    datasets.profiles(datasetId)
+                            .filter(profiles -> profiles.size() > 0)
+                            .map(profiles -> profiles.counts(space)));
+            lastProfiles = last;
+        }
+        return last.counts();
     }
 
     private static Segment chosenSegment(StateSpace space, int subjectCode, int[] fixed) {
@@ -150,7 +174,8 @@ public final class RankAudiencesService implements RankAudiencesUseCase {
             codes.add(code == Segment.ANY ? -1 : attribute == Attribute.SUBJECT ? space.subjectId(code) : code);
             labels.add(code == Segment.ANY ? "any" : space.label(attribute, code));
         }
-        var expected = interval.expectedResponses(emails);
+        // An audience of known size takes no more emails than it has customers.
+        var expected = interval.expectedResponses(customers < 0 ? emails : Math.min(emails, customers));
         return new RankedAudience(
                 codes,
                 labels,
