@@ -159,7 +159,7 @@ public final class DatasetCustomers implements Iterable<CustomerAddress> {
         /** Sorted by customer id; an id added twice is refused. */
         public DatasetCustomers build() {
             int[] order = profiles.sortedOrder();
-            CustomerProfiles sorted = profiles.build();
+            CustomerProfiles sorted = profiles.build(order);
             byte[] sortedAddresses = new byte[used];
             int[] offsets = new int[size + 1];
             int at = 0;

@@ -200,7 +200,14 @@ public final class CustomerProfiles {
 
         /** The customers sorted by id; an id added twice is refused. */
         public CustomerProfiles build() {
-            int[] order = sortedOrder();
+            return build(sortedOrder());
+        }
+
+        /** The same, in an order {@link #sortedOrder} gave (for a caller that sorted its own columns with it). */
+        public CustomerProfiles build(int[] order) {
+            if (order.length != size) {
+                throw new IllegalArgumentException("an order of " + order.length + " positions for " + size);
+            }
             int[] sortedIds = new int[size];
             byte[] sortedCodes = new byte[size * CODES];
             for (int i = 0; i < size; i++) {
