@@ -108,11 +108,7 @@ final class CampaignText {
                     l.incremental(),
                     l.incrementalLower(),
                     l.incrementalUpper(),
-                    l.beatsControl()
-                            ? "beat its control group"
-                            : l.absoluteUpper() < 0
-                                    ? "worse than its control group"
-                                    : "not shown to beat its control group");
+                    l.verdict().words());
         } else {
             out.println("  no lift: the plan has no control group with sends to compare with");
         }

@@ -189,12 +189,7 @@ final class CampaignsApi {
 
     /** Whether the plan beat its control, in words. */
     static String verdict(Lift lift) {
-        if (lift.beatsControl()) {
-            return "beat its control group: the lift's 95 % interval lies above 0";
-        }
-        return lift.absoluteUpper() < 0
-                ? "did worse than its control group: the lift's 95 % interval lies below 0"
-                : "was not shown to beat its control group: the lift's 95 % interval includes 0";
+        return lift.verdict().words() + ": " + lift.verdict().because();
     }
 
     /** {@code predicted} null when none of the group was sent. */

@@ -27,4 +27,33 @@ public record Lift(
     public boolean beatsControl() {
         return absoluteLower > 0;
     }
+
+    /** What the lift's interval says of the plan against its control, as every reader of a readout words it. */
+    public Verdict verdict() {
+        return beatsControl() ? Verdict.BEAT : absoluteUpper < 0 ? Verdict.WORSE : Verdict.NOT_SHOWN;
+    }
+
+    public enum Verdict {
+        BEAT("beat its control group", "the lift's 95 % interval lies above 0"),
+        WORSE("did worse than its control group", "the lift's 95 % interval lies below 0"),
+        NOT_SHOWN("was not shown to beat its control group", "the lift's 95 % interval includes 0");
+
+        private final String words;
+        private final String because;
+
+        Verdict(String words, String because) {
+            this.words = words;
+            this.because = because;
+        }
+
+        /** The plan "…": {@code beat its control group}. */
+        public String words() {
+            return words;
+        }
+
+        /** Why, from the interval. */
+        public String because() {
+            return because;
+        }
+    }
 }
