@@ -17,10 +17,7 @@ import java.util.OptionalLong;
 import org.campaignrl.application.memory.InMemoryStorage;
 import org.campaignrl.application.memory.SimpleLogSource;
 import org.campaignrl.application.model.AggregatedLogs;
-import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.PlanCampaignUseCase.PlanCampaignCommand;
-import org.campaignrl.application.port.out.CampaignLogSource;
 import org.campaignrl.application.service.ActiveModel;
 import org.campaignrl.application.service.CampaignsService;
 import org.campaignrl.application.service.PlanCampaignService;
@@ -70,15 +67,7 @@ public final class CampaignBenchmark {
         Path dir = Path.of(args[0]);
         long budget = args.length > 1 ? Long.parseLong(args[1]) : 10_000;
         long start = System.nanoTime();
-        AggregatedLogs logs = new SimpleLogSource()
-                .aggregate(
-                        new CampaignLogSource.LogFiles(
-                                dir.resolve("sent_emails.csv"),
-                                dir.resolve("responded.csv"),
-                                dir.resolve("userbase.csv")),
-                        SendSplit.NONE,
-                        dir.resolve("rejected_rows.csv"),
-                        ProgressListener.NONE);
+        AggregatedLogs logs = SimpleLogSource.readFolder(dir, "rejected_rows.csv");
         Cells cells = logs.cells();
         StateSpace space = cells.space();
         CustomerProfiles customers = logs.customers().profiles();

@@ -34,6 +34,22 @@ import org.campaignrl.domain.StateSpace;
  */
 public final class SimpleLogSource implements CampaignLogSource {
 
+    /**
+     * The three logs of a folder under their usual names, every send for training, the rejects report beside
+     * them as {@code rejectsName}.
+     */
+    public static AggregatedLogs readFolder(Path dir, String rejectsName) {
+        return new SimpleLogSource()
+                .aggregate(
+                        new LogFiles(
+                                dir.resolve("sent_emails.csv"),
+                                dir.resolve("responded.csv"),
+                                dir.resolve("userbase.csv")),
+                        SendSplit.NONE,
+                        dir.resolve(rejectsName),
+                        ProgressListener.NONE);
+    }
+
     @Override
     public AggregatedLogs aggregate(LogFiles files, SendSplit split, Path rejectsReport, ProgressListener progress) {
         if (!split.isNone()) {

@@ -11,12 +11,9 @@ import org.campaignrl.application.memory.InMemoryStorage;
 import org.campaignrl.application.memory.SimpleLogSource;
 import org.campaignrl.application.model.AggregatedLogs;
 import org.campaignrl.application.model.DatasetCustomers;
-import org.campaignrl.application.model.SendSplit;
-import org.campaignrl.application.port.ProgressListener;
 import org.campaignrl.application.port.in.RankAudiencesUseCase.RankAudiencesCommand;
 import org.campaignrl.application.port.in.RankAudiencesUseCase.RankedAudience;
 import org.campaignrl.application.port.in.RankAudiencesUseCase.RankedAudiences;
-import org.campaignrl.application.port.out.CampaignLogSource;
 import org.campaignrl.data.CampaignLogGenerator;
 import org.campaignrl.data.GenerationProgress;
 import org.campaignrl.data.GeneratorSettings;
@@ -41,15 +38,7 @@ class RankAudiencesServiceTest {
     @BeforeAll
     static void generate() throws IOException {
         new CampaignLogGenerator(new GeneratorSettings(3_000, 2)).writeTo(tmp, GenerationProgress.NONE);
-        logs = new SimpleLogSource()
-                .aggregate(
-                        new CampaignLogSource.LogFiles(
-                                tmp.resolve("sent_emails.csv"),
-                                tmp.resolve("responded.csv"),
-                                tmp.resolve("userbase.csv")),
-                        SendSplit.NONE,
-                        tmp.resolve("r.csv"),
-                        ProgressListener.NONE);
+        logs = SimpleLogSource.readFolder(tmp, "r.csv");
     }
 
     private RankedAudiences rank() {
