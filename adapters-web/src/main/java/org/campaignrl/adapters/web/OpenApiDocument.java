@@ -211,13 +211,13 @@ final class OpenApiDocument {
                 HttpStatus.CONFLICT,
                 "Refused in the current state: deleting the active model, rolling " + "back with nothing before.",
                 null,
-                "model 1 is the active model: activate another one (or roll " + "back) before deleting it");
+                "model 1 is the active model: activate another one (or roll back) before deleting it");
         error(
                 responses,
                 HttpStatus.CONTENT_TOO_LARGE,
                 "The request body is larger than 1 MB.",
                 "body",
-                "the request body is larger than allowed");
+                WebServer.BODY_TOO_LARGE);
         error(
                 responses,
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,

@@ -37,7 +37,7 @@ final class RequestRefusal {
 
     private static void refuseOversizedBody(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared <= WebServer.MAX_BODY_BYTES || isMultipart(ctx)) {
+        if (declared <= WebServer.MAX_BODY_BYTES || ctx.isMultipart()) {
             return; // uploads have their own limit; a chunked body is measured as it is read
         }
         if (declared <= OVERSIZED_BODY_READ_BYTES) {
@@ -47,17 +47,8 @@ final class RequestRefusal {
                 // the client went away or cut its body: the answer below is all there is to say
             }
         }
-        WebServer.error(
-                ctx,
-                HttpStatus.CONTENT_TOO_LARGE,
-                "body",
-                "the request body is larger than allowed (" + WebServer.MAX_BODY_BYTES + " bytes)");
+        WebServer.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "body", WebServer.BODY_TOO_LARGE);
         ctx.skipRemainingHandlers();
-    }
-
-    private static boolean isMultipart(Context ctx) {
-        String type = ctx.contentType();
-        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     }
 
     private static void refuseUnknownCharset(Context ctx) {

@@ -44,6 +44,8 @@ public final class WebServer {
     private static final int COPY_BUFFER_BYTES = 8 * 1024;
     /** The largest request body any route but the uploads reads. */
     static final long MAX_BODY_BYTES = 1_000_000;
+    /** What a client whose body is over {@link #MAX_BODY_BYTES} is told, however the server found out. */
+    static final String BODY_TOO_LARGE = "the request body is larger than allowed";
     /** Prometheus's text exposition format. */
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -200,7 +202,7 @@ public final class WebServer {
                         ctx, HttpStatus.METHOD_NOT_ALLOWED, null, ctx.method() + " is not allowed on " + ctx.path()));
         config.routes.error(
                 HttpStatus.CONTENT_TOO_LARGE.getCode(),
-                ctx -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, "body", "the request body is larger than allowed"));
+                ctx -> error(ctx, HttpStatus.CONTENT_TOO_LARGE, "body", BODY_TOO_LARGE));
     }
 
     private static void unexpected(Exception e, Context ctx) {
